@@ -1,0 +1,1 @@
+//! Typesetting of documents in the layout of a Russian administrative act.
