@@ -1,1 +1,16 @@
-//! The Metodist core.
+//! The Metodist core: the programme model, its storage in one SQLite file,
+//! the exchange file, and generated programmes for benchmarks. It knows
+//! nothing of Tauri; the app and the `metodist` CLI are thin layers over it.
+
+pub mod error;
+pub mod exchange;
+mod fsutil;
+pub mod model;
+pub mod store;
+pub mod uid;
+pub mod validate;
+
+pub use error::{CoreError, Problem, Result};
+pub use metodist_schedule::{Period, YearMonth};
+pub use model::Programme;
+pub use store::{default_db_path, ItemInput, ProgrammeSummary, Store};

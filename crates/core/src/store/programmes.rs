@@ -1,0 +1,458 @@
+//! Whole programmes: storing an imported one, reading one back, listing.
+
+use metodist_schedule::{Period, YearMonth};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+
+use super::{now, Store, TxError};
+use crate::error::{CoreError, Result};
+use crate::model::*;
+use crate::validate::validate;
+
+/// A line of the programme list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgrammeSummary {
+    pub id: i64,
+    pub uid: String,
+    pub title: String,
+    pub period: Period,
+    pub status: ProgrammeStatus,
+    pub updated_at: String,
+    pub items: usize,
+}
+
+fn json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("model values always serialise")
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(col: &str, s: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("{col}: {e}").into(),
+        )
+    })
+}
+
+fn parse_enum<T>(col: &str, s: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    parse(s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("{col}: неизвестное значение «{s}»").into(),
+        )
+    })
+}
+
+fn parse_month(col: &str, s: &str) -> rusqlite::Result<YearMonth> {
+    s.parse().map_err(|e: metodist_schedule::CalendarError| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("{col}: {e}").into(),
+        )
+    })
+}
+
+impl Store {
+    /// Stores a new programme and returns its id. The programme is checked
+    /// first; when anything is wrong nothing is written. A programme whose
+    /// uid is already in the database is stored as a copy with a new uid.
+    pub fn import(&mut self, p: &Programme) -> Result<i64> {
+        let problems = validate(p);
+        if !problems.is_empty() {
+            return Err(CoreError::InvalidProgramme(problems));
+        }
+        self.write(|tx| {
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM programme WHERE uid = ?1)",
+                [&p.uid],
+                |r| r.get(0),
+            )?;
+            let uid = if taken {
+                crate::uid::new_uid()
+            } else {
+                p.uid.clone()
+            };
+            Ok(insert_programme(tx, p, &uid)?)
+        })
+    }
+
+    /// The programme with its every part, in order.
+    pub fn load(&self, id: i64) -> Result<Programme> {
+        load_programme(self.conn(), id)
+            .map_err(self.db_err())?
+            .ok_or(CoreError::ProgrammeNotFound(id))
+    }
+
+    /// Programmes not deleted, most recently changed first.
+    pub fn list_programmes(&self) -> Result<Vec<ProgrammeSummary>> {
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT p.id, p.uid, p.title, p.period_start, p.period_end, p.status, p.updated_at,
+                        (SELECT count(*) FROM roadmap_item i WHERE i.programme_id = p.id)
+                 FROM programme p WHERE p.deleted_at IS NULL
+                 ORDER BY p.updated_at DESC, p.id DESC",
+            )
+            .map_err(self.db_err())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(ProgrammeSummary {
+                    id: r.get(0)?,
+                    uid: r.get(1)?,
+                    title: r.get(2)?,
+                    period: Period {
+                        start: parse_month("period_start", &r.get::<_, String>(3)?)?,
+                        end: parse_month("period_end", &r.get::<_, String>(4)?)?,
+                    },
+                    status: parse_enum("status", &r.get::<_, String>(5)?, ProgrammeStatus::parse)?,
+                    updated_at: r.get(6)?,
+                    items: r.get::<_, i64>(7)? as usize,
+                })
+            })
+            .map_err(self.db_err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.db_err())
+    }
+
+    /// Removes a programme and all its parts for good.
+    pub fn delete_programme(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM programme WHERE id = ?1", [id])?;
+            if n == 0 {
+                return Err(CoreError::ProgrammeNotFound(id).into());
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Marks the programme changed; fails when it does not exist.
+pub(super) fn touch(tx: &Transaction<'_>, programme_id: i64) -> Result<(), TxError> {
+    let n = tx.execute(
+        "UPDATE programme SET updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![programme_id, now()],
+    )?;
+    if n == 0 {
+        return Err(CoreError::ProgrammeNotFound(programme_id).into());
+    }
+    Ok(())
+}
+
+fn insert_programme(tx: &Transaction<'_>, p: &Programme, uid: &str) -> rusqlite::Result<i64> {
+    let stamp = now();
+    tx.execute(
+        "INSERT INTO programme (uid, title, status, period_start, period_end, mark_style,
+             mark_number, mark_issuer, year_columns, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            uid,
+            p.title,
+            p.status.as_str(),
+            p.period.start.to_string(),
+            p.period.end.to_string(),
+            p.appendix.style.as_str(),
+            p.appendix.number,
+            p.appendix.issuer_genitive,
+            json(&p.roadmap.year_columns),
+            stamp,
+        ],
+    )?;
+    let pid = tx.last_insert_rowid();
+    if let Some(a) = &p.act {
+        tx.execute(
+            "INSERT INTO act (programme_id, kind, issuer, date, number, place, title, preamble,
+                 formula, points, signatory_position, signatory_name, executor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                pid,
+                a.kind.as_str(),
+                json(&a.issuer),
+                a.date.map(|d| d.to_string()),
+                a.number,
+                a.place,
+                a.title,
+                a.preamble,
+                a.formula,
+                json(&a.points),
+                a.signatory_position,
+                a.signatory_name,
+                a.executor,
+            ],
+        )?;
+    }
+    let mut stmt = tx.prepare(
+        "INSERT INTO passport_row (programme_id, position, uid, key, label, content)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, r) in p.passport.iter().enumerate() {
+        stmt.execute(params![
+            pid,
+            i as i64,
+            r.uid,
+            r.key.as_str(),
+            r.label,
+            json(&r.content)
+        ])?;
+    }
+    let mut stmt =
+        tx.prepare("INSERT INTO task (programme_id, position, uid, text) VALUES (?1, ?2, ?3, ?4)")?;
+    for (i, t) in p.tasks.iter().enumerate() {
+        stmt.execute(params![pid, i as i64, t.uid, t.text])?;
+    }
+    let mut stmt = tx.prepare(
+        "INSERT INTO section (programme_id, position, uid, title, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (i, s) in p.sections.iter().enumerate() {
+        stmt.execute(params![pid, i as i64, s.uid, s.title, json(&s.body)])?;
+    }
+    let mut ind_stmt = tx.prepare(
+        "INSERT INTO indicator (programme_id, position, uid, name, unit, direction, base_value,
+             base_year, task_uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut val_stmt = tx.prepare(
+        "INSERT INTO indicator_value (indicator_id, year, plan, fact) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, ind) in p.indicators.iter().enumerate() {
+        ind_stmt.execute(params![
+            pid,
+            i as i64,
+            ind.uid,
+            ind.name,
+            ind.unit,
+            ind.direction.as_str(),
+            ind.base_value,
+            ind.base_year,
+            ind.task,
+        ])?;
+        let iid = tx.last_insert_rowid();
+        for v in &ind.values {
+            val_stmt.execute(params![iid, v.year, v.plan, v.fact])?;
+        }
+    }
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO roadmap_block (programme_id, position, uid, title) VALUES (?1, ?2, ?3, ?4)",
+            params![pid, b as i64, block.uid, block.title],
+        )?;
+        let bid = tx.last_insert_rowid();
+        for (i, item) in block.items.iter().enumerate() {
+            super::roadmap::insert_item_row(tx, pid, bid, i, item)?;
+        }
+    }
+    Ok(pid)
+}
+
+pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
+    // Columns: uid, activity, deadline, manual_schedule, responsible,
+    // expected_result, planned_value, per_year (see ITEM_COLUMNS).
+    let manual: Option<String> = r.get(3)?;
+    Ok(Item {
+        uid: r.get(0)?,
+        activity: r.get(1)?,
+        deadline: r.get(2)?,
+        manual_schedule: manual
+            .map(|m| from_json("manual_schedule", &m))
+            .transpose()?,
+        responsible: r.get(4)?,
+        expected_result: r.get(5)?,
+        planned_value: r.get(6)?,
+        per_year: from_json("per_year", &r.get::<_, String>(7)?)?,
+        tracking: Vec::new(),
+    })
+}
+
+pub(super) const ITEM_COLUMNS: &str =
+    "uid, activity, deadline, manual_schedule, responsible, expected_result, planned_value, per_year";
+
+fn load_programme(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Option<Programme>> {
+    let head = conn
+        .query_row(
+            "SELECT uid, title, status, period_start, period_end, mark_style, mark_number,
+                    mark_issuer, year_columns
+             FROM programme WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    parse_enum("status", &r.get::<_, String>(2)?, ProgrammeStatus::parse)?,
+                    Period {
+                        start: parse_month("period_start", &r.get::<_, String>(3)?)?,
+                        end: parse_month("period_end", &r.get::<_, String>(4)?)?,
+                    },
+                    AppendixMark {
+                        style: parse_enum("mark_style", &r.get::<_, String>(5)?, MarkStyle::parse)?,
+                        number: r.get(6)?,
+                        issuer_genitive: r.get(7)?,
+                    },
+                    from_json::<Vec<i32>>("year_columns", &r.get::<_, String>(8)?)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((uid, title, status, period, appendix, year_columns)) = head else {
+        return Ok(None);
+    };
+    let act = conn
+        .query_row(
+            "SELECT kind, issuer, date, number, place, title, preamble, formula, points,
+                    signatory_position, signatory_name, executor
+             FROM act WHERE programme_id = ?1",
+            [id],
+            |r| {
+                let date: Option<String> = r.get(2)?;
+                Ok(ApprovingAct {
+                    kind: parse_enum("kind", &r.get::<_, String>(0)?, ActKind::parse)?,
+                    issuer: from_json("issuer", &r.get::<_, String>(1)?)?,
+                    date: date
+                        .map(|d| from_json("date", &format!("\"{d}\"")))
+                        .transpose()?,
+                    number: r.get(3)?,
+                    place: r.get(4)?,
+                    title: r.get(5)?,
+                    preamble: r.get(6)?,
+                    formula: r.get(7)?,
+                    points: from_json("points", &r.get::<_, String>(8)?)?,
+                    signatory_position: r.get(9)?,
+                    signatory_name: r.get(10)?,
+                    executor: r.get(11)?,
+                })
+            },
+        )
+        .optional()?;
+    let passport = conn
+        .prepare(
+            "SELECT uid, key, label, content FROM passport_row WHERE programme_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], |r| {
+            Ok(PassportRow {
+                uid: r.get(0)?,
+                key: parse_enum("key", &r.get::<_, String>(1)?, PassportKey::parse)?,
+                label: r.get(2)?,
+                content: from_json("content", &r.get::<_, String>(3)?)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let tasks = conn
+        .prepare("SELECT uid, text FROM task WHERE programme_id = ?1 ORDER BY position")?
+        .query_map([id], |r| {
+            Ok(Task {
+                uid: r.get(0)?,
+                text: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let sections = conn
+        .prepare("SELECT uid, title, body FROM section WHERE programme_id = ?1 ORDER BY position")?
+        .query_map([id], |r| {
+            Ok(Section {
+                uid: r.get(0)?,
+                title: r.get(1)?,
+                body: from_json("body", &r.get::<_, String>(2)?)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut indicators = conn
+        .prepare(
+            "SELECT id, uid, name, unit, direction, base_value, base_year, task_uid
+             FROM indicator WHERE programme_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Indicator {
+                    uid: r.get(1)?,
+                    name: r.get(2)?,
+                    unit: r.get(3)?,
+                    direction: parse_enum("direction", &r.get::<_, String>(4)?, Direction::parse)?,
+                    base_value: r.get(5)?,
+                    base_year: r.get(6)?,
+                    task: r.get(7)?,
+                    values: Vec::new(),
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut values_stmt = conn.prepare(
+        "SELECT year, plan, fact FROM indicator_value WHERE indicator_id = ?1 ORDER BY rowid",
+    )?;
+    for (iid, ind) in &mut indicators {
+        ind.values = values_stmt
+            .query_map([*iid], |r| {
+                Ok(YearValue {
+                    year: r.get(0)?,
+                    plan: r.get(1)?,
+                    fact: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+    }
+    let mut blocks = conn
+        .prepare(
+            "SELECT id, uid, title FROM roadmap_block WHERE programme_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Block {
+                    uid: r.get(1)?,
+                    title: r.get(2)?,
+                    items: Vec::new(),
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut items_stmt = conn.prepare(&format!(
+        "SELECT {ITEM_COLUMNS}, id FROM roadmap_item WHERE block_id = ?1 ORDER BY position"
+    ))?;
+    let mut tracking_stmt = conn.prepare(
+        "SELECT due, status, done_on, moved_to, comment, evidence
+         FROM tracking WHERE item_id = ?1 ORDER BY id",
+    )?;
+    for (bid, block) in &mut blocks {
+        let rows = items_stmt
+            .query_map([*bid], |r| Ok((item_from_row(r)?, r.get::<_, i64>(8)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (mut item, item_id) in rows {
+            item.tracking = tracking_stmt
+                .query_map([item_id], |r| {
+                    let date =
+                        |i: usize, col: &str| -> rusqlite::Result<Option<chrono::NaiveDate>> {
+                            r.get::<_, Option<String>>(i)?
+                                .map(|d| from_json(col, &format!("\"{d}\"")))
+                                .transpose()
+                        };
+                    Ok(TrackingRecord {
+                        due: date(0, "due")?.unwrap_or_default(),
+                        status: parse_enum("status", &r.get::<_, String>(1)?, TrackStatus::parse)?,
+                        done_on: date(2, "done_on")?,
+                        moved_to: date(3, "moved_to")?,
+                        comment: r.get(4)?,
+                        evidence: r.get(5)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            block.items.push(item);
+        }
+    }
+    Ok(Some(Programme {
+        uid,
+        title,
+        status,
+        period,
+        act,
+        appendix,
+        passport,
+        tasks,
+        sections,
+        indicators: indicators.into_iter().map(|(_, i)| i).collect(),
+        roadmap: Roadmap {
+            year_columns,
+            blocks: blocks.into_iter().map(|(_, b)| b).collect(),
+        },
+    }))
+}

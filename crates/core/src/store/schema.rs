@@ -1,0 +1,141 @@
+//! The database schema as an ordered list of migrations. The position of a
+//! migration in the list is its version (stored in `PRAGMA user_version`);
+//! shipped migrations are never edited, only appended to.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the programme model of DESIGN.md §2.
+    r#"
+CREATE TABLE programme (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL,
+    title           TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('draft', 'approved')),
+    period_start    TEXT NOT NULL,
+    period_end      TEXT NOT NULL,
+    mark_style      TEXT NOT NULL DEFAULT 'appendix',
+    mark_number     TEXT NOT NULL DEFAULT '',
+    mark_issuer     TEXT NOT NULL DEFAULT '',
+    year_columns    TEXT NOT NULL DEFAULT '[]',
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    deleted_at      TEXT,
+    CHECK (period_start <= period_end)
+);
+
+CREATE TABLE act (
+    programme_id        INTEGER PRIMARY KEY REFERENCES programme(id) ON DELETE CASCADE,
+    kind                TEXT NOT NULL CHECK (kind IN ('decree', 'order', 'directive')),
+    issuer              TEXT NOT NULL DEFAULT '[]',
+    date                TEXT,
+    number              TEXT,
+    place               TEXT NOT NULL DEFAULT '',
+    title               TEXT NOT NULL DEFAULT '',
+    preamble            TEXT NOT NULL DEFAULT '',
+    formula             TEXT NOT NULL DEFAULT '',
+    points              TEXT NOT NULL DEFAULT '[]',
+    signatory_position  TEXT NOT NULL DEFAULT '',
+    signatory_name      TEXT NOT NULL DEFAULT '',
+    executor            TEXT
+);
+
+CREATE TABLE passport_row (
+    id              INTEGER PRIMARY KEY,
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    uid             TEXT NOT NULL,
+    key             TEXT NOT NULL,
+    label           TEXT NOT NULL,
+    content         TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (programme_id, uid)
+);
+CREATE INDEX passport_row_order ON passport_row (programme_id, position);
+
+CREATE TABLE task (
+    id              INTEGER PRIMARY KEY,
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    uid             TEXT NOT NULL,
+    text            TEXT NOT NULL,
+    UNIQUE (programme_id, uid)
+);
+CREATE INDEX task_order ON task (programme_id, position);
+
+CREATE TABLE section (
+    id              INTEGER PRIMARY KEY,
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    uid             TEXT NOT NULL,
+    title           TEXT NOT NULL,
+    body            TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (programme_id, uid)
+);
+CREATE INDEX section_order ON section (programme_id, position);
+
+CREATE TABLE indicator (
+    id              INTEGER PRIMARY KEY,
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    uid             TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    unit            TEXT NOT NULL DEFAULT '',
+    direction       TEXT NOT NULL CHECK (direction IN ('increase', 'decrease')),
+    base_value      REAL,
+    base_year       INTEGER,
+    task_uid        TEXT,
+    UNIQUE (programme_id, uid)
+);
+CREATE INDEX indicator_order ON indicator (programme_id, position);
+
+CREATE TABLE indicator_value (
+    indicator_id    INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+    year            INTEGER NOT NULL,
+    plan            REAL,
+    fact            REAL,
+    PRIMARY KEY (indicator_id, year)
+);
+
+CREATE TABLE roadmap_block (
+    id              INTEGER PRIMARY KEY,
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    uid             TEXT NOT NULL,
+    title           TEXT NOT NULL,
+    UNIQUE (programme_id, uid)
+);
+CREATE INDEX roadmap_block_order ON roadmap_block (programme_id, position);
+
+CREATE TABLE roadmap_item (
+    id              INTEGER PRIMARY KEY,
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    block_id        INTEGER NOT NULL REFERENCES roadmap_block(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    uid             TEXT NOT NULL,
+    activity        TEXT NOT NULL,
+    deadline        TEXT NOT NULL DEFAULT '',
+    manual_schedule TEXT,
+    responsible     TEXT NOT NULL DEFAULT '',
+    expected_result TEXT NOT NULL DEFAULT '',
+    planned_value   TEXT NOT NULL DEFAULT '',
+    per_year        TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (programme_id, uid)
+);
+CREATE INDEX roadmap_item_order ON roadmap_item (block_id, position);
+
+CREATE TABLE tracking (
+    id              INTEGER PRIMARY KEY,
+    item_id         INTEGER NOT NULL REFERENCES roadmap_item(id) ON DELETE CASCADE,
+    due             TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('planned', 'done', 'done_late', 'not_done', 'moved')),
+    done_on         TEXT,
+    moved_to        TEXT,
+    comment         TEXT NOT NULL DEFAULT '',
+    evidence        TEXT NOT NULL DEFAULT '',
+    UNIQUE (item_id, due)
+);
+"#,
+];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}

@@ -1,0 +1,368 @@
+//! Checks a programme before anything of it is written: every problem is
+//! reported at once, each with its place, so the user can fix the file in
+//! one go.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::Problem;
+use crate::model::*;
+
+/// The longest text a single field may hold (characters). Far above any real
+/// cell; it keeps a hostile file from filling the disk through one field.
+pub const MAX_TEXT_CHARS: usize = 1_000_000;
+
+/// What is wrong with a piece of user text, if anything: control
+/// characters other than line breaks and tabs, or absurd length.
+pub fn validate_text(s: &str) -> Option<String> {
+    if let Some((pos, c)) = s
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        return Some(format!(
+            "недопустимый управляющий символ U+{:04X} (знак № {} в тексте)",
+            c as u32,
+            pos + 1
+        ));
+    }
+    let len = s.chars().count();
+    (len > MAX_TEXT_CHARS)
+        .then(|| format!("текст слишком длинный: {len} знаков, допустимо до {MAX_TEXT_CHARS}"))
+}
+
+/// Every problem of `p`, in document order; empty when it may be stored.
+pub fn validate(p: &Programme) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.programme(p);
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    /// uid → the first place it was seen.
+    uids: HashMap<String, String>,
+}
+
+impl Validator {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn text(&mut self, path: &str, s: &str) {
+        if let Some(msg) = validate_text(s) {
+            self.push(path, msg);
+        }
+    }
+
+    fn texts(&mut self, path: &str, items: &[String]) {
+        for (i, s) in items.iter().enumerate() {
+            self.text(&format!("{path}[{i}]"), s);
+        }
+    }
+
+    fn uid(&mut self, path: &str, uid: &str) {
+        let place = format!("{path}.uid");
+        if uid.trim().is_empty() {
+            self.push(place, "пустой идентификатор");
+            return;
+        }
+        if uid.len() > 200 || uid.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            self.push(
+                place,
+                "идентификатор должен быть короче 200 знаков и без пробелов",
+            );
+            return;
+        }
+        if let Some(first) = self.uids.get(uid) {
+            let msg = format!("идентификатор «{uid}» повторяется (уже встречался в {first})");
+            self.push(place, msg);
+        } else {
+            self.uids.insert(uid.to_string(), path.to_string());
+        }
+    }
+
+    fn year(&mut self, path: &str, year: i32, p: &Programme, what: &str) {
+        let (first, last) = (p.period.start.year(), p.period.end.year());
+        if year < first || year > last {
+            self.push(
+                path,
+                format!("{what} {year} вне периода программы ({first}–{last})"),
+            );
+        }
+    }
+
+    fn date(&mut self, path: &str, d: NaiveDate) {
+        if !(1900..=2200).contains(&d.year()) {
+            self.push(
+                path,
+                format!("дата {} вне допустимого диапазона", d.format("%d.%m.%Y")),
+            );
+        }
+    }
+
+    fn programme(&mut self, p: &Programme) {
+        self.uid("programme", &p.uid);
+        // The programme's own uid names the file, not a part: it may repeat
+        // a part's uid only by accident, which is harmless, so forget it.
+        self.uids.remove(&p.uid);
+        self.text("title", &p.title);
+        if p.period.end < p.period.start {
+            self.push(
+                "period",
+                format!(
+                    "конец периода ({}) раньше его начала ({})",
+                    p.period.end, p.period.start
+                ),
+            );
+        }
+        if let Some(act) = &p.act {
+            self.act(act);
+        }
+        self.text("appendix.number", &p.appendix.number);
+        self.text("appendix.issuer_genitive", &p.appendix.issuer_genitive);
+        for (i, row) in p.passport.iter().enumerate() {
+            let path = format!("passport[{i}]");
+            self.uid(&path, &row.uid);
+            self.text(&format!("{path}.label"), &row.label);
+            self.rich(&format!("{path}.content"), &row.content);
+        }
+        for (i, t) in p.tasks.iter().enumerate() {
+            let path = format!("tasks[{i}]");
+            self.uid(&path, &t.uid);
+            self.text(&format!("{path}.text"), &t.text);
+        }
+        for (i, s) in p.sections.iter().enumerate() {
+            self.section(&format!("sections[{i}]"), s);
+        }
+        let tasks: HashSet<&str> = p.tasks.iter().map(|t| t.uid.as_str()).collect();
+        for (i, ind) in p.indicators.iter().enumerate() {
+            self.indicator(&format!("indicators[{i}]"), ind, p, &tasks);
+        }
+        self.roadmap(p);
+    }
+
+    fn act(&mut self, a: &ApprovingAct) {
+        self.texts("act.issuer", &a.issuer);
+        if let Some(d) = a.date {
+            self.date("act.date", d);
+        }
+        if let Some(n) = &a.number {
+            self.text("act.number", n);
+        }
+        for (path, s) in [
+            ("act.place", &a.place),
+            ("act.title", &a.title),
+            ("act.preamble", &a.preamble),
+            ("act.formula", &a.formula),
+            ("act.signatory_position", &a.signatory_position),
+            ("act.signatory_name", &a.signatory_name),
+        ] {
+            self.text(path, s);
+        }
+        self.texts("act.points", &a.points);
+        if let Some(e) = &a.executor {
+            self.text("act.executor", e);
+        }
+    }
+
+    fn rich(&mut self, path: &str, blocks: &[TextBlock]) {
+        for (i, b) in blocks.iter().enumerate() {
+            let path = format!("{path}[{i}]");
+            match b {
+                TextBlock::Paragraph { text } => self.text(&format!("{path}.text"), text),
+                TextBlock::Numbered { items } | TextBlock::Bulleted { items } => {
+                    self.texts(&format!("{path}.items"), items)
+                }
+            }
+        }
+    }
+
+    fn section(&mut self, path: &str, s: &Section) {
+        self.uid(path, &s.uid);
+        self.text(&format!("{path}.title"), &s.title);
+        for (i, b) in s.body.iter().enumerate() {
+            let path = format!("{path}.body[{i}]");
+            match b {
+                SectionBlock::Paragraph { text } => self.text(&format!("{path}.text"), text),
+                SectionBlock::Numbered { items } | SectionBlock::Bulleted { items } => {
+                    self.texts(&format!("{path}.items"), items)
+                }
+                SectionBlock::Table { columns, rows } => {
+                    if columns.is_empty() {
+                        self.push(format!("{path}.columns"), "у таблицы нет ни одного столбца");
+                    }
+                    self.texts(&format!("{path}.columns"), columns);
+                    for (r, row) in rows.iter().enumerate() {
+                        let rpath = format!("{path}.rows[{r}]");
+                        if row.len() != columns.len() {
+                            self.push(
+                                rpath.clone(),
+                                format!(
+                                    "в строке {} ячеек, а столбцов {}",
+                                    row.len(),
+                                    columns.len()
+                                ),
+                            );
+                        }
+                        self.texts(&rpath, row);
+                    }
+                }
+                SectionBlock::Risks { rows, .. } => {
+                    for (r, risk) in rows.iter().enumerate() {
+                        let rpath = format!("{path}.rows[{r}]");
+                        self.text(&format!("{rpath}.stage"), &risk.stage);
+                        self.text(&format!("{rpath}.risk"), &risk.risk);
+                        self.text(&format!("{rpath}.mitigation"), &risk.mitigation);
+                    }
+                }
+                SectionBlock::Swot {
+                    strengths,
+                    weaknesses,
+                    opportunities,
+                    threats,
+                } => {
+                    self.texts(&format!("{path}.strengths"), strengths);
+                    self.texts(&format!("{path}.weaknesses"), weaknesses);
+                    self.texts(&format!("{path}.opportunities"), opportunities);
+                    self.texts(&format!("{path}.threats"), threats);
+                }
+                SectionBlock::Indicators | SectionBlock::Roadmap => {}
+            }
+        }
+    }
+
+    fn indicator(&mut self, path: &str, ind: &Indicator, p: &Programme, tasks: &HashSet<&str>) {
+        self.uid(path, &ind.uid);
+        self.text(&format!("{path}.name"), &ind.name);
+        self.text(&format!("{path}.unit"), &ind.unit);
+        if let Some(y) = ind.base_year {
+            // The base year usually precedes the period; it must not follow it.
+            if !(1900..=p.period.end.year()).contains(&y) {
+                self.push(
+                    format!("{path}.base_year"),
+                    format!(
+                        "базовый год {y} позже окончания программы ({})",
+                        p.period.end.year()
+                    ),
+                );
+            }
+        }
+        if let Some(t) = &ind.task {
+            if !tasks.contains(t.as_str()) {
+                self.push(
+                    format!("{path}.task"),
+                    format!("задача «{t}» не найдена среди задач программы"),
+                );
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, v) in ind.values.iter().enumerate() {
+            let vpath = format!("{path}.values[{i}].year");
+            self.year(&vpath, v.year, p, "год");
+            if !seen.insert(v.year) {
+                self.push(vpath, format!("год {} указан дважды", v.year));
+            }
+        }
+    }
+
+    fn roadmap(&mut self, p: &Programme) {
+        let mut columns = HashSet::new();
+        for (i, &y) in p.roadmap.year_columns.iter().enumerate() {
+            let path = format!("roadmap.year_columns[{i}]");
+            self.year(&path, y, p, "год");
+            if !columns.insert(y) {
+                self.push(path, format!("год {y} указан дважды"));
+            }
+        }
+        for (b, block) in p.roadmap.blocks.iter().enumerate() {
+            let bpath = format!("roadmap.blocks[{b}]");
+            self.uid(&bpath, &block.uid);
+            self.text(&format!("{bpath}.title"), &block.title);
+            for (i, item) in block.items.iter().enumerate() {
+                self.item(&format!("{bpath}.items[{i}]"), item, p, &columns);
+            }
+        }
+    }
+
+    fn item(&mut self, path: &str, item: &Item, p: &Programme, columns: &HashSet<i32>) {
+        self.uid(path, &item.uid);
+        for (field, s) in [
+            ("activity", &item.activity),
+            ("deadline", &item.deadline),
+            ("responsible", &item.responsible),
+            ("expected_result", &item.expected_result),
+            ("planned_value", &item.planned_value),
+        ] {
+            self.text(&format!("{path}.{field}"), s);
+        }
+        if let Some(m) = &item.manual_schedule {
+            for (i, d) in m.due.iter().enumerate() {
+                if !p.period.contains_date(*d) {
+                    self.push(
+                        format!("{path}.manual_schedule.due[{i}]"),
+                        format!("дата {} вне периода программы", d.format("%d.%m.%Y")),
+                    );
+                }
+            }
+            for (i, m) in m.active.iter().enumerate() {
+                if !p.period.contains_month(*m) {
+                    self.push(
+                        format!("{path}.manual_schedule.active[{i}]"),
+                        format!("месяц {m} вне периода программы"),
+                    );
+                }
+            }
+        }
+        for (i, cell) in item.per_year.iter().enumerate() {
+            let cpath = format!("{path}.per_year[{i}]");
+            if !columns.contains(&cell.year) {
+                self.push(
+                    format!("{cpath}.year"),
+                    format!(
+                        "для года {} нет столбца в дорожной карте (roadmap.year_columns)",
+                        cell.year
+                    ),
+                );
+            }
+            self.text(&format!("{cpath}.text"), &cell.text);
+        }
+        let mut dues = HashSet::new();
+        for (i, t) in item.tracking.iter().enumerate() {
+            let tpath = format!("{path}.tracking[{i}]");
+            self.date(&format!("{tpath}.due"), t.due);
+            if !dues.insert(t.due) {
+                self.push(
+                    format!("{tpath}.due"),
+                    format!("срок {} отмечен дважды", t.due.format("%d.%m.%Y")),
+                );
+            }
+            match (t.status, t.moved_to) {
+                (TrackStatus::Moved, None) => self.push(
+                    format!("{tpath}.moved_to"),
+                    "для статуса «перенесено» нужна новая дата",
+                ),
+                (TrackStatus::Moved, Some(d)) => self.date(&format!("{tpath}.moved_to"), d),
+                (_, Some(_)) => self.push(
+                    format!("{tpath}.moved_to"),
+                    "новая дата указывается только для статуса «перенесено»",
+                ),
+                _ => {}
+            }
+            match (t.status, t.done_on) {
+                (TrackStatus::Done | TrackStatus::DoneLate, Some(d)) => {
+                    self.date(&format!("{tpath}.done_on"), d)
+                }
+                (_, Some(_)) => self.push(
+                    format!("{tpath}.done_on"),
+                    "дата выполнения указывается только для выполненных мероприятий",
+                ),
+                _ => {}
+            }
+            self.text(&format!("{tpath}.comment"), &t.comment);
+            self.text(&format!("{tpath}.evidence"), &t.evidence);
+        }
+    }
+}
