@@ -1,1 +1,72 @@
-fn main() {}
+//! `metodist`: the command-line program over the Metodist core, for tests,
+//! benchmarks and batch work. Messages are Russian; results go to stdout,
+//! errors to stderr with a non-zero exit code.
+
+mod args;
+mod commands;
+mod error;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use args::Args;
+use error::CliError;
+
+const HELP: &str = "\
+metodist — командная строка Методиста
+
+Использование: metodist [--db ФАЙЛ] КОМАНДА [ПАРАМЕТРЫ]
+
+Команды:
+  list                          список программ в базе
+  import ФАЙЛ                   импорт программы из файла .metodist.json; печатает номер новой программы
+  export НОМЕР -o ФАЙЛ          экспорт программы в файл .metodist.json
+  show НОМЕР                    краткое содержание программы
+  gen --items N -o ФАЙЛ [--seed S]
+                                создать файл с правдоподобной программой из N мероприятий (для нагрузочных проверок)
+
+Общие параметры:
+  --db ФАЙЛ     файл базы данных (иначе переменная METODIST_DB, иначе папка данных пользователя)
+  -h, --help    эта справка
+";
+
+fn main() {
+    let code = match run(std::env::args_os().skip(1)) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("Ошибка: {e}");
+            e.exit_code()
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
+    let mut args = Args::new(argv);
+    let db = args.path_option(&["--db"])?;
+    if args.flag("--help") || args.flag("-h") {
+        print_out(HELP)?;
+        return Ok(());
+    }
+    let command = args
+        .positional("команда")
+        .map_err(|_| CliError::Usage("не указана команда".into()))?;
+    let mut ctx = commands::Context::new(db);
+    let out = match command.to_string_lossy().as_ref() {
+        "list" => commands::list(&mut ctx, args)?,
+        "import" => commands::import(&mut ctx, args)?,
+        "export" => commands::export(&mut ctx, args)?,
+        "show" => commands::show(&mut ctx, args)?,
+        "gen" => commands::gen(args)?,
+        "help" => HELP.to_string(),
+        other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),
+    };
+    print_out(&out)
+}
+
+fn print_out(s: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(CliError::Output)
+}

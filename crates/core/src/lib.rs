@@ -5,8 +5,10 @@
 pub mod error;
 pub mod exchange;
 mod fsutil;
+pub mod generate;
 pub mod model;
 pub mod store;
+pub mod text;
 pub mod uid;
 pub mod validate;
 

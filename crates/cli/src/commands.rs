@@ -1,0 +1,198 @@
+//! One function per command; each returns what it prints on stdout.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use metodist_core::model::{item_number, Programme, SectionBlock};
+use metodist_core::text::{count, date_ru};
+use metodist_core::{exchange, generate, Store};
+
+use crate::args::{parse_number, Args};
+use crate::error::CliError;
+
+const ITEMS: [&str; 3] = ["мероприятие", "мероприятия", "мероприятий"];
+
+/// Opens the database only for the commands that need it.
+pub struct Context {
+    db: Option<PathBuf>,
+    store: Option<Store>,
+}
+
+impl Context {
+    pub fn new(db: Option<PathBuf>) -> Self {
+        Self { db, store: None }
+    }
+
+    fn store(&mut self) -> Result<&mut Store, CliError> {
+        if self.store.is_none() {
+            let path = match &self.db {
+                Some(p) => p.clone(),
+                None => metodist_core::default_db_path()?,
+            };
+            self.store = Some(Store::open(&path)?);
+        }
+        Ok(self.store.as_mut().expect("opened above"))
+    }
+}
+
+fn programme_id(args: &mut Args) -> Result<i64, CliError> {
+    let v = args.positional("номер программы")?;
+    parse_number(&v, "номер программы")
+}
+
+pub fn list(ctx: &mut Context, args: Args) -> Result<String, CliError> {
+    args.finish()?;
+    let list = ctx.store()?.list_programmes()?;
+    if list.is_empty() {
+        return Ok("Программ нет.\n".into());
+    }
+    let mut out = String::new();
+    for p in list {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{} – {}\t{}\t{}",
+            p.id,
+            p.status.label(),
+            p.period.start,
+            p.period.end,
+            count(p.items, ITEMS),
+            p.title
+        );
+    }
+    Ok(out)
+}
+
+pub fn import(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let file = PathBuf::from(args.positional("файл для импорта")?);
+    args.finish()?;
+    let programme = exchange::read_file(&file)?;
+    let id = ctx.store()?.import(&programme)?;
+    Ok(format!("{id}\n"))
+}
+
+pub fn export(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let out = args.required_path(&["-o", "--output"], "файл для записи")?;
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let programme = ctx.store()?.load(id)?;
+    exchange::write_file(&out, &programme)?;
+    Ok(String::new())
+}
+
+pub fn show(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let p = ctx.store()?.load(id)?;
+    Ok(summary(&p))
+}
+
+pub fn gen(mut args: Args) -> Result<String, CliError> {
+    let items = args
+        .option(&["--items"])?
+        .ok_or_else(|| CliError::Usage("укажите число мероприятий: --items N".into()))?;
+    let items: usize = parse_number(&items, "--items")?;
+    let seed = match args.option(&["--seed"])? {
+        Some(s) => parse_number(&s, "--seed")?,
+        None => 1,
+    };
+    let out = args.required_path(&["-o", "--output"], "файл для записи")?;
+    args.finish()?;
+    let programme = generate::programme(items, seed);
+    exchange::write_file(&out, &programme)?;
+    Ok(String::new())
+}
+
+/// A readable summary: what the programme holds and its roadmap numbered.
+fn summary(p: &Programme) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", p.title);
+    let _ = writeln!(
+        s,
+        "Статус: {}; период: {} – {}",
+        p.status.label(),
+        p.period.start,
+        p.period.end
+    );
+    match &p.act {
+        Some(a) => {
+            let signed = match (a.date, a.number.as_deref()) {
+                (Some(d), Some(n)) => format!("от {} № {n}", date_ru(d)),
+                (Some(d), None) => format!("от {} (номер не присвоен)", date_ru(d)),
+                _ => "(дата и номер ещё не присвоены)".into(),
+            };
+            let _ = writeln!(
+                s,
+                "Утверждающий акт: {} {signed}: {}",
+                a.kind.heading().to_lowercase(),
+                a.title
+            );
+        }
+        None => {
+            let _ = writeln!(s, "Утверждающий акт: не заполнен");
+        }
+    }
+    let _ = writeln!(
+        s,
+        "Паспорт: {}; {}; {}; {}",
+        count(p.passport.len(), ["строка", "строки", "строк"]),
+        count(p.tasks.len(), ["задача", "задачи", "задач"]),
+        count(p.sections.len(), ["раздел", "раздела", "разделов"]),
+        count(
+            p.indicators.len(),
+            ["показатель", "показателя", "показателей"]
+        ),
+    );
+    for (i, sec) in p.sections.iter().enumerate() {
+        let extras: Vec<&str> = sec
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                SectionBlock::Risks { .. } => Some("риски"),
+                SectionBlock::Swot { .. } => Some("SWOT"),
+                SectionBlock::Table { .. } => Some("таблица"),
+                SectionBlock::Indicators => Some("таблица показателей"),
+                SectionBlock::Roadmap => Some("дорожная карта"),
+                _ => None,
+            })
+            .collect();
+        let extras = if extras.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", extras.join(", "))
+        };
+        let _ = writeln!(s, "  Раздел {}. {}{extras}", i + 1, sec.title);
+    }
+    let _ = writeln!(
+        s,
+        "Дорожная карта: {}, {}",
+        count(p.roadmap.blocks.len(), ["блок", "блока", "блоков"]),
+        count(p.item_count(), ITEMS),
+    );
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        let _ = writeln!(s, "  {}. {}", b + 1, block.title);
+        for (i, item) in block.items.iter().enumerate() {
+            let deadline = if item.deadline.is_empty() {
+                "срок не указан"
+            } else {
+                &item.deadline
+            };
+            let _ = writeln!(
+                s,
+                "    {} {} — {deadline}",
+                item_number(b, i),
+                one_line(&item.activity, 90)
+            );
+        }
+    }
+    s
+}
+
+fn one_line(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}
