@@ -144,9 +144,11 @@ fn translate_serde_message(msg: &str) -> String {
         let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let expected = expected
             .trim_start_matches("one of ")
-            .replace('`', "«")
-            .replace("«,", "»,");
-        let expected = fix_guillemets(&expected);
+            .split(", ")
+            .filter(|v| !v.is_empty())
+            .map(quote)
+            .collect::<Vec<_>>()
+            .join(", ");
         return if expected.is_empty() {
             format!("недопустимое значение {}", quote(name))
         } else {
@@ -202,21 +204,6 @@ fn translate_serde_message(msg: &str) -> String {
 
 fn quote(name: &str) -> String {
     format!("«{}»", name.trim().trim_matches('`'))
-}
-
-fn fix_guillemets(s: &str) -> String {
-    // "`a`, `b`" arrives here as "«a«, «b«": make each closing mark a »
-    let mut out = String::new();
-    let mut open = false;
-    for c in s.chars() {
-        if c == '«' {
-            out.push(if open { '»' } else { '«' });
-            open = !open;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn kind_ru(s: &str) -> String {

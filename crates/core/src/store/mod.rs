@@ -19,7 +19,7 @@ use crate::error::{CoreError, Result};
 
 pub use programmes::ProgrammeSummary;
 pub use roadmap::ItemInput;
-pub use schema::latest_version;
+pub use schema::{latest_version, MIGRATIONS};
 
 /// How long a write waits for another process's lock before giving up with
 /// a "database is busy" message.

@@ -133,6 +133,19 @@ CREATE TABLE tracking (
     UNIQUE (item_id, due)
 );
 "#,
+    // 2: print layout profiles, and the interpretation of each item's
+    // deadline kept next to it (recomputed whenever the deadline or the
+    // period changes).
+    r#"
+CREATE TABLE layout_profile (
+    name            TEXT PRIMARY KEY,
+    body            TEXT NOT NULL,
+    builtin         INTEGER NOT NULL DEFAULT 0,
+    updated_at      TEXT NOT NULL
+);
+
+ALTER TABLE roadmap_item ADD COLUMN schedule TEXT;
+"#,
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,32 @@
+//! Helpers shared by the core's integration tests. Every test works in its
+//! own temporary folder, never on the user's database.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use metodist_core::{exchange, Programme};
+
+pub fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sample-programme.metodist.json")
+}
+
+/// The hand-written sample programme of tests/fixtures.
+pub fn sample() -> Programme {
+    exchange::read_file(&sample_path()).expect("the sample programme is valid")
+}
+
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metodist.sqlite3");
+    (dir, path)
+}
+
+/// The exchange text of the sample with `edit` applied to its JSON.
+pub fn sample_json_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let text = std::fs::read_to_string(sample_path()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    edit(&mut v);
+    serde_json::to_string_pretty(&v).unwrap()
+}

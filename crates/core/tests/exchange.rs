@@ -1,0 +1,238 @@
+//! The exchange file: an exact round trip, and every kind of bad input
+//! rejected with its place named and nothing written.
+
+mod common;
+
+use common::{sample, sample_json_with, sample_path, temp_db};
+use metodist_core::{exchange, generate, CoreError, Store};
+use serde_json::json;
+
+#[test]
+fn the_sample_survives_import_and_export_field_by_field() {
+    let original = sample();
+    assert!(original.item_count() >= 40, "the sample has 40+ items");
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.import(&original).unwrap();
+    let loaded = store.load(id).unwrap();
+    // Programme derives PartialEq over every field, nested ones included.
+    assert_eq!(loaded, original);
+
+    // Through a file and a second database, too.
+    let file = path.with_file_name("out.metodist.json");
+    exchange::write_file(&file, &loaded).unwrap();
+    let (_dir2, path2) = temp_db();
+    let mut store2 = Store::open(&path2).unwrap();
+    let id2 = store2.import(&exchange::read_file(&file).unwrap()).unwrap();
+    assert_eq!(store2.load(id2).unwrap(), original);
+
+    // And the text is stable: exporting twice gives the same bytes.
+    assert_eq!(
+        exchange::to_json(&store2.load(id2).unwrap()),
+        std::fs::read_to_string(&file).unwrap()
+    );
+}
+
+#[test]
+fn the_sample_file_is_exactly_what_export_writes() {
+    // The fixture is kept in the canonical form, so a diff of an exported
+    // file against it shows only real changes.
+    let text = std::fs::read_to_string(sample_path()).unwrap();
+    assert_eq!(
+        exchange::to_json(&exchange::from_json(&text).unwrap()),
+        text
+    );
+}
+
+#[test]
+fn a_generated_programme_round_trips() {
+    let p = generate::programme(300, 5);
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.import(&p).unwrap();
+    assert_eq!(store.load(id).unwrap(), p);
+}
+
+#[test]
+fn importing_the_same_file_twice_makes_a_copy_with_a_new_uid() {
+    let p = sample();
+    let mut store = Store::open_in_memory().unwrap();
+    let a = store.import(&p).unwrap();
+    let b = store.import(&p).unwrap();
+    assert_ne!(a, b);
+    let (pa, pb) = (store.load(a).unwrap(), store.load(b).unwrap());
+    assert_eq!(pa.uid, p.uid);
+    assert_ne!(pb.uid, p.uid);
+    assert_eq!(pb.roadmap, p.roadmap);
+}
+
+/// Imports `text` into a fresh database and checks it is refused with
+/// `code`, naming every `places`, and that the database stays empty.
+fn assert_rejected(text: &str, code: &str, places: &[&str]) -> CoreError {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let err = exchange::from_json(text)
+        .and_then(|p| store.import(&p))
+        .expect_err("must be rejected");
+    assert_eq!(err.code(), code, "{err}");
+    for place in places {
+        assert!(
+            err.problems().iter().any(|p| p.path == *place),
+            "expected a problem at {place}; got: {err}"
+        );
+    }
+    let msg = err.to_string();
+    assert!(
+        msg.chars().any(|c| ('а'..='я').contains(&c)),
+        "Russian: {msg}"
+    );
+    assert!(
+        store.list_programmes().unwrap().is_empty(),
+        "nothing written"
+    );
+    err
+}
+
+#[test]
+fn malformed_json_is_rejected() {
+    let text = std::fs::read_to_string(sample_path()).unwrap();
+    let broken = &text[..text.len() / 2];
+    let err = assert_rejected(broken, "import_not_metodist", &[]);
+    assert!(err.to_string().contains("строка"), "{err}");
+    assert_rejected("", "import_not_metodist", &[]);
+    assert_rejected("[1, 2, 3]", "import_not_metodist", &[]);
+}
+
+#[test]
+fn foreign_json_is_rejected() {
+    assert_rejected(
+        r#"{"name": "package", "version": "1.0.0"}"#,
+        "import_not_metodist",
+        &[],
+    );
+    assert_rejected(
+        r#"{"format": "something-else", "version": 1, "programme": {}}"#,
+        "import_not_metodist",
+        &[],
+    );
+}
+
+#[test]
+fn an_unknown_format_version_is_rejected() {
+    let text = sample_json_with(|v| v["version"] = json!(7));
+    let err = assert_rejected(&text, "import_unsupported_version", &[]);
+    assert!(err.to_string().contains('7'), "{err}");
+}
+
+#[test]
+fn a_wrong_type_names_its_place() {
+    let text = sample_json_with(|v| {
+        v["programme"]["roadmap"]["blocks"][2]["items"][5]["deadline"] = json!(2024)
+    });
+    let err = assert_rejected(
+        &text,
+        "import_invalid",
+        &["roadmap.blocks[2].items[5].deadline"],
+    );
+    assert!(err.to_string().contains("ожидалось строка"), "{err}");
+}
+
+#[test]
+fn an_unknown_field_and_a_bad_enum_are_rejected() {
+    let text = sample_json_with(|v| v["programme"]["colour"] = json!("red"));
+    assert_rejected(&text, "import_invalid", &["colour"]);
+    let text = sample_json_with(|v| v["programme"]["status"] = json!("signed"));
+    let err = assert_rejected(&text, "import_invalid", &["status"]);
+    assert!(err.to_string().contains("«signed»"), "{err}");
+    let text = sample_json_with(|v| v["programme"]["period"]["start"] = json!("2024-13"));
+    assert_rejected(&text, "import_invalid", &["period.start"]);
+}
+
+#[test]
+fn duplicate_ids_are_rejected_with_both_places() {
+    let text = sample_json_with(|v| {
+        let first = v["programme"]["roadmap"]["blocks"][0]["items"][0]["uid"].clone();
+        v["programme"]["roadmap"]["blocks"][1]["items"][2]["uid"] = first;
+    });
+    let err = assert_rejected(&text, "import_invalid", &["roadmap.blocks[1].items[2].uid"]);
+    assert!(
+        err.to_string().contains("roadmap.blocks[0].items[0]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_impossible_period_is_rejected() {
+    let text = sample_json_with(|v| {
+        v["programme"]["period"] = json!({"start": "2026-09", "end": "2024-05"});
+    });
+    assert_rejected(&text, "import_invalid", &["period"]);
+}
+
+#[test]
+fn indicator_years_outside_the_period_are_rejected() {
+    let text = sample_json_with(|v| {
+        v["programme"]["indicators"][0]["values"][0]["year"] = json!(2031);
+        v["programme"]["indicators"][1]["base_year"] = json!(2040);
+    });
+    assert_rejected(
+        &text,
+        "import_invalid",
+        &["indicators[0].values[0].year", "indicators[1].base_year"],
+    );
+}
+
+#[test]
+fn control_characters_in_text_are_rejected_and_all_problems_reported() {
+    let text = sample_json_with(|v| {
+        v["programme"]["title"] = json!("Программа\u{0007}");
+        v["programme"]["roadmap"]["blocks"][0]["items"][1]["activity"] = json!("abc\u{001b}[31m");
+        v["programme"]["sections"][0]["title"] = json!("Раздел\u{0000}");
+    });
+    let err = assert_rejected(
+        &text,
+        "import_invalid",
+        &[
+            "title",
+            "roadmap.blocks[0].items[1].activity",
+            "sections[0].title",
+        ],
+    );
+    assert_eq!(err.problems().len(), 3, "{err}");
+    assert!(err.to_string().contains("U+0007"), "{err}");
+}
+
+#[test]
+fn line_breaks_and_tabs_in_text_are_accepted() {
+    let text = sample_json_with(|v| {
+        v["programme"]["roadmap"]["blocks"][0]["items"][0]["activity"] =
+            json!("Первая строка\nвторая строка\tс табуляцией");
+    });
+    let p = exchange::from_json(&text).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.import(&p).unwrap();
+    assert_eq!(store.load(id).unwrap(), p);
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_is_read() {
+    let (dir, _) = temp_db();
+    let file = dir.path().join("bom.metodist.json");
+    let text = std::fs::read_to_string(sample_path()).unwrap();
+    std::fs::write(&file, format!("\u{feff}{text}")).unwrap();
+    assert_eq!(exchange::read_file(&file).unwrap(), sample());
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_rejected() {
+    let (dir, _) = temp_db();
+    let file = dir.path().join("cp1251.metodist.json");
+    // «Программа» in Windows-1251.
+    std::fs::write(
+        &file,
+        b"{\"title\": \"\xcf\xf0\xee\xe3\xf0\xe0\xec\xec\xe0\"}",
+    )
+    .unwrap();
+    let err = exchange::read_file(&file).unwrap_err();
+    assert_eq!(err.code(), "import_not_metodist");
+    assert!(err.to_string().contains("UTF-8"), "{err}");
+}

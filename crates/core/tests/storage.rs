@@ -1,0 +1,255 @@
+//! The database file: creation, migrations, and files it must refuse
+//! without harming them.
+
+mod common;
+
+use common::temp_db;
+use metodist_core::store::{latest_version, MIGRATIONS};
+use metodist_core::{generate, Store};
+use rusqlite::Connection;
+
+#[test]
+fn a_new_database_gets_the_whole_schema_wal_and_foreign_keys() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in [
+        "act",
+        "indicator",
+        "indicator_value",
+        "layout_profile",
+        "passport_row",
+        "programme",
+        "roadmap_block",
+        "roadmap_item",
+        "section",
+        "task",
+        "tracking",
+    ] {
+        assert!(
+            tables.iter().any(|n| n == t),
+            "table {t} missing: {tables:?}"
+        );
+    }
+    // Reopening an up-to-date database changes nothing and makes no backup.
+    Store::open(&path).unwrap();
+    let files = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
+    assert!(files <= 3, "only the database and its WAL files: {files}");
+}
+
+#[test]
+fn deleting_a_programme_removes_all_its_parts() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.import(&generate::programme(5, 1)).unwrap();
+    store.delete_programme(id).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let orphans: i64 = conn
+        .query_row("SELECT count(*) FROM roadmap_item", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(orphans, 0, "deleting a programme removes its items");
+}
+
+/// A database as version 1 of the app left it, holding one programme.
+fn version_one_database(path: &std::path::Path) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(MIGRATIONS[0]).unwrap();
+    conn.execute_batch(
+        "INSERT INTO programme (uid, title, status, period_start, period_end, created_at, updated_at)
+         VALUES ('old', 'Программа прошлых лет', 'draft', '2020-01', '2022-12', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z');
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn migrating_an_older_database_backs_it_up_first_and_keeps_the_data() {
+    let (dir, path) = temp_db();
+    version_one_database(&path);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+    let list = store.list_programmes().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].title, "Программа прошлых лет");
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".bak"))
+        .collect();
+    assert_eq!(backups.len(), 1, "one backup before the migration");
+    let backup = Connection::open(&backups[0]).unwrap();
+    let version: i64 = backup
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1, "the backup is the database as it was");
+    let title: String = backup
+        .query_row("SELECT title FROM programme", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(title, "Программа прошлых лет");
+}
+
+#[test]
+fn a_failed_migration_leaves_the_database_as_it_was() {
+    let (_dir, path) = temp_db();
+    version_one_database(&path);
+    // Something in the way of migration 2: it must fail as a whole.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE layout_profile (x);")
+        .unwrap();
+    let err = Store::open(&path).err().expect("the migration fails");
+    assert_eq!(err.code(), "db_migration_failed", "{err}");
+    assert!(err.to_string().contains(".bak"), "names the backup: {err}");
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
+    let has_schedule: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('roadmap_item') WHERE name = 'schedule'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(has_schedule, 0, "no part of migration 2 was applied");
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM programme", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+fn assert_refused_and_unchanged(path: &std::path::Path, code: &str) {
+    let before = std::fs::read(path).unwrap();
+    let err = Store::open(path).err().expect("the file is refused");
+    assert_eq!(err.code(), code, "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.chars().any(|c| ('а'..='я').contains(&c)),
+        "a Russian message: {msg}"
+    );
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "the file is untouched"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_not_modified() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    assert_refused_and_unchanged(&path, "db_newer_version");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_not_modified() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, "Это не база данных, а текстовый файл.\n".repeat(100)).unwrap();
+    assert_refused_and_unchanged(&path, "db_not_sqlite");
+    std::fs::write(&path, b"SQLite").unwrap();
+    assert_refused_and_unchanged(&path, "db_not_sqlite");
+}
+
+#[test]
+fn a_truncated_database_is_refused_without_a_crash() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.import(&generate::programme(200, 1)).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 3]).unwrap();
+    let _ = std::fs::remove_file(path.with_extension("sqlite3-wal"));
+    let _ = std::fs::remove_file(path.with_extension("sqlite3-shm"));
+    // Opening may succeed (SQLite reads lazily) but reading must then fail
+    // with an error, never a panic or silent garbage.
+    match Store::open(&path) {
+        Err(e) => assert!(
+            matches!(e.code(), "db_corrupt" | "db_not_sqlite" | "db_error"),
+            "{e}"
+        ),
+        Ok(store) => {
+            let check = store.integrity_check();
+            let listed = store.list_programmes().and_then(|l| {
+                l.iter()
+                    .map(|s| store.load(s.id))
+                    .collect::<Result<Vec<_>, _>>()
+            });
+            assert!(
+                check.map(|c| c != "ok").unwrap_or(true) || listed.is_err(),
+                "a truncated file must not look sound"
+            );
+        }
+    }
+}
+
+#[test]
+fn another_applications_sqlite_file_is_refused_and_not_modified() {
+    let (_dir, path) = temp_db();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+        .unwrap();
+    assert_refused_and_unchanged(&path, "db_not_sqlite");
+}
+
+#[test]
+fn a_read_only_database_is_refused_and_not_modified() {
+    let (_dir, path) = temp_db();
+    Store::open(&path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    assert_refused_and_unchanged(&path, "db_read_only");
+}
+
+#[test]
+fn a_database_locked_by_another_process_is_reported() {
+    let (_dir, path) = temp_db();
+    Store::open(&path).unwrap();
+    let other = Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    let err = Store::open(&path).err().expect("locked");
+    assert_eq!(err.code(), "db_locked", "{err}");
+    other.execute_batch("COMMIT;").unwrap();
+    Store::open(&path).unwrap();
+}
+
+#[test]
+fn a_folder_in_place_of_the_file_is_refused() {
+    let (dir, _) = temp_db();
+    let err = Store::open(dir.path()).err().unwrap();
+    assert_eq!(err.code(), "db_not_sqlite");
+}
+
+#[test]
+fn the_database_folder_is_created_when_missing() {
+    let (dir, _) = temp_db();
+    let path = dir.path().join("deeper/still/metodist.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store.import(&generate::programme(3, 1)).unwrap();
+    assert!(path.exists());
+}
