@@ -70,6 +70,25 @@ fn years_text(years: &BTreeSet<i32>) -> String {
     }
 }
 
+/// "март, ноябрь – декабрь" from a set of month numbers.
+fn month_runs(months: &BTreeSet<u32>) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &m in months {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == m => *end = m,
+            _ => runs.push((m, m)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| match b - a {
+            0 => month_name(a).to_string(),
+            1 => format!("{}, {}", month_name(a), month_name(b)),
+            _ => format!("{} – {}", month_name(a), month_name(b)),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn recurring(s: &Schedule) -> String {
     let monthly = s.due.len() >= 3
         && s.due.len() == s.active.len()
@@ -81,17 +100,19 @@ fn recurring(s: &Schedule) -> String {
         }
     }
     let years: BTreeSet<i32> = s.due.iter().map(|d| d.year()).collect();
-    let days: BTreeSet<(u32, u32)> = s.due.iter().map(|d| (d.month(), d.day())).collect();
     let all_month_ends = s.due.iter().all(|&d| is_month_end(d));
-    let months: Vec<u32> = days.iter().map(|&(m, _)| m).collect();
-    let head = if all_month_ends && months == [3, 6, 9, 12] {
+    let due_months: BTreeSet<u32> = s.due.iter().map(|d| d.month()).collect();
+    let due_months: Vec<u32> = due_months.into_iter().collect();
+    let head = if all_month_ends && due_months == [3, 6, 9, 12] {
         "ежеквартально:".to_string()
-    } else if all_month_ends && months == [6, 12] {
+    } else if all_month_ends && due_months == [6, 12] {
         "каждое полугодие:".to_string()
     } else if all_month_ends {
-        let names: Vec<&str> = months.iter().map(|&m| month_name(m)).collect();
-        format!("ежегодно: {}", names.join(", "))
+        // Active months show spans ("ноябрь – декабрь"), not only the ends.
+        let active: BTreeSet<u32> = s.active.iter().map(|m| m.month()).collect();
+        format!("ежегодно: {}", month_runs(&active))
     } else {
+        let days: BTreeSet<(u32, u32)> = s.due.iter().map(|d| (d.month(), d.day())).collect();
         let dates: Vec<String> = days.iter().map(|(m, d)| format!("{d:02}.{m:02}")).collect();
         format!("ежегодно: {}", dates.join(", "))
     };
