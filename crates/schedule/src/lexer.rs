@@ -204,9 +204,11 @@ pub(crate) fn lex(phrase: &str, chars: &mut Vec<char>, word: &mut String, out: &
                 _ if is_dash(c) => Tok::Dash,
                 '/' | '\\' => Tok::Slash,
                 '№' => Tok::Numero,
+                // A question mark is the author's doubt, not punctuation.
+                '?' => Tok::Other,
                 _ if c.is_whitespace() => continue,
                 ',' | '.' | ';' | ':' | '(' | ')' | '[' | ']' | '«' | '»' | '"' | '\'' | '„'
-                | '“' | '”' | '‘' | '’' | '…' | '!' | '?' => continue,
+                | '“' | '”' | '‘' | '’' | '…' | '!' => continue,
                 _ if c.is_control() => continue,
                 _ => Tok::Other,
             };

@@ -115,6 +115,9 @@ impl Parser<'_> {
         let p = match (self.peek(0)?, self.peek(1)) {
             (Tok::Date { day, month, year }, _) => {
                 self.i += 1;
+                if year.is_some() {
+                    self.skip_year_words();
+                }
                 Point {
                     month,
                     day: Some(day),
