@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use metodist_core::model::{item_number, Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
-use metodist_core::{exchange, generate, Store};
+use metodist_core::{exchange, generate, Period, Store, YearMonth};
+use metodist_schedule::{describe, interpret};
 
 use crate::args::{parse_number, Args};
 use crate::error::CliError;
@@ -100,6 +101,55 @@ pub fn gen(mut args: Args) -> Result<String, CliError> {
     let programme = generate::programme(items, seed);
     exchange::write_file(&out, &programme)?;
     Ok(String::new())
+}
+
+/// `schedule --from YYYY-MM --to YYYY-MM PHRASE`: the interpretation as
+/// JSON; `schedule ID`: every item of a programme, described in words.
+pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let from = args.option(&["--from"])?;
+    let to = args.option(&["--to"])?;
+    let target = args.positional("срок (фраза) или номер программы")?;
+    args.finish()?;
+    match (from, to) {
+        (Some(from), Some(to)) => {
+            let month = |v: &std::ffi::OsString, name: &str| -> Result<YearMonth, CliError> {
+                v.to_string_lossy()
+                    .parse()
+                    .map_err(|e| CliError::Usage(format!("{name}: {e}")))
+            };
+            let period = Period::new(month(&from, "--from")?, month(&to, "--to")?)
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            let schedule = interpret(&target.to_string_lossy(), period);
+            Ok(format!(
+                "{}\n",
+                serde_json::to_string(&schedule).expect("serialises")
+            ))
+        }
+        (None, None) => {
+            let id = parse_number(&target, "номер программы")?;
+            let store = ctx.store()?;
+            let p = store.load(id)?;
+            let schedules = store.item_schedules(id)?;
+            let mut out = String::new();
+            for ((number, _, item), s) in p.numbered_items().zip(&schedules) {
+                let mark = if s.schedule.manual {
+                    " (вручную)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "{number}\t{}\t{}{mark}",
+                    item.deadline,
+                    describe(&s.schedule.schedule)
+                );
+            }
+            Ok(out)
+        }
+        _ => Err(CliError::Usage(
+            "укажите оба параметра периода: --from ГГГГ-ММ --to ГГГГ-ММ".into(),
+        )),
+    }
 }
 
 /// A readable summary: what the programme holds and its roadmap numbered.

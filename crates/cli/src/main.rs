@@ -22,6 +22,9 @@ metodist — командная строка Методиста
   import ФАЙЛ                   импорт программы из файла .metodist.json; печатает номер новой программы
   export НОМЕР -o ФАЙЛ          экспорт программы в файл .metodist.json
   show НОМЕР                    краткое содержание программы
+  schedule --from ГГГГ-ММ --to ГГГГ-ММ «СРОКИ»
+                                как понимается срок мероприятия в периоде программы (JSON)
+  schedule НОМЕР                сроки всех мероприятий программы и их понимание
   gen --items N -o ФАЙЛ [--seed S]
                                 создать файл с правдоподобной программой из N мероприятий (для нагрузочных проверок)
 
@@ -58,6 +61,7 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "export" => commands::export(&mut ctx, args)?,
         "show" => commands::show(&mut ctx, args)?,
         "gen" => commands::gen(args)?,
+        "schedule" => commands::schedule(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),
     };

@@ -95,7 +95,8 @@ fn assert_rejected(text: &str, code: &str, places: &[&str]) -> CoreError {
 #[test]
 fn malformed_json_is_rejected() {
     let text = std::fs::read_to_string(sample_path()).unwrap();
-    let broken = &text[..text.len() / 2];
+    let half = text.char_indices().nth(text.chars().count() / 2).unwrap().0;
+    let broken = &text[..half];
     let err = assert_rejected(broken, "import_not_metodist", &[]);
     assert!(err.to_string().contains("строка"), "{err}");
     assert_rejected("", "import_not_metodist", &[]);

@@ -72,6 +72,9 @@ fn version_one_database(path: &std::path::Path) {
     conn.execute_batch(
         "INSERT INTO programme (uid, title, status, period_start, period_end, created_at, updated_at)
          VALUES ('old', 'Программа прошлых лет', 'draft', '2020-01', '2022-12', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z');
+         INSERT INTO roadmap_block (programme_id, position, uid, title) VALUES (1, 0, 'b', 'Блок');
+         INSERT INTO roadmap_item (programme_id, block_id, position, uid, activity, deadline)
+         VALUES (1, 1, 0, 'i', 'Семинар', 'Ежегодно, сентябрь');
          PRAGMA user_version = 1;",
     )
     .unwrap();
@@ -86,6 +89,10 @@ fn migrating_an_older_database_backs_it_up_first_and_keeps_the_data() {
     let list = store.list_programmes().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].title, "Программа прошлых лет");
+    // Items stored by version 1 get their schedules during the migration.
+    let schedules = store.item_schedules(list[0].id).unwrap();
+    assert_eq!(schedules.len(), 1);
+    assert_eq!(schedules[0].schedule.schedule.due.len(), 3, "{schedules:?}");
     let backups: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -18,7 +18,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{CoreError, Result};
 
 pub use programmes::ProgrammeSummary;
-pub use roadmap::ItemInput;
+pub use roadmap::{ItemInput, NumberedSchedule};
 pub use schema::{latest_version, MIGRATIONS};
 
 /// How long a write waits for another process's lock before giving up with
@@ -121,7 +121,7 @@ impl Store {
             None
         };
         let path = self.path.clone();
-        let result = (|| -> rusqlite::Result<()> {
+        let result = (|| -> Result<(), TxError> {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -129,9 +129,26 @@ impl Store {
                 tx.execute_batch(sql)?;
             }
             tx.pragma_update(None, "user_version", latest_version())?;
-            tx.commit()
+            if from > 0 {
+                // Items stored before schedules were kept get theirs now.
+                let ids = tx
+                    .prepare("SELECT id FROM programme")?
+                    .query_map([], |r| r.get::<_, i64>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                for id in ids {
+                    let period = roadmap::programme_period(&tx, id)?;
+                    roadmap::refresh_schedules(&tx, id, period)?;
+                }
+            }
+            tx.commit()?;
+            Ok(())
         })();
-        result.map_err(|e| match (CoreError::sqlite(&path, e), backup) {
+        let err = match result {
+            Ok(()) => return Ok(()),
+            Err(TxError::Sql(e)) => CoreError::sqlite(&path, e),
+            Err(TxError::Core(e)) => e,
+        };
+        Err(match (err, backup) {
             (e @ (CoreError::Locked(_) | CoreError::DiskFull | CoreError::ReadOnly(_)), _) => e,
             (e, Some(b)) => CoreError::Migration(e.to_string(), b),
             (e, None) => e,

@@ -240,7 +240,7 @@ fn insert_programme(tx: &Transaction<'_>, p: &Programme, uid: &str) -> rusqlite:
         )?;
         let bid = tx.last_insert_rowid();
         for (i, item) in block.items.iter().enumerate() {
-            super::roadmap::insert_item_row(tx, pid, bid, i, item)?;
+            super::roadmap::insert_item_row(tx, pid, bid, i, item, p.period)?;
         }
     }
     Ok(pid)

@@ -5,12 +5,14 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::programmes::touch;
+use super::programmes::{item_from_row, touch, ITEM_COLUMNS};
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
-use crate::model::Item;
+use crate::model::{Item, ManualSchedule};
+use crate::schedule::{effective, ItemSchedule};
 use crate::uid::new_uid;
 use crate::validate::validate_text;
+use metodist_schedule::Period;
 
 /// The fields of an item a user types.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,11 +48,12 @@ pub(super) fn insert_item_row(
     block_id: i64,
     position: usize,
     item: &Item,
+    period: Period,
 ) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO roadmap_item (programme_id, block_id, position, uid, activity, deadline,
-             manual_schedule, responsible, expected_result, planned_value, per_year)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             manual_schedule, responsible, expected_result, planned_value, per_year, schedule)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             programme_id,
             block_id,
@@ -65,6 +68,7 @@ pub(super) fn insert_item_row(
             item.expected_result,
             item.planned_value,
             serde_json::to_string(&item.per_year).expect("serialises"),
+            schedule_json(item, period),
         ],
     )?;
     let item_id = tx.last_insert_rowid();
@@ -84,6 +88,49 @@ pub(super) fn insert_item_row(
         ])?;
     }
     Ok(item_id)
+}
+
+fn schedule_json(item: &Item, period: Period) -> String {
+    serde_json::to_string(&effective(item, period)).expect("serialises")
+}
+
+pub(super) fn programme_period(tx: &Transaction<'_>, pid: i64) -> Result<Period, TxError> {
+    let (start, end): (String, String) = tx
+        .query_row(
+            "SELECT period_start, period_end FROM programme WHERE id = ?1",
+            [pid],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(CoreError::ProgrammeNotFound(pid))?;
+    let parse = |s: &str| {
+        s.parse()
+            .map_err(|e: metodist_schedule::CalendarError| CoreError::Database(e.to_string()))
+    };
+    Ok(Period {
+        start: parse(&start)?,
+        end: parse(&end)?,
+    })
+}
+
+/// Re-reads every item's deadline of the programme against `period` and
+/// stores the result (hand-set schedules are kept, only re-clipped).
+pub(super) fn refresh_schedules(
+    tx: &Transaction<'_>,
+    pid: i64,
+    period: Period,
+) -> Result<(), TxError> {
+    let rows = tx
+        .prepare(&format!(
+            "SELECT {ITEM_COLUMNS}, id FROM roadmap_item WHERE programme_id = ?1"
+        ))?
+        .query_map([pid], |r| Ok((item_from_row(r)?, r.get::<_, i64>(8)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut update = tx.prepare("UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1")?;
+    for (item, id) in rows {
+        update.execute(params![id, schedule_json(&item, period)])?;
+    }
+    Ok(())
 }
 
 /// (row id, position) of a block of the programme.
@@ -236,7 +283,8 @@ impl Store {
                 per_year: Vec::new(),
                 tracking: Vec::new(),
             };
-            insert_item_row(tx, programme_id, bid, pos, &item)?;
+            let period = programme_period(tx, programme_id)?;
+            insert_item_row(tx, programme_id, bid, pos, &item, period)?;
             Ok(item.uid)
         })
     }
@@ -259,6 +307,16 @@ impl Store {
                     input.expected_result,
                     input.planned_value
                 ],
+            )?;
+            let period = programme_period(tx, programme_id)?;
+            let item = tx.query_row(
+                &format!("SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"),
+                [iid],
+                item_from_row,
+            )?;
+            tx.execute(
+                "UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1",
+                params![iid, schedule_json(&item, period)],
             )?;
             Ok(())
         })
@@ -319,6 +377,124 @@ impl Store {
             Ok(())
         })
     }
+}
+
+impl Store {
+    /// Sets an item's schedule by hand (`Some`) or returns it to the
+    /// interpretation of its deadline text (`None`).
+    pub fn set_manual_schedule(
+        &mut self,
+        programme_id: i64,
+        item: &str,
+        manual: Option<&ManualSchedule>,
+    ) -> Result<ItemSchedule> {
+        self.write(|tx| {
+            touch(tx, programme_id)?;
+            let (iid, _, _) = find_item(tx, programme_id, item)?;
+            let period = programme_period(tx, programme_id)?;
+            if let Some(m) = manual {
+                if let Some(d) = m.due.iter().find(|d| !period.contains_date(**d)) {
+                    return Err(CoreError::InvalidEdit(format!(
+                        "дата {} вне периода программы",
+                        crate::text::date_ru(*d)
+                    ))
+                    .into());
+                }
+                if let Some(a) = m.active.iter().find(|a| !period.contains_month(**a)) {
+                    return Err(
+                        CoreError::InvalidEdit(format!("месяц {a} вне периода программы")).into(),
+                    );
+                }
+            }
+            tx.execute(
+                "UPDATE roadmap_item SET manual_schedule = ?2 WHERE id = ?1",
+                params![
+                    iid,
+                    manual.map(|m| serde_json::to_string(m).expect("serialises"))
+                ],
+            )?;
+            let item = tx.query_row(
+                &format!("SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"),
+                [iid],
+                item_from_row,
+            )?;
+            let schedule = effective(&item, period);
+            tx.execute(
+                "UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1",
+                params![iid, serde_json::to_string(&schedule).expect("serialises")],
+            )?;
+            Ok(schedule)
+        })
+    }
+
+    /// Changes the programme's period; every deadline is read again against it.
+    pub fn set_period(&mut self, programme_id: i64, period: Period) -> Result<()> {
+        if period.end < period.start {
+            return Err(CoreError::InvalidEdit(format!(
+                "конец периода ({}) раньше его начала ({})",
+                period.end, period.start
+            )));
+        }
+        self.write(|tx| {
+            touch(tx, programme_id)?;
+            tx.execute(
+                "UPDATE programme SET period_start = ?2, period_end = ?3 WHERE id = ?1",
+                params![
+                    programme_id,
+                    period.start.to_string(),
+                    period.end.to_string()
+                ],
+            )?;
+            refresh_schedules(tx, programme_id, period)
+        })
+    }
+
+    /// Every item's stored schedule with its derived number, in roadmap order.
+    pub fn item_schedules(&self, programme_id: i64) -> Result<Vec<NumberedSchedule>> {
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT b.position, i.position, i.uid, i.schedule
+                 FROM roadmap_item i JOIN roadmap_block b ON b.id = i.block_id
+                 WHERE i.programme_id = ?1 ORDER BY b.position, i.position",
+            )
+            .map_err(self.db_err())?;
+        let rows = stmt
+            .query_map([programme_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)? as usize,
+                    r.get::<_, i64>(1)? as usize,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .map_err(self.db_err())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(self.db_err())?;
+        rows.into_iter()
+            .map(|(b, i, uid, json)| {
+                let json = json.ok_or_else(|| {
+                    CoreError::Database(format!("у мероприятия «{uid}» не рассчитан график"))
+                })?;
+                let schedule = serde_json::from_str(&json)
+                    .map_err(|e| CoreError::Database(format!("график мероприятия «{uid}»: {e}")))?;
+                Ok(NumberedSchedule {
+                    number: crate::model::item_number(b, i),
+                    item: uid,
+                    schedule,
+                })
+            })
+            .collect()
+    }
+}
+
+/// An item's schedule with the item's number and uid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NumberedSchedule {
+    pub number: String,
+    pub item: String,
+    #[serde(flatten)]
+    pub schedule: ItemSchedule,
 }
 
 /// Makes room for a row moving from `from` to `to` within one parent: the

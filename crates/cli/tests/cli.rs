@@ -1,0 +1,173 @@
+//! The `metodist` program as a user or a script runs it, on temporary
+//! databases only.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sample-programme.metodist.json")
+}
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("test.sqlite3")
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs metodist with `--db` on this environment's database.
+    fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
+        cmd.arg("--db").arg(self.db()).args(args);
+        // Never fall back to the user's real database.
+        cmd.env_remove("METODIST_DB")
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"));
+        cmd.output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "metodist {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(code), "metodist {args:?}");
+        assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("Ошибка: "), "{err}");
+        err
+    }
+}
+
+#[test]
+fn import_list_show_export_round_trip() {
+    let env = Env::new();
+    assert_eq!(env.ok(&["list"]), "Программ нет.\n");
+    let id = env.ok(&["import", sample().to_str().unwrap()]);
+    assert_eq!(id, "1\n", "import prints the new id alone");
+    let list = env.ok(&["list"]);
+    assert!(list.starts_with("1\t"), "{list}");
+    assert!(list.contains("мероприят"), "{list}");
+    let show = env.ok(&["show", "1"]);
+    assert!(show.contains("Дорожная карта: 5 блоков"), "{show}");
+    assert!(show.contains("    1.1 "), "{show}");
+    assert!(show.contains("    5."), "{show}");
+    let out = env.path("out.metodist.json");
+    assert_eq!(env.ok(&["export", "1", "-o", out.to_str().unwrap()]), "");
+    let a: serde_json::Value = serde_json::from_slice(&std::fs::read(sample()).unwrap()).unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(a == b, "export gives back the imported file");
+}
+
+#[test]
+fn gen_writes_a_programme_of_the_asked_size() {
+    let env = Env::new();
+    let file = env.path("big.metodist.json");
+    env.ok(&["gen", "--items", "300", "-o", file.to_str().unwrap()]);
+    let id = env.ok(&["import", file.to_str().unwrap()]);
+    let list = env.ok(&["list"]);
+    assert!(list.contains("300 мероприятий"), "{list}");
+    let show = env.ok(&["show", id.trim()]);
+    assert!(show.contains("25 блоков, 300 мероприятий"), "{show}");
+}
+
+#[test]
+fn a_rejected_import_reports_places_and_writes_nothing() {
+    let env = Env::new();
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sample()).unwrap()).unwrap();
+    v["programme"]["period"]["end"] = serde_json::json!("2020-01");
+    v["programme"]["roadmap"]["blocks"][0]["items"][0]["activity"] = serde_json::json!("\u{1}");
+    let bad = env.path("bad.metodist.json");
+    std::fs::write(&bad, serde_json::to_string(&v).unwrap()).unwrap();
+    let err = env.fails(&["import", bad.to_str().unwrap()], 1);
+    assert!(err.contains("period:"), "{err}");
+    assert!(
+        err.contains("roadmap.blocks[0].items[0].activity:"),
+        "{err}"
+    );
+    assert_eq!(env.ok(&["list"]), "Программ нет.\n");
+}
+
+#[test]
+fn missing_files_and_programmes_are_clear_errors() {
+    let env = Env::new();
+    let err = env.fails(
+        &["import", env.path("нет-такого.json").to_str().unwrap()],
+        1,
+    );
+    assert!(err.contains("нет-такого.json"), "{err}");
+    let err = env.fails(&["show", "42"], 1);
+    assert!(err.contains("Программа № 42 не найдена"), "{err}");
+    let err = env.fails(
+        &["export", "42", "-o", env.path("x.json").to_str().unwrap()],
+        1,
+    );
+    assert!(err.contains("не найдена"), "{err}");
+    assert!(!env.path("x.json").exists());
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_explain() {
+    let env = Env::new();
+    assert!(env.fails(&[], 2).contains("не указана команда"));
+    assert!(env
+        .fails(&["frobnicate"], 2)
+        .contains("неизвестная команда «frobnicate»"));
+    assert!(env
+        .fails(&["show", "первая"], 2)
+        .contains("ожидалось число"));
+    assert!(env.fails(&["export", "1"], 2).contains("-o"));
+    assert!(env.fails(&["list", "--verbose"], 2).contains("--verbose"));
+    assert!(env.fails(&["gen", "-o", "x.json"], 2).contains("--items"));
+    let help = env.ok(&["--help"]);
+    assert!(help.contains("import ФАЙЛ"), "{help}");
+}
+
+#[test]
+fn a_database_that_is_not_sqlite_is_refused_and_kept() {
+    let env = Env::new();
+    std::fs::write(env.db(), "мои заметки, не база данных").unwrap();
+    let err = env.fails(&["list"], 1);
+    assert!(err.contains("не является базой данных"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(env.db()).unwrap(),
+        "мои заметки, не база данных"
+    );
+}
+
+#[test]
+fn metodist_db_chooses_the_database_when_no_option_is_given() {
+    let env = Env::new();
+    let db = env.path("from-env.sqlite3");
+    let out = Command::new(env!("CARGO_BIN_EXE_metodist"))
+        .args(["import", sample().to_str().unwrap()])
+        .env("METODIST_DB", &db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(db.exists());
+}
