@@ -83,7 +83,9 @@ fn parse_args() -> Result<Input, BenchError> {
     let (mut file, mut phrases_file, mut from, mut to, mut show) = (None, None, None, None, false);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--phrases" => phrases_file = Some(PathBuf::from(args.next().ok_or(BenchError::Usage)?)),
+            "--phrases" => {
+                phrases_file = Some(PathBuf::from(args.next().ok_or(BenchError::Usage)?))
+            }
             "--from" => from = Some(args.next().ok_or(BenchError::Usage)?),
             "--to" => to = Some(args.next().ok_or(BenchError::Usage)?),
             "--show" => show = true,

@@ -8,8 +8,18 @@ use crate::calendar::YearMonth;
 use crate::interpret::{Schedule, ScheduleKind};
 
 const MONTHS: [&str; 12] = [
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-    "октябрь", "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 
 fn month_name(m: u32) -> &'static str {
@@ -130,10 +140,7 @@ fn continuous(s: &Schedule) -> String {
             month_range(*c, *d)
         ),
         [(a, _), .., (_, b)] => {
-            let school = r
-                .iter()
-                .skip(1)
-                .all(|(start, _)| start.month() == 9);
+            let school = r.iter().skip(1).all(|(start, _)| start.month() == 9);
             if school {
                 format!("в течение учебного года: {} – {}", ym(*a), ym(*b))
             } else {

@@ -342,9 +342,16 @@ fn evaluate(mut els: Vec<Element>, period: Period) -> Option<Schedule> {
             Element::Years(Years::School(ys)) => school_years.extend(ys),
         }
     }
+    plain_years.sort_unstable();
+    plain_years.dedup();
+    school_years.sort_unstable();
+    school_years.dedup();
     let mut acc = Acc::new(period);
     let p_years: Vec<i32> = acc.years().collect();
-    let has_days = groups.iter().flat_map(|g| &g.spans).any(|s| s.day.is_some())
+    let has_days = groups
+        .iter()
+        .flat_map(|g| &g.spans)
+        .any(|s| s.day.is_some())
         || ranges.iter().any(|r| r.day.is_some());
     let nothing_but_years = groups.is_empty() && ranges.is_empty() && school_years.is_empty();
 
@@ -384,8 +391,7 @@ fn evaluate(mut els: Vec<Element>, period: Period) -> Option<Schedule> {
                     (plain_years.clone(), true)
                 };
                 for y in years {
-                    if explicit && (month_index(y, 12) < acc.start || month_index(y, 1) > acc.end)
-                    {
+                    if explicit && (month_index(y, 12) < acc.start || month_index(y, 1) > acc.end) {
                         acc.outside = true;
                     }
                     for m in 1..=12 {
@@ -463,7 +469,9 @@ fn evaluate(mut els: Vec<Element>, period: Period) -> Option<Schedule> {
         Some(Periodic::Annual | Periodic::SeveralPerYear) => {
             // The listed months say when; "ежегодно" only confirms that
             // they recur, so a single explicit year contradicts it.
-            let recurs = groups.iter().all(|g| g.years.as_ref().is_none_or(|y| y.len() > 1));
+            let recurs = groups
+                .iter()
+                .all(|g| g.years.as_ref().is_none_or(|y| y.len() > 1));
             if !recurs || !ranges.is_empty() || !plain_years.is_empty() {
                 return None;
             }

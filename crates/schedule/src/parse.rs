@@ -2,8 +2,8 @@
 //! year lists, explicit ranges and a periodicity word. Anything that does
 //! not fit the grammar yields `None`, which the caller reports as unknown.
 
-use crate::lexer::Tok;
 use crate::calendar::{MAX_YEAR, MIN_YEAR};
+use crate::lexer::Tok;
 
 /// Months `from..=to` of one year (wrapping over New Year when `to < from`),
 /// due on `day` of month `to` or, without a day, on its last day.
@@ -147,6 +147,9 @@ impl Parser<'_> {
                 return None;
             }
         }
+        if p.year.is_some_and(|y| !(MIN_YEAR..=MAX_YEAR).contains(&y)) {
+            return None;
+        }
         Some(p)
     }
 
@@ -187,8 +190,13 @@ impl Parser<'_> {
             self.i += 1;
         }
         // "1-15 сентября", "с 1 по 15 сентября"
-        if let (Some(Tok::Num { value: d1, digits: 1..=2 }), Some(Tok::Num { digits: 1..=2, .. })) =
-            (self.peek(0), self.peek(2))
+        if let (
+            Some(Tok::Num {
+                value: d1,
+                digits: 1..=2,
+            }),
+            Some(Tok::Num { digits: 1..=2, .. }),
+        ) = (self.peek(0), self.peek(2))
         {
             if Self::is_range_sep(self.peek(1), after_from) && self.starts_point(2) {
                 self.i += 2;
@@ -291,7 +299,8 @@ impl Parser<'_> {
         self.i += 1;
         nums.iter()
             .map(|&(a, b)| {
-                (1 <= a && a <= b && b <= count).then_some(Span {
+                // Lazily: with a = 0 the arithmetic would underflow.
+                (1 <= a && a <= b && b <= count).then(|| Span {
                     from: (a - 1) * size + 1,
                     to: b * size,
                     day: None,
@@ -354,11 +363,16 @@ impl Parser<'_> {
                 }
                 ends.extend(a + 1..=b);
             }
+            ends.sort_unstable();
+            ends.dedup();
             return Some(Years::School(ends));
         }
         for (a, b) in ranges {
             plain.extend(a..=b);
         }
+        // Repeated years would only repeat work ("2021 2021 ...").
+        plain.sort_unstable();
+        plain.dedup();
         (!plain.is_empty()).then_some(Years::Plain(plain))
     }
 
@@ -472,7 +486,8 @@ impl Parser<'_> {
                     }
                     Some(Tok::All) => {
                         self.i += 1;
-                        self.period_words().then_some(Element::Periodic(Periodic::Continuous))
+                        self.period_words()
+                            .then_some(Element::Periodic(Periodic::Continuous))
                     }
                     Some(Tok::PeriodWord) => {
                         self.period_words();
@@ -490,7 +505,8 @@ impl Parser<'_> {
             }
             Tok::All => {
                 self.i += 1;
-                self.period_words().then_some(Element::Periodic(Periodic::Continuous))
+                self.period_words()
+                    .then_some(Element::Periodic(Periodic::Continuous))
             }
             Tok::School => {
                 self.i += 1;
@@ -503,11 +519,11 @@ impl Parser<'_> {
             Tok::Times => self.times_unit(true).map(Element::Periodic),
             Tok::Upto => {
                 // "до 25 июня": a day must follow; "до мая" is ambiguous.
-                let day_follows = match (self.peek(1), self.peek(2)) {
-                    (Some(Tok::Date { .. }), _) => true,
-                    (Some(Tok::Num { digits: 1..=2, .. }), Some(Tok::Month(_))) => true,
-                    _ => false,
-                };
+                let day_follows = matches!(
+                    (self.peek(1), self.peek(2)),
+                    (Some(Tok::Date { .. }), _)
+                        | (Some(Tok::Num { digits: 1..=2, .. }), Some(Tok::Month(_)))
+                );
                 if !day_follows {
                     return None;
                 }

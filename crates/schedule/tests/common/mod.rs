@@ -34,7 +34,10 @@ pub fn dates(specs: &[&str]) -> Vec<NaiveDate> {
     specs
         .iter()
         .flat_map(|s| match s.strip_prefix("ends:") {
-            Some(range) => month_range(range).into_iter().map(|m| m.last_day()).collect(),
+            Some(range) => month_range(range)
+                .into_iter()
+                .map(|m| m.last_day())
+                .collect(),
             None => vec![NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .unwrap_or_else(|e| panic!("bad date {s}: {e}"))],
         })
@@ -93,5 +96,10 @@ pub fn check_all(p: Period, cases: &[Case]) {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
