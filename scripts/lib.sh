@@ -1,0 +1,82 @@
+# Shared helpers for scripts/start, scripts/test and scripts/bundle (sourced,
+# not run). Linux developer and CI machines only: Debian/Ubuntu with apt.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export DEBIAN_FRONTEND=noninteractive
+export PATH="$HOME/.cargo/bin:$PATH"
+
+log() {
+  printf '\n==> %s\n' "$*" >&2
+}
+
+die() {
+  printf 'Ошибка: %s\n' "$*" >&2
+  exit 1
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "нужны права root или sudo для: $*"
+  fi
+}
+
+# Installs only the packages that are not installed yet, so a second run is
+# quiet and does not touch the network.
+apt_install() {
+  local missing=() package
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$package")
+    fi
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  command -v apt-get >/dev/null 2>&1 ||
+    die "нет apt-get; установите вручную: ${missing[*]}"
+  log "apt-get install ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_build_deps() {
+  apt_install build-essential pkg-config ca-certificates curl libwebkit2gtk-4.1-dev
+}
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    log "installing the Rust toolchain with rustup"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
+      sh -s -- -y --profile minimal --component clippy,rustfmt
+  fi
+  if command -v rustup >/dev/null 2>&1; then
+    local component
+    for component in clippy rustfmt; do
+      if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+        rustup component add "$component"
+      fi
+    done
+  fi
+}
+
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+}
+
+# npm install, not npm ci: the lockfile keeps only the Linux build of the
+# Tauri CLI's platform packages and npm ci rejects it (README "End-to-end tests").
+build_ui() {
+  log "building the UI (ui/ -> ui/dist)"
+  (
+    cd "$ROOT/ui"
+    npm install --no-audit --no-fund --loglevel=error
+    npm run --silent build
+  )
+}

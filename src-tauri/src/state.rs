@@ -1,0 +1,187 @@
+use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
+
+use metodist_core::{CoreError, Store};
+use serde::Serialize;
+
+use crate::AppError;
+
+/// The database handle shared by all commands.
+///
+/// The store stays `None` while the database cannot be opened; every command
+/// then tries again, so a database that was locked by another program or sat
+/// on a drive that was not yet mounted becomes usable without a restart.
+pub struct AppState {
+    location: Location,
+    store: Mutex<Option<Store>>,
+}
+
+enum Location {
+    /// `METODIST_DB`, else the OS data directory; resolved by the core.
+    Default,
+    Fixed(PathBuf),
+}
+
+/// What the window shows about the database file in its footer.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DatabaseStatus {
+    /// `None` when even the location is unknown (no data directory).
+    pub path: Option<String>,
+    pub open: bool,
+}
+
+impl AppState {
+    pub fn from_environment() -> Self {
+        Self::new(Location::Default)
+    }
+
+    /// A state bound to one file, for tests and embedding.
+    pub fn at(path: impl Into<PathBuf>) -> Self {
+        Self::new(Location::Fixed(path.into()))
+    }
+
+    fn new(location: Location) -> Self {
+        Self {
+            location,
+            store: Mutex::new(None),
+        }
+    }
+
+    fn path(&self) -> Result<PathBuf, CoreError> {
+        match &self.location {
+            Location::Default => metodist_core::default_db_path(),
+            Location::Fixed(path) => Ok(path.clone()),
+        }
+    }
+
+    /// Opens the database unless it is already open.
+    pub fn ensure_open(&self) -> Result<(), AppError> {
+        self.with_store(|_| Ok(()))
+    }
+
+    /// Runs `action` on the open store, opening it first when needed.
+    pub fn with_store<T>(
+        &self,
+        action: impl FnOnce(&Store) -> Result<T, CoreError>,
+    ) -> Result<T, AppError> {
+        // A panic in an earlier command cannot leave the store half-written:
+        // the core makes every change one transaction, which SQLite rolls
+        // back. So the poisoned guard is still safe to use.
+        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        let store = match guard.take() {
+            Some(store) => guard.insert(store),
+            None => guard.insert(Store::open(&self.path()?)?),
+        };
+        Ok(action(store)?)
+    }
+
+    pub fn status(&self) -> DatabaseStatus {
+        let open = self
+            .store
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some();
+        DatabaseStatus {
+            path: self.path().ok().map(|path| path.display().to_string()),
+            open,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::Path;
+
+    /// A fresh directory per test; removed when dropped.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(name: &str) -> Self {
+            let dir = std::env::temp_dir().join(format!(
+                "metodist-app-{name}-{}-{}",
+                std::process::id(),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|elapsed| elapsed.as_nanos())
+                    .unwrap_or_default()
+            ));
+            fs::create_dir_all(&dir).expect("create temp dir");
+            Self(dir)
+        }
+
+        fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn has_cyrillic(text: &str) -> bool {
+        text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    }
+
+    #[test]
+    fn new_database_is_created_and_lists_nothing() {
+        let dir = TempDir::new("new");
+        let db = dir.path().join("metodist.sqlite3");
+        let state = AppState::at(&db);
+
+        let programmes = state
+            .with_store(|store| store.list_programmes())
+            .expect("list on a new database");
+
+        assert!(programmes.is_empty());
+        assert!(db.is_file(), "the database file is created on first open");
+        assert_eq!(
+            state.status(),
+            DatabaseStatus {
+                path: Some(db.display().to_string()),
+                open: true
+            }
+        );
+    }
+
+    #[test]
+    fn file_that_is_not_sqlite_is_reported_as_code_and_russian_message() {
+        let dir = TempDir::new("not-sqlite");
+        let db = dir.path().join("metodist.sqlite3");
+        let bytes = "Это не база данных, а заметки методиста.\n".repeat(200);
+        fs::write(&db, &bytes).expect("write the foreign file");
+        let state = AppState::at(&db);
+
+        let error = state
+            .with_store(|store| store.list_programmes())
+            .expect_err("a text file is not a database");
+
+        let json = serde_json::to_value(&error).expect("serialize the error");
+        let object = json.as_object().expect("the error is a JSON object");
+        assert_eq!(object.len(), 2, "exactly code and message: {json}");
+        assert_eq!(json["code"], error.code());
+        let message = json["message"].as_str().expect("message is a string");
+        assert!(has_cyrillic(message), "message is Russian: {message}");
+        assert!(!state.status().open);
+        assert_eq!(fs::read(&db).expect("read back"), bytes.as_bytes());
+    }
+
+    #[test]
+    fn a_failed_open_is_retried_by_the_next_command() {
+        let dir = TempDir::new("retry");
+        let db = dir.path().join("metodist.sqlite3");
+        fs::write(&db, b"not a database at all").expect("write the foreign file");
+        let state = AppState::at(&db);
+        assert!(state.ensure_open().is_err());
+
+        fs::remove_file(&db).expect("the user moves the foreign file away");
+
+        state
+            .ensure_open()
+            .expect("the next command opens a new database");
+        assert!(state.status().open);
+    }
+}

@@ -1,0 +1,183 @@
+// End-to-end tests of the real app window: tauri-driver + WebKitWebDriver,
+// run under Xvfb by scripts/test. Each test gets its own temporary database
+// and XDG folders; the user's data is never touched.
+//
+//   node --test tests/e2e/app.test.mjs
+//
+// Environment: METODIST_APP_BIN / METODIST_CLI_BIN override the binaries
+// (default target/debug/...), TAURI_DRIVER the driver.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+import { Session, startDriver } from "./webdriver.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "..", "..");
+const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? "target");
+const APP = process.env.METODIST_APP_BIN ?? join(targetDir, "debug", "metodist-app");
+const CLI = process.env.METODIST_CLI_BIN ?? join(targetDir, "debug", "metodist");
+const FIXTURE = join(repo, "tests", "fixtures", "sample-programme.metodist.json");
+const ARTIFACTS = join(here, "artifacts");
+const TEST_TIMEOUT_MS = 120_000;
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/**
+ * Starts the app on a fresh temporary data folder, runs `body` against its
+ * window, closes the app and stops the driver whatever happens.
+ * `prepare` may create the database first; `afterExit` runs once the app has
+ * exited (to inspect files it must not have changed).
+ */
+async function withApp(t, { name, prepare, afterExit }, body) {
+  assert.ok(existsSync(APP), `the app binary is missing: ${APP} (run cargo build first)`);
+  const dir = mkdtempSync(join(tmpdir(), `metodist-e2e-${name}-`));
+  const db = join(dir, "metodist.sqlite3");
+  const env = {
+    ...process.env,
+    METODIST_DB: db,
+    XDG_DATA_HOME: join(dir, "xdg-data"),
+    XDG_CONFIG_HOME: join(dir, "xdg-config"),
+    XDG_CACHE_HOME: join(dir, "xdg-cache"),
+  };
+  try {
+    const context = { dir, db, env };
+    if (prepare) await prepare(context);
+    const driver = await startDriver({ env });
+    let session;
+    try {
+      session = await Session.create(driver.base, APP);
+      await body(session, context);
+    } finally {
+      if (session) {
+        await session.delete().catch((error) => t.diagnostic(`closing the app: ${error.message}`));
+      }
+      await driver.stop();
+    }
+    if (afterExit) await afterExit(context);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function saveScreenshot(session, name) {
+  const png = await session.screenshot();
+  assert.equal(png.subarray(1, 4).toString("latin1"), "PNG", "the screenshot is a PNG");
+  writeFileSync(join(ARTIFACTS, `${name}.png`), png);
+}
+
+function runCli(env, ...args) {
+  return execFileSync(CLI, args, { env, encoding: "utf8", timeout: 60_000 });
+}
+
+const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
+
+test("an empty database shows the empty state", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  await withApp(t, { name: "empty" }, async (session, { db }) => {
+    const empty = await session.textOf('[data-testid="empty-state"]');
+    assert.match(empty, /Программ пока нет\. Импортируйте файл программы/);
+    assert.equal(await session.textOf('[data-testid="app-title"]'), "Методист");
+    assert.equal(await session.title(), "Методист");
+    assert.deepEqual(await session.findAll('[data-testid="error-panel"]'), []);
+    assert.deepEqual(await session.findAll('[data-testid="programme-row"]'), []);
+    const footer = await session.textOf('[data-testid="db-status"]');
+    assert.equal(footer, `База данных: ${db}`);
+    assert.ok(existsSync(db), "the app created the database at METODIST_DB");
+    await saveScreenshot(session, "empty-state");
+  });
+});
+
+test(
+  "the content security policy blocks inline scripts",
+  { timeout: TEST_TIMEOUT_MS },
+  async (t) => {
+    await withApp(t, { name: "csp" }, async (session) => {
+      await session.waitFor('[data-testid="empty-state"]');
+      // The WebDriver script itself is exempt from CSP; the <script> element it
+      // adds is not, and must not run.
+      const ran = await session.script(`
+        const script = document.createElement("script");
+        script.textContent = "window.__inlineScriptRan = true";
+        document.head.append(script);
+        return window.__inlineScriptRan === true;
+      `);
+      assert.equal(ran, false, "an injected inline script ran: the CSP is not applied");
+    });
+  },
+);
+
+test(
+  "a database with an imported programme lists its title",
+  { timeout: TEST_TIMEOUT_MS, skip: cliMissing },
+  async (t) => {
+    const sample = JSON.parse(readFileSync(FIXTURE, "utf8"));
+    const title = sample.programme?.title ?? sample.title;
+    assert.equal(typeof title, "string", "the fixture has a programme title");
+    await withApp(
+      t,
+      {
+        name: "imported",
+        prepare: ({ db, env }) => {
+          runCli(env, "--db", db, "import", FIXTURE);
+        },
+      },
+      async (session) => {
+        await session.waitFor('[data-testid="programme-list"]');
+        const rows = await session.findAll('[data-testid="programme-row"]');
+        assert.equal(rows.length, 1);
+        assert.equal(await session.textOf('[data-testid="programme-title"]'), title);
+        assert.deepEqual(await session.findAll('[data-testid="empty-state"]'), []);
+        await saveScreenshot(session, "programme-list");
+      },
+    );
+  },
+);
+
+test(
+  "a file that is not SQLite shows the Russian error and stays unchanged",
+  { timeout: TEST_TIMEOUT_MS },
+  async (t) => {
+    // Looks like a user's notes saved under the database's name by mistake.
+    const bytes = Buffer.from(
+      "Протокол заседания РМО учителей математики\n".repeat(300) + "\u0000\u0001binary tail",
+      "utf8",
+    );
+    await withApp(
+      t,
+      {
+        name: "not-sqlite",
+        prepare: ({ db }) => writeFileSync(db, bytes),
+        afterExit: ({ db }) => {
+          assert.ok(readFileSync(db).equals(bytes), "the foreign file was modified");
+        },
+      },
+      async (session, { db }) => {
+        const message = await session.textOf('[data-testid="error-message"]');
+        assert.match(message, /не является базой данных Методиста/);
+        assert.ok(message.includes(db), `the message names the file: ${message}`);
+        assert.equal(await session.textOf('[data-testid="error-code"]'), "db_not_sqlite");
+        assert.deepEqual(await session.findAll('[data-testid="empty-state"]'), []);
+        assert.match(
+          await session.textOf('[data-testid="db-status"]'),
+          /^База данных не открыта: /,
+        );
+        await saveScreenshot(session, "not-sqlite-error");
+
+        // "Повторить" asks the core again: the panel is rebuilt (the marked
+        // old one disappears) and reports the same error.
+        await session.script(
+          'document.querySelector(\'[data-testid="error-panel"]\').dataset.stale = "yes"',
+        );
+        const retry = await session.waitFor('[data-testid="retry"]');
+        await session.call("POST", `/element/${retry}/click`, {});
+        const fresh = await session.waitFor('[data-testid="error-panel"]:not([data-stale])');
+        assert.match(await session.text(fresh), /не является базой данных Методиста/);
+      },
+    );
+  },
+);
