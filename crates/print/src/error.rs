@@ -1,0 +1,86 @@
+//! Errors that stop rendering and warnings that do not.
+
+use std::path::PathBuf;
+
+/// A failure that prevents producing a PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    #[error("не удалось прочитать файл шрифта «{path}»: {source}")]
+    FontRead {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("файл «{name}» не является шрифтом TrueType/OpenType или повреждён")]
+    FontParse { name: String },
+    #[error("в шрифте «{name}» нет букв кириллицы; выберите другой шрифт")]
+    FontNoCyrillic { name: String },
+    #[error("словарь переносов повреждён: {0}")]
+    Hyphenation(String),
+    #[error("недопустимое значение в профиле оформления: {0}")]
+    InvalidProfile(String),
+    #[error("профиль оформления «{0}» не найден")]
+    UnknownProfile(String),
+    #[error("таблица не может быть размещена: {0}")]
+    InvalidTable(String),
+}
+
+impl PrintError {
+    /// A stable identifier the interface can match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PrintError::FontRead { .. } => "print.font_read",
+            PrintError::FontParse { .. } => "print.font_parse",
+            PrintError::FontNoCyrillic { .. } => "print.font_no_cyrillic",
+            PrintError::Hyphenation(_) => "print.hyphenation",
+            PrintError::InvalidProfile(_) => "print.invalid_profile",
+            PrintError::UnknownProfile(_) => "print.unknown_profile",
+            PrintError::InvalidTable(_) => "print.invalid_table",
+        }
+    }
+}
+
+/// Something the user should know about the printed document, which was
+/// nevertheless produced.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum PrintWarning {
+    /// The font has no glyph for a character; it was printed as a
+    /// replacement mark.
+    MissingGlyph {
+        ch: char,
+        count: usize,
+        replacement: char,
+    },
+    /// A word is wider than the space available (a very narrow table
+    /// column); it was broken between letters.
+    WordTooWide { word: String },
+}
+
+impl PrintWarning {
+    pub fn code(&self) -> &'static str {
+        match self {
+            PrintWarning::MissingGlyph { .. } => "print.missing_glyph",
+            PrintWarning::WordTooWide { .. } => "print.word_too_wide",
+        }
+    }
+}
+
+impl std::fmt::Display for PrintWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrintWarning::MissingGlyph {
+                ch,
+                count,
+                replacement,
+            } => write!(
+                f,
+                "в шрифте нет знака «{ch}» (U+{:04X}); напечатан знак «{replacement}» вместо него ({count} раз)",
+                *ch as u32
+            ),
+            PrintWarning::WordTooWide { word } => write!(
+                f,
+                "слово «{word}» не помещается по ширине и разорвано без переноса"
+            ),
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Distributing laid-out items over pages: orphan and widow control,
+//! headings kept with what follows, tables continued with their header.
+
+use crate::doc::Style;
+use crate::flow::Item;
+use crate::paragraph::{Frag, Laid};
+use crate::table::{LaidRow, LaidTable};
+
+const EPS: f32 = 0.01;
+
+/// Something drawn on a page; coordinates in points from the top left.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Draw {
+    Text {
+        x: f32,
+        baseline: f32,
+        frag: Frag,
+    },
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PageOut {
+    pub width: f32,
+    pub height: f32,
+    pub draws: Vec<Draw>,
+}
+
+pub(crate) struct Margins {
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+pub(crate) struct Pager {
+    pub pages: Vec<PageOut>,
+    margins: Margins,
+    y: f32,
+    /// Nothing has been placed on the current page yet.
+    empty: bool,
+}
+
+impl Pager {
+    pub fn new(margins: Margins) -> Pager {
+        Pager {
+            pages: Vec::new(),
+            margins,
+            y: 0.0,
+            empty: true,
+        }
+    }
+
+    pub fn start_page(&mut self, width: f32, height: f32) {
+        self.pages.push(PageOut {
+            width,
+            height,
+            draws: Vec::new(),
+        });
+        self.y = self.margins.top;
+        self.empty = true;
+    }
+
+    fn new_page(&mut self) {
+        let (w, h) = self
+            .pages
+            .last()
+            .map(|p| (p.width, p.height))
+            .unwrap_or((595.0, 842.0));
+        self.start_page(w, h);
+    }
+
+    fn page(&mut self) -> &mut PageOut {
+        self.pages
+            .last_mut()
+            .expect("a page is started before placing")
+    }
+
+    fn bottom(&self) -> f32 {
+        self.pages.last().map(|p| p.height).unwrap_or(842.0) - self.margins.bottom
+    }
+
+    fn remaining(&self) -> f32 {
+        self.bottom() - self.y
+    }
+
+    fn full_height(&self) -> f32 {
+        self.bottom() - self.margins.top
+    }
+
+    pub fn place_all(&mut self, items: &[Item]) {
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Item::Para(l) => {
+                    if l.keep_with_next && !self.empty {
+                        let need = self.chain_height(&items[i..]);
+                        if need > self.remaining() + EPS && need <= self.full_height() {
+                            self.new_page();
+                        }
+                    }
+                    self.place_para(l);
+                }
+                Item::Table(t) => self.place_table(t),
+                Item::Space(s) => {
+                    if !self.empty {
+                        self.y += s;
+                    }
+                }
+                Item::PageBreak => {
+                    if !self.empty {
+                        self.new_page();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Height from the start of `items[0]` (a paragraph kept with the
+    /// next) to the least part of the first following item that may end a
+    /// page.
+    fn chain_height(&self, items: &[Item]) -> f32 {
+        let mut need = 0.0;
+        for (k, item) in items.iter().enumerate() {
+            match item {
+                Item::Para(l) if l.keep_with_next => {
+                    if k > 0 || !self.empty {
+                        need += l.space_before;
+                    }
+                    need += l.height() + l.space_after;
+                }
+                Item::Para(l) => {
+                    need += l.space_before;
+                    let head = if l.keep_together { l.lines.len() } else { 2 };
+                    need += l.lines.iter().take(head).map(|x| x.height).sum::<f32>();
+                    return need;
+                }
+                Item::Space(s) => need += s,
+                Item::Table(t) => {
+                    need += t.space_before
+                        + t.first_header()
+                            .iter()
+                            .map(|r| t.row_height(r))
+                            .sum::<f32>()
+                        + t.body.first().map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
+                    return need;
+                }
+                Item::PageBreak => return need,
+            }
+        }
+        need
+    }
+
+    fn draw_line(&mut self, line: &crate::paragraph::Line, x: f32) {
+        let baseline = self.y + line.ascent;
+        let x = self.margins.left + x;
+        let page = self.page();
+        for f in &line.frags {
+            page.draws.push(Draw::Text {
+                x: x + f.x,
+                baseline,
+                frag: f.clone(),
+            });
+        }
+    }
+
+    fn place_para(&mut self, l: &Laid) {
+        if !self.empty {
+            self.y += l.space_before;
+        }
+        let n = l.lines.len();
+        let mut i = 0;
+        let mut moved = false;
+        while i < n {
+            let rem = self.remaining();
+            let mut k = 0;
+            let mut h = 0.0;
+            while i + k < n && h + l.lines[i + k].height <= rem + EPS {
+                h += l.lines[i + k].height;
+                k += 1;
+            }
+            if i + k < n {
+                let rest = n - i - k;
+                if !self.empty && !moved {
+                    let too_few = k == 0 || (k < 2 && n - i >= 2);
+                    let widow = rest == 1 && k < 3;
+                    if l.keep_together || too_few || widow {
+                        self.new_page();
+                        moved = true;
+                        continue;
+                    }
+                }
+                // A single last line is not left alone on the next page.
+                if rest == 1 && k >= 3 {
+                    k -= 1;
+                }
+            }
+            // On a fresh page that cannot hold the rest, take what fits;
+            // at least one line, so the layout always progresses.
+            k = k.max(1);
+            for line in &l.lines[i..i + k] {
+                self.draw_line(line, l.x);
+                self.y += line.height;
+            }
+            self.empty = false;
+            i += k;
+            if i < n {
+                self.new_page();
+                moved = true;
+            }
+        }
+        self.y += l.space_after;
+    }
+
+    fn draw_row(&mut self, t: &LaidTable, row: &LaidRow) {
+        let height = t.row_height(row);
+        let top = self.y;
+        let left = self.margins.left;
+        let content = row.content_height();
+        for cell in &row.cells {
+            let x0 = left + t.edges[cell.col] + t.padding;
+            let mut y0 = top + t.padding;
+            if row.middle {
+                y0 += (content - cell.content_height()) / 2.0;
+            }
+            for line in &cell.lines {
+                let baseline = y0 + line.top + line.ascent;
+                for f in &line.frags {
+                    self.page().draws.push(Draw::Text {
+                        x: x0 + line.x + f.x,
+                        baseline,
+                        frag: f.clone(),
+                    });
+                }
+            }
+        }
+        let w = t.border;
+        let (xl, xr) = (left + t.edges[0], left + *t.edges.last().unwrap_or(&0.0));
+        let bottom = top + height;
+        let page = self.page();
+        page.draws.push(Draw::Rule {
+            x1: xl,
+            y1: top,
+            x2: xr,
+            y2: top,
+            width: w,
+        });
+        page.draws.push(Draw::Rule {
+            x1: xl,
+            y1: bottom,
+            x2: xr,
+            y2: bottom,
+            width: w,
+        });
+        for cell in &row.cells {
+            let x = left + t.edges[cell.col];
+            page.draws.push(Draw::Rule {
+                x1: x,
+                y1: top,
+                x2: x,
+                y2: bottom,
+                width: w,
+            });
+        }
+        page.draws.push(Draw::Rule {
+            x1: xr,
+            y1: top,
+            x2: xr,
+            y2: bottom,
+            width: w,
+        });
+        self.y = bottom;
+        self.empty = false;
+    }
+
+    fn continue_table(&mut self, t: &LaidTable) {
+        self.new_page();
+        if let Some(label) = &t.continuation {
+            for line in &label.lines {
+                self.draw_line(line, label.x);
+                self.y += line.height;
+            }
+        }
+        for row in t.repeated_header() {
+            self.draw_row(t, row);
+        }
+    }
+
+    fn place_table(&mut self, t: &LaidTable) {
+        if !self.empty {
+            self.y += t.space_before;
+        }
+        let header: Vec<&LaidRow> = t.first_header();
+        let header_h: f32 = header.iter().map(|r| t.row_height(r)).sum();
+        let first = t.body.first().map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
+        if !self.empty && header_h + first > self.remaining() + EPS {
+            self.new_page();
+        }
+        for row in header {
+            self.draw_row(t, row);
+        }
+        let mut rows_here = 0usize;
+        for row in &t.body {
+            let mut cur = row.clone();
+            loop {
+                if t.row_height(&cur) <= self.remaining() + EPS {
+                    self.draw_row(t, &cur);
+                    rows_here += 1;
+                    break;
+                }
+                let room = self.remaining() - 2.0 * t.padding;
+                match cur.split(room, rows_here == 0) {
+                    Some((a, b)) => {
+                        self.draw_row(t, &a);
+                        self.continue_table(t);
+                        rows_here = 0;
+                        cur = b;
+                    }
+                    None => {
+                        self.continue_table(t);
+                        rows_here = 0;
+                    }
+                }
+            }
+        }
+        self.y += t.space_after;
+    }
+
+    /// Numbers every page from the second, centred in the top margin.
+    pub fn number_pages(&mut self, size: f32, digit_width: f32) {
+        let m = &self.margins;
+        for (i, page) in self.pages.iter_mut().enumerate().skip(1) {
+            let text = (i + 1).to_string();
+            let w = digit_width * text.chars().count() as f32;
+            let centre = m.left + (page.width - m.left - m.right) / 2.0;
+            // Centre the digits' height in the margin: digits stand about
+            // 0.66 em above the baseline.
+            let baseline = m.top / 2.0 + 0.33 * size;
+            page.draws.push(Draw::Text {
+                x: centre - w / 2.0,
+                baseline,
+                frag: Frag {
+                    x: 0.0,
+                    style: Style::Regular,
+                    size,
+                    text,
+                    word_extra: 0.0,
+                },
+            });
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! Table geometry: column widths, cell content, and splitting a row that
+//! does not fit on the page.
+
+use crate::doc::{Align, Cell, CellBlock, Indent, Paragraph, Row, Table};
+use crate::error::PrintError;
+use crate::flow::list_paragraphs;
+use crate::paragraph::{layout, mm, Context, Env, Frag, Laid};
+use crate::profile::HeaderRepeat;
+
+/// A line inside a cell, positioned from the cell's content box.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CellLine {
+    pub top: f32,
+    pub height: f32,
+    pub ascent: f32,
+    pub x: f32,
+    pub frags: Vec<Frag>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LaidCell {
+    pub col: usize,
+    pub span: usize,
+    pub lines: Vec<CellLine>,
+}
+
+impl LaidCell {
+    pub fn content_height(&self) -> f32 {
+        self.lines.last().map(|l| l.top + l.height).unwrap_or(0.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LaidRow {
+    pub cells: Vec<LaidCell>,
+    /// Centre the content vertically (header rows).
+    pub middle: bool,
+}
+
+impl LaidRow {
+    pub fn content_height(&self) -> f32 {
+        self.cells
+            .iter()
+            .map(LaidCell::content_height)
+            .fold(0.0, f32::max)
+    }
+
+    /// Splits the row so that the first part's content is at most `room`
+    /// high. Each cell breaks between lines; no cell leaves a single line
+    /// on either side when it has more. Returns `None` when nothing would
+    /// go in the first part; with `force`, at least one line goes there.
+    pub fn split(&self, room: f32, force: bool) -> Option<(LaidRow, LaidRow)> {
+        let mut first = Vec::new();
+        let mut rest = Vec::new();
+        let mut any_first = false;
+        let mut any_partial = false;
+        let mut any_rest = false;
+        for cell in &self.cells {
+            let n = cell.lines.len();
+            let mut k = cell
+                .lines
+                .iter()
+                .take_while(|l| l.top + l.height <= room + 0.01)
+                .count();
+            if !force && n > 1 {
+                if k < n && n - k == 1 {
+                    k = k.saturating_sub(1);
+                }
+                if k == 1 {
+                    k = 0;
+                }
+            }
+            any_first |= k > 0;
+            any_partial |= k > 0 && k < n;
+            any_rest |= k < n;
+            let (a, b) = cell.lines.split_at(k);
+            let shift = b.first().map(|l| l.top).unwrap_or(0.0);
+            first.push(LaidCell {
+                col: cell.col,
+                span: cell.span,
+                lines: a.to_vec(),
+            });
+            rest.push(LaidCell {
+                col: cell.col,
+                span: cell.span,
+                lines: b
+                    .iter()
+                    .map(|l| CellLine {
+                        top: l.top - shift,
+                        ..l.clone()
+                    })
+                    .collect(),
+            });
+        }
+        if !any_rest || (!force && !any_partial) {
+            return None;
+        }
+        if !any_first {
+            if !force {
+                return None;
+            }
+            // Not even one line fits (a very short page): take the first
+            // line of the tallest cell so the layout still progresses.
+            let tallest = (0..self.cells.len()).max_by(|&a, &b| {
+                self.cells[a]
+                    .content_height()
+                    .total_cmp(&self.cells[b].content_height())
+            })?;
+            let cell = &self.cells[tallest];
+            let l = cell.lines.first()?;
+            first[tallest].lines = vec![l.clone()];
+            let shift = cell.lines.get(1).map(|l| l.top).unwrap_or(0.0);
+            rest[tallest].lines = cell.lines[1..]
+                .iter()
+                .map(|l| CellLine {
+                    top: l.top - shift,
+                    ..l.clone()
+                })
+                .collect();
+        }
+        Some((
+            LaidRow {
+                cells: first,
+                middle: self.middle,
+            },
+            LaidRow {
+                cells: rest,
+                middle: self.middle,
+            },
+        ))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LaidTable {
+    /// Column boundaries from the text area's left edge; one more than the
+    /// columns.
+    pub edges: Vec<f32>,
+    pub header: Vec<LaidRow>,
+    /// The row of column numbers, when the profile repeats that row.
+    pub numbers: Option<LaidRow>,
+    pub body: Vec<LaidRow>,
+    pub repeat: HeaderRepeat,
+    pub continuation: Option<Laid>,
+    pub padding: f32,
+    pub border: f32,
+    pub space_before: f32,
+    pub space_after: f32,
+}
+
+impl LaidTable {
+    pub fn row_height(&self, row: &LaidRow) -> f32 {
+        row.content_height() + 2.0 * self.padding
+    }
+
+    /// Rows drawn at the top of the first page.
+    pub fn first_header(&self) -> Vec<&LaidRow> {
+        self.header.iter().chain(self.numbers.as_ref()).collect()
+    }
+
+    /// Rows drawn at the top of every following page.
+    pub fn repeated_header(&self) -> Vec<&LaidRow> {
+        match self.repeat {
+            HeaderRepeat::Header => self.header.iter().collect(),
+            HeaderRepeat::ColumnNumbers => self.numbers.iter().collect(),
+            HeaderRepeat::None => Vec::new(),
+        }
+    }
+
+    /// The least height of the first body row that may start on a page:
+    /// the whole row if short, else two lines of it.
+    pub fn min_row_chunk(&self, row: &LaidRow) -> f32 {
+        let full = self.row_height(row);
+        let two_lines = row
+            .cells
+            .iter()
+            .filter_map(|c| c.lines.get(1.min(c.lines.len().saturating_sub(1))))
+            .map(|l| l.top + l.height)
+            .fold(0.0, f32::max)
+            + 2.0 * self.padding;
+        full.min(two_lines.max(2.0 * self.padding))
+    }
+}
+
+fn cell_context(env: &Env, size: Option<f32>) -> Context {
+    Context {
+        size: size.unwrap_or(env.profile.table_size),
+        spacing: env.profile.table_line_spacing,
+        indent: 0.0,
+    }
+}
+
+fn layout_cell(
+    env: &mut Env,
+    cell: &Cell,
+    col: usize,
+    span: usize,
+    width: f32,
+    ctx: Context,
+) -> LaidCell {
+    let mut lines = Vec::new();
+    let mut y = 0.0f32;
+    let mut first = true;
+    let mut place = |laid: Laid, y: &mut f32, first: &mut bool| {
+        if !*first {
+            *y += laid.space_before;
+        }
+        *first = false;
+        for l in laid.lines {
+            lines.push(CellLine {
+                top: *y,
+                height: l.height,
+                ascent: l.ascent,
+                x: laid.x,
+                frags: l.frags,
+            });
+            *y += l.height;
+        }
+        *y += laid.space_after;
+    };
+    for block in &cell.blocks {
+        match block {
+            CellBlock::Paragraph(p) => {
+                let laid = layout(env, p, ctx, width, None);
+                place(laid, &mut y, &mut first);
+            }
+            CellBlock::List(list) => {
+                for laid in list_paragraphs(env, list, ctx, width, 0.0) {
+                    place(laid, &mut y, &mut first);
+                }
+            }
+        }
+    }
+    LaidCell { col, span, lines }
+}
+
+fn layout_row(
+    env: &mut Env,
+    row: &Row,
+    edges: &[f32],
+    padding: f32,
+    ctx: Context,
+    middle: bool,
+) -> Result<LaidRow, PrintError> {
+    let columns = edges.len() - 1;
+    let mut col = 0;
+    let mut cells = Vec::with_capacity(row.cells.len());
+    for cell in &row.cells {
+        let span = cell.colspan.max(1);
+        if col + span > columns {
+            return Err(PrintError::InvalidTable(format!(
+                "в строке больше ячеек, чем столбцов ({columns})"
+            )));
+        }
+        let width = (edges[col + span] - edges[col] - 2.0 * padding).max(1.0);
+        cells.push(layout_cell(env, cell, col, span, width, ctx));
+        col += span;
+    }
+    // A short row still gets its borders: empty cells fill the rest.
+    while col < columns {
+        cells.push(LaidCell {
+            col,
+            span: 1,
+            lines: Vec::new(),
+        });
+        col += 1;
+    }
+    Ok(LaidRow { cells, middle })
+}
+
+pub(crate) fn layout_table(env: &mut Env, t: &Table, width: f32) -> Result<LaidTable, PrintError> {
+    if t.columns.is_empty() || t.columns.iter().any(|w| !w.is_finite() || *w <= 0.0) {
+        return Err(PrintError::InvalidTable(
+            "ширины столбцов должны быть положительными".into(),
+        ));
+    }
+    let total: f32 = t.columns.iter().sum();
+    let mut edges = vec![0.0f32];
+    let mut acc = 0.0;
+    for w in &t.columns {
+        acc += w;
+        edges.push(width * acc / total);
+    }
+    let padding = mm(env.profile.cell_padding_mm);
+    let ctx = cell_context(env, t.size_pt);
+    let header = t
+        .header
+        .iter()
+        .map(|r| layout_row(env, r, &edges, padding, ctx, true))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut body = Vec::with_capacity(t.body.len());
+    for r in &t.body {
+        body.push(layout_row(env, r, &edges, padding, ctx, false)?);
+    }
+    let repeat = t.header_repeat.unwrap_or(env.profile.table_header_repeat);
+    let numbers = if repeat == HeaderRepeat::ColumnNumbers {
+        let row = Row::new(
+            (1..=t.columns.len())
+                .map(|i| Cell::centered(i.to_string()))
+                .collect(),
+        );
+        Some(layout_row(env, &row, &edges, padding, ctx, true)?)
+    } else {
+        None
+    };
+    let continuation = if env.profile.table_continuation_label {
+        let p = Paragraph {
+            align: Align::Right,
+            first_line: Indent::None,
+            ..Paragraph::left("Продолжение таблицы")
+        };
+        let body_ctx = Context {
+            size: env.profile.body_size,
+            spacing: env.profile.line_spacing,
+            indent: 0.0,
+        };
+        Some(layout(env, &p, body_ctx, width, None))
+    } else {
+        None
+    };
+    Ok(LaidTable {
+        edges,
+        header,
+        numbers,
+        body,
+        repeat,
+        continuation,
+        padding,
+        border: env.profile.border_width_pt,
+        space_before: t.space_before_pt,
+        space_after: t.space_after_pt,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(top: f32) -> CellLine {
+        CellLine {
+            top,
+            height: 10.0,
+            ascent: 8.0,
+            x: 0.0,
+            frags: Vec::new(),
+        }
+    }
+
+    fn row(counts: &[usize]) -> LaidRow {
+        LaidRow {
+            cells: counts
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| LaidCell {
+                    col: i,
+                    span: 1,
+                    lines: (0..n).map(|k| line(k as f32 * 10.0)).collect(),
+                })
+                .collect(),
+            middle: false,
+        }
+    }
+
+    #[test]
+    fn split_leaves_no_single_line_on_either_side() {
+        let r = row(&[5, 3, 1]);
+        // Room for 4 lines: the 5-line cell would leave one line behind, so
+        // it gives three; the 3-line and 1-line cells fit whole.
+        let (a, b) = r.split(40.0, false).unwrap();
+        let counts = |r: &LaidRow| r.cells.iter().map(|c| c.lines.len()).collect::<Vec<_>>();
+        assert_eq!(counts(&a), vec![3, 3, 1]);
+        assert_eq!(counts(&b), vec![2, 0, 0]);
+        assert_eq!(b.cells[0].lines[0].top, 0.0);
+        // Room for one line: no orphan, so nothing splits unless forced.
+        assert!(r.split(12.0, false).is_none());
+        let (a, _) = r.split(12.0, true).unwrap();
+        assert_eq!(counts(&a), vec![1, 1, 1]);
+        // A row that fits is not split.
+        assert!(r.split(100.0, false).is_none());
+    }
+}
