@@ -29,6 +29,28 @@ fn month_name(m: u32) -> &'static str {
         .unwrap_or("?")
 }
 
+const MONTHS_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+fn month_genitive(m: u32) -> &'static str {
+    MONTHS_GENITIVE
+        .get((m as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
+}
+
 fn ym(m: YearMonth) -> String {
     format!("{} {}", month_name(m.month()), m.year())
 }
@@ -123,7 +145,10 @@ fn recurring(s: &Schedule) -> String {
         format!("ежегодно: {}", month_runs(&active))
     } else {
         let days: BTreeSet<(u32, u32)> = s.due.iter().map(|d| (d.month(), d.day())).collect();
-        let dates: Vec<String> = days.iter().map(|(m, d)| format!("{d:02}.{m:02}")).collect();
+        let dates: Vec<String> = days
+            .iter()
+            .map(|&(m, d)| format!("{d} {}", month_genitive(m)))
+            .collect();
         format!("ежегодно: {}", dates.join(", "))
     };
     format!("{head} {}", years_text(&years))
@@ -155,6 +180,11 @@ fn once(s: &Schedule) -> String {
         ([d], [a, .., b]) if runs(&s.active).len() == 1 => {
             format!("однократно: {}, срок {}", month_range(*a, *b), dmy(*d))
         }
+        // The due date fell outside the period, the work did not.
+        ([], [a, .., b]) if runs(&s.active).len() == 1 => {
+            format!("однократно: {}", month_range(*a, *b))
+        }
+        ([], [a]) => format!("однократно: {}", ym(*a)),
         _ => {
             let dates: Vec<String> = s.due.iter().map(|&d| dmy(d)).collect();
             format!("однократно: {}", dates.join(", "))

@@ -332,10 +332,17 @@ fn evaluate(mut els: Vec<Element>, period: Period) -> Option<Schedule> {
     let mut school_years: Vec<i32> = Vec::new();
     for e in els {
         match e {
-            Element::Periodic(p) => match periodic {
-                Some(q) if q != p => return None,
-                _ => periodic = Some(p),
-            },
+            Element::Periodic(p) => {
+                periodic = match periodic {
+                    None => Some(p),
+                    Some(q) if q == p => Some(q),
+                    // "ежегодно в течение учебного года": every other
+                    // periodicity already recurs each year.
+                    Some(Periodic::Annual) => Some(p),
+                    Some(q) if p == Periodic::Annual => Some(q),
+                    Some(_) => return None,
+                }
+            }
             Element::Group(g) => groups.push(g),
             Element::Range(r) => ranges.push(r),
             Element::Years(Years::Plain(ys)) => plain_years.extend(ys),

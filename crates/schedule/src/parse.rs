@@ -503,6 +503,11 @@ impl Parser<'_> {
                     None => None,
                 }
             }
+            // "в период с сентября по май"
+            Tok::PeriodWord if self.peek(1) == Some(Tok::From) => {
+                self.i += 1;
+                self.element()
+            }
             Tok::All => {
                 self.i += 1;
                 self.period_words()
