@@ -343,7 +343,12 @@ fn evaluate(mut els: Vec<Element>, period: Period) -> Option<Schedule> {
                     Some(_) => return None,
                 }
             }
-            Element::Group(g) => groups.push(g),
+            Element::Group(mut g) => {
+                // "январь январь ..." must not multiply the work.
+                g.spans.sort_unstable_by_key(|s| (s.from, s.to, s.day));
+                g.spans.dedup();
+                groups.push(g);
+            }
             Element::Range(r) => ranges.push(r),
             Element::Years(Years::Plain(ys)) => plain_years.extend(ys),
             Element::Years(Years::School(ys)) => school_years.extend(ys),

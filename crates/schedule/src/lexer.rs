@@ -117,6 +117,14 @@ fn roman_replacement(c: char) -> Option<&'static str> {
     })
 }
 
+/// Characters that copy-paste from documents leaves inside words.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{0300}'..='\u{036F}'
+    )
+}
+
 fn push_lower(word: &mut String, c: char) {
     if let Some(r) = roman_replacement(c) {
         word.push_str(r);
@@ -200,10 +208,17 @@ pub(crate) fn lex(phrase: &str, chars: &mut Vec<char>, word: &mut String, out: &
         } else if c.is_alphabetic() {
             word.clear();
             while let Some(&w) = chars.get(i) {
-                if !w.is_alphabetic() {
+                if w == '\u{0306}' && word.ends_with('и') {
+                    // Decomposed "й" (и + combining breve), as some editors store it.
+                    word.pop();
+                    word.push('й');
+                } else if is_invisible(w) {
+                    // Soft hyphens from Word, stress marks: not part of the word.
+                } else if w.is_alphabetic() {
+                    push_lower(word, w);
+                } else {
                     break;
                 }
-                push_lower(word, w);
                 i += 1;
             }
             if let Some(tok) = classify_word(word) {
@@ -217,7 +232,7 @@ pub(crate) fn lex(phrase: &str, chars: &mut Vec<char>, word: &mut String, out: &
                 '№' => Tok::Numero,
                 // A question mark is the author's doubt, not punctuation.
                 '?' => Tok::Other,
-                _ if c.is_whitespace() => continue,
+                _ if c.is_whitespace() || is_invisible(c) => continue,
                 ',' | '.' | ';' | ':' | '(' | ')' | '[' | ']' | '«' | '»' | '"' | '\'' | '„'
                 | '“' | '”' | '‘' | '’' | '…' | '!' => continue,
                 _ if c.is_control() => continue,
