@@ -137,11 +137,33 @@ impl Validator {
         for (i, s) in p.sections.iter().enumerate() {
             self.section(&format!("sections[{i}]"), s);
         }
+        self.placeholders_once(p);
         let tasks: HashSet<&str> = p.tasks.iter().map(|t| t.uid.as_str()).collect();
         for (i, ind) in p.indicators.iter().enumerate() {
             self.indicator(&format!("indicators[{i}]"), ind, p, &tasks);
         }
         self.roadmap(p);
+    }
+
+    /// The indicator table and the roadmap are printed once each.
+    fn placeholders_once(&mut self, p: &Programme) {
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        for (i, s) in p.sections.iter().enumerate() {
+            for (j, b) in s.body.iter().enumerate() {
+                let what = match b {
+                    SectionBlock::Indicators => "таблица показателей",
+                    SectionBlock::Roadmap => "дорожная карта",
+                    _ => continue,
+                };
+                let path = format!("sections[{i}].body[{j}]");
+                if let Some(first) = seen.get(what) {
+                    let msg = format!("{what} уже размещена в {first}; она печатается один раз");
+                    self.push(path, msg);
+                } else {
+                    seen.insert(what, path);
+                }
+            }
+        }
     }
 
     fn act(&mut self, a: &ApprovingAct) {
@@ -316,8 +338,15 @@ impl Validator {
                 }
             }
         }
+        let mut years = HashSet::new();
         for (i, cell) in item.per_year.iter().enumerate() {
             let cpath = format!("{path}.per_year[{i}]");
+            if !years.insert(cell.year) {
+                self.push(
+                    format!("{cpath}.year"),
+                    format!("год {} указан дважды", cell.year),
+                );
+            }
             if !columns.contains(&cell.year) {
                 self.push(
                     format!("{cpath}.year"),
@@ -332,7 +361,12 @@ impl Validator {
         let mut dues = HashSet::new();
         for (i, t) in item.tracking.iter().enumerate() {
             let tpath = format!("{path}.tracking[{i}]");
-            self.date(&format!("{tpath}.due"), t.due);
+            if !p.period.contains_date(t.due) {
+                self.push(
+                    format!("{tpath}.due"),
+                    format!("срок {} вне периода программы", t.due.format("%d.%m.%Y")),
+                );
+            }
             if !dues.insert(t.due) {
                 self.push(
                     format!("{tpath}.due"),

@@ -237,3 +237,40 @@ fn a_file_that_is_not_utf8_is_rejected() {
     assert_eq!(err.code(), "import_not_metodist");
     assert!(err.to_string().contains("UTF-8"), "{err}");
 }
+
+#[test]
+fn repeated_years_tracking_outside_the_period_and_double_placeholders_are_rejected() {
+    let text = sample_json_with(|v| {
+        let items = &mut v["programme"]["roadmap"]["blocks"][0]["items"];
+        items[0]["per_year"] = json!([{"year": 2025, "text": "a"}, {"year": 2025, "text": "b"}]);
+        items[1]["tracking"] = json!([{"due": "2031-12-31", "status": "planned"}]);
+        v["programme"]["sections"][0]["body"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"type": "roadmap"}));
+        v["programme"]["period"]["colour"] = json!("red");
+    });
+    // The unknown field inside the period stops parsing first.
+    assert_rejected(&text, "import_invalid", &["period.colour"]);
+    // A second roadmap placeholder in the last section, after the real one.
+    let mut placeholder = String::new();
+    let text = sample_json_with(|v| {
+        let items = &mut v["programme"]["roadmap"]["blocks"][0]["items"];
+        items[0]["per_year"] = json!([{"year": 2025, "text": "a"}, {"year": 2025, "text": "b"}]);
+        items[1]["tracking"] = json!([{"due": "2031-12-31", "status": "planned"}]);
+        let sections = v["programme"]["sections"].as_array_mut().unwrap();
+        let last = sections.len() - 1;
+        let body = sections[last]["body"].as_array_mut().unwrap();
+        placeholder = format!("sections[{last}].body[{}]", body.len());
+        body.push(json!({"type": "roadmap"}));
+    });
+    assert_rejected(
+        &text,
+        "import_invalid",
+        &[
+            "roadmap.blocks[0].items[0].per_year[1].year",
+            "roadmap.blocks[0].items[1].tracking[0].due",
+            placeholder.as_str(),
+        ],
+    );
+}

@@ -132,6 +132,7 @@ impl<'de> Deserialize<'de> for YearMonth {
 
 /// The months a programme runs, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     pub start: YearMonth,
     pub end: YearMonth,
