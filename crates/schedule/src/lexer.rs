@@ -130,9 +130,23 @@ fn push_lower(word: &mut String, c: char) {
         word.push_str(r);
         return;
     }
-    for l in c.to_lowercase() {
-        word.push(if l == 'ё' { 'е' } else { l });
+    // Fast paths: the general Unicode tables dominated the profile.
+    match c {
+        'a'..='z' | 'а'..='я' => word.push(c),
+        'A'..='Z' => word.push(c.to_ascii_lowercase()),
+        'А'..='Я' => word.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        'ё' | 'Ё' => word.push('е'),
+        _ => {
+            for l in c.to_lowercase() {
+                word.push(if l == 'ё' { 'е' } else { l });
+            }
+        }
     }
+}
+
+fn is_letter(c: char) -> bool {
+    matches!(c, 'a'..='z' | 'A'..='Z' | 'А'..='я' | 'ё' | 'Ё')
+        || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Reads the digits starting at `i`; returns (value, digit count, next index).
@@ -205,7 +219,7 @@ pub(crate) fn lex(phrase: &str, chars: &mut Vec<char>, word: &mut String, out: &
             let (value, digits, next) = read_number(chars, i);
             out.push(Tok::Num { value, digits });
             i = next;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             word.clear();
             while let Some(&w) = chars.get(i) {
                 if w == '\u{0306}' && word.ends_with('и') {
@@ -214,7 +228,7 @@ pub(crate) fn lex(phrase: &str, chars: &mut Vec<char>, word: &mut String, out: &
                     word.push('й');
                 } else if is_invisible(w) {
                     // Soft hyphens from Word, stress marks: not part of the word.
-                } else if w.is_alphabetic() {
+                } else if is_letter(w) {
                     push_lower(word, w);
                 } else {
                     break;
