@@ -180,12 +180,7 @@ impl Acc {
 
     /// A span in the year `year` (the year of its last month).
     fn span(&mut self, year: i32, s: Span, explicit: bool) -> Option<()> {
-        let to = month_index(year, s.to);
-        let from = if s.from <= s.to {
-            month_index(year, s.from)
-        } else {
-            month_index(year - 1, s.from)
-        };
+        let (from, to) = span_bounds(year, s);
         self.active(from, to);
         let dim = days_in_month(year, s.to);
         let day = match s.day {
@@ -323,106 +318,94 @@ fn bind_years(els: &mut Vec<Element>) {
     }
 }
 
-fn evaluate(mut els: Vec<Element>, period: Period) -> Option<Schedule> {
-    bind_years(&mut els);
-    let mut periodic: Option<Periodic> = None;
-    let mut groups: Vec<Group> = Vec::new();
-    let mut ranges: Vec<AbsRange> = Vec::new();
-    let mut plain_years: Vec<i32> = Vec::new();
-    let mut school_years: Vec<i32> = Vec::new();
-    for e in els {
-        match e {
-            Element::Periodic(p) => {
-                periodic = match periodic {
-                    None => Some(p),
-                    Some(q) if q == p => Some(q),
-                    // "ежегодно в течение учебного года": every other
-                    // periodicity already recurs each year.
-                    Some(Periodic::Annual) => Some(p),
-                    Some(q) if p == Periodic::Annual => Some(q),
-                    Some(_) => return None,
+/// The parts of a phrase, once month groups have taken their years.
+#[derive(Default)]
+struct Reading {
+    periodic: Option<Periodic>,
+    groups: Vec<Group>,
+    ranges: Vec<AbsRange>,
+    /// Years written without months (rule 5), or restricting a periodicity.
+    years: Vec<i32>,
+    /// School years by the year they end in (rule 11).
+    school_years: Vec<i32>,
+}
+
+impl Reading {
+    fn new(mut els: Vec<Element>) -> Option<Self> {
+        bind_years(&mut els);
+        let mut r = Reading::default();
+        for e in els {
+            match e {
+                Element::Periodic(p) => {
+                    r.periodic = match r.periodic {
+                        None => Some(p),
+                        Some(q) if q == p => Some(q),
+                        // "ежегодно в течение учебного года": every other
+                        // periodicity already recurs each year.
+                        Some(Periodic::Annual) => Some(p),
+                        Some(q) if p == Periodic::Annual => Some(q),
+                        Some(_) => return None,
+                    }
                 }
+                Element::Group(mut g) => {
+                    // "январь январь ..." must not multiply the work.
+                    g.spans.sort_unstable_by_key(|s| (s.from, s.to, s.day));
+                    g.spans.dedup();
+                    r.groups.push(g);
+                }
+                Element::Range(range) => r.ranges.push(range),
+                Element::Years(Years::Plain(ys)) => r.years.extend(ys),
+                Element::Years(Years::School(ys)) => r.school_years.extend(ys),
             }
-            Element::Group(mut g) => {
-                // "январь январь ..." must not multiply the work.
-                g.spans.sort_unstable_by_key(|s| (s.from, s.to, s.day));
-                g.spans.dedup();
-                groups.push(g);
-            }
-            Element::Range(r) => ranges.push(r),
-            Element::Years(Years::Plain(ys)) => plain_years.extend(ys),
-            Element::Years(Years::School(ys)) => school_years.extend(ys),
+        }
+        r.years.sort_unstable();
+        r.years.dedup();
+        r.school_years.sort_unstable();
+        r.school_years.dedup();
+        Some(r)
+    }
+
+    fn has_days(&self) -> bool {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.spans)
+            .any(|s| s.day.is_some())
+            || self.ranges.iter().any(|r| r.day.is_some())
+    }
+
+    /// Only plain years (or nothing) besides the periodicity word.
+    fn nothing_but_years(&self) -> bool {
+        self.groups.is_empty() && self.ranges.is_empty() && self.school_years.is_empty()
+    }
+
+    /// The named years, or every year of P when none is named.
+    fn years_or_period(&self, acc: &Acc) -> (Vec<i32>, bool) {
+        if self.years.is_empty() {
+            (acc.years().collect(), false)
+        } else {
+            (self.years.clone(), true)
         }
     }
-    plain_years.sort_unstable();
-    plain_years.dedup();
-    school_years.sort_unstable();
-    school_years.dedup();
-    let mut acc = Acc::new(period);
-    let p_years: Vec<i32> = acc.years().collect();
-    let has_days = groups
-        .iter()
-        .flat_map(|g| &g.spans)
-        .any(|s| s.day.is_some())
-        || ranges.iter().any(|r| r.day.is_some());
-    let nothing_but_years = groups.is_empty() && ranges.is_empty() && school_years.is_empty();
+}
 
-    match periodic {
-        Some(Periodic::Monthly) => {
-            if has_days || !school_years.is_empty() {
-                return None;
-            }
-            acc.kind(ScheduleKind::Recurring)?;
-            let bound = groups.iter().any(|g| g.years.is_some()) || !ranges.is_empty();
-            let mut months: Vec<(i32, bool)> = Vec::new();
-            if bound {
-                if !plain_years.is_empty() || groups.iter().any(|g| g.years.is_none()) {
-                    return None;
-                }
-                for r in &ranges {
-                    months.extend((r.from..=r.to).map(|m| (m, true)));
-                }
-                for g in &groups {
-                    for &y in g.years.iter().flatten() {
-                        for s in &g.spans {
-                            let to = month_index(y, s.to);
-                            let from = if s.from <= s.to {
-                                month_index(y, s.from)
-                            } else {
-                                month_index(y - 1, s.from)
-                            };
-                            months.extend((from..=to).map(|m| (m, true)));
-                        }
-                    }
-                }
-            } else {
-                let filter: Vec<Span> = groups.iter().flat_map(|g| g.spans.clone()).collect();
-                let (years, explicit) = if plain_years.is_empty() {
-                    (p_years.clone(), false)
-                } else {
-                    (plain_years.clone(), true)
-                };
-                for y in years {
-                    if explicit && (month_index(y, 12) < acc.start || month_index(y, 1) > acc.end) {
-                        acc.outside = true;
-                    }
-                    for m in 1..=12 {
-                        if filter.is_empty() || spans_contain(&filter, m) {
-                            months.push((month_index(y, m), false));
-                        }
-                    }
-                }
-            }
-            for (mi, explicit) in months {
-                acc.due(last_day(mi)?, explicit);
-                if acc.in_period(mi) {
-                    acc.active.push(mi);
-                }
-            }
-            return Some(acc.finish());
-        }
+/// First and last month index of a span in the year of its last month.
+fn span_bounds(year: i32, s: Span) -> (i32, i32) {
+    let to = month_index(year, s.to);
+    let from = if s.from <= s.to {
+        month_index(year, s.from)
+    } else {
+        month_index(year - 1, s.from)
+    };
+    (from, to)
+}
+
+fn evaluate(els: Vec<Element>, period: Period) -> Option<Schedule> {
+    let r = Reading::new(els)?;
+    let mut acc = Acc::new(period);
+    match r.periodic {
+        Some(Periodic::Monthly) => monthly(&r, &mut acc)?,
         Some(p @ (Periodic::Quarterly | Periodic::HalfYearly)) => {
-            if !(nothing_but_years) {
+            if !r.nothing_but_years() {
                 return None;
             }
             acc.kind(ScheduleKind::Recurring)?;
@@ -431,67 +414,108 @@ fn evaluate(mut els: Vec<Element>, period: Period) -> Option<Schedule> {
             } else {
                 &[6, 12]
             };
-            if plain_years.is_empty() {
-                acc.months_each_year(&p_years, months, false)?;
-            } else {
-                acc.months_each_year(&plain_years, months, true)?;
-            }
-            return Some(acc.finish());
+            let (years, explicit) = r.years_or_period(&acc);
+            acc.months_each_year(&years, months, explicit)?;
         }
         Some(Periodic::Continuous) => {
-            if !nothing_but_years {
+            if !r.nothing_but_years() {
                 return None;
             }
             acc.kind(ScheduleKind::Continuous)?;
-            if plain_years.is_empty() {
-                for y in p_years {
-                    acc.whole_year(y, false)?;
-                }
-            } else {
-                for y in plain_years {
-                    acc.whole_year(y, true)?;
-                }
+            let (years, explicit) = r.years_or_period(&acc);
+            for y in years {
+                acc.whole_year(y, explicit)?;
             }
-            return Some(acc.finish());
         }
         Some(Periodic::SchoolYearly) => {
-            if !nothing_but_years || !plain_years.is_empty() {
+            if !r.nothing_but_years() || !r.years.is_empty() {
                 return None;
             }
             acc.kind(ScheduleKind::Continuous)?;
+            // The school year ending in the first year of P began before it.
             let (first, last) = (split(acc.start).0, split(acc.end).0 + 1);
             for e in first..=last {
                 acc.school_year(e, false)?;
             }
-            return Some(acc.finish());
         }
-        Some(Periodic::Annual) if groups.is_empty() && ranges.is_empty() => {
-            if !school_years.is_empty() {
+        Some(Periodic::Annual) if r.groups.is_empty() && r.ranges.is_empty() => {
+            if !r.school_years.is_empty() {
                 return None;
             }
             acc.kind(ScheduleKind::Recurring)?;
-            if plain_years.is_empty() {
-                acc.months_each_year(&p_years, &[12], false)?;
-            } else {
-                acc.months_each_year(&plain_years, &[12], true)?;
-            }
-            return Some(acc.finish());
+            let (years, explicit) = r.years_or_period(&acc);
+            acc.months_each_year(&years, &[12], explicit)?;
         }
-        Some(Periodic::SeveralPerYear) if groups.is_empty() => return None,
+        Some(Periodic::SeveralPerYear) if r.groups.is_empty() => return None,
         Some(Periodic::Annual | Periodic::SeveralPerYear) => {
             // The listed months say when; "ежегодно" only confirms that
             // they recur, so a single explicit year contradicts it.
-            let recurs = groups
+            let recurs = r
+                .groups
                 .iter()
                 .all(|g| g.years.as_ref().is_none_or(|y| y.len() > 1));
-            if !recurs || !ranges.is_empty() || !plain_years.is_empty() {
+            if !recurs || !r.ranges.is_empty() || !r.years.is_empty() {
                 return None;
             }
+            dated(&r, &mut acc)?;
         }
-        None => {}
+        None => dated(&r, &mut acc)?,
     }
+    acc.kind?;
+    Some(acc.finish())
+}
 
-    for g in &groups {
+/// "Ежемесячно", alone or within named months, ranges or years (rule 8).
+fn monthly(r: &Reading, acc: &mut Acc) -> Option<()> {
+    if r.has_days() || !r.school_years.is_empty() {
+        return None;
+    }
+    acc.kind(ScheduleKind::Recurring)?;
+    let bound = r.groups.iter().any(|g| g.years.is_some()) || !r.ranges.is_empty();
+    // (month index, named explicitly)
+    let mut months: Vec<(i32, bool)> = Vec::new();
+    if bound {
+        if !r.years.is_empty() || r.groups.iter().any(|g| g.years.is_none()) {
+            return None;
+        }
+        for range in &r.ranges {
+            months.extend((range.from..=range.to).map(|m| (m, true)));
+        }
+        for g in &r.groups {
+            for &y in g.years.iter().flatten() {
+                for &s in &g.spans {
+                    let (from, to) = span_bounds(y, s);
+                    months.extend((from..=to).map(|m| (m, true)));
+                }
+            }
+        }
+    } else {
+        let filter: Vec<Span> = r.groups.iter().flat_map(|g| g.spans.clone()).collect();
+        let (years, explicit) = r.years_or_period(acc);
+        for y in years {
+            if explicit && (month_index(y, 12) < acc.start || month_index(y, 1) > acc.end) {
+                acc.outside = true;
+            }
+            for m in 1..=12 {
+                if filter.is_empty() || spans_contain(&filter, m) {
+                    months.push((month_index(y, m), false));
+                }
+            }
+        }
+    }
+    for (mi, explicit) in months {
+        acc.due(last_day(mi)?, explicit);
+        if acc.in_period(mi) {
+            acc.active.push(mi);
+        }
+    }
+    Some(())
+}
+
+/// Month groups, ranges and years without a periodicity word (rules 1–6,
+/// 9, 11); each part must agree on the kind.
+fn dated(r: &Reading, acc: &mut Acc) -> Option<()> {
+    for g in &r.groups {
         match &g.years {
             Some(years) => {
                 let kind = if years.len() == 1 {
@@ -519,29 +543,28 @@ fn evaluate(mut els: Vec<Element>, period: Period) -> Option<Schedule> {
             }
         }
     }
-    for r in &ranges {
+    for range in &r.ranges {
         acc.kind(ScheduleKind::Once)?;
-        acc.active(r.from, r.to);
-        let (y, m) = split(r.to);
-        let day = match r.day {
+        acc.active(range.from, range.to);
+        let (y, m) = split(range.to);
+        let day = match range.day {
             Some(d) if d > days_in_month(y, m) => return None,
             Some(d) => d,
             None => days_in_month(y, m),
         };
         acc.due(date(y, m, day)?, true);
     }
-    if !plain_years.is_empty() {
+    if !r.years.is_empty() {
         acc.kind(ScheduleKind::Continuous)?;
-        for &y in &plain_years {
+        for &y in &r.years {
             acc.whole_year(y, true)?;
         }
     }
-    if !school_years.is_empty() {
+    if !r.school_years.is_empty() {
         acc.kind(ScheduleKind::Continuous)?;
-        for &e in &school_years {
+        for &e in &r.school_years {
             acc.school_year(e, true)?;
         }
     }
-    acc.kind?;
-    Some(acc.finish())
+    Some(())
 }
