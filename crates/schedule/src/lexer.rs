@@ -273,6 +273,11 @@ fn fold_ordinals(toks: &mut Vec<Tok>) {
                 folded.push(Tok::Ordinal(value));
                 i += 3;
             }
+            // "2022-го года": the ending adds nothing to a year.
+            (Some(&t @ Tok::Num { digits: 4, .. }), Some(Tok::Dash), Some(Tok::OrdSuffix)) => {
+                folded.push(t);
+                i += 3;
+            }
             (Some(&t), _, _) => {
                 folded.push(t);
                 i += 1;
@@ -338,14 +343,8 @@ fn classify_word(word: &str) -> Option<Tok> {
         return Some(Tok::Month(m));
     }
     let tok = match word {
-        "не" | "позднее" | "позже" | "в" | "во" | "к" | "на" | "и" | "включительно" | "течении" =>
-        {
-            // "в течении" is a common misspelling of "в течение".
-            if word == "течении" {
-                Tok::During
-            } else {
-                return None;
-            }
+        "не" | "позднее" | "позже" | "в" | "во" | "к" | "на" | "и" | "включительно" => {
+            return None
         }
         "г" | "гг" | "год" | "года" | "году" | "годом" | "годе" | "годы" | "годов" | "годам"
         | "годах" => Tok::YearWord,
@@ -355,7 +354,8 @@ fn classify_word(word: &str) -> Option<Tok> {
         "ежемесячно" => Tok::Monthly,
         "ежеквартально" => Tok::Quarterly,
         "постоянно" => Tok::Constantly,
-        "течение" => Tok::During,
+        // "в течении" is a common misspelling of "в течение".
+        "течение" | "течении" | "протяжении" => Tok::During,
         "весь" | "всего" | "всей" | "всем" => Tok::All,
         "период" | "периода" | "периоде" | "срок" | "срока" | "сроке" => {
             Tok::PeriodWord
