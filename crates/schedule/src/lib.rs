@@ -1,5 +1,20 @@
-//! Calendar types shared by the whole product, and (see [`interpret`]) the
-//! reading of free-text roadmap deadlines into due dates and active months.
+//! Calendar types shared by the whole product, and the reading of free-text
+//! roadmap deadlines («Сроки») into due dates and active months (DESIGN §4).
+//!
+//! ```
+//! use metodist_schedule::{describe, interpret, Period, ScheduleKind};
+//!
+//! let period = Period::new("2021-09".parse()?, "2024-05".parse()?)?;
+//! let s = interpret("Ежегодно, сентябрь", period);
+//! assert_eq!(s.kind, ScheduleKind::Recurring);
+//! assert_eq!(s.due.len(), 3);
+//! assert_eq!(describe(&s), "ежегодно: сентябрь 2021, 2022, 2023");
+//! # Ok::<(), metodist_schedule::CalendarError>(())
+//! ```
+//!
+//! The interpreter is a hand-written lexer (`lexer`), a small grammar
+//! (`parse`) and the rules that turn the parsed parts into dates
+//! (`interpret`). It never guesses: whatever it cannot read is `unknown`.
 
 mod calendar;
 mod describe;
