@@ -35,6 +35,7 @@ pub struct Schedule {
 }
 
 impl Schedule {
+    /// The reading of a phrase that matches no rule: the user sets it by hand.
     pub fn unknown() -> Self {
         Self {
             recognized: false,

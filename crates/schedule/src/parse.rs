@@ -61,6 +61,9 @@ pub(crate) enum Element {
     Periodic(Periodic),
 }
 
+/// Months as plain integers rather than `YearMonth`: the rules step a year
+/// beyond P (wrapping spans, school years), where `YearMonth` validation
+/// would only get in the way; results are converted back at the end.
 pub(crate) fn month_index(year: i32, month: u32) -> i32 {
     year * 12 + month as i32 - 1
 }
