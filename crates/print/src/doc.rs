@@ -279,11 +279,20 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
     pub cells: Vec<Cell>,
+    /// Keep on the same page as the next row (a roadmap block's title row).
+    pub keep_with_next: bool,
 }
 
 impl Row {
     pub fn new(cells: Vec<Cell>) -> Self {
-        Row { cells }
+        Row {
+            cells,
+            keep_with_next: false,
+        }
+    }
+    pub fn keep_with_next(mut self) -> Self {
+        self.keep_with_next = true;
+        self
     }
 }
 

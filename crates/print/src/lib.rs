@@ -20,6 +20,7 @@
 //! # Ok::<(), metodist_print::PrintError>(())
 //! ```
 
+mod compose;
 mod doc;
 mod error;
 mod flow;
@@ -32,6 +33,7 @@ mod pdf;
 mod profile;
 mod table;
 
+pub use compose::{compose, format_number, render_programme, ComposeMode};
 pub use doc::{
     Align, Block, Cell, CellBlock, Document, Indent, List, ListItem, ListKind, Mark, Orientation,
     PageGroup, Paragraph, Row, Run, Style, Table, TwoSided,
@@ -76,7 +78,7 @@ pub fn render(
     let (short, long) = (pw.min(ph), pw.max(ph));
     let text_width = |w: f32| w - margins.left - margins.right;
     let mut pager = Pager::new(Margins { ..margins });
-    for group in &doc.groups {
+    for group in doc.groups.iter().filter(|g| !g.blocks.is_empty()) {
         let (w, h) = match group.orientation {
             Orientation::Portrait => (short, long),
             Orientation::Landscape => (long, short),

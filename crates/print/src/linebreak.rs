@@ -255,8 +255,16 @@ fn allowed(text: &str, pos: usize) -> bool {
             return false;
         }
     }
+    // "п/п", "2023/2024": short tokens around a slash stay whole.
+    if prev.ends_with('/') && prev.chars().count() <= 5 && next.chars().count() <= 5 {
+        return false;
+    }
     if !had_space {
         return true;
+    }
+    // "от 03.08.2021", and the blank "от ____________" of a draft.
+    if prev.to_lowercase() == "от" && next.starts_with(|c: char| c.is_ascii_digit() || c == '_') {
+        return false;
     }
     let prev_core = prev.trim_end_matches([',', ';', ':']);
     // Dates: "3 августа 2012 г.", "от 18 ноября 2013 года".
@@ -366,10 +374,19 @@ fn content_end(text: &str, start: usize, end: usize) -> usize {
 }
 
 /// Breaks `p` into lines. `width(i)` is the width available to line `i`.
+/// How full a line must already be for the next word to go to the next
+/// line whole rather than be hyphenated: justified text hyphenates more
+/// eagerly (gaps show), ragged text only when the line would be short.
+#[derive(Clone, Copy)]
+pub(crate) struct Hyphenation {
+    pub enabled: bool,
+    pub min_fill: f32,
+}
+
 pub(crate) fn break_lines(
     p: &Prepared,
     fonts: &Fonts,
-    hyphenate: bool,
+    hyphenation: Hyphenation,
     width: impl Fn(usize) -> f32,
     missing: &mut Missing,
 ) -> Vec<LineSpec> {
@@ -417,7 +434,9 @@ pub(crate) fn break_lines(
         }
         // The segment overflows: try to hyphenate it, counting from where
         // the segment starts on this line.
-        if hyphenate {
+        let full_enough =
+            line_end.is_some_and(|end| p.width(line_start, end) >= hyphenation.min_fill * avail);
+        if hyphenation.enabled && !full_enough {
             if let Some(cut) = hyphen_cut(p, fonts, line_start, seg_start, ce, avail) {
                 lines.push(LineSpec {
                     start: line_start,
@@ -529,6 +548,11 @@ fn hyphen_cut(
 mod tests {
     use super::*;
 
+    const HYPH: Hyphenation = Hyphenation {
+        enabled: true,
+        min_fill: 1.0,
+    };
+
     fn fonts() -> Fonts {
         Fonts::bundled().unwrap()
     }
@@ -537,7 +561,7 @@ mod tests {
         let f = fonts();
         let mut m = Missing::default();
         let p = Prepared::new(&[Run::plain(text)], 14.0, &f, &mut m);
-        break_lines(&p, &f, true, |_| width, &mut m)
+        break_lines(&p, &f, HYPH, |_| width, &mut m)
             .iter()
             .map(|l| {
                 let mut s = p.text[l.start..l.end].to_string();
@@ -585,7 +609,7 @@ mod tests {
         for w in [120.0f32, 160.0, 200.0, 260.0, 330.0, 480.0] {
             let mut m = Missing::default();
             let p = Prepared::new(&[Run::plain(text)], 14.0, &f, &mut m);
-            let ls = break_lines(&p, &f, true, |_| w, &mut m);
+            let ls = break_lines(&p, &f, HYPH, |_| w, &mut m);
             let mut rebuilt = String::new();
             for l in &ls {
                 assert!(l.width <= w + 0.02, "line too wide at {w}: {l:?}");
@@ -627,7 +651,7 @@ mod tests {
             &f,
             &mut m,
         );
-        let ls = break_lines(&p, &f, true, |_| 60.0, &mut m);
+        let ls = break_lines(&p, &f, HYPH, |_| 60.0, &mut m);
         assert!(ls.len() > 2);
         assert_eq!(m.too_wide.len(), 1);
         for l in &ls {

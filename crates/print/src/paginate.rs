@@ -305,7 +305,14 @@ impl Pager {
             self.draw_row(t, row);
         }
         let mut rows_here = 0usize;
-        for row in &t.body {
+        for (i, row) in t.body.iter().enumerate() {
+            if row.keep_with_next && rows_here > 0 {
+                let next = t.body.get(i + 1).map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
+                if t.row_height(row) + next > self.remaining() + EPS {
+                    self.continue_table(t);
+                    rows_here = 0;
+                }
+            }
             let mut cur = row.clone();
             loop {
                 if t.row_height(&cur) <= self.remaining() + EPS {

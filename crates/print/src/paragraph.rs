@@ -2,7 +2,7 @@
 
 use crate::doc::{Align, Indent, Paragraph, Run, Style};
 use crate::fonts::Fonts;
-use crate::linebreak::{break_lines, Missing, Prepared, HYPHEN};
+use crate::linebreak::{break_lines, Hyphenation, Missing, Prepared, HYPHEN};
 use crate::profile::LayoutProfile;
 
 pub(crate) const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -108,7 +108,10 @@ pub(crate) fn layout(
     let specs = break_lines(
         &prepared,
         env.fonts,
-        env.profile.hyphenate && !p.no_hyphenation,
+        Hyphenation {
+            enabled: env.profile.hyphenate && !p.no_hyphenation,
+            min_fill: if p.align == Align::Justify { 0.95 } else { 0.8 },
+        },
         avail,
         &mut env.missing,
     );

@@ -75,8 +75,6 @@ pub struct LayoutProfile {
     pub hyphenate: bool,
     /// Width of the appendix mark block at the top right, mm.
     pub mark_width_mm: f32,
-    /// Width the act's title may take when set at the left, mm.
-    pub title_width_mm: f32,
 }
 
 pub const PROFILE_2025: &str = "ГОСТ Р 7.0.97-2025";
@@ -107,7 +105,6 @@ impl LayoutProfile {
             table_continuation_label: false,
             hyphenate: true,
             mark_width_mm: 80.0,
-            title_width_mm: 80.0,
         }
     }
 
@@ -157,7 +154,6 @@ impl LayoutProfile {
             self.cell_padding_mm,
             self.border_width_pt,
             self.mark_width_mm,
-            self.title_width_mm,
         ];
         if finite.iter().any(|v| !v.is_finite() || *v < 0.0) {
             return bad("все размеры должны быть неотрицательными числами");

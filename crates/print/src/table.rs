@@ -7,6 +7,10 @@ use crate::flow::list_paragraphs;
 use crate::paragraph::{layout, mm, Context, Env, Frag, Laid};
 use crate::profile::HeaderRepeat;
 
+/// Rows with no more lines than this are never split unless they cannot
+/// fit on a page at all.
+const SHORT_ROW_LINES: usize = 4;
+
 /// A line inside a cell, positioned from the cell's content box.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CellLine {
@@ -35,6 +39,7 @@ pub(crate) struct LaidRow {
     pub cells: Vec<LaidCell>,
     /// Centre the content vertically (header rows).
     pub middle: bool,
+    pub keep_with_next: bool,
 }
 
 impl LaidRow {
@@ -50,6 +55,11 @@ impl LaidRow {
     /// on either side when it has more. Returns `None` when nothing would
     /// go in the first part; with `force`, at least one line goes there.
     pub fn split(&self, room: f32, force: bool) -> Option<(LaidRow, LaidRow)> {
+        // A short row moves whole: split, it reads as two half-empty rows.
+        let tallest = self.cells.iter().map(|c| c.lines.len()).max().unwrap_or(0);
+        if !force && tallest <= SHORT_ROW_LINES {
+            return None;
+        }
         let mut first = Vec::new();
         let mut rest = Vec::new();
         let mut any_first = false;
@@ -122,10 +132,12 @@ impl LaidRow {
             LaidRow {
                 cells: first,
                 middle: self.middle,
+                keep_with_next: false,
             },
             LaidRow {
                 cells: rest,
                 middle: self.middle,
+                keep_with_next: self.keep_with_next,
             },
         ))
     }
@@ -265,7 +277,11 @@ fn layout_row(
         });
         col += 1;
     }
-    Ok(LaidRow { cells, middle })
+    Ok(LaidRow {
+        cells,
+        middle,
+        keep_with_next: row.keep_with_next,
+    })
 }
 
 pub(crate) fn layout_table(env: &mut Env, t: &Table, width: f32) -> Result<LaidTable, PrintError> {
@@ -358,11 +374,13 @@ mod tests {
                 })
                 .collect(),
             middle: false,
+            keep_with_next: false,
         }
     }
 
     #[test]
     fn split_leaves_no_single_line_on_either_side() {
+        assert!(row(&[4, 2]).split(30.0, false).is_none());
         let r = row(&[5, 3, 1]);
         // Room for 4 lines: the 5-line cell would leave one line behind, so
         // it gives three; the 3-line and 1-line cells fit whole.
