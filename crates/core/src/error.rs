@@ -39,6 +39,14 @@ fn list_problems(problems: &[Problem]) -> String {
         .collect::<String>()
 }
 
+fn list_problems_inline(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     #[error("Файл «{}» не является базой данных Методиста (это не файл SQLite или он повреждён). Файл не изменён; выберите другой файл или восстановите резервную копию.", .0.display())]
@@ -74,6 +82,8 @@ pub enum CoreError {
     UnsupportedVersion { found: String, supported: u32 },
     #[error("Файл не принят, в базу ничего не записано. Найдено ошибок: {}:{}", .0.len(), list_problems(.0))]
     InvalidProgramme(Vec<Problem>),
+    #[error("Изменение не сохранено: {}", list_problems_inline(.0))]
+    EditRejected(Vec<Problem>),
     #[error("Программа № {0} не найдена.")]
     ProgrammeNotFound(i64),
     #[error("Не найден элемент «{0}» в программе.")]
@@ -99,6 +109,7 @@ impl CoreError {
             Self::NotExchangeFile(_) => "import_not_metodist",
             Self::UnsupportedVersion { .. } => "import_unsupported_version",
             Self::InvalidProgramme(_) => "import_invalid",
+            Self::EditRejected(_) => "edit_invalid",
             Self::ProgrammeNotFound(_) => "programme_not_found",
             Self::ElementNotFound(_) => "element_not_found",
             Self::InvalidEdit(_) => "invalid_edit",
@@ -108,7 +119,7 @@ impl CoreError {
     /// The problems of a rejected import, each with its place.
     pub fn problems(&self) -> &[Problem] {
         match self {
-            Self::InvalidProgramme(p) => p,
+            Self::InvalidProgramme(p) | Self::EditRejected(p) => p,
             _ => &[],
         }
     }

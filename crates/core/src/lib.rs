@@ -16,4 +16,7 @@ pub mod validate;
 pub use error::{CoreError, Problem, Result};
 pub use metodist_schedule::{Period, YearMonth};
 pub use model::Programme;
-pub use store::{default_db_path, ItemInput, NumberedSchedule, ProgrammeSummary, Store};
+pub use store::{
+    default_db_path, Applied, Edit, ItemInput, ListKind, NumberedSchedule, ProgrammeSummary, Store,
+    UndoState,
+};

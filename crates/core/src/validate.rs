@@ -320,24 +320,6 @@ impl Validator {
         ] {
             self.text(&format!("{path}.{field}"), s);
         }
-        if let Some(m) = &item.manual_schedule {
-            for (i, d) in m.due.iter().enumerate() {
-                if !p.period.contains_date(*d) {
-                    self.push(
-                        format!("{path}.manual_schedule.due[{i}]"),
-                        format!("дата {} вне периода программы", d.format("%d.%m.%Y")),
-                    );
-                }
-            }
-            for (i, m) in m.active.iter().enumerate() {
-                if !p.period.contains_month(*m) {
-                    self.push(
-                        format!("{path}.manual_schedule.active[{i}]"),
-                        format!("месяц {m} вне периода программы"),
-                    );
-                }
-            }
-        }
         let mut years = HashSet::new();
         for (i, cell) in item.per_year.iter().enumerate() {
             let cpath = format!("{path}.per_year[{i}]");

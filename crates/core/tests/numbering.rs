@@ -193,13 +193,9 @@ fn edits_out_of_range_or_of_missing_things_are_refused_and_change_nothing() {
         activity: "звонок\u{0007}".into(),
         ..Default::default()
     };
-    assert_eq!(
-        store
-            .add_item(id, &blocks[0], None, &bad)
-            .unwrap_err()
-            .code(),
-        "invalid_edit"
-    );
+    let e = store.add_item(id, &blocks[0], None, &bad).unwrap_err();
+    assert_eq!(e.code(), "edit_invalid");
+    assert!(e.to_string().contains("U+0007"), "{e}");
     assert_eq!(store.load(id).unwrap(), before);
 }
 
@@ -215,6 +211,7 @@ fn an_edit_updates_the_fields_and_the_change_time() {
         responsible: "Отдел образования".into(),
         expected_result: "Протокол".into(),
         planned_value: "100 %".into(),
+        per_year: Vec::new(),
     };
     store.update_item(id, &a2, &new).unwrap();
     let p = store.load(id).unwrap();

@@ -19,7 +19,10 @@ fn period(a: &str, b: &str) -> Period {
 /// A programme over 2024-09 … 2027-05 with one block and one item.
 fn setup(deadline: &str) -> (Store, i64, String) {
     let mut store = Store::open_in_memory().unwrap();
-    let id = store.import(&generate::programme(0, 1)).unwrap();
+    let mut p = generate::programme(0, 1);
+    // Indicator plans would pin the period's years; these tests move it.
+    p.indicators.clear();
+    let id = store.import(&p).unwrap();
     let block = store.load(id).unwrap().roadmap.blocks[0].uid.clone();
     let item = store
         .add_item(
@@ -98,10 +101,10 @@ fn changing_the_period_recomputes_all_but_hand_set_schedules() {
         due: vec![d("2025-06-30"), d("2026-06-30")],
         active: vec!["2025-06".parse().unwrap(), "2026-06".parse().unwrap()],
     };
-    let s = store
+    store
         .set_manual_schedule(id, &manual_item, Some(&manual))
         .unwrap();
-    assert!(s.manual);
+    assert!(store.item_schedules(id).unwrap()[1].schedule.manual);
 
     store.set_period(id, period("2025-01", "2025-12")).unwrap();
     let all = store.item_schedules(id).unwrap();
@@ -146,4 +149,20 @@ fn a_hand_set_date_outside_the_period_or_a_reversed_period_is_refused() {
         "invalid_edit"
     );
     assert!(!store.item_schedules(id).unwrap()[0].schedule.manual);
+}
+
+#[test]
+fn a_period_that_would_orphan_indicator_plans_is_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.import(&generate::programme(3, 1)).unwrap();
+    let before = store.load(id).unwrap();
+    let e = store
+        .set_period(id, period("2025-01", "2025-12"))
+        .unwrap_err();
+    assert_eq!(e.code(), "edit_invalid");
+    assert!(
+        e.to_string().contains("год 2024 вне периода программы"),
+        "{e}"
+    );
+    assert_eq!(store.load(id).unwrap(), before, "nothing changed");
 }

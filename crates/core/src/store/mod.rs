@@ -5,6 +5,8 @@
 //! refused before anything is written to it. Migrations run in one
 //! transaction after a backup copy; every edit is one transaction.
 
+mod edit;
+mod lists;
 mod programmes;
 mod roadmap;
 mod schema;
@@ -17,8 +19,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{CoreError, Result};
 
+pub use edit::{Applied, Edit, ItemInput, UndoState, UNDO_DEPTH};
+pub use lists::ListKind;
 pub use programmes::ProgrammeSummary;
-pub use roadmap::{ItemInput, NumberedSchedule};
+pub use roadmap::NumberedSchedule;
 pub use schema::{latest_version, MIGRATIONS};
 
 /// How long a write waits for another process's lock before giving up with

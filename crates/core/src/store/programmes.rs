@@ -144,11 +144,71 @@ pub(super) fn touch(tx: &Transaction<'_>, programme_id: i64) -> Result<(), TxErr
 fn insert_programme(tx: &Transaction<'_>, p: &Programme, uid: &str) -> rusqlite::Result<i64> {
     let stamp = now();
     tx.execute(
-        "INSERT INTO programme (uid, title, status, period_start, period_end, mark_style,
-             mark_number, mark_issuer, year_columns, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        "INSERT INTO programme (uid, title, status, period_start, period_end, created_at, updated_at)
+         VALUES (?1, '', 'draft', ?2, ?3, ?4, ?4)",
+        params![uid, p.period.start.to_string(), p.period.end.to_string(), stamp],
+    )?;
+    let pid = tx.last_insert_rowid();
+    write_contents(tx, pid, p)?;
+    Ok(pid)
+}
+
+/// Makes the stored programme `pid` exactly `p` (its id and uid stay).
+/// Used by undo and redo; one transaction like every other change.
+pub(super) fn replace_programme(
+    tx: &Transaction<'_>,
+    pid: i64,
+    p: &Programme,
+) -> rusqlite::Result<()> {
+    for table in [
+        "act",
+        "passport_row",
+        "task",
+        "section",
+        "indicator",
+        "roadmap_block",
+    ] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE programme_id = ?1"),
+            [pid],
+        )?;
+    }
+    write_contents(tx, pid, p)
+}
+
+/// Writes everything of `p` but its uid into the (empty) programme `pid`.
+fn write_contents(tx: &Transaction<'_>, pid: i64, p: &Programme) -> rusqlite::Result<()> {
+    write_head(tx, pid, p)?;
+    write_act(tx, pid, p.act.as_ref())?;
+    for (i, r) in p.passport.iter().enumerate() {
+        upsert_passport_row(tx, pid, i, r)?;
+    }
+    for (i, t) in p.tasks.iter().enumerate() {
+        upsert_task(tx, pid, i, t)?;
+    }
+    for (i, s) in p.sections.iter().enumerate() {
+        upsert_section(tx, pid, i, s)?;
+    }
+    for (i, ind) in p.indicators.iter().enumerate() {
+        upsert_indicator(tx, pid, i, ind)?;
+    }
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        let bid = upsert_block(tx, pid, b, &block.uid, &block.title)?;
+        for (i, item) in block.items.iter().enumerate() {
+            super::roadmap::insert_item_row(tx, pid, bid, i, item, p.period)?;
+        }
+    }
+    Ok(())
+}
+
+/// The programme's own fields (not its parts).
+pub(super) fn write_head(tx: &Transaction<'_>, pid: i64, p: &Programme) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE programme SET title = ?2, status = ?3, period_start = ?4, period_end = ?5,
+             mark_style = ?6, mark_number = ?7, mark_issuer = ?8, year_columns = ?9
+         WHERE id = ?1",
         params![
-            uid,
+            pid,
             p.title,
             p.status.as_str(),
             p.period.start.to_string(),
@@ -157,93 +217,150 @@ fn insert_programme(tx: &Transaction<'_>, p: &Programme, uid: &str) -> rusqlite:
             p.appendix.number,
             p.appendix.issuer_genitive,
             json(&p.roadmap.year_columns),
-            stamp,
         ],
     )?;
-    let pid = tx.last_insert_rowid();
-    if let Some(a) = &p.act {
-        tx.execute(
-            "INSERT INTO act (programme_id, kind, issuer, date, number, place, title, preamble,
-                 formula, points, signatory_position, signatory_name, executor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    Ok(())
+}
+
+pub(super) fn write_act(
+    tx: &Transaction<'_>,
+    pid: i64,
+    act: Option<&ApprovingAct>,
+) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM act WHERE programme_id = ?1", [pid])?;
+    let Some(a) = act else { return Ok(()) };
+    tx.execute(
+        "INSERT INTO act (programme_id, kind, issuer, date, number, place, title, preamble,
+             formula, points, signatory_position, signatory_name, executor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            pid,
+            a.kind.as_str(),
+            json(&a.issuer),
+            a.date.map(|d| d.to_string()),
+            a.number,
+            a.place,
+            a.title,
+            a.preamble,
+            a.formula,
+            json(&a.points),
+            a.signatory_position,
+            a.signatory_name,
+            a.executor,
+        ],
+    )?;
+    Ok(())
+}
+
+// The upserts below insert a new element at `position`, or update an
+// existing one (same uid in the programme) in place, leaving its position.
+
+pub(super) fn upsert_passport_row(
+    tx: &Transaction<'_>,
+    pid: i64,
+    position: usize,
+    r: &PassportRow,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO passport_row (programme_id, position, uid, key, label, content)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (programme_id, uid) DO UPDATE SET
+             key = excluded.key, label = excluded.label, content = excluded.content",
+    )?
+    .execute(params![
+        pid,
+        position as i64,
+        r.uid,
+        r.key.as_str(),
+        r.label,
+        json(&r.content)
+    ])?;
+    Ok(())
+}
+
+pub(super) fn upsert_task(
+    tx: &Transaction<'_>,
+    pid: i64,
+    position: usize,
+    t: &Task,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO task (programme_id, position, uid, text) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (programme_id, uid) DO UPDATE SET text = excluded.text",
+    )?
+    .execute(params![pid, position as i64, t.uid, t.text])?;
+    Ok(())
+}
+
+pub(super) fn upsert_section(
+    tx: &Transaction<'_>,
+    pid: i64,
+    position: usize,
+    s: &Section,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO section (programme_id, position, uid, title, body) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (programme_id, uid) DO UPDATE SET title = excluded.title, body = excluded.body",
+    )?
+    .execute(params![pid, position as i64, s.uid, s.title, json(&s.body)])?;
+    Ok(())
+}
+
+pub(super) fn upsert_indicator(
+    tx: &Transaction<'_>,
+    pid: i64,
+    position: usize,
+    ind: &Indicator,
+) -> rusqlite::Result<()> {
+    let iid: i64 = tx
+        .prepare_cached(
+            "INSERT INTO indicator (programme_id, position, uid, name, unit, direction, base_value,
+                 base_year, task_uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (programme_id, uid) DO UPDATE SET
+                 name = excluded.name, unit = excluded.unit, direction = excluded.direction,
+                 base_value = excluded.base_value, base_year = excluded.base_year,
+                 task_uid = excluded.task_uid
+             RETURNING id",
+        )?
+        .query_row(
             params![
                 pid,
-                a.kind.as_str(),
-                json(&a.issuer),
-                a.date.map(|d| d.to_string()),
-                a.number,
-                a.place,
-                a.title,
-                a.preamble,
-                a.formula,
-                json(&a.points),
-                a.signatory_position,
-                a.signatory_name,
-                a.executor,
+                position as i64,
+                ind.uid,
+                ind.name,
+                ind.unit,
+                ind.direction.as_str(),
+                ind.base_value,
+                ind.base_year,
+                ind.task,
             ],
+            |r| r.get(0),
         )?;
-    }
-    let mut stmt = tx.prepare(
-        "INSERT INTO passport_row (programme_id, position, uid, key, label, content)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for (i, r) in p.passport.iter().enumerate() {
-        stmt.execute(params![
-            pid,
-            i as i64,
-            r.uid,
-            r.key.as_str(),
-            r.label,
-            json(&r.content)
-        ])?;
-    }
-    let mut stmt =
-        tx.prepare("INSERT INTO task (programme_id, position, uid, text) VALUES (?1, ?2, ?3, ?4)")?;
-    for (i, t) in p.tasks.iter().enumerate() {
-        stmt.execute(params![pid, i as i64, t.uid, t.text])?;
-    }
-    let mut stmt = tx.prepare(
-        "INSERT INTO section (programme_id, position, uid, title, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (i, s) in p.sections.iter().enumerate() {
-        stmt.execute(params![pid, i as i64, s.uid, s.title, json(&s.body)])?;
-    }
-    let mut ind_stmt = tx.prepare(
-        "INSERT INTO indicator (programme_id, position, uid, name, unit, direction, base_value,
-             base_year, task_uid)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    let mut val_stmt = tx.prepare(
+    tx.execute("DELETE FROM indicator_value WHERE indicator_id = ?1", [iid])?;
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO indicator_value (indicator_id, year, plan, fact) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for (i, ind) in p.indicators.iter().enumerate() {
-        ind_stmt.execute(params![
-            pid,
-            i as i64,
-            ind.uid,
-            ind.name,
-            ind.unit,
-            ind.direction.as_str(),
-            ind.base_value,
-            ind.base_year,
-            ind.task,
-        ])?;
-        let iid = tx.last_insert_rowid();
-        for v in &ind.values {
-            val_stmt.execute(params![iid, v.year, v.plan, v.fact])?;
-        }
+    for v in &ind.values {
+        stmt.execute(params![iid, v.year, v.plan, v.fact])?;
     }
-    for (b, block) in p.roadmap.blocks.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO roadmap_block (programme_id, position, uid, title) VALUES (?1, ?2, ?3, ?4)",
-            params![pid, b as i64, block.uid, block.title],
-        )?;
-        let bid = tx.last_insert_rowid();
-        for (i, item) in block.items.iter().enumerate() {
-            super::roadmap::insert_item_row(tx, pid, bid, i, item, p.period)?;
-        }
-    }
-    Ok(pid)
+    Ok(())
+}
+
+/// Returns the block's row id.
+pub(super) fn upsert_block(
+    tx: &Transaction<'_>,
+    pid: i64,
+    position: usize,
+    uid: &str,
+    title: &str,
+) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO roadmap_block (programme_id, position, uid, title) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (programme_id, uid) DO UPDATE SET title = excluded.title
+         RETURNING id",
+    )?
+    .query_row(params![pid, position as i64, uid, title], |r| r.get(0))
 }
 
 pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
@@ -268,7 +385,10 @@ pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
 pub(super) const ITEM_COLUMNS: &str =
     "uid, activity, deadline, manual_schedule, responsible, expected_result, planned_value, per_year";
 
-fn load_programme(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Option<Programme>> {
+pub(super) fn load_programme(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> rusqlite::Result<Option<Programme>> {
     let head = conn
         .query_row(
             "SELECT uid, title, status, period_start, period_end, mark_style, mark_number,

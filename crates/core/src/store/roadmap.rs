@@ -1,46 +1,17 @@
-//! Edits of the roadmap. Blocks and items are addressed by uid; their
-//! numbers follow from `position`, which these edits keep contiguous
-//! (0, 1, 2, ...) inside each programme or block.
+//! Roadmap items as stored, and the schedule kept next to each (see
+//! `crate::schedule`): computed on insert, on every change of the deadline
+//! text or the period, and read back for tracking and the editor.
 
 use rusqlite::{params, OptionalExtension, Transaction};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::programmes::{item_from_row, touch, ITEM_COLUMNS};
+use super::edit::ItemInput;
+use super::programmes::{item_from_row, ITEM_COLUMNS};
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
-use crate::model::{Item, ManualSchedule};
+use crate::model::Item;
 use crate::schedule::{effective, ItemSchedule};
-use crate::uid::new_uid;
-use crate::validate::validate_text;
 use metodist_schedule::Period;
-
-/// The fields of an item a user types.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ItemInput {
-    pub activity: String,
-    pub deadline: String,
-    pub responsible: String,
-    pub expected_result: String,
-    pub planned_value: String,
-}
-
-impl ItemInput {
-    fn check(&self) -> Result<()> {
-        for (what, s) in [
-            ("Мероприятие", &self.activity),
-            ("Сроки", &self.deadline),
-            ("Ответственные", &self.responsible),
-            ("Ожидаемый результат", &self.expected_result),
-            ("Планируемое значение", &self.planned_value),
-        ] {
-            if let Some(msg) = validate_text(s) {
-                return Err(CoreError::InvalidEdit(format!("{what}: {msg}")));
-            }
-        }
-        Ok(())
-    }
-}
 
 pub(super) fn insert_item_row(
     tx: &Transaction<'_>,
@@ -133,322 +104,40 @@ pub(super) fn refresh_schedules(
     Ok(())
 }
 
-/// (row id, position) of a block of the programme.
-fn find_block(tx: &Transaction<'_>, pid: i64, uid: &str) -> Result<(i64, usize), TxError> {
-    tx.query_row(
-        "SELECT id, position FROM roadmap_block WHERE programme_id = ?1 AND uid = ?2",
-        params![pid, uid],
-        |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)),
-    )
-    .optional()?
-    .ok_or_else(|| CoreError::ElementNotFound(uid.to_string()).into())
-}
-
-/// (row id, block row id, position) of an item of the programme.
-fn find_item(tx: &Transaction<'_>, pid: i64, uid: &str) -> Result<(i64, i64, usize), TxError> {
-    tx.query_row(
-        "SELECT id, block_id, position FROM roadmap_item WHERE programme_id = ?1 AND uid = ?2",
-        params![pid, uid],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize)),
-    )
-    .optional()?
-    .ok_or_else(|| CoreError::ElementNotFound(uid.to_string()).into())
-}
-
-fn count(tx: &Transaction<'_>, sql: &str, parent: i64) -> Result<usize, TxError> {
-    Ok(tx.query_row(sql, [parent], |r| r.get::<_, i64>(0))? as usize)
-}
-
-/// The place to insert at: `None` is the end; past the end is an error.
-fn insertion_point(at: Option<usize>, len: usize) -> Result<usize, TxError> {
-    match at {
-        None => Ok(len),
-        Some(i) if i <= len => Ok(i),
-        Some(i) => Err(CoreError::InvalidEdit(format!(
-            "позиция {} за пределами списка из {len} элементов",
-            i + 1
-        ))
-        .into()),
-    }
-}
-
-const BLOCK_COUNT: &str = "SELECT count(*) FROM roadmap_block WHERE programme_id = ?1";
-const ITEM_COUNT: &str = "SELECT count(*) FROM roadmap_item WHERE block_id = ?1";
-
-impl Store {
-    /// Adds an empty block at `at` (0-based; `None` appends) and returns its uid.
-    pub fn add_block(
-        &mut self,
-        programme_id: i64,
-        at: Option<usize>,
-        title: &str,
-    ) -> Result<String> {
-        if let Some(msg) = validate_text(title) {
-            return Err(CoreError::InvalidEdit(format!("Название блока: {msg}")));
-        }
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let pos = insertion_point(at, count(tx, BLOCK_COUNT, programme_id)?)?;
-            tx.execute(
-                "UPDATE roadmap_block SET position = position + 1
-                 WHERE programme_id = ?1 AND position >= ?2",
-                params![programme_id, pos as i64],
-            )?;
-            let uid = new_uid();
-            tx.execute(
-                "INSERT INTO roadmap_block (programme_id, position, uid, title) VALUES (?1, ?2, ?3, ?4)",
-                params![programme_id, pos as i64, uid, title],
-            )?;
-            Ok(uid)
-        })
-    }
-
-    pub fn rename_block(&mut self, programme_id: i64, block: &str, title: &str) -> Result<()> {
-        if let Some(msg) = validate_text(title) {
-            return Err(CoreError::InvalidEdit(format!("Название блока: {msg}")));
-        }
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let (bid, _) = find_block(tx, programme_id, block)?;
-            tx.execute(
-                "UPDATE roadmap_block SET title = ?2 WHERE id = ?1",
-                params![bid, title],
-            )?;
-            Ok(())
-        })
-    }
-
-    /// Moves a block to position `to` (0-based) among the blocks.
-    pub fn move_block(&mut self, programme_id: i64, block: &str, to: usize) -> Result<()> {
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let (bid, from) = find_block(tx, programme_id, block)?;
-            let len = count(tx, BLOCK_COUNT, programme_id)?;
-            if to >= len {
-                return Err(CoreError::InvalidEdit(format!(
-                    "позиция {} за пределами списка из {len} блоков",
-                    to + 1
-                ))
-                .into());
-            }
-            shift_for_move(tx, "roadmap_block", "programme_id", programme_id, from, to)?;
-            tx.execute(
-                "UPDATE roadmap_block SET position = ?2 WHERE id = ?1",
-                params![bid, to as i64],
-            )?;
-            Ok(())
-        })
-    }
-
-    /// Deletes a block with all its items and their tracking.
-    pub fn delete_block(&mut self, programme_id: i64, block: &str) -> Result<()> {
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let (bid, pos) = find_block(tx, programme_id, block)?;
-            tx.execute("DELETE FROM roadmap_block WHERE id = ?1", [bid])?;
-            tx.execute(
-                "UPDATE roadmap_block SET position = position - 1
-                 WHERE programme_id = ?1 AND position > ?2",
-                params![programme_id, pos as i64],
-            )?;
-            Ok(())
-        })
-    }
-
-    /// Adds an item to a block at `at` (0-based; `None` appends); returns its uid.
-    pub fn add_item(
-        &mut self,
-        programme_id: i64,
-        block: &str,
-        at: Option<usize>,
-        input: &ItemInput,
-    ) -> Result<String> {
-        input.check()?;
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let (bid, _) = find_block(tx, programme_id, block)?;
-            let pos = insertion_point(at, count(tx, ITEM_COUNT, bid)?)?;
-            tx.execute(
-                "UPDATE roadmap_item SET position = position + 1 WHERE block_id = ?1 AND position >= ?2",
-                params![bid, pos as i64],
-            )?;
-            let item = Item {
-                uid: new_uid(),
-                activity: input.activity.clone(),
-                deadline: input.deadline.clone(),
-                manual_schedule: None,
-                responsible: input.responsible.clone(),
-                expected_result: input.expected_result.clone(),
-                planned_value: input.planned_value.clone(),
-                per_year: Vec::new(),
-                tracking: Vec::new(),
-            };
-            let period = programme_period(tx, programme_id)?;
-            insert_item_row(tx, programme_id, bid, pos, &item, period)?;
-            Ok(item.uid)
-        })
-    }
-
-    /// Replaces the typed fields of an item.
-    pub fn update_item(&mut self, programme_id: i64, item: &str, input: &ItemInput) -> Result<()> {
-        input.check()?;
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let (iid, _, _) = find_item(tx, programme_id, item)?;
-            tx.execute(
-                "UPDATE roadmap_item SET activity = ?2, deadline = ?3, responsible = ?4,
-                     expected_result = ?5, planned_value = ?6
-                 WHERE id = ?1",
-                params![
-                    iid,
-                    input.activity,
-                    input.deadline,
-                    input.responsible,
-                    input.expected_result,
-                    input.planned_value
-                ],
-            )?;
-            let period = programme_period(tx, programme_id)?;
-            let item = tx.query_row(
-                &format!("SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"),
-                [iid],
-                item_from_row,
-            )?;
-            tx.execute(
-                "UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1",
-                params![iid, schedule_json(&item, period)],
-            )?;
-            Ok(())
-        })
-    }
-
-    /// Moves an item to position `to` (0-based) of block `to_block`, which
-    /// may be its own block or another.
-    pub fn move_item(
-        &mut self,
-        programme_id: i64,
-        item: &str,
-        to_block: &str,
-        to: usize,
-    ) -> Result<()> {
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let (iid, from_bid, from) = find_item(tx, programme_id, item)?;
-            let (to_bid, _) = find_block(tx, programme_id, to_block)?;
-            if from_bid == to_bid {
-                let len = count(tx, ITEM_COUNT, to_bid)?;
-                if to >= len {
-                    return Err(CoreError::InvalidEdit(format!(
-                        "позиция {} за пределами блока из {len} мероприятий",
-                        to + 1
-                    ))
-                    .into());
-                }
-                shift_for_move(tx, "roadmap_item", "block_id", to_bid, from, to)?;
-            } else {
-                let len = count(tx, ITEM_COUNT, to_bid)?;
-                let to = insertion_point(Some(to), len)?;
-                tx.execute(
-                    "UPDATE roadmap_item SET position = position - 1 WHERE block_id = ?1 AND position > ?2",
-                    params![from_bid, from as i64],
-                )?;
-                tx.execute(
-                    "UPDATE roadmap_item SET position = position + 1 WHERE block_id = ?1 AND position >= ?2",
-                    params![to_bid, to as i64],
-                )?;
-            }
-            tx.execute(
-                "UPDATE roadmap_item SET block_id = ?2, position = ?3 WHERE id = ?1",
-                params![iid, to_bid, to as i64],
-            )?;
-            Ok(())
-        })
-    }
-
-    pub fn delete_item(&mut self, programme_id: i64, item: &str) -> Result<()> {
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let (iid, bid, pos) = find_item(tx, programme_id, item)?;
-            tx.execute("DELETE FROM roadmap_item WHERE id = ?1", [iid])?;
-            tx.execute(
-                "UPDATE roadmap_item SET position = position - 1 WHERE block_id = ?1 AND position > ?2",
-                params![bid, pos as i64],
-            )?;
-            Ok(())
-        })
-    }
+/// Replaces the typed fields of an item and recomputes its schedule.
+pub(super) fn update_item_row(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    input: &ItemInput,
+    period: Period,
+) -> Result<(), TxError> {
+    tx.execute(
+        "UPDATE roadmap_item SET activity = ?2, deadline = ?3, responsible = ?4,
+             expected_result = ?5, planned_value = ?6, per_year = ?7
+         WHERE id = ?1",
+        params![
+            item_id,
+            input.activity,
+            input.deadline,
+            input.responsible,
+            input.expected_result,
+            input.planned_value,
+            serde_json::to_string(&input.per_year).expect("serialises"),
+        ],
+    )?;
+    let item = tx.query_row(
+        &format!("SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"),
+        [item_id],
+        item_from_row,
+    )?;
+    tx.execute(
+        "UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1",
+        params![item_id, schedule_json(&item, period)],
+    )?;
+    Ok(())
 }
 
 impl Store {
-    /// Sets an item's schedule by hand (`Some`) or returns it to the
-    /// interpretation of its deadline text (`None`).
-    pub fn set_manual_schedule(
-        &mut self,
-        programme_id: i64,
-        item: &str,
-        manual: Option<&ManualSchedule>,
-    ) -> Result<ItemSchedule> {
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            let (iid, _, _) = find_item(tx, programme_id, item)?;
-            let period = programme_period(tx, programme_id)?;
-            if let Some(m) = manual {
-                if let Some(d) = m.due.iter().find(|d| !period.contains_date(**d)) {
-                    return Err(CoreError::InvalidEdit(format!(
-                        "дата {} вне периода программы",
-                        crate::text::date_ru(*d)
-                    ))
-                    .into());
-                }
-                if let Some(a) = m.active.iter().find(|a| !period.contains_month(**a)) {
-                    return Err(
-                        CoreError::InvalidEdit(format!("месяц {a} вне периода программы")).into(),
-                    );
-                }
-            }
-            tx.execute(
-                "UPDATE roadmap_item SET manual_schedule = ?2 WHERE id = ?1",
-                params![
-                    iid,
-                    manual.map(|m| serde_json::to_string(m).expect("serialises"))
-                ],
-            )?;
-            let item = tx.query_row(
-                &format!("SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"),
-                [iid],
-                item_from_row,
-            )?;
-            let schedule = effective(&item, period);
-            tx.execute(
-                "UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1",
-                params![iid, serde_json::to_string(&schedule).expect("serialises")],
-            )?;
-            Ok(schedule)
-        })
-    }
-
-    /// Changes the programme's period; every deadline is read again against it.
-    pub fn set_period(&mut self, programme_id: i64, period: Period) -> Result<()> {
-        if period.end < period.start {
-            return Err(CoreError::InvalidEdit(format!(
-                "конец периода ({}) раньше его начала ({})",
-                period.end, period.start
-            )));
-        }
-        self.write(|tx| {
-            touch(tx, programme_id)?;
-            tx.execute(
-                "UPDATE programme SET period_start = ?2, period_end = ?3 WHERE id = ?1",
-                params![
-                    programme_id,
-                    period.start.to_string(),
-                    period.end.to_string()
-                ],
-            )?;
-            refresh_schedules(tx, programme_id, period)
-        })
-    }
-
     /// Every item's stored schedule with its derived number, in roadmap order.
     pub fn item_schedules(&self, programme_id: i64) -> Result<Vec<NumberedSchedule>> {
         let mut stmt = self
@@ -495,30 +184,4 @@ pub struct NumberedSchedule {
     pub item: String,
     #[serde(flatten)]
     pub schedule: ItemSchedule,
-}
-
-/// Makes room for a row moving from `from` to `to` within one parent: the
-/// rows in between slide one place towards `from`.
-fn shift_for_move(
-    tx: &Transaction<'_>,
-    table: &str,
-    parent_col: &str,
-    parent: i64,
-    from: usize,
-    to: usize,
-) -> rusqlite::Result<()> {
-    use std::cmp::Ordering::*;
-    let sql = match to.cmp(&from) {
-        Equal => return Ok(()),
-        Less => format!(
-            "UPDATE {table} SET position = position + 1
-             WHERE {parent_col} = ?1 AND position >= ?2 AND position < ?3"
-        ),
-        Greater => format!(
-            "UPDATE {table} SET position = position - 1
-             WHERE {parent_col} = ?1 AND position > ?3 AND position <= ?2"
-        ),
-    };
-    tx.execute(&sql, params![parent, to as i64, from as i64])?;
-    Ok(())
 }

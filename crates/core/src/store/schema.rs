@@ -133,9 +133,9 @@ CREATE TABLE tracking (
     UNIQUE (item_id, due)
 );
 "#,
-    // 2: print layout profiles, and the interpretation of each item's
-    // deadline kept next to it (recomputed whenever the deadline or the
-    // period changes).
+    // 2: print layout profiles; the interpretation of each item's deadline
+    // kept next to it (recomputed whenever the deadline or the period
+    // changes); undo snapshots; templates.
     r#"
 CREATE TABLE layout_profile (
     name            TEXT PRIMARY KEY,
@@ -145,6 +145,25 @@ CREATE TABLE layout_profile (
 );
 
 ALTER TABLE roadmap_item ADD COLUMN schedule TEXT;
+
+-- Undo and redo: the programme after each edit, `undo_seq` the current one.
+ALTER TABLE programme ADD COLUMN undo_seq INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE undo_snapshot (
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    seq             INTEGER NOT NULL,
+    label           TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    PRIMARY KEY (programme_id, seq)
+);
+
+-- Programme templates: built-in ones and those the user saved.
+CREATE TABLE template (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    builtin         INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL
+);
 "#,
 ];
 
