@@ -486,7 +486,7 @@ fn roadmap_table(p: &Programme) -> Table {
         "Ответственные".to_string(),
         "Ожидаемый результат".to_string(),
     ];
-    let mut columns = vec![9.0, 36.0, 15.0, 18.0, 22.0];
+    let mut columns = vec![9.0, 35.0, 15.0, 19.0, 22.0];
     if planned {
         titles.push("Плановое значение".into());
         columns.push(11.0);
@@ -749,7 +749,7 @@ mod tests {
         let appendix = compose(&p, ComposeMode::AppendixOnly);
         let heading = spaced_capitals(p.act.as_ref().unwrap().kind.heading());
         assert!(texts(&whole).iter().any(|t| *t == heading || t == "ПРИКАЗ"));
-        assert!(!texts(&appendix).iter().any(|t| *t == heading));
+        assert!(!texts(&appendix).contains(&heading));
         assert!(
             texts(&appendix)[0].starts_with("Приложение") || texts(&appendix)[0] == "УТВЕРЖДЕНА"
         );

@@ -110,7 +110,12 @@ pub(crate) fn layout(
         env.fonts,
         Hyphenation {
             enabled: env.profile.hyphenate && !p.no_hyphenation,
-            min_fill: if p.align == Align::Justify { 0.95 } else { 0.8 },
+            // Centred headings and table headers look best whole.
+            min_fill: match p.align {
+                Align::Justify => 0.95,
+                Align::Left | Align::Right => 0.8,
+                Align::Center => 0.5,
+            },
         },
         avail,
         &mut env.missing,

@@ -1,0 +1,314 @@
+//! Checks of the printed programme read back from the PDF itself with
+//! poppler-utils (pdftotext, pdffonts, pdfinfo), as a reader would see it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use metodist_print::{render_programme, ComposeMode, Fonts, LayoutProfile, Rendered};
+
+const PT_PER_MM: f64 = 72.0 / 25.4;
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} must be installed (poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("poppler prints UTF-8")
+}
+
+fn write_pdf(name: &str, r: &Rendered) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("metodist-print-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, &r.pdf).unwrap();
+    path
+}
+
+#[derive(Debug)]
+struct Word {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+    text: String,
+}
+
+#[derive(Debug)]
+struct Page {
+    width: f64,
+    height: f64,
+    words: Vec<Word>,
+}
+
+fn attr(tag: &str, name: &str) -> f64 {
+    let key = format!("{name}=\"");
+    let start = tag
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {name} in {tag}"))
+        + key.len();
+    let end = start + tag[start..].find('"').unwrap();
+    tag[start..end].parse().unwrap()
+}
+
+/// Words with their boxes, page by page, from `pdftotext -bbox`.
+fn pages(pdf: &Path) -> Vec<Page> {
+    let html = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let mut out: Vec<Page> = Vec::new();
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page ") {
+            out.push(Page {
+                width: attr(line, "width"),
+                height: attr(line, "height"),
+                words: Vec::new(),
+            });
+        } else if line.starts_with("<word ") {
+            let text_start = line.find('>').unwrap() + 1;
+            let text_end = line.rfind("</word>").unwrap();
+            out.last_mut().unwrap().words.push(Word {
+                x0: attr(line, "xMin"),
+                y0: attr(line, "yMin"),
+                x1: attr(line, "xMax"),
+                y1: attr(line, "yMax"),
+                text: line[text_start..text_end]
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\""),
+            });
+        }
+    }
+    out
+}
+
+fn render(items: usize, mode: ComposeMode, profile: &LayoutProfile, years: bool) -> Rendered {
+    let mut p = metodist_core::generate::programme(items, 3);
+    if years {
+        p.roadmap.year_columns = p.period.years().collect();
+    }
+    let fonts = Fonts::load(&profile.font).unwrap();
+    render_programme(&p, mode, profile, &fonts).unwrap()
+}
+
+/// The page-number word of a page, if the top margin holds one.
+fn number_in_top_margin(page: &Page, top: f64) -> Vec<&Word> {
+    page.words.iter().filter(|w| w.y1 <= top).collect()
+}
+
+fn check_layout(pdf: &Path, rendered: &Rendered, profile: &LayoutProfile) -> Vec<Page> {
+    let pages = pages(pdf);
+    assert_eq!(pages.len(), rendered.pages);
+    let left = profile.margin_left_mm as f64 * PT_PER_MM;
+    let right = profile.margin_right_mm as f64 * PT_PER_MM;
+    let top = profile.margin_top_mm as f64 * PT_PER_MM;
+    let bottom = profile.margin_bottom_mm as f64 * PT_PER_MM;
+    // pdftotext boxes use the font's whole ascent and descent, a little
+    // taller than the line the layout reserves.
+    let slack = 1.5;
+    for (i, page) in pages.iter().enumerate() {
+        let n = i + 1;
+        let in_margin = number_in_top_margin(page, top);
+        if n == 1 {
+            assert!(
+                in_margin.is_empty(),
+                "page 1 has text in the top margin: {in_margin:?}"
+            );
+        } else {
+            assert_eq!(
+                in_margin.len(),
+                1,
+                "page {n}: top margin holds {in_margin:?}"
+            );
+            let w = in_margin[0];
+            assert_eq!(w.text, n.to_string(), "page {n} is numbered {}", w.text);
+            let centre = (w.x0 + w.x1) / 2.0;
+            let text_centre = left + (page.width - left - right) / 2.0;
+            assert!(
+                (centre - text_centre).abs() < 1.0,
+                "page {n}: number off centre"
+            );
+        }
+        for w in page.words.iter().filter(|w| w.y1 > top) {
+            assert!(
+                w.x0 >= left - 0.5 && w.x1 <= page.width - right + 0.5,
+                "page {n}: «{}» crosses a side margin ({:.1}..{:.1} of {:.1})",
+                w.text,
+                w.x0,
+                w.x1,
+                page.width
+            );
+            assert!(
+                w.y0 >= top - slack && w.y1 <= page.height - bottom + slack,
+                "page {n}: «{}» crosses the top or bottom margin ({:.1}..{:.1})",
+                w.text,
+                w.y0,
+                w.y1
+            );
+        }
+    }
+    pages
+}
+
+/// Words within `depth` points below the first text under the top margin.
+fn top_band(page: &Page, top: f64, depth: f64) -> Vec<&str> {
+    let body: Vec<&Word> = page.words.iter().filter(|w| w.y1 > top).collect();
+    let y = body
+        .iter()
+        .map(|w| w.y0)
+        .min_by(f64::total_cmp)
+        .unwrap_or(top);
+    body.iter()
+        .filter(|w| w.y0 < y + depth)
+        .map(|w| w.text.as_str())
+        .collect()
+}
+
+/// Text of the first line below the top margin.
+fn first_line(page: &Page, top: f64) -> String {
+    let body: Vec<&Word> = page.words.iter().filter(|w| w.y1 > top).collect();
+    let Some(y) = body.iter().map(|w| w.y0).min_by(f64::total_cmp) else {
+        return String::new();
+    };
+    let mut line: Vec<&&Word> = body.iter().filter(|w| (w.y0 - y).abs() < 3.0).collect();
+    line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    line.iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn whole_act_reads_back_from_the_pdf() {
+    let profile = LayoutProfile::default();
+    let r = render(150, ComposeMode::WholeAct, &profile, false);
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    let pdf = write_pdf("whole.pdf", &r);
+
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    let count = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|n| n.trim().parse::<usize>().unwrap());
+    assert_eq!(count, Some(r.pages), "{info}");
+    assert!(info.contains("x 841.89 pts (A4)"), "{info}");
+
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type... encoding emb sub uni object-id gen
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "not embedded, subset and mapped: {row}"
+        );
+        assert!(row.contains("LiberationSerif"), "{row}");
+    }
+
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    for phrase in [
+        // Printed letter-spaced; the gaps are narrow enough for pdftotext
+        // to read one searchable word.
+        "ПОСТАНОВЛЕНИЕ",
+        "АДМИНИСТРАЦИЯ ЗАРЕЧНОГО МУНИЦИПАЛЬНОГО РАЙОНА",
+        "от ____________",
+        "Паспорт программы",
+        "Наименование показателя",
+        "Мероприятие",
+        "Ответственные",
+    ] {
+        assert!(text.contains(phrase), "«{phrase}» not extractable");
+    }
+    // Numbers with a decimal comma in the indicator table.
+    assert!(
+        text.contains("60,5") && text.contains("63,5"),
+        "values not printed with a comma"
+    );
+
+    let pages = check_layout(&pdf, &r, &profile);
+    let top = profile.margin_top_mm as f64 * PT_PER_MM;
+    assert!(first_line(&pages[0], top).contains("РОССИЙСКАЯ ФЕДЕРАЦИЯ"));
+    // The appendix starts on a new page with its mark.
+    assert!(first_line(&pages[1], top).starts_with("Приложение"));
+    // Every page after the roadmap's first starts with its header row.
+    let start = pages
+        .iter()
+        .position(|p| p.words.iter().any(|w| w.text == "Мероприятие"))
+        .expect("roadmap printed");
+    assert!(
+        pages.len() - start >= 4,
+        "the roadmap should run over several pages"
+    );
+    for (i, page) in pages.iter().enumerate().skip(start + 1) {
+        let band = top_band(page, top, 36.0);
+        for word in ["№", "п/п", "Мероприятие", "Сроки", "Ожидаемый"] {
+            assert!(
+                band.contains(&word),
+                "page {}: the header is not at the top ({band:?})",
+                i + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn column_numbers_and_landscape_roadmap() {
+    let profile = LayoutProfile::gost_2016();
+    let r = render(60, ComposeMode::AppendixOnly, &profile, true);
+    let pdf = write_pdf("appendix-2016.pdf", &r);
+    let pages = check_layout(&pdf, &r, &profile);
+    let top = profile.margin_top_mm as f64 * PT_PER_MM;
+    assert!(first_line(&pages[0], top).starts_with("Приложение"));
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    assert!(!text.contains("ПОСТАНОВЛЕНИЕ"));
+    let landscape: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].width > pages[i].height)
+        .collect();
+    assert!(
+        landscape.len() >= 2,
+        "the roadmap with year columns goes landscape"
+    );
+    for &i in &landscape[1..] {
+        // Continuation pages: the label, then the row of column numbers.
+        let page = &pages[i];
+        let label = first_line(page, top);
+        assert_eq!(label, "Продолжение таблицы", "page {}", i + 1);
+        let mut words: Vec<&Word> = page
+            .words
+            .iter()
+            .filter(|w| w.y1 > top && w.text != "Продолжение" && w.text != "таблицы")
+            .collect();
+        let y = words.iter().map(|w| w.y0).min_by(f64::total_cmp).unwrap();
+        words.retain(|w| (w.y0 - y).abs() < 3.0);
+        words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let row: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            row,
+            ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+            "page {}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn missing_characters_print_visibly_and_are_reported() {
+    let mut p = metodist_core::generate::programme(3, 1);
+    p.title = "Программа \u{1F600} поддержки".into();
+    let profile = LayoutProfile::default();
+    let fonts = Fonts::bundled().unwrap();
+    let r = render_programme(&p, ComposeMode::AppendixOnly, &profile, &fonts).unwrap();
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert_eq!(r.warnings[0].code(), "print.missing_glyph");
+    assert!(r.warnings[0].to_string().contains("U+1F600"));
+    let pdf = write_pdf("missing.pdf", &r);
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("Программа ? поддержки"), "{text}");
+}
