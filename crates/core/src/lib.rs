@@ -2,11 +2,13 @@
 //! the exchange file, and generated programmes for benchmarks. It knows
 //! nothing of Tauri; the app and the `metodist` CLI are thin layers over it.
 
+pub mod copy;
 pub mod error;
 pub mod exchange;
 mod fsutil;
 pub mod generate;
 pub mod model;
+pub mod readiness;
 pub mod schedule;
 pub mod store;
 pub mod text;

@@ -346,7 +346,10 @@ impl Validator {
             if !p.period.contains_date(t.due) {
                 self.push(
                     format!("{tpath}.due"),
-                    format!("срок {} вне периода программы", t.due.format("%d.%m.%Y")),
+                    format!(
+                        "отметка о выполнении за срок {} вне периода программы",
+                        t.due.format("%d.%m.%Y")
+                    ),
                 );
             }
             if !dues.insert(t.due) {

@@ -166,3 +166,43 @@ fn a_period_that_would_orphan_indicator_plans_is_refused() {
     );
     assert_eq!(store.load(id).unwrap(), before, "nothing changed");
 }
+
+#[test]
+fn a_new_period_drops_empty_years_and_adds_columns() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut p = generate::programme(2, 1);
+    for ind in &mut p.indicators {
+        for v in &mut ind.values {
+            if v.year == 2024 {
+                v.plan = None;
+                v.fact = None;
+            }
+        }
+    }
+    p.roadmap.year_columns = vec![2024, 2025, 2026, 2027];
+    for b in &mut p.roadmap.blocks {
+        for i in &mut b.items {
+            i.tracking.clear();
+        }
+    }
+    let id = store.import(&p).unwrap();
+    store.set_period(id, period("2025-01", "2028-12")).unwrap();
+    let after = store.load(id).unwrap();
+    assert!(after
+        .indicators
+        .iter()
+        .all(|i| i.values.iter().all(|v| v.year >= 2025)));
+    assert_eq!(after.indicators[0].values.len(), 3, "2025–2027 kept");
+    assert_eq!(after.roadmap.year_columns, [2025, 2026, 2027, 2028]);
+
+    // A tracked due date outside the new period stops the change.
+    let tracked = store.import(&generate::programme(9, 2)).unwrap();
+    let e = store
+        .set_period(tracked, period("2025-01", "2027-12"))
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("отметка о выполнении за срок 31.12.2024"),
+        "{e}"
+    );
+}

@@ -52,17 +52,33 @@ fn a_new_database_gets_the_whole_schema_wal_and_foreign_keys() {
 }
 
 #[test]
-fn deleting_a_programme_removes_all_its_parts() {
+fn deleting_a_programme_can_be_undone_until_it_is_purged() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
-    let id = store.import(&generate::programme(5, 1)).unwrap();
+    let p = generate::programme(5, 1);
+    let id = store.import(&p).unwrap();
     store.delete_programme(id).unwrap();
+    assert!(store.list_programmes().unwrap().is_empty());
+    assert_eq!(store.list_deleted().unwrap()[0].id, id);
+    assert_eq!(store.load(id).unwrap_err().code(), "programme_not_found");
+    store.restore_programme(id).unwrap();
+    assert_eq!(store.load(id).unwrap(), p);
+    assert!(store.list_deleted().unwrap().is_empty());
+    // Purging keeps recently deleted programmes and removes old ones.
+    store.delete_programme(id).unwrap();
+    assert_eq!(store.purge_deleted(30).unwrap(), 0);
+    assert_eq!(store.list_deleted().unwrap().len(), 1);
+    assert_eq!(store.purge_deleted(-1).unwrap(), 1);
+    assert_eq!(
+        store.restore_programme(id).unwrap_err().code(),
+        "programme_not_found"
+    );
     drop(store);
     let conn = Connection::open(&path).unwrap();
     let orphans: i64 = conn
         .query_row("SELECT count(*) FROM roadmap_item", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(orphans, 0, "deleting a programme removes its items");
+    assert_eq!(orphans, 0, "purging a programme removes its items");
 }
 
 /// A database as version 1 of the app left it, holding one programme.

@@ -359,8 +359,12 @@ fn apply_in(tx: &Transaction<'_>, pid: i64, edit: &Edit) -> Result<Option<String
                 ))
                 .into());
             }
-            head(tx, &|p| p.period = *period)?;
-            refresh_schedules(tx, pid, *period)?;
+            let mut p = load_programme(tx, pid)?.ok_or(CoreError::ProgrammeNotFound(pid))?;
+            p.period = *period;
+            drop_empty_years(&mut p);
+            // Rewriting the whole programme re-reads every deadline against
+            // the new period in the same transaction.
+            replace_programme(tx, pid, &p)?;
         }
         Edit::SetAct { act } => write_act(tx, pid, act.as_ref())?,
         Edit::PutPassportRow { at, row } => {
@@ -492,6 +496,43 @@ fn apply_in(tx: &Transaction<'_>, pid: i64, edit: &Edit) -> Result<Option<String
         }
     }
     Ok(None)
+}
+
+/// Years outside the period that hold nothing (no plan, no fact, no text)
+/// go with a period change; years that hold something stay, and then
+/// validation refuses the change rather than lose them.
+fn drop_empty_years(p: &mut Programme) {
+    let (first, last) = (p.period.start.year(), p.period.end.year());
+    let inside = |y: i32| (first..=last).contains(&y);
+    for ind in &mut p.indicators {
+        ind.values
+            .retain(|v| inside(v.year) || v.plan.is_some() || v.fact.is_some());
+    }
+    let mut used = std::collections::HashSet::new();
+    for b in &mut p.roadmap.blocks {
+        for item in &mut b.items {
+            item.per_year
+                .retain(|c| inside(c.year) || !c.text.trim().is_empty());
+            used.extend(item.per_year.iter().map(|c| c.year));
+        }
+    }
+    let mut columns: Vec<i32> = p
+        .roadmap
+        .year_columns
+        .iter()
+        .copied()
+        .filter(|y| inside(*y) || used.contains(y))
+        .collect();
+    // A per-year roadmap gets columns for years the period gained.
+    if !columns.is_empty() {
+        for y in first..=last {
+            if !columns.contains(&y) {
+                columns.push(y);
+            }
+        }
+        columns.sort();
+    }
+    p.roadmap.year_columns = columns;
 }
 
 /// The position for a `Put`: a new element gets a gap opened for it; an

@@ -21,7 +21,7 @@ use crate::error::{CoreError, Result};
 
 pub use edit::{Applied, Edit, ItemInput, UndoState, UNDO_DEPTH};
 pub use lists::ListKind;
-pub use programmes::ProgrammeSummary;
+pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};
 pub use roadmap::NumberedSchedule;
 pub use schema::{latest_version, MIGRATIONS};
 

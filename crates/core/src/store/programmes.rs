@@ -88,14 +88,23 @@ impl Store {
 
     /// Programmes not deleted, most recently changed first.
     pub fn list_programmes(&self) -> Result<Vec<ProgrammeSummary>> {
+        self.summaries("p.deleted_at IS NULL ORDER BY p.updated_at DESC, p.id DESC")
+    }
+
+    /// Deleted programmes that can still be restored, most recent first.
+    pub fn list_deleted(&self) -> Result<Vec<ProgrammeSummary>> {
+        self.summaries("p.deleted_at IS NOT NULL ORDER BY p.deleted_at DESC, p.id DESC")
+    }
+
+    fn summaries(&self, filter_and_order: &str) -> Result<Vec<ProgrammeSummary>> {
         let mut stmt = self
             .conn()
-            .prepare(
-                "SELECT p.id, p.uid, p.title, p.period_start, p.period_end, p.status, p.updated_at,
+            .prepare(&format!(
+                "SELECT p.id, p.uid, p.title, p.period_start, p.period_end, p.status,
+                        coalesce(p.deleted_at, p.updated_at),
                         (SELECT count(*) FROM roadmap_item i WHERE i.programme_id = p.id)
-                 FROM programme p WHERE p.deleted_at IS NULL
-                 ORDER BY p.updated_at DESC, p.id DESC",
-            )
+                 FROM programme p WHERE {filter_and_order}"
+            ))
             .map_err(self.db_err())?;
         let rows = stmt
             .query_map([], |r| {
@@ -117,17 +126,61 @@ impl Store {
             .map_err(self.db_err())
     }
 
-    /// Removes a programme and all its parts for good.
+    /// Moves a programme to the deleted ones; it can be restored for
+    /// `KEEP_DELETED_DAYS` days.
     pub fn delete_programme(&mut self, id: i64) -> Result<()> {
         self.write(|tx| {
-            let n = tx.execute("DELETE FROM programme WHERE id = ?1", [id])?;
+            let n = tx.execute(
+                "UPDATE programme SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                params![id, now()],
+            )?;
             if n == 0 {
                 return Err(CoreError::ProgrammeNotFound(id).into());
             }
             Ok(())
         })
     }
+
+    /// Brings a deleted programme back.
+    pub fn restore_programme(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE programme SET deleted_at = NULL, updated_at = ?2
+                 WHERE id = ?1 AND deleted_at IS NOT NULL",
+                params![id, now()],
+            )?;
+            if n == 0 {
+                return Err(CoreError::ProgrammeNotFound(id).into());
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes for good the programmes deleted more than `days` days ago;
+    /// returns how many.
+    pub fn purge_deleted(&mut self, days: i64) -> Result<usize> {
+        let cutoff = (chrono::Utc::now() - chrono::Duration::days(days))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        self.write(|tx| {
+            Ok(tx.execute(
+                "DELETE FROM programme WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+                [cutoff],
+            )?)
+        })
+    }
+
+    /// Stores a copy of a programme to draft the next one from it: new
+    /// uids, status draft, the act unsigned, no tracking and no facts.
+    pub fn duplicate_programme(&mut self, id: i64) -> Result<i64> {
+        let p = self.load(id)?;
+        let mut copy = crate::copy::fresh_copy(&p);
+        copy.title = format!("{} (копия)", p.title);
+        self.import(&copy)
+    }
 }
+
+/// How long deleted programmes can be restored.
+pub const KEEP_DELETED_DAYS: i64 = 30;
 
 /// Marks the programme changed; fails when it does not exist.
 pub(super) fn touch(tx: &Transaction<'_>, programme_id: i64) -> Result<(), TxError> {
