@@ -556,7 +556,18 @@ impl Groups {
         self.current.push(b);
     }
 
-    fn landscape(&mut self, blocks: Vec<Block>) {
+    fn landscape(&mut self, mut blocks: Vec<Block>) {
+        // A heading kept with the table goes to the landscape page with it.
+        let mut carried = Vec::new();
+        while let Some(Block::Paragraph(p)) = self.current.last() {
+            if !p.keep_with_next {
+                break;
+            }
+            carried.push(self.current.pop().expect("just seen"));
+        }
+        carried.reverse();
+        carried.append(&mut blocks);
+        let blocks = carried;
         self.flush();
         self.done.push(PageGroup {
             orientation: Orientation::Landscape,
@@ -766,6 +777,11 @@ mod tests {
             .filter(|g| g.orientation == Orientation::Landscape)
             .collect();
         assert_eq!(land.len(), 1);
+        // The section heading travels with the table.
+        let Some(Block::Paragraph(h)) = land[0].blocks.first() else {
+            panic!("the landscape page starts with the heading");
+        };
+        assert!(h.runs[0].text.contains("План мероприятий"));
         let Some(Block::Table(t)) = land[0].blocks.iter().find(|b| matches!(b, Block::Table(_)))
         else {
             panic!("no roadmap table on the landscape page");

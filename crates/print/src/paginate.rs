@@ -362,3 +362,102 @@ impl Pager {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Block, Paragraph};
+    use crate::flow::build;
+    use crate::fonts::Fonts;
+    use crate::paragraph::{mm, Env};
+    use crate::profile::LayoutProfile;
+
+    /// Places `blocks` on A4 pages; returns, for every draw of text, the
+    /// page index and the text.
+    fn place(blocks: &[Block]) -> Vec<(usize, f32, String)> {
+        let fonts = Fonts::bundled().unwrap();
+        let profile = LayoutProfile::default();
+        let mut env = Env {
+            fonts: &fonts,
+            profile: &profile,
+            missing: Default::default(),
+        };
+        let items = build(&mut env, blocks, mm(180.0)).unwrap();
+        let mut pager = Pager::new(Margins {
+            left: mm(20.0),
+            right: mm(10.0),
+            top: mm(20.0),
+            bottom: mm(20.0),
+        });
+        pager.start_page(mm(210.0), mm(297.0));
+        pager.place_all(&items);
+        let mut out = Vec::new();
+        for (i, p) in pager.pages.iter().enumerate() {
+            for d in &p.draws {
+                if let Draw::Text { baseline, frag, .. } = d {
+                    out.push((i, *baseline, frag.text.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    fn short_lines(n: usize) -> Vec<Block> {
+        (0..n)
+            .map(|i| Block::Paragraph(Paragraph::left(format!("строка {i}"))))
+            .collect()
+    }
+
+    /// Lines of 14 pt body text that fit on an A4 page with these margins.
+    fn lines_per_page() -> usize {
+        let placed = place(&short_lines(200));
+        placed.iter().filter(|(p, _, _)| *p == 0).count()
+    }
+
+    fn long_paragraph(lines: usize) -> Block {
+        Block::Paragraph(Paragraph::left(
+            (0..lines)
+                .map(|i| format!("абзац{i}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ))
+    }
+
+    #[test]
+    fn a_heading_is_not_left_at_the_bottom_of_a_page() {
+        let per_page = lines_per_page();
+        let mut blocks = short_lines(per_page - 2);
+        blocks.push(Block::Paragraph(Paragraph::heading("Заголовок раздела")));
+        blocks.push(long_paragraph(5));
+        let placed = place(&blocks);
+        let heading_page = placed
+            .iter()
+            .find(|(_, _, t)| t == "Заголовок раздела")
+            .unwrap()
+            .0;
+        assert_eq!(heading_page, 1);
+        // Without the heading the paragraph would start on page 1.
+        let mut blocks = short_lines(per_page - 2);
+        blocks.push(long_paragraph(5));
+        let placed = place(&blocks);
+        assert_eq!(placed.iter().find(|(_, _, t)| t == "абзац0").unwrap().0, 0);
+    }
+
+    #[test]
+    fn no_orphan_and_no_widow_lines() {
+        let per_page = lines_per_page();
+        // One line of room: the paragraph moves whole.
+        let mut blocks = short_lines(per_page - 1);
+        blocks.push(long_paragraph(6));
+        let placed = place(&blocks);
+        assert_eq!(placed.iter().find(|(_, _, t)| t == "абзац0").unwrap().0, 1);
+        // Room for five of six lines: four stay, two go.
+        let mut blocks = short_lines(per_page - 5);
+        blocks.push(long_paragraph(6));
+        let placed = place(&blocks);
+        let page_of = |w: &str| placed.iter().find(|(_, _, t)| t == w).unwrap().0;
+        assert_eq!(page_of("абзац3"), 0);
+        assert_eq!(page_of("абзац4"), 1);
+        assert_eq!(page_of("абзац5"), 1);
+    }
+}
