@@ -10,6 +10,7 @@ mod lists;
 mod programmes;
 mod roadmap;
 mod schema;
+mod templates;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ pub use lists::ListKind;
 pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};
 pub use roadmap::NumberedSchedule;
 pub use schema::{latest_version, MIGRATIONS};
+pub use templates::TemplateSummary;
 
 /// How long a write waits for another process's lock before giving up with
 /// a "database is busy" message.
