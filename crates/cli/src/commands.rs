@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use metodist_core::model::{item_number, Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
+use metodist_core::tracking::{self, DueEntry};
 use metodist_core::{exchange, generate, Period, Store, YearMonth};
 use metodist_schedule::{describe, interpret};
 
@@ -150,6 +151,55 @@ pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
             "укажите оба параметра периода: --from ГГГГ-ММ --to ГГГГ-ММ".into(),
         )),
     }
+}
+
+/// `due ID --month YYYY-MM [--today YYYY-MM-DD]`: what is due in the month
+/// and what earlier is still owed, as JSON.
+pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let month = args
+        .option(&["--month"])?
+        .ok_or_else(|| CliError::Usage("укажите месяц: --month ГГГГ-ММ".into()))?;
+    let month: YearMonth = month
+        .to_string_lossy()
+        .parse()
+        .map_err(|e| CliError::Usage(format!("--month: {e}")))?;
+    let today = match args.option(&["--today"])? {
+        Some(t) => parse_date(&t.to_string_lossy(), "--today")?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let entries = ctx.store()?.due_entries(id)?;
+    let line = |e: &DueEntry| {
+        serde_json::json!({
+            "number": e.number,
+            "text": e.activity,
+            "due": e.due,
+            "deadline": e.deadline,
+            "responsible": e.responsible,
+            "status": e.status,
+            "done_on": e.done_on,
+            "overdue": e.is_overdue(today),
+        })
+    };
+    let due: Vec<_> = tracking::in_month(&entries, month)
+        .iter()
+        .map(line)
+        .collect();
+    let overdue: Vec<_> = tracking::overdue(&entries, month.first_day(), today)
+        .iter()
+        .map(line)
+        .collect();
+    let out = serde_json::json!({ "month": month, "due": due, "overdue": overdue });
+    Ok(format!("{out}\n"))
+}
+
+fn parse_date(s: &str, what: &str) -> Result<chrono::NaiveDate, CliError> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        CliError::Usage(format!(
+            "{what}: дата должна быть записана как ГГГГ-ММ-ДД, получено «{s}»"
+        ))
+    })
 }
 
 /// A readable summary: what the programme holds and its roadmap numbered.

@@ -25,6 +25,8 @@ metodist — командная строка Методиста
   schedule --from ГГГГ-ММ --to ГГГГ-ММ «СРОКИ»
                                 как понимается срок мероприятия в периоде программы (JSON)
   schedule НОМЕР                сроки всех мероприятий программы и их понимание
+  due НОМЕР --month ГГГГ-ММ [--today ГГГГ-ММ-ДД]
+                                что запланировано на месяц и что просрочено ранее (JSON)
   gen --items N -o ФАЙЛ [--seed S]
                                 создать файл с правдоподобной программой из N мероприятий (для нагрузочных проверок)
 
@@ -62,6 +64,7 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "show" => commands::show(&mut ctx, args)?,
         "gen" => commands::gen(args)?,
         "schedule" => commands::schedule(&mut ctx, args)?,
+        "due" => commands::due(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),
     };

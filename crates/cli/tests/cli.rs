@@ -171,3 +171,91 @@ fn metodist_db_chooses_the_database_when_no_option_is_given() {
     );
     assert!(db.exists());
 }
+
+#[test]
+fn schedule_prints_the_interpretation_as_json() {
+    let env = Env::new();
+    let out = env.ok(&[
+        "schedule",
+        "--from",
+        "2024-09",
+        "--to",
+        "2026-05",
+        "Ежегодно, сентябрь",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({
+            "recognized": true,
+            "kind": "recurring",
+            "due": ["2024-09-30", "2025-09-30"],
+            "active": ["2024-09", "2025-09"],
+            "outside_period": false
+        })
+    );
+    let out = env.ok(&[
+        "schedule",
+        "--from",
+        "2024-09",
+        "--to",
+        "2026-05",
+        "когда-нибудь",
+    ]);
+    assert!(out.contains("\"kind\":\"unknown\""), "{out}");
+    assert!(env
+        .fails(&["schedule", "--from", "2024-9", "--to", "2026-05", "x"], 2)
+        .contains("ГГГГ-ММ"));
+    assert!(env
+        .fails(
+            &["schedule", "--from", "2026-09", "--to", "2024-05", "x"],
+            2
+        )
+        .contains("раньше"));
+    env.ok(&["import", sample().to_str().unwrap()]);
+    let out = env.ok(&["schedule", "1"]);
+    assert!(out.contains("не распознано"), "{out}");
+    assert!(out.contains("(вручную)"), "{out}");
+}
+
+#[test]
+fn due_lists_the_month_and_what_is_owed_before_it() {
+    let env = Env::new();
+    env.ok(&["import", sample().to_str().unwrap()]);
+    let out = env.ok(&["due", "1", "--month", "2025-03", "--today", "2025-03-10"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["month"], "2025-03");
+    let due = v["due"].as_array().unwrap();
+    assert!(!due.is_empty());
+    for e in due {
+        assert!(e["due"].as_str().unwrap().starts_with("2025-03"), "{e}");
+        for key in ["number", "text", "responsible", "status"] {
+            assert!(e.get(key).is_some(), "{key} in {e}");
+        }
+    }
+    for e in v["overdue"].as_array().unwrap() {
+        assert!(e["due"].as_str().unwrap() < "2025-03-01", "{e}");
+        assert!(
+            matches!(e["status"].as_str(), Some("planned" | "not_done")),
+            "{e}"
+        );
+    }
+    // The sample's 3.2 («до 15 октября 2024 г.») was not done: owed since.
+    assert!(
+        v["overdue"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["number"] == "3.2"),
+        "{out}"
+    );
+    assert!(env
+        .fails(&["due", "1", "--month", "2025-3"], 2)
+        .contains("ГГГГ-ММ"));
+    assert!(env
+        .fails(
+            &["due", "1", "--month", "2025-03", "--today", "10.03.2025"],
+            2
+        )
+        .contains("ГГГГ-ММ-ДД"));
+}

@@ -3,6 +3,7 @@
 //! nothing of Tauri; the app and the `metodist` CLI are thin layers over it.
 
 pub mod copy;
+pub mod effectiveness;
 pub mod error;
 pub mod exchange;
 mod fsutil;
@@ -12,6 +13,7 @@ pub mod readiness;
 pub mod schedule;
 pub mod store;
 pub mod text;
+pub mod tracking;
 pub mod uid;
 pub mod validate;
 

@@ -110,6 +110,23 @@ pub enum Edit {
         item: String,
         schedule: Option<ManualSchedule>,
     },
+    /// Records the status of one due date of an item (replacing any record
+    /// for that date).
+    SetTracking {
+        item: String,
+        record: TrackingRecord,
+    },
+    /// Forgets the record of a due date: it is planned again.
+    ClearTracking {
+        item: String,
+        due: chrono::NaiveDate,
+    },
+    /// The actual value of an indicator in a year (`None` clears it).
+    SetFact {
+        indicator: String,
+        year: i32,
+        fact: Option<f64>,
+    },
 }
 
 impl Edit {
@@ -131,6 +148,8 @@ impl Edit {
             Self::Move { list, .. } => format!("перемещение: {}", list.noun()),
             Self::Delete { list, .. } => format!("удаление: {}", list.noun()),
             Self::SetManualSchedule { .. } => "график мероприятия".into(),
+            Self::SetTracking { .. } | Self::ClearTracking { .. } => "отметка о выполнении".into(),
+            Self::SetFact { .. } => "фактическое значение показателя".into(),
         }
     }
 }
@@ -494,8 +513,77 @@ fn apply_in(tx: &Transaction<'_>, pid: i64, edit: &Edit) -> Result<Option<String
             refresh_schedules(tx, pid, programme_period(tx, pid)?)?;
             return Ok(Some(item.clone()));
         }
+        Edit::SetTracking { item, record } => {
+            let slot = lists::require(tx, ListKind::Items, pid, item)?;
+            check_done_on(record, programme_period(tx, pid)?)?;
+            tx.execute(
+                "INSERT INTO tracking (item_id, due, status, done_on, moved_to, comment, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (item_id, due) DO UPDATE SET status = excluded.status,
+                     done_on = excluded.done_on, moved_to = excluded.moved_to,
+                     comment = excluded.comment, evidence = excluded.evidence",
+                params![
+                    slot.id,
+                    record.due.to_string(),
+                    record.status.as_str(),
+                    record.done_on.map(|d| d.to_string()),
+                    record.moved_to.map(|d| d.to_string()),
+                    record.comment,
+                    record.evidence,
+                ],
+            )?;
+            return Ok(Some(item.clone()));
+        }
+        Edit::ClearTracking { item, due } => {
+            let slot = lists::require(tx, ListKind::Items, pid, item)?;
+            tx.execute(
+                "DELETE FROM tracking WHERE item_id = ?1 AND due = ?2",
+                params![slot.id, due.to_string()],
+            )?;
+            return Ok(Some(item.clone()));
+        }
+        Edit::SetFact {
+            indicator,
+            year,
+            fact,
+        } => {
+            if fact.is_some_and(|f| !f.is_finite()) {
+                return Err(CoreError::InvalidEdit("значение должно быть числом".into()).into());
+            }
+            let slot = lists::require(tx, ListKind::Indicators, pid, indicator)?;
+            tx.execute(
+                "INSERT INTO indicator_value (indicator_id, year, plan, fact) VALUES (?1, ?2, NULL, ?3)
+                 ON CONFLICT (indicator_id, year) DO UPDATE SET fact = excluded.fact",
+                params![slot.id, year, fact],
+            )?;
+            return Ok(Some(indicator.clone()));
+        }
     }
     Ok(None)
+}
+
+/// A date of completion cannot lie in the future or before the programme.
+fn check_done_on(record: &TrackingRecord, period: Period) -> Result<(), TxError> {
+    let Some(done) = record.done_on else {
+        return Ok(());
+    };
+    let today = chrono::Local::now().date_naive();
+    if done > today {
+        return Err(CoreError::InvalidEdit(format!(
+            "дата выполнения {} ещё не наступила",
+            crate::text::date_ru(done)
+        ))
+        .into());
+    }
+    if done < period.first_day() {
+        return Err(CoreError::InvalidEdit(format!(
+            "дата выполнения {} раньше начала программы ({})",
+            crate::text::date_ru(done),
+            crate::text::date_ru(period.first_day())
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// Years outside the period that hold nothing (no plan, no fact, no text)

@@ -185,3 +185,12 @@ pub struct NumberedSchedule {
     #[serde(flatten)]
     pub schedule: ItemSchedule,
 }
+
+impl Store {
+    /// Every due date of the programme with its status (see `crate::tracking`).
+    pub fn due_entries(&self, programme_id: i64) -> Result<Vec<crate::tracking::DueEntry>> {
+        let p = self.load(programme_id)?;
+        let schedules = self.item_schedules(programme_id)?;
+        Ok(crate::tracking::entries(&p, &schedules))
+    }
+}

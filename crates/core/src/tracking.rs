@@ -1,0 +1,296 @@
+//! The roadmap month by month: every due date of every item with its
+//! status, what is overdue as of a day, what falls in a month or in the next
+//! 30 days. "Overdue" is derived from the date asked about, never stored.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use metodist_schedule::YearMonth;
+use serde::Serialize;
+
+use crate::model::{Programme, TrackStatus, TrackingRecord};
+use crate::store::NumberedSchedule;
+
+/// One due date of one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DueEntry {
+    /// «2.3»
+    pub number: String,
+    pub item: String,
+    /// Number and title of the block, «2» and «Кадры».
+    pub block_number: String,
+    pub block_title: String,
+    pub activity: String,
+    pub deadline: String,
+    pub responsible: String,
+    pub due: NaiveDate,
+    pub status: TrackStatus,
+    pub done_on: Option<NaiveDate>,
+    pub moved_to: Option<NaiveDate>,
+    pub comment: String,
+    pub evidence: String,
+}
+
+impl DueEntry {
+    /// Done, in time or late.
+    pub fn is_done(&self) -> bool {
+        matches!(self.status, TrackStatus::Done | TrackStatus::DoneLate)
+    }
+
+    /// Still owed as of `today`: its date has passed and it is neither done
+    /// nor moved to another date (the new date is an entry of its own).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.due < today && matches!(self.status, TrackStatus::Planned | TrackStatus::NotDone)
+    }
+}
+
+/// Every due date of the programme in roadmap order, then by date: the
+/// schedule's dates, plus the new dates of moved ones.
+pub fn entries(p: &Programme, schedules: &[NumberedSchedule]) -> Vec<DueEntry> {
+    let by_uid: HashMap<&str, &NumberedSchedule> =
+        schedules.iter().map(|s| (s.item.as_str(), s)).collect();
+    let mut out = Vec::new();
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        for (i, item) in block.items.iter().enumerate() {
+            let mut dues: Vec<NaiveDate> = by_uid
+                .get(item.uid.as_str())
+                .map(|s| s.schedule.schedule.due.clone())
+                .unwrap_or_default();
+            // Records for dates the schedule no longer has (the deadline was
+            // edited) still show: what was done stays visible.
+            dues.extend(item.tracking.iter().map(|t| t.due));
+            dues.extend(item.tracking.iter().filter_map(|t| t.moved_to));
+            dues.sort();
+            dues.dedup();
+            let records: HashMap<NaiveDate, &TrackingRecord> =
+                item.tracking.iter().map(|t| (t.due, t)).collect();
+            for due in dues {
+                let rec = records.get(&due);
+                out.push(DueEntry {
+                    number: crate::model::item_number(b, i),
+                    item: item.uid.clone(),
+                    block_number: crate::model::block_number(b),
+                    block_title: block.title.clone(),
+                    activity: item.activity.clone(),
+                    deadline: item.deadline.clone(),
+                    responsible: item.responsible.clone(),
+                    due,
+                    status: rec.map(|r| r.status).unwrap_or(TrackStatus::Planned),
+                    done_on: rec.and_then(|r| r.done_on),
+                    moved_to: rec.and_then(|r| r.moved_to),
+                    comment: rec.map(|r| r.comment.clone()).unwrap_or_default(),
+                    evidence: rec.map(|r| r.evidence.clone()).unwrap_or_default(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The entries due in `month`.
+pub fn in_month(entries: &[DueEntry], month: YearMonth) -> Vec<DueEntry> {
+    entries
+        .iter()
+        .filter(|e| YearMonth::of_date(e.due) == month)
+        .cloned()
+        .collect()
+}
+
+/// Entries before `before` that are still owed as of `today`, oldest first.
+pub fn overdue(entries: &[DueEntry], before: NaiveDate, today: NaiveDate) -> Vec<DueEntry> {
+    let mut out: Vec<DueEntry> = entries
+        .iter()
+        .filter(|e| e.due < before && e.is_overdue(today))
+        .cloned()
+        .collect();
+    out.sort_by_key(|e| e.due);
+    out
+}
+
+/// What the Today screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Today {
+    pub today: NaiveDate,
+    pub overdue: Vec<DueEntry>,
+    /// Due in the current calendar month (not yet past, or done).
+    pub this_month: Vec<DueEntry>,
+    /// Due after this month and within 30 days of today.
+    pub next_30_days: Vec<DueEntry>,
+    pub blocks: Vec<BlockCounts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlockCounts {
+    pub number: String,
+    pub title: String,
+    pub overdue: usize,
+    pub this_month: usize,
+    pub next_30_days: usize,
+    pub done: usize,
+    pub total: usize,
+}
+
+pub fn today(p: &Programme, entries: &[DueEntry], today: NaiveDate) -> Today {
+    let month = YearMonth::of_date(today);
+    let horizon = today.checked_add_days(Days::new(30)).unwrap_or(today);
+    let overdue = overdue(entries, today, today);
+    let this_month: Vec<DueEntry> = entries
+        .iter()
+        .filter(|e| YearMonth::of_date(e.due) == month && !e.is_overdue(today))
+        .cloned()
+        .collect();
+    let next_30_days: Vec<DueEntry> = entries
+        .iter()
+        .filter(|e| YearMonth::of_date(e.due) > month && e.due <= horizon)
+        .cloned()
+        .collect();
+    let blocks = p
+        .roadmap
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(b, block)| {
+            let number = crate::model::block_number(b);
+            let of_block =
+                |list: &[DueEntry]| list.iter().filter(|e| e.block_number == number).count();
+            let mine: Vec<&DueEntry> = entries
+                .iter()
+                .filter(|e| e.block_number == number)
+                .collect();
+            BlockCounts {
+                title: block.title.clone(),
+                overdue: of_block(&overdue),
+                this_month: of_block(&this_month),
+                next_30_days: of_block(&next_30_days),
+                done: mine.iter().filter(|e| e.is_done()).count(),
+                total: mine.len(),
+                number,
+            }
+        })
+        .collect();
+    Today {
+        today,
+        overdue,
+        this_month,
+        next_30_days,
+        blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use crate::schedule::effective;
+    use metodist_schedule::Period;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn programme(items: &[(&str, Vec<TrackingRecord>)]) -> (Programme, Vec<NumberedSchedule>) {
+        let mut p = crate::generate::programme(0, 1);
+        p.period = Period::new("2023-09".parse().unwrap(), "2025-05".parse().unwrap()).unwrap();
+        p.roadmap.blocks[0].items = items
+            .iter()
+            .enumerate()
+            .map(|(i, (deadline, tracking))| Item {
+                uid: format!("i{i}"),
+                activity: format!("Мероприятие {i}"),
+                deadline: deadline.to_string(),
+                manual_schedule: None,
+                responsible: "ИМЦ".into(),
+                expected_result: String::new(),
+                planned_value: String::new(),
+                per_year: vec![],
+                tracking: tracking.clone(),
+            })
+            .collect();
+        let schedules = p
+            .numbered_items()
+            .map(|(number, _, item)| NumberedSchedule {
+                number,
+                item: item.uid.clone(),
+                schedule: effective(item, p.period),
+            })
+            .collect();
+        (p, schedules)
+    }
+
+    fn rec(due: &str, status: TrackStatus) -> TrackingRecord {
+        TrackingRecord {
+            due: d(due),
+            status,
+            done_on: matches!(status, TrackStatus::Done | TrackStatus::DoneLate).then(|| d(due)),
+            moved_to: None,
+            comment: String::new(),
+            evidence: String::new(),
+        }
+    }
+
+    #[test]
+    fn overdue_this_month_and_next_30_days_around_a_year_boundary() {
+        let (p, s) = programme(&[
+            ("Ежемесячно", vec![rec("2023-11-30", TrackStatus::Done)]),
+            ("Январь 2024", vec![]),
+            ("до 15 декабря 2023 г.", vec![]),
+        ]);
+        let e = entries(&p, &s);
+        let t = today(&p, &e, d("2023-12-20"));
+        // September and October are owed; November was done.
+        let overdue: Vec<(String, NaiveDate)> = t
+            .overdue
+            .iter()
+            .map(|e| (e.number.clone(), e.due))
+            .collect();
+        assert_eq!(
+            overdue,
+            [
+                ("1.1".to_string(), d("2023-09-30")),
+                ("1.1".to_string(), d("2023-10-31")),
+                ("1.3".to_string(), d("2023-12-15")),
+            ]
+        );
+        let this_month: Vec<NaiveDate> = t.this_month.iter().map(|e| e.due).collect();
+        assert_eq!(this_month, [d("2023-12-31")]);
+        // 30 days from 20.12.2023 is 19.01.2024: the January monthly due
+        // (31.01) and the January item (31.01) are beyond it.
+        assert!(t.next_30_days.is_empty(), "{:?}", t.next_30_days);
+        // On 31.01.2024 the window reaches 01.03.2024: leap February's last
+        // day is in it, and January's dues are due today, not overdue.
+        let t = today(&p, &e, d("2024-01-31"));
+        let this_month: Vec<String> = t.this_month.iter().map(|e| e.number.clone()).collect();
+        assert_eq!(this_month, ["1.1", "1.2"]);
+        let next: Vec<(String, NaiveDate)> = t
+            .next_30_days
+            .iter()
+            .map(|e| (e.number.clone(), e.due))
+            .collect();
+        assert_eq!(
+            next,
+            [("1.1".to_string(), d("2024-02-29"))],
+            "leap February"
+        );
+        assert_eq!(t.blocks[0].total, e.len());
+        assert_eq!(t.blocks[0].done, 1);
+    }
+
+    #[test]
+    fn moved_dates_become_due_and_are_not_overdue_themselves() {
+        let mut moved = rec("2023-10-31", TrackStatus::Moved);
+        moved.moved_to = Some(d("2024-03-15"));
+        let (p, s) = programme(&[("Октябрь 2023", vec![moved])]);
+        let e = entries(&p, &s);
+        let dues: Vec<(NaiveDate, TrackStatus)> = e.iter().map(|e| (e.due, e.status)).collect();
+        assert_eq!(
+            dues,
+            [
+                (d("2023-10-31"), TrackStatus::Moved),
+                (d("2024-03-15"), TrackStatus::Planned)
+            ]
+        );
+        assert!(overdue(&e, d("2024-03-01"), d("2024-03-01")).is_empty());
+        assert_eq!(overdue(&e, d("2024-03-16"), d("2024-03-16")).len(), 1);
+        assert_eq!(in_month(&e, "2024-03".parse().unwrap()).len(), 1);
+    }
+}

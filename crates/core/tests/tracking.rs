@@ -1,0 +1,280 @@
+//! Tracking edits, due dates and the effectiveness figures, checked against
+//! a calculation done by hand.
+
+mod common;
+
+use chrono::NaiveDate;
+use metodist_core::effectiveness::{Method, Rating, Standard};
+use metodist_core::model::*;
+use metodist_core::{generate, Edit, ItemInput, Period, Store};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn record(due: &str, status: TrackStatus, done_on: Option<&str>) -> TrackingRecord {
+    TrackingRecord {
+        due: d(due),
+        status,
+        done_on: done_on.map(d),
+        moved_to: None,
+        comment: String::new(),
+        evidence: String::new(),
+    }
+}
+
+/// Period 2023-01 … 2023-12; three indicators; four items:
+/// 1.1 «Ежеквартально» (4 dues), 1.2 «Март 2023», 1.3 «Ежемесячно» (12),
+/// 1.4 «по заявке» (none).
+fn setup() -> (Store, i64, Vec<String>) {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut p = generate::programme(0, 1);
+    p.period = Period::new("2023-01".parse().unwrap(), "2023-12".parse().unwrap()).unwrap();
+    p.roadmap.year_columns.clear();
+    p.indicators = vec![
+        Indicator {
+            uid: "a".into(),
+            name: "Доля успевающих".into(),
+            unit: "%".into(),
+            direction: Direction::Increase,
+            base_value: Some(60.0),
+            base_year: Some(2022),
+            task: None,
+            values: vec![YearValue {
+                year: 2023,
+                plan: Some(80.0),
+                fact: Some(72.0),
+            }],
+        },
+        Indicator {
+            uid: "b".into(),
+            name: "Доля не сдавших ОГЭ".into(),
+            unit: "%".into(),
+            direction: Direction::Decrease,
+            base_value: Some(12.0),
+            base_year: Some(2022),
+            task: None,
+            values: vec![YearValue {
+                year: 2023,
+                plan: Some(8.0),
+                fact: Some(10.0),
+            }],
+        },
+        Indicator {
+            uid: "c".into(),
+            name: "Число договоров".into(),
+            unit: "ед.".into(),
+            direction: Direction::Increase,
+            base_value: Some(0.0),
+            base_year: Some(2022),
+            task: None,
+            values: vec![YearValue {
+                year: 2023,
+                plan: Some(3.0),
+                fact: Some(4.0),
+            }],
+        },
+    ];
+    let id = store.import(&p).unwrap();
+    let block = store.load(id).unwrap().roadmap.blocks[0].uid.clone();
+    let mut items = Vec::new();
+    for deadline in ["Ежеквартально", "Март 2023", "Ежемесячно", "по заявке"]
+    {
+        let input = ItemInput {
+            activity: format!("Мероприятие «{deadline}»"),
+            deadline: deadline.into(),
+            responsible: "ИМЦ".into(),
+            ..Default::default()
+        };
+        items.push(store.add_item(id, &block, None, &input).unwrap());
+    }
+    (store, id, items)
+}
+
+#[test]
+fn effectiveness_matches_the_hand_calculation() {
+    let (mut store, id, items) = setup();
+    let set = |store: &mut Store, item: &str, r: TrackingRecord| {
+        store
+            .apply(
+                id,
+                &Edit::SetTracking {
+                    item: item.into(),
+                    record: r,
+                },
+            )
+            .unwrap();
+    };
+    // 1.1: 4 of 4 quarters done (one late) → counts as done.
+    for (due, status) in [
+        ("2023-03-31", TrackStatus::Done),
+        ("2023-06-30", TrackStatus::Done),
+        ("2023-09-30", TrackStatus::DoneLate),
+        ("2023-12-31", TrackStatus::Done),
+    ] {
+        set(
+            &mut store,
+            &items[0],
+            record(due, status, Some("2023-03-01")),
+        );
+    }
+    // 1.2: not done.
+    set(
+        &mut store,
+        &items[1],
+        record("2023-03-31", TrackStatus::NotDone, None),
+    );
+    // 1.3: 11 of 12 months done = 91.7 % ≥ 90 % → counts as done.
+    for m in 1..=11 {
+        let last = metodist_core::YearMonth::new(2023, m).unwrap().last_day();
+        set(
+            &mut store,
+            &items[2],
+            record(&last.to_string(), TrackStatus::Done, Some("2023-01-31")),
+        );
+    }
+    let p = store.load(id).unwrap();
+    let entries = store.due_entries(id).unwrap();
+    assert_eq!(entries.len(), 4 + 1 + 12, "«по заявке» has no due dates");
+    let e = Standard.evaluate(&p, &entries, d("2023-01-01"), d("2023-12-31"));
+
+    // By hand: СД(a) = 72 / 80 = 0.9; СД(b) = 8 / 10 = 0.8 (lower is better);
+    // СД(c) = min(4 / 3, 1) = 1. Goals = (0.9 + 0.8 + 1) / 3 = 0.9.
+    let degrees: Vec<f64> = e.indicators.iter().map(|s| s.degree.unwrap()).collect();
+    assert_eq!(degrees, [0.9, 0.8, 1.0]);
+    assert!((e.goals.unwrap() - 0.9).abs() < 1e-12);
+    // Activities: items due 1.1, 1.2, 1.3; done 1.1 and 1.3 → 2 / 3.
+    assert_eq!((e.items_done, e.items_due), (2, 3));
+    assert!((e.activities.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+    // Overall = (0.9 + 0.6667) / 2 = 0.7833 → satisfactory (≥ 0.70, < 0.80).
+    assert!((e.overall.unwrap() - (0.9 + 2.0 / 3.0) / 2.0).abs() < 1e-12);
+    assert_eq!(e.rating, Some(Rating::Satisfactory));
+
+    // The first half-year alone: 1.1 has 2 dues, both done; 1.2 not done;
+    // 1.3 has 6, all done → 2 / 3 again, and the 2023 indicators count.
+    let h1 = Standard.evaluate(&p, &entries, d("2023-01-01"), d("2023-06-30"));
+    assert_eq!((h1.items_done, h1.items_due), (2, 3));
+}
+
+#[test]
+fn facts_and_tracking_are_edited_and_undone_like_everything_else() {
+    let (mut store, id, items) = setup();
+    store
+        .apply(
+            id,
+            &Edit::SetFact {
+                indicator: "a".into(),
+                year: 2023,
+                fact: Some(79.5),
+            },
+        )
+        .unwrap();
+    let p = store.load(id).unwrap();
+    assert_eq!(p.indicators[0].values[0].fact, Some(79.5));
+    assert_eq!(
+        p.indicators[0].values[0].plan,
+        Some(80.0),
+        "the plan is kept"
+    );
+    let mut moved = record("2023-03-31", TrackStatus::Moved, None);
+    moved.moved_to = Some(d("2023-05-15"));
+    moved.comment = "Перенесено по приказу".into();
+    store
+        .apply(
+            id,
+            &Edit::SetTracking {
+                item: items[1].clone(),
+                record: moved,
+            },
+        )
+        .unwrap();
+    let due: Vec<(NaiveDate, TrackStatus)> = store
+        .due_entries(id)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.item == items[1])
+        .map(|e| (e.due, e.status))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            (d("2023-03-31"), TrackStatus::Moved),
+            (d("2023-05-15"), TrackStatus::Planned)
+        ]
+    );
+    store.undo(id).unwrap();
+    assert!(store.load(id).unwrap().roadmap.blocks[0].items[1]
+        .tracking
+        .is_empty());
+    store
+        .apply(
+            id,
+            &Edit::ClearTracking {
+                item: items[1].clone(),
+                due: d("2023-03-31"),
+            },
+        )
+        .unwrap();
+}
+
+#[test]
+fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
+    let (mut store, id, items) = setup();
+    let before = store.load(id).unwrap();
+    let future = record("2023-03-31", TrackStatus::Done, Some("2099-01-01"));
+    let e = store
+        .apply(
+            id,
+            &Edit::SetTracking {
+                item: items[1].clone(),
+                record: future,
+            },
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("01.01.2099 ещё не наступила"), "{e}");
+    let early = record("2023-03-31", TrackStatus::Done, Some("2022-12-31"));
+    let e = store
+        .apply(
+            id,
+            &Edit::SetTracking {
+                item: items[1].clone(),
+                record: early,
+            },
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("раньше начала программы"), "{e}");
+    let e = store
+        .apply(
+            id,
+            &Edit::SetFact {
+                indicator: "a".into(),
+                year: 2023,
+                fact: Some(f64::NAN),
+            },
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("числом"), "{e}");
+    let e = store
+        .apply(
+            id,
+            &Edit::SetFact {
+                indicator: "a".into(),
+                year: 2031,
+                fact: Some(1.0),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "edit_invalid", "{e}");
+    let moved_without_date = record("2023-03-31", TrackStatus::Moved, None);
+    let e = store
+        .apply(
+            id,
+            &Edit::SetTracking {
+                item: items[1].clone(),
+                record: moved_without_date,
+            },
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("новая дата"), "{e}");
+    assert_eq!(store.load(id).unwrap(), before);
+}
