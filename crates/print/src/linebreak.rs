@@ -262,8 +262,8 @@ fn allowed(text: &str, pos: usize) -> bool {
     if !had_space {
         return true;
     }
-    // "от 03.08.2021", and the blank "от ____________" of a draft.
-    if prev.to_lowercase() == "от" && next.starts_with(|c: char| c.is_ascii_digit() || c == '_') {
+    // The blank "от ____________" of a draft reads as one field.
+    if prev.to_lowercase() == "от" && next.starts_with('_') {
         return false;
     }
     let prev_core = prev.trim_end_matches([',', ';', ':']);
@@ -380,7 +380,11 @@ fn content_end(text: &str, start: usize, end: usize) -> usize {
 #[derive(Clone, Copy)]
 pub(crate) struct Hyphenation {
     pub enabled: bool,
+    /// Ragged text: the share of the width a line must fill.
     pub min_fill: f32,
+    /// Justified text: the most extra space per word gap, in points, that
+    /// is accepted rather than hyphenating the next word.
+    pub max_stretch: Option<f32>,
 }
 
 pub(crate) fn break_lines(
@@ -434,8 +438,19 @@ pub(crate) fn break_lines(
         }
         // The segment overflows: try to hyphenate it, counting from where
         // the segment starts on this line.
-        let full_enough =
-            line_end.is_some_and(|end| p.width(line_start, end) >= hyphenation.min_fill * avail);
+        let full_enough = line_end.is_some_and(|end| {
+            let used = p.width(line_start, end);
+            match hyphenation.max_stretch {
+                Some(max) => {
+                    let gaps = text[line_start..end]
+                        .chars()
+                        .filter(|&c| c == ' ' || c == '\u{A0}')
+                        .count();
+                    gaps > 0 && (avail - used) / gaps as f32 <= max
+                }
+                None => used >= hyphenation.min_fill * avail,
+            }
+        });
         if hyphenation.enabled && !full_enough {
             if let Some(cut) = hyphen_cut(p, fonts, line_start, seg_start, ce, avail) {
                 lines.push(LineSpec {
@@ -536,6 +551,10 @@ fn hyphen_cut(
     // A word joined to others by a hyphen ("материально-технической") is
     // hyphenated only inside its own part: the pattern sees that part alone.
     let word = &segment[ws..we];
+    // Month names belong to dates, which are never broken.
+    if is_month(word) {
+        return None;
+    }
     let points = hyphenate::breaks(word);
     points
         .into_iter()
@@ -551,6 +570,7 @@ mod tests {
     const HYPH: Hyphenation = Hyphenation {
         enabled: true,
         min_fill: 1.0,
+        max_stretch: None,
     };
 
     fn fonts() -> Fonts {

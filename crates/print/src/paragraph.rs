@@ -116,6 +116,11 @@ pub(crate) fn layout(
                 Align::Left | Align::Right => 0.8,
                 Align::Center => 0.5,
             },
+            // Word gaps up to half a space wider than normal look even.
+            max_stretch: (p.align == Align::Justify).then(|| {
+                0.5 * env.fonts.face(Style::Regular).width(' ').unwrap_or(250) as f32 * size
+                    / 1000.0
+            }),
         },
         avail,
         &mut env.missing,
