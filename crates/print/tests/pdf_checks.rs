@@ -312,3 +312,69 @@ fn missing_characters_print_visibly_and_are_reported() {
     let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
     assert!(text.contains("Программа ? поддержки"), "{text}");
 }
+
+#[test]
+fn a_font_chosen_by_path_is_embedded() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/fonts");
+    let mut profile = LayoutProfile::default();
+    profile.font = metodist_print::FontChoice::Files {
+        regular: dir.join("LiberationSerif-Italic.ttf"),
+        bold: None,
+        italic: None,
+        bold_italic: None,
+    };
+    let r = render(5, ComposeMode::AppendixOnly, &profile, false);
+    let pdf = write_pdf("by-path.pdf", &r);
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    // Every style falls back to the one file given.
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        assert!(row.contains("LiberationSerif-Italic"), "{row}");
+        assert!(row.contains(" yes yes yes "), "{row}");
+    }
+    check_layout(&pdf, &r, &profile);
+}
+
+#[test]
+fn a_row_taller_than_a_page_splits_and_keeps_every_line() {
+    use metodist_print::{render, Block, Cell, CellBlock, Document, PageGroup, Paragraph, Row, Table};
+    let lines: Vec<String> = (1..=150).map(|i| format!("строка{i}")).collect();
+    let tall = Cell {
+        blocks: vec![CellBlock::Paragraph(Paragraph::left(lines.join("\n")))],
+        colspan: 1,
+    };
+    let doc = Document {
+        groups: vec![PageGroup {
+            blocks: vec![Block::Table(Table {
+                columns: vec![1.0, 3.0],
+                header: vec![Row::new(vec![Cell::bold_centered("Шапка"), Cell::bold_centered("Текст")])],
+                body: vec![
+                    Row::new(vec![Cell::text("1"), tall]),
+                    Row::new(vec![Cell::text("2"), Cell::text("последняя")]),
+                ],
+                ..Default::default()
+            })],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let profile = LayoutProfile::default();
+    let r = render(&doc, &profile, &Fonts::bundled().unwrap()).unwrap();
+    assert!(r.pages >= 3, "150 lines need several pages");
+    let pdf = write_pdf("tall-row.pdf", &r);
+    let pages = check_layout(&pdf, &r, &profile);
+    let top = profile.margin_top_mm as f64 * PT_PER_MM;
+    let mut seen = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        assert_eq!(first_line(page, top), "Шапка Текст", "page {}", i + 1);
+        let mut words: Vec<&Word> = page.words.iter().filter(|w| w.text.starts_with("строка")).collect();
+        words.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+        // No page holds a single line of the split row.
+        assert!(words.is_empty() || words.len() >= 2, "page {}", i + 1);
+        seen.extend(words.iter().map(|w| w.text.clone()));
+    }
+    assert_eq!(seen, lines, "every line once, in order");
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("последняя"));
+}
