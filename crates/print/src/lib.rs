@@ -26,6 +26,7 @@ mod error;
 mod flow;
 mod fonts;
 mod hyphenate;
+mod justify;
 mod linebreak;
 mod paginate;
 mod paragraph;

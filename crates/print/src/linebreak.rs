@@ -33,7 +33,7 @@ pub(crate) struct Prepared {
     spans: Vec<(usize, Style)>,
     /// Width of `text[..i]` in points, at every char boundary `i`.
     prefix: Vec<f32>,
-    size: f32,
+    pub(crate) size: f32,
 }
 
 impl Prepared {
@@ -111,7 +111,7 @@ impl Prepared {
         self.spans[k.saturating_sub(1)].1
     }
 
-    fn hyphen_width(&self, fonts: &Fonts, at: usize) -> f32 {
+    pub(crate) fn hyphen_width(&self, fonts: &Fonts, at: usize) -> f32 {
         let face = fonts.face(self.style_at(at.saturating_sub(1)));
         let w = face
             .width(HYPHEN)
@@ -348,7 +348,7 @@ fn opportunities(text: &str) -> Vec<(usize, Op)> {
 
 /// The usable break positions: weak ones are kept only inside a phrase
 /// that could not fit on a line of `line_width` anyway.
-fn usable_breaks(p: &Prepared, line_width: f32) -> Vec<(usize, bool)> {
+pub(crate) fn usable_breaks(p: &Prepared, line_width: f32) -> Vec<(usize, bool)> {
     let text = p.text.as_str();
     let ops = opportunities(text);
     let mut out = Vec::with_capacity(ops.len());
@@ -369,7 +369,7 @@ fn usable_breaks(p: &Prepared, line_width: f32) -> Vec<(usize, bool)> {
     out
 }
 
-fn content_end(text: &str, start: usize, end: usize) -> usize {
+pub(crate) fn content_end(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end_matches([' ', '\n']).len()
 }
 
@@ -405,6 +405,11 @@ pub(crate) fn break_lines(
             last: true,
         });
         return lines;
+    }
+    if let Some(max) = hyphenation.max_stretch {
+        if let Some(lines) = crate::justify::total_fit(p, fonts, hyphenation.enabled, max, &width) {
+            return lines;
+        }
     }
     let ops = usable_breaks(p, width(1));
     // Line state: where it starts and where its content currently ends.
@@ -529,7 +534,15 @@ fn hyphen_cut(
     ce: usize,
     avail: f32,
 ) -> Option<usize> {
-    let text = &p.text;
+    hyphen_points(&p.text, seg, ce)
+        .into_iter()
+        .rev()
+        .find(|&cut| p.width(line_start, cut) + p.hyphen_width(fonts, cut) <= avail + 0.01)
+}
+
+/// Where the word of `text[seg..ce]` may be hyphenated, as byte offsets in
+/// `text`, ascending.
+pub(crate) fn hyphen_points(text: &str, seg: usize, ce: usize) -> Vec<usize> {
     let segment = &text[seg..ce];
     // The longest run of letters in the segment is the word; punctuation
     // and quotes around it stay attached to their side.
@@ -547,20 +560,20 @@ fn hyphen_cut(
             }
         }
     }
-    let (ws, we) = best?;
+    let Some((ws, we)) = best else {
+        return Vec::new();
+    };
     // A word joined to others by a hyphen ("материально-технической") is
     // hyphenated only inside its own part: the pattern sees that part alone.
     let word = &segment[ws..we];
     // Month names belong to dates, which are never broken.
     if is_month(word) {
-        return None;
+        return Vec::new();
     }
-    let points = hyphenate::breaks(word);
-    points
+    hyphenate::breaks(word)
         .into_iter()
-        .rev()
         .map(|b| seg + ws + b)
-        .find(|&cut| p.width(line_start, cut) + p.hyphen_width(fonts, cut) <= avail + 0.01)
+        .collect()
 }
 
 #[cfg(test)]

@@ -338,7 +338,9 @@ fn a_font_chosen_by_path_is_embedded() {
 
 #[test]
 fn a_row_taller_than_a_page_splits_and_keeps_every_line() {
-    use metodist_print::{render, Block, Cell, CellBlock, Document, PageGroup, Paragraph, Row, Table};
+    use metodist_print::{
+        render, Block, Cell, CellBlock, Document, PageGroup, Paragraph, Row, Table,
+    };
     let lines: Vec<String> = (1..=150).map(|i| format!("строка{i}")).collect();
     let tall = Cell {
         blocks: vec![CellBlock::Paragraph(Paragraph::left(lines.join("\n")))],
@@ -348,7 +350,10 @@ fn a_row_taller_than_a_page_splits_and_keeps_every_line() {
         groups: vec![PageGroup {
             blocks: vec![Block::Table(Table {
                 columns: vec![1.0, 3.0],
-                header: vec![Row::new(vec![Cell::bold_centered("Шапка"), Cell::bold_centered("Текст")])],
+                header: vec![Row::new(vec![
+                    Cell::bold_centered("Шапка"),
+                    Cell::bold_centered("Текст"),
+                ])],
                 body: vec![
                     Row::new(vec![Cell::text("1"), tall]),
                     Row::new(vec![Cell::text("2"), Cell::text("последняя")]),
@@ -368,7 +373,11 @@ fn a_row_taller_than_a_page_splits_and_keeps_every_line() {
     let mut seen = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         assert_eq!(first_line(page, top), "Шапка Текст", "page {}", i + 1);
-        let mut words: Vec<&Word> = page.words.iter().filter(|w| w.text.starts_with("строка")).collect();
+        let mut words: Vec<&Word> = page
+            .words
+            .iter()
+            .filter(|w| w.text.starts_with("строка"))
+            .collect();
         words.sort_by(|a, b| a.y0.total_cmp(&b.y0));
         // No page holds a single line of the split row.
         assert!(words.is_empty() || words.len() >= 2, "page {}", i + 1);
