@@ -316,12 +316,14 @@ fn missing_characters_print_visibly_and_are_reported() {
 #[test]
 fn a_font_chosen_by_path_is_embedded() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/fonts");
-    let mut profile = LayoutProfile::default();
-    profile.font = metodist_print::FontChoice::Files {
-        regular: dir.join("LiberationSerif-Italic.ttf"),
-        bold: None,
-        italic: None,
-        bold_italic: None,
+    let profile = LayoutProfile {
+        font: metodist_print::FontChoice::Files {
+            regular: dir.join("LiberationSerif-Italic.ttf"),
+            bold: None,
+            italic: None,
+            bold_italic: None,
+        },
+        ..LayoutProfile::default()
     };
     let r = render(5, ComposeMode::AppendixOnly, &profile, false);
     let pdf = write_pdf("by-path.pdf", &r);
