@@ -1,7 +1,50 @@
 //! Renders a generated programme to PDF.
 //! `cargo run -p metodist-print --example demo -- OUT.pdf [ITEMS] [--appendix-only] [--years] [--profile NAME]`
 
+use metodist_core::model::{Risk, Section, SectionBlock};
 use metodist_print::{render_programme, ComposeMode, Fonts, LayoutProfile};
+
+/// The structured section kinds generated programmes do not have.
+fn risks_and_swot() -> Section {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    Section {
+        uid: "demo-risks".into(),
+        title: "Основные риски и пути их минимизации".into(),
+        body: vec![
+            SectionBlock::Paragraph {
+                text: "При реализации программы возможны риски, перечисленные в таблице.".into(),
+            },
+            SectionBlock::Risks {
+                by_stage: false,
+                rows: vec![
+                    Risk {
+                        stage: String::new(),
+                        risk: "Недостаточная квалификация педагогов школы, низкая мотивация на повышение профессионального уровня".into(),
+                        mitigation: "Организация повышения квалификации, вовлечение в конкурсы профессионального мастерства, методическую работу, стимулирование педагогов".into(),
+                    },
+                    Risk {
+                        stage: String::new(),
+                        risk: "Отсутствие заинтересованности у родителей".into(),
+                        mitigation: "Пропаганда достижений школ в СМИ, на родительских собраниях, на школьном сайте".into(),
+                    },
+                ],
+            },
+            SectionBlock::Swot {
+                strengths: s(&["Стабильный педагогический коллектив", "Опыт участия в региональных проектах"]),
+                weaknesses: s(&["Высокая нагрузка учителей математики и русского языка"]),
+                opportunities: s(&["Сетевое партнёрство со школами с высокими результатами", "Курсы ИРО"]),
+                threats: s(&["Отток молодых специалистов", "Неблагоприятный социальный контекст"]),
+            },
+            SectionBlock::Numbered {
+                items: s(&["Мониторинг результатов ВПР, ОГЭ и ЕГЭ.", "Адресная методическая помощь школам."]),
+            },
+            SectionBlock::Table {
+                columns: s(&["Школа", "Обучающихся", "Педагогов"]),
+                rows: vec![s(&["МБОУ Богдановская СОШ", "112", "17"]), s(&["МБОУ Максимовская ООШ", "64", "11"])],
+            },
+        ],
+    }
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,6 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => LayoutProfile::default(),
     };
     let mut p = metodist_core::generate::programme(items, 7);
+    p.sections.insert(1, risks_and_swot());
     if args.iter().any(|a| a == "--years") {
         p.roadmap.year_columns = p.period.years().collect();
     }

@@ -218,3 +218,16 @@ mod tests {
         assert_eq!(err.code(), "print.font_parse");
     }
 }
+
+#[cfg(test)]
+mod thread_tests {
+    /// The app keeps one `Fonts` in its shared state and renders from
+    /// command handlers on any thread.
+    #[test]
+    fn fonts_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<super::Fonts>();
+        shared::<crate::Rendered>();
+        shared::<crate::LayoutProfile>();
+    }
+}
