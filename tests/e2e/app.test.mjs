@@ -15,7 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { Session, startDriver } from "./webdriver.mjs";
+import { Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..", "..");
@@ -48,7 +48,7 @@ async function withApp(t, { name, prepare, afterExit }, body) {
   try {
     const context = { dir, db, env };
     if (prepare) await prepare(context);
-    const driver = await startDriver({ env });
+    const driver = await startDriver({ env, logFile: join(ARTIFACTS, `${name}-tauri-driver.log`) });
     let session;
     try {
       session = await Session.create(driver.base, APP);
@@ -59,13 +59,46 @@ async function withApp(t, { name, prepare, afterExit }, body) {
       }
       await driver.stop();
     }
+    // Deleting the session closes the app; WebKit's helper processes finish a
+    // moment later. They must be gone before the files they used are
+    // inspected or removed. WebKitWebDriver 2.50 sometimes releases the app
+    // without stopping it (WebKit bug 321418: the web process closes first and
+    // the driver takes that for the browser's own shutdown), so whatever still
+    // runs with this test's METODIST_DB gets SIGTERM.
+    let left = await waitForProcessesToExit("METODIST_DB", db, 5_000);
+    if (left.length > 0) {
+      t.diagnostic(`WebKitWebDriver left running, sending SIGTERM: ${left.map(describeProcess).join("; ")}`);
+      for (const pid of left) {
+        try {
+          process.kill(pid, "SIGTERM");
+        } catch {
+          // Exited in the meantime.
+        }
+      }
+      left = await waitForProcessesToExit("METODIST_DB", db, 15_000);
+    }
+    assert.deepEqual(left.map(describeProcess), [], "app processes still running after SIGTERM");
     if (afterExit) await afterExit(context);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+}
+
+function describeProcess(pid) {
+  try {
+    return `${pid} ${readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim()}`;
+  } catch {
+    return String(pid);
   }
 }
 
 async function saveScreenshot(session, name) {
+  // WebKit's screenshot shows the last painted frame, which may predate the
+  // screen the test just found in the DOM; wait for two frames first.
+  await session.asyncScript(`
+    const done = arguments[arguments.length - 1];
+    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+  `);
   const png = await session.screenshot();
   assert.equal(png.subarray(1, 4).toString("latin1"), "PNG", "the screenshot is a PNG");
   writeFileSync(join(ARTIFACTS, `${name}.png`), png);
@@ -93,10 +126,10 @@ test("an empty database shows the empty state", { timeout: TEST_TIMEOUT_MS }, as
 });
 
 test(
-  "the content security policy blocks inline scripts",
+  "inline scripts are blocked and core plugin commands are denied",
   { timeout: TEST_TIMEOUT_MS },
   async (t) => {
-    await withApp(t, { name: "csp" }, async (session) => {
+    await withApp(t, { name: "security" }, async (session) => {
       await session.waitFor('[data-testid="empty-state"]');
       // The WebDriver script itself is exempt from CSP; the <script> element it
       // adds is not, and must not run.
@@ -107,30 +140,55 @@ test(
         return window.__inlineScriptRan === true;
       `);
       assert.equal(ran, false, "an injected inline script ran: the CSP is not applied");
+
+      // The capability grants the app's own commands only, not even core:default.
+      const denied = await session.asyncScript(`
+        const done = arguments[arguments.length - 1];
+        window.__TAURI__.core.invoke("plugin:app|version").then(
+          (value) => done({ allowed: true, value }),
+          (error) => done({ allowed: false, error: String(error) }),
+        );
+      `);
+      assert.equal(denied.allowed, false, `plugin:app|version was allowed: ${JSON.stringify(denied)}`);
+      assert.match(denied.error, /not allowed/);
     });
   },
 );
 
 test(
-  "a database with an imported programme lists its title",
+  "imported programmes are listed, their titles rendered as text",
   { timeout: TEST_TIMEOUT_MS, skip: cliMissing },
   async (t) => {
     const sample = JSON.parse(readFileSync(FIXTURE, "utf8"));
-    const title = sample.programme?.title ?? sample.title;
+    const title = sample.programme.title;
     assert.equal(typeof title, "string", "the fixture has a programme title");
+    // A second programme whose title looks like markup: it must be shown
+    // literally, never parsed (README "The app", security).
+    const markupTitle = '<img src="x" onerror="window.__titleInjected = true"><b>Программа</b> & план';
+    const markup = structuredClone(sample);
+    markup.programme.title = markupTitle;
+    markup.programme.uid = "prog-e2e-markup-title";
     await withApp(
       t,
       {
         name: "imported",
-        prepare: ({ db, env }) => {
+        prepare: ({ dir, db, env }) => {
           runCli(env, "--db", db, "import", FIXTURE);
+          const markupFile = join(dir, "markup.metodist.json");
+          writeFileSync(markupFile, JSON.stringify(markup));
+          runCli(env, "--db", db, "import", markupFile);
         },
       },
       async (session) => {
         await session.waitFor('[data-testid="programme-list"]');
-        const rows = await session.findAll('[data-testid="programme-row"]');
-        assert.equal(rows.length, 1);
-        assert.equal(await session.textOf('[data-testid="programme-title"]'), title);
+        assert.equal((await session.findAll('[data-testid="programme-row"]')).length, 2);
+        const titles = [];
+        for (const cell of await session.findAll('[data-testid="programme-title"]')) {
+          titles.push(await session.text(cell));
+        }
+        assert.deepEqual(titles.toSorted(), [markupTitle, title].toSorted());
+        assert.deepEqual(await session.findAll('[data-testid="programme-list"] img, [data-testid="programme-list"] b'), []);
+        assert.equal(await session.script("return window.__titleInjected === true"), false);
         assert.deepEqual(await session.findAll('[data-testid="empty-state"]'), []);
         await saveScreenshot(session, "programme-list");
       },
@@ -158,6 +216,7 @@ test(
       },
       async (session, { db }) => {
         const message = await session.textOf('[data-testid="error-message"]');
+        assert.equal(await session.textOf('[data-testid="error-heading"]'), "Не удалось открыть базу данных");
         assert.match(message, /не является базой данных Методиста/);
         assert.ok(message.includes(db), `the message names the file: ${message}`);
         assert.equal(await session.textOf('[data-testid="error-code"]'), "db_not_sqlite");

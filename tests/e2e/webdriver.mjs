@@ -4,6 +4,7 @@
 
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { closeSync, existsSync, openSync, readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -58,16 +59,28 @@ async function request(base, method, path, body) {
  * Starts tauri-driver on free ports with the given environment (which the
  * app inherits through WebKitWebDriver). Always pair with `stop()`.
  */
-export async function startDriver({ env, driverPath = process.env.TAURI_DRIVER ?? "tauri-driver", startTimeoutMs = 20_000 }) {
+export async function startDriver({
+  env,
+  logFile,
+  driverPath = process.env.TAURI_DRIVER ?? "tauri-driver",
+  startTimeoutMs = 20_000,
+}) {
   const port = await freePort();
   const nativePort = await freePort();
-  const child = spawn(driverPath, ["--port", String(port), "--native-port", String(nativePort)], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
+  // The driver's output goes to a file, not a pipe: WebKit processes started
+  // under it inherit the descriptors, and an open pipe would keep this Node
+  // process alive until the last of them exits.
+  const log = openSync(logFile, "w");
+  let child;
+  try {
+    child = spawn(driverPath, ["--port", String(port), "--native-port", String(nativePort)], {
+      env,
+      stdio: ["ignore", log, log],
+    });
+  } finally {
+    closeSync(log);
+  }
+  const output = () => readFileSync(logFile, "utf8");
   const spawnError = new Promise((_, reject) => child.once("error", reject));
   liveDrivers.add(child);
   const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -78,14 +91,14 @@ export async function startDriver({ env, driverPath = process.env.TAURI_DRIVER ?
   const ready = (async () => {
     for (;;) {
       if (child.exitCode !== null) {
-        throw new Error(`tauri-driver exited with ${child.exitCode}: ${output}`);
+        throw new Error(`tauri-driver exited with ${child.exitCode}: ${output()}`);
       }
       try {
         await request(base, "GET", "/status");
         return;
       } catch (error) {
         if (Date.now() > deadline) {
-          throw new Error(`tauri-driver did not answer on ${base} in ${startTimeoutMs} ms: ${error.message}\n${output}`);
+          throw new Error(`tauri-driver did not answer on ${base} in ${startTimeoutMs} ms: ${error.message}\n${output()}`);
         }
         await sleep(150);
       }
@@ -100,7 +113,7 @@ export async function startDriver({ env, driverPath = process.env.TAURI_DRIVER ?
 
   return {
     base,
-    output: () => output,
+    output,
     /**
      * SIGTERM only: tauri-driver then stops its WebKitWebDriver child. On
      * SIGKILL that child survives, keeps its port and hangs the next run.
@@ -108,12 +121,54 @@ export async function startDriver({ env, driverPath = process.env.TAURI_DRIVER ?
     async stop(timeoutMs = 15_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
-      const timer = sleep(timeoutMs).then(() => {
-        throw new Error(`tauri-driver (pid ${child.pid}) did not exit ${timeoutMs} ms after SIGTERM`);
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`tauri-driver (pid ${child.pid}) did not exit ${timeoutMs} ms after SIGTERM`)),
+          timeoutMs,
+        );
       });
-      await Promise.race([exited, timer]);
+      try {
+        await Promise.race([exited, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
+}
+
+/**
+ * Live (non-zombie) processes whose environment contains `NAME=value`, read
+ * from /proc; empty where there is no /proc. The app and its WebKit helper
+ * processes all inherit the test's METODIST_DB, which makes them findable
+ * even after they have been re-parented.
+ */
+export function processesWithEnv(name, value) {
+  if (!existsSync("/proc/self/environ")) return [];
+  const needle = Buffer.from(`\0${name}=${value}\0`);
+  const found = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
+      if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z")) continue;
+      const environ = Buffer.concat([Buffer.from("\0"), readFileSync(`/proc/${entry}/environ`)]);
+      if (environ.includes(needle)) found.push(Number(entry));
+    } catch {
+      // The process exited while we looked, or is not ours to read.
+    }
+  }
+  return found;
+}
+
+/** Waits until no live process has `NAME=value` in its environment. */
+export async function waitForProcessesToExit(name, value, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = processesWithEnv(name, value);
+    if (left.length === 0 || Date.now() > deadline) return left;
+    await sleep(100);
+  }
 }
 
 export class Session {
@@ -173,6 +228,11 @@ export class Session {
 
   async script(source, args = []) {
     return this.call("POST", "/execute/sync", { script: source, args });
+  }
+
+  /** Runs `source` with a callback as its last argument; resolves with what it passes. */
+  async asyncScript(source, args = []) {
+    return this.call("POST", "/execute/async", { script: source, args });
   }
 
   /** PNG bytes of the window's viewport. */

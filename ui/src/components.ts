@@ -11,7 +11,7 @@ export function errorPanel(heading: string, error: AppError, onRetry: () => void
   return h(
     "section",
     { className: "error-panel", testId: "error-panel", attrs: { role: "alert" } },
-    h("h2", { className: "error-heading" }, heading),
+    h("h2", { className: "error-heading", testId: "error-heading" }, heading),
     h("p", { className: "error-message", testId: "error-message" }, error.message),
     h(
       "p",

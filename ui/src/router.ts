@@ -8,8 +8,8 @@ import { errorPanel, loading } from "./components.js";
 export type Params = Readonly<Record<string, string>>;
 
 export interface Screen {
-  /** Heading of the error panel when `render` fails. */
-  readonly errorHeading: string;
+  /** Heading of the error panel when `render` fails with `error`. */
+  errorHeading(error: AppError): string;
   render(params: Params): Promise<Node>;
 }
 
@@ -83,8 +83,9 @@ async function render(): Promise<void> {
   let content: Node;
   try {
     content = await found.screen.render(found.params);
-  } catch (error) {
-    content = errorPanel(found.screen.errorHeading, toAppError(error), refresh);
+  } catch (raw) {
+    const error = toAppError(raw);
+    content = errorPanel(found.screen.errorHeading(error), error, refresh);
   }
   if (mine !== generation) return;
   target.replaceChildren(content);

@@ -1,7 +1,7 @@
 // The start screen: every programme in the database, newest edits as the core
 // orders them.
 
-import { listProgrammes, type ProgrammeSummary } from "../api.js";
+import { listProgrammes, type AppError, type ProgrammeSummary } from "../api.js";
 import { h } from "../dom.js";
 import { formatDateTime, formatPeriod, formatStatus } from "../format.js";
 import type { Screen } from "../router.js";
@@ -63,7 +63,13 @@ function table(programmes: ProgrammeSummary[]): HTMLElement {
 }
 
 export const programmesScreen: Screen = {
-  errorHeading: "Не удалось открыть список программ",
+  errorHeading(error: AppError) {
+    // Codes of the core's storage errors start with "db_" (db_not_sqlite,
+    // db_locked, db_read_only, db_newer_version, ...).
+    return error.code.startsWith("db_")
+      ? "Не удалось открыть базу данных"
+      : "Не удалось загрузить список программ";
+  },
   async render() {
     const programmes = await listProgrammes();
     return h(
