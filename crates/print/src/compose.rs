@@ -246,7 +246,11 @@ fn rich_cell(text: &RichText) -> Cell {
             TextBlock::Bulleted { items } => blocks.push(CellBlock::List(cell_list(items, false))),
         }
     }
-    Cell { blocks, colspan: 1 }
+    Cell {
+        blocks,
+        colspan: 1,
+        rowspan: 1,
+    }
 }
 
 fn header_row(titles: &[&str]) -> Row {
@@ -263,6 +267,7 @@ fn passport(p: &Programme) -> Table {
                 Cell {
                     blocks: vec![CellBlock::List(cell_list(&tasks, true))],
                     colspan: 1,
+                    rowspan: 1,
                 }
             } else {
                 rich_cell(&row.content)
@@ -378,6 +383,7 @@ fn swot_table(s: [&[String]; 4]) -> Table {
     let list_cell = |items: &[String]| Cell {
         blocks: vec![CellBlock::List(cell_list(items, false))],
         colspan: 1,
+        rowspan: 1,
     };
     Table {
         columns: vec![50.0, 50.0],
@@ -428,8 +434,8 @@ fn indicator_table(p: &Programme) -> Table {
     ];
     // Planned values by year; the base column carries the base year.
     titles.extend(years.iter().map(|y| format!("{y} г.")));
-    let mut columns = vec![8.0, 38.0, 9.0, 12.0];
-    columns.extend(years.iter().map(|_| 33.0 / years.len().max(1) as f32));
+    let mut columns = vec![8.0, 34.0, 9.0, 12.0];
+    columns.extend(years.iter().map(|_| 37.0 / years.len().max(1) as f32));
     let body = p
         .indicators
         .iter()
@@ -461,17 +467,39 @@ fn indicator_table(p: &Programme) -> Table {
         .collect();
     Table {
         columns,
-        header: vec![Row::new(
-            titles
-                .iter()
-                .map(|t| Cell::bold_centered(t.as_str()))
-                .collect(),
-        )],
+        header: grouped_header(&titles[..4], "Плановое значение по годам", &titles[4..]),
         body,
         space_before_pt: 6.0,
         space_after_pt: 12.0,
         ..Default::default()
     }
+}
+
+/// A header whose last columns sit under a common title: one row when
+/// there are none of those, else two, the first columns spanning both.
+fn grouped_header(first: &[String], group: &str, under: &[String]) -> Vec<Row> {
+    if under.is_empty() {
+        return vec![Row::new(
+            first
+                .iter()
+                .map(|t| Cell::bold_centered(t.as_str()))
+                .collect(),
+        )];
+    }
+    let mut top: Vec<Cell> = first
+        .iter()
+        .map(|t| Cell::bold_centered(t.as_str()).span_rows(2))
+        .collect();
+    top.push(Cell::bold_centered(group).span(under.len()));
+    vec![
+        Row::new(top),
+        Row::new(
+            under
+                .iter()
+                .map(|t| Cell::bold_centered(t.as_str()))
+                .collect(),
+        ),
+    ]
 }
 
 fn roadmap_table(p: &Programme) -> Table {
@@ -491,9 +519,9 @@ fn roadmap_table(p: &Programme) -> Table {
         titles.push("Плановое значение".into());
         columns.push(11.0);
     }
-    titles.extend(years.iter().map(|y| format!("{y} г.")));
+    let year_titles: Vec<String> = years.iter().map(|y| format!("{y} г.")).collect();
     columns.extend(years.iter().map(|_| 12.0));
-    let n = titles.len();
+    let n = titles.len() + year_titles.len();
     let mut body = Vec::with_capacity(p.item_count() + p.roadmap.blocks.len());
     for (b, block) in p.roadmap.blocks.iter().enumerate() {
         body.push(
@@ -531,12 +559,7 @@ fn roadmap_table(p: &Programme) -> Table {
     }
     Table {
         columns,
-        header: vec![Row::new(
-            titles
-                .iter()
-                .map(|t| Cell::bold_centered(t.as_str()))
-                .collect(),
-        )],
+        header: grouped_header(&titles, "По годам реализации", &year_titles),
         body,
         space_before_pt: 6.0,
         space_after_pt: 12.0,
@@ -786,7 +809,13 @@ mod tests {
         else {
             panic!("no roadmap table on the landscape page");
         };
-        assert_eq!(t.columns.len(), t.header[0].cells.len());
+        // Five columns spanning both header rows, then the years under
+        // one title.
+        assert_eq!(t.header.len(), 2);
+        assert_eq!(t.header[0].cells.len(), 6);
+        assert_eq!(t.header[0].cells[5].colspan, 2);
+        assert_eq!(t.header[1].cells.len(), 2);
+        assert_eq!(t.columns.len(), 7);
         let first_item = &t.body[1].cells[0];
         let CellBlock::Paragraph(par) = &first_item.blocks[0] else {
             panic!()

@@ -243,6 +243,9 @@ pub struct Cell {
     pub blocks: Vec<CellBlock>,
     /// Number of columns the cell spans (at least 1).
     pub colspan: usize,
+    /// Number of header rows the cell spans (header rows only; at least
+    /// 1). The cells of the rows below leave its columns out.
+    pub rowspan: usize,
 }
 
 impl Cell {
@@ -250,28 +253,36 @@ impl Cell {
         Cell {
             blocks: vec![CellBlock::Paragraph(Paragraph::left(text))],
             colspan: 1,
+            rowspan: 1,
         }
     }
     pub fn centered(text: impl Into<String>) -> Self {
         Cell {
             blocks: vec![CellBlock::Paragraph(Paragraph::centered(text))],
             colspan: 1,
+            rowspan: 1,
         }
     }
     pub fn bold_centered(text: impl Into<String>) -> Self {
         Cell {
             blocks: vec![CellBlock::Paragraph(Paragraph::centered(text).bold())],
             colspan: 1,
+            rowspan: 1,
         }
     }
     pub fn paragraphs(paragraphs: Vec<Paragraph>) -> Self {
         Cell {
             blocks: paragraphs.into_iter().map(CellBlock::Paragraph).collect(),
             colspan: 1,
+            rowspan: 1,
         }
     }
     pub fn span(mut self, columns: usize) -> Self {
         self.colspan = columns.max(1);
+        self
+    }
+    pub fn span_rows(mut self, rows: usize) -> Self {
+        self.rowspan = rows.max(1);
         self
     }
 }

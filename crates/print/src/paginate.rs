@@ -4,7 +4,8 @@
 use crate::doc::Style;
 use crate::flow::Item;
 use crate::paragraph::{Frag, Laid};
-use crate::table::{LaidRow, LaidTable};
+use crate::profile::HeaderRepeat;
+use crate::table::{LaidHeader, LaidRow, LaidTable};
 
 const EPS: f32 = 0.01;
 
@@ -143,10 +144,7 @@ impl Pager {
                 Item::Space(s) => need += s,
                 Item::Table(t) => {
                     need += t.space_before
-                        + t.first_header()
-                            .iter()
-                            .map(|r| t.row_height(r))
-                            .sum::<f32>()
+                        + t.first_header_height()
                         + t.body.first().map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
                     return need;
                 }
@@ -278,6 +276,53 @@ impl Pager {
         self.empty = false;
     }
 
+    fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32) {
+        self.page().draws.push(Draw::Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        });
+    }
+
+    /// Draws the header: each cell boxed on its own, since cells may span
+    /// rows and columns; text centred in its box.
+    fn draw_header(&mut self, t: &LaidTable, h: &LaidHeader) {
+        let top = self.y;
+        let left = self.margins.left;
+        let mut row_tops = vec![top];
+        for height in &h.heights {
+            row_tops.push(row_tops.last().copied().unwrap_or(top) + height);
+        }
+        for hc in &h.cells {
+            let (y0, y1) = (row_tops[hc.row], row_tops[hc.row + hc.rowspan]);
+            let (x0, x1) = (
+                left + t.edges[hc.cell.col],
+                left + t.edges[hc.cell.col + hc.cell.span],
+            );
+            let content = hc.cell.content_height();
+            let ty = y0 + ((y1 - y0) - content) / 2.0;
+            for line in &hc.cell.lines {
+                let baseline = ty + line.top + line.ascent;
+                for f in &line.frags {
+                    self.page().draws.push(Draw::Text {
+                        x: x0 + t.padding + line.x + f.x,
+                        baseline,
+                        frag: f.clone(),
+                    });
+                }
+            }
+            let w = t.border;
+            self.rule(x0, y0, x1, y0, w);
+            self.rule(x0, y1, x1, y1, w);
+            self.rule(x0, y0, x0, y1, w);
+            self.rule(x1, y0, x1, y1, w);
+        }
+        self.y = row_tops.last().copied().unwrap_or(top);
+        self.empty = false;
+    }
+
     fn continue_table(&mut self, t: &LaidTable) {
         self.new_page();
         if let Some(label) = &t.continuation {
@@ -286,8 +331,18 @@ impl Pager {
                 self.y += line.height;
             }
         }
-        for row in t.repeated_header() {
-            self.draw_row(t, row);
+        match t.repeat {
+            HeaderRepeat::Header => {
+                if let Some(h) = &t.header {
+                    self.draw_header(t, h);
+                }
+            }
+            HeaderRepeat::ColumnNumbers => {
+                if let Some(n) = &t.numbers {
+                    self.draw_row(t, n);
+                }
+            }
+            HeaderRepeat::None => {}
         }
     }
 
@@ -295,14 +350,16 @@ impl Pager {
         if !self.empty {
             self.y += t.space_before;
         }
-        let header: Vec<&LaidRow> = t.first_header();
-        let header_h: f32 = header.iter().map(|r| t.row_height(r)).sum();
+        let header_h = t.first_header_height();
         let first = t.body.first().map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
         if !self.empty && header_h + first > self.remaining() + EPS {
             self.new_page();
         }
-        for row in header {
-            self.draw_row(t, row);
+        if let Some(h) = &t.header {
+            self.draw_header(t, h);
+        }
+        if let Some(n) = &t.numbers {
+            self.draw_row(t, n);
         }
         let mut rows_here = 0usize;
         for (i, row) in t.body.iter().enumerate() {
@@ -327,6 +384,13 @@ impl Pager {
                         self.continue_table(t);
                         rows_here = 0;
                         cur = b;
+                    }
+                    None if rows_here == 0 => {
+                        // Nothing left to split on a page that holds only
+                        // the header: draw the row rather than loop.
+                        self.draw_row(t, &cur);
+                        rows_here += 1;
+                        break;
                     }
                     None => {
                         self.continue_table(t);

@@ -143,12 +143,33 @@ impl LaidRow {
     }
 }
 
+/// A header cell and the rows of the header it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct HeaderCell {
+    pub cell: LaidCell,
+    pub row: usize,
+    pub rowspan: usize,
+}
+
+/// The header rows, laid out together because cells may span rows.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LaidHeader {
+    pub cells: Vec<HeaderCell>,
+    pub heights: Vec<f32>,
+}
+
+impl LaidHeader {
+    pub fn height(&self) -> f32 {
+        self.heights.iter().sum()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LaidTable {
     /// Column boundaries from the text area's left edge; one more than the
     /// columns.
     pub edges: Vec<f32>,
-    pub header: Vec<LaidRow>,
+    pub header: Option<LaidHeader>,
     /// The row of column numbers, when the profile repeats that row.
     pub numbers: Option<LaidRow>,
     pub body: Vec<LaidRow>,
@@ -165,18 +186,11 @@ impl LaidTable {
         row.content_height() + 2.0 * self.padding
     }
 
-    /// Rows drawn at the top of the first page.
-    pub fn first_header(&self) -> Vec<&LaidRow> {
-        self.header.iter().chain(self.numbers.as_ref()).collect()
-    }
-
-    /// Rows drawn at the top of every following page.
-    pub fn repeated_header(&self) -> Vec<&LaidRow> {
-        match self.repeat {
-            HeaderRepeat::Header => self.header.iter().collect(),
-            HeaderRepeat::ColumnNumbers => self.numbers.iter().collect(),
-            HeaderRepeat::None => Vec::new(),
-        }
+    /// Height of what opens the table on its first page: the header and,
+    /// when repeated later, the row of column numbers under it.
+    pub fn first_header_height(&self) -> f32 {
+        self.header.as_ref().map_or(0.0, LaidHeader::height)
+            + self.numbers.as_ref().map_or(0.0, |r| self.row_height(r))
     }
 
     /// The least height of the first body row that may start on a page:
@@ -284,6 +298,82 @@ fn layout_row(
     })
 }
 
+fn layout_header(
+    env: &mut Env,
+    rows: &[Row],
+    edges: &[f32],
+    padding: f32,
+    ctx: Context,
+) -> Result<Option<LaidHeader>, PrintError> {
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let columns = edges.len() - 1;
+    // Rows of the header still covered by a cell from above, per column.
+    let mut covered = vec![0usize; columns];
+    let mut cells = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let mut col = 0;
+        let mut cell_iter = row.cells.iter();
+        while col < columns {
+            if covered[col] > 0 {
+                covered[col] -= 1;
+                col += 1;
+                continue;
+            }
+            let Some(cell) = cell_iter.next() else {
+                // A short row still gets its borders.
+                cells.push(HeaderCell {
+                    cell: LaidCell {
+                        col,
+                        span: 1,
+                        lines: Vec::new(),
+                    },
+                    row: r,
+                    rowspan: 1,
+                });
+                col += 1;
+                continue;
+            };
+            let span = cell.colspan.max(1);
+            if col + span > columns || covered[col..col + span].iter().any(|&c| c > 0) {
+                return Err(PrintError::InvalidTable(format!(
+                    "в шапке таблицы ячейки не укладываются в {columns} столбцов"
+                )));
+            }
+            let rowspan = cell.rowspan.clamp(1, rows.len() - r);
+            for c in &mut covered[col..col + span] {
+                *c = rowspan - 1;
+            }
+            let width = (edges[col + span] - edges[col] - 2.0 * padding).max(1.0);
+            cells.push(HeaderCell {
+                cell: layout_cell(env, cell, col, span, width, ctx),
+                row: r,
+                rowspan,
+            });
+            col += span;
+        }
+        if cell_iter.next().is_some() {
+            return Err(PrintError::InvalidTable(format!(
+                "в шапке таблицы больше ячеек, чем столбцов ({columns})"
+            )));
+        }
+    }
+    let mut heights = vec![0.0f32; rows.len()];
+    for c in cells.iter().filter(|c| c.rowspan == 1) {
+        heights[c.row] = heights[c.row].max(c.cell.content_height() + 2.0 * padding);
+    }
+    // A merged cell taller than its rows stretches the last of them.
+    for c in cells.iter().filter(|c| c.rowspan > 1) {
+        let need = c.cell.content_height() + 2.0 * padding;
+        let have: f32 = heights[c.row..c.row + c.rowspan].iter().sum();
+        if need > have {
+            heights[c.row + c.rowspan - 1] += need - have;
+        }
+    }
+    Ok(Some(LaidHeader { cells, heights }))
+}
+
 pub(crate) fn layout_table(env: &mut Env, t: &Table, width: f32) -> Result<LaidTable, PrintError> {
     if t.columns.is_empty() || t.columns.iter().any(|w| !w.is_finite() || *w <= 0.0) {
         return Err(PrintError::InvalidTable(
@@ -299,11 +389,7 @@ pub(crate) fn layout_table(env: &mut Env, t: &Table, width: f32) -> Result<LaidT
     }
     let padding = mm(env.profile.cell_padding_mm);
     let ctx = cell_context(env, t.size_pt);
-    let header = t
-        .header
-        .iter()
-        .map(|r| layout_row(env, r, &edges, padding, ctx, true))
-        .collect::<Result<Vec<_>, _>>()?;
+    let header = layout_header(env, &t.header, &edges, padding, ctx)?;
     let mut body = Vec::with_capacity(t.body.len());
     for r in &t.body {
         body.push(layout_row(env, r, &edges, padding, ctx, false)?);

@@ -347,6 +347,7 @@ fn a_row_taller_than_a_page_splits_and_keeps_every_line() {
     let tall = Cell {
         blocks: vec![CellBlock::Paragraph(Paragraph::left(lines.join("\n")))],
         colspan: 1,
+        rowspan: 1,
     };
     let doc = Document {
         groups: vec![PageGroup {
