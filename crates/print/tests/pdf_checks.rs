@@ -258,6 +258,90 @@ fn whole_act_reads_back_from_the_pdf() {
     }
 }
 
+fn words_on<'a>(page: &'a Page, text: &str) -> Vec<&'a Word> {
+    page.words.iter().filter(|w| w.text == text).collect()
+}
+
+#[test]
+fn act_heading_and_signature_sit_where_the_standard_puts_them() {
+    let mut p = metodist_core::generate::programme(20, 5);
+    // Many indicators, so their table runs over pages.
+    let more: Vec<_> = (0..8).flat_map(|_| p.indicators.clone()).collect();
+    p.indicators = more;
+    let act = p.act.as_mut().unwrap();
+    // The field's own type parses the date: no need to name chrono here.
+    act.date = serde_json::from_str("\"2021-08-03\"").unwrap();
+    act.number = Some("299".into());
+    act.signatory_position = "Заместитель главы администрации района по социальной сфере".into();
+    act.signatory_name = "Н. В. Тураев".into();
+    let profile = LayoutProfile::default();
+    let fonts = Fonts::bundled().unwrap();
+    let r = render_programme(&p, ComposeMode::WholeAct, &profile, &fonts).unwrap();
+    let pdf = write_pdf("act.pdf", &r);
+    let pages = check_layout(&pdf, &r, &profile);
+    let left = profile.margin_left_mm as f64 * PT_PER_MM;
+    let right_edge = pages[0].width - profile.margin_right_mm as f64 * PT_PER_MM;
+    let first = &pages[0];
+
+    // Date at the left margin, number ending at the right one, same line.
+    let from = words_on(first, "от")[0];
+    let date = words_on(first, "03.08.2021")[0];
+    let number = words_on(first, "299")[0];
+    assert!((from.x0 - left).abs() < 0.5, "date not at the left margin");
+    assert!(
+        (number.x1 - right_edge).abs() < 0.5,
+        "number not at the right margin"
+    );
+    assert!(
+        (date.y0 - number.y0).abs() < 0.5,
+        "date and number on different lines"
+    );
+    assert!(words_on(first, "№")
+        .iter()
+        .any(|w| (w.y0 - number.y0).abs() < 0.5));
+
+    // The name ends at the right margin level with the position's last line.
+    let surname = words_on(first, "Тураев")[0];
+    let last_of_position = words_on(first, "сфере")[0];
+    assert!(
+        (surname.x1 - right_edge).abs() < 0.5,
+        "name not at the right margin"
+    );
+    assert!(
+        (surname.y0 - last_of_position.y0).abs() < 0.5,
+        "name not level with the position"
+    );
+    let position_start = words_on(first, "Заместитель")[0];
+    assert!((position_start.x0 - left).abs() < 0.5);
+    assert!(
+        position_start.y0 < last_of_position.y0,
+        "the position wraps to two lines"
+    );
+
+    // Every page of the indicator table starts with its two-row header.
+    let top = profile.margin_top_mm as f64 * PT_PER_MM;
+    let ind: Vec<usize> = (0..pages.len())
+        .filter(|&i| {
+            pages[i]
+                .words
+                .iter()
+                .any(|w| w.text.starts_with("показател"))
+        })
+        .filter(|&i| !pages[i].words.iter().any(|w| w.text == "Мероприятие"))
+        .collect();
+    assert!(ind.len() >= 2, "the indicator table should run over pages");
+    for &i in &ind[1..] {
+        let band = top_band(&pages[i], top, 40.0);
+        for w in ["Наименование", "Плановое", "2025", "Базовое"] {
+            assert!(
+                band.contains(&w),
+                "page {}: header missing {w}: {band:?}",
+                i + 1
+            );
+        }
+    }
+}
+
 #[test]
 fn column_numbers_and_landscape_roadmap() {
     let profile = LayoutProfile::gost_2016();
