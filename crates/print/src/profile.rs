@@ -108,10 +108,11 @@ impl LayoutProfile {
         }
     }
 
-    /// The profile after the 2016 edition of the standard, still required by
-    /// some districts' own instructions: the layout of the act is the same,
-    /// but continued tables carry only the row of column numbers and the
-    /// "Продолжение таблицы" label, as those instructions usually ask.
+    /// The profile named after the 2016 edition of the standard, for
+    /// districts whose instructions still cite it. Page and type values are
+    /// those of the default profile; it differs in the other common way of
+    /// continuing tables: only the row of column numbers is repeated, under
+    /// a "Продолжение таблицы" label.
     pub fn gost_2016() -> Self {
         LayoutProfile {
             name: PROFILE_2016.to_string(),
