@@ -7,6 +7,7 @@ use metodist_core::model::{item_number, Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
 use metodist_core::tracking::{self, DueEntry};
 use metodist_core::{exchange, generate, Period, Store, YearMonth};
+use metodist_print::{ComposeMode, Fonts, LayoutProfile};
 use metodist_schedule::{describe, interpret};
 
 use crate::args::{parse_number, Args};
@@ -200,6 +201,63 @@ fn parse_date(s: &str, what: &str) -> Result<chrono::NaiveDate, CliError> {
             "{what}: дата должна быть записана как ГГГГ-ММ-ДД, получено «{s}»"
         ))
     })
+}
+
+/// `render ID|FILE -o OUT.pdf [--appendix-only] [--profile NAME]`: the
+/// programme as a PDF; warnings (characters the font lacks) on stderr.
+pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let out = args.required_path(&["-o", "--output"], "файл PDF для записи")?;
+    let appendix_only = args.flag("--appendix-only");
+    let profile_name = args.option(&["--profile"])?;
+    let source = args.positional("номер программы или файл .metodist.json")?;
+    args.finish()?;
+    let programme = match source.to_string_lossy().parse::<i64>() {
+        Ok(id) => ctx.store()?.load(id)?,
+        Err(_) => exchange::read_file(std::path::Path::new(&source))?,
+    };
+    let profile = match profile_name {
+        None => LayoutProfile::default(),
+        Some(name) => {
+            let name = name.to_string_lossy().into_owned();
+            match LayoutProfile::builtin()
+                .into_iter()
+                .find(|p| p.name == name)
+            {
+                Some(p) => p,
+                None => stored_profile(ctx, &name)?,
+            }
+        }
+    };
+    let fonts = Fonts::load(&profile.font)?;
+    let mode = if appendix_only {
+        ComposeMode::AppendixOnly
+    } else {
+        ComposeMode::WholeAct
+    };
+    let rendered = metodist_print::render_programme(&programme, mode, &profile, &fonts)?;
+    metodist_core::fsutil::write_atomically(&out, &rendered.pdf)?;
+    for w in &rendered.warnings {
+        eprintln!("Предупреждение: {w}");
+    }
+    Ok(String::new())
+}
+
+fn stored_profile(ctx: &mut Context, name: &str) -> Result<LayoutProfile, CliError> {
+    let stored = ctx.store()?.layout_profiles()?;
+    let (_, body) = stored.into_iter().find(|(n, _)| n == name).ok_or_else(|| {
+        let builtin: Vec<String> = LayoutProfile::builtin()
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        CliError::Usage(format!(
+            "нет профиля «{name}»; встроенные: {}",
+            builtin.join(", ")
+        ))
+    })?;
+    let mut profile: LayoutProfile = serde_json::from_str(&body)
+        .map_err(|e| CliError::Usage(format!("профиль «{name}» повреждён: {e}")))?;
+    profile.name = name.to_string();
+    Ok(profile)
 }
 
 /// A readable summary: what the programme holds and its roadmap numbered.

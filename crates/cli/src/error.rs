@@ -6,6 +6,8 @@ pub enum CliError {
     Usage(String),
     #[error(transparent)]
     Core(#[from] CoreError),
+    #[error(transparent)]
+    Print(#[from] metodist_print::PrintError),
     #[error("Не удалось записать результат: {0}")]
     Output(std::io::Error),
 }

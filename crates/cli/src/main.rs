@@ -27,6 +27,8 @@ metodist — командная строка Методиста
   schedule НОМЕР                сроки всех мероприятий программы и их понимание
   due НОМЕР --month ГГГГ-ММ [--today ГГГГ-ММ-ДД]
                                 что запланировано на месяц и что просрочено ранее (JSON)
+  render НОМЕР|ФАЙЛ -o ФАЙЛ.pdf [--appendix-only] [--profile НАЗВАНИЕ]
+                                печать программы в PDF: постановление с приложением или только приложение
   gen --items N -o ФАЙЛ [--seed S]
                                 создать файл с правдоподобной программой из N мероприятий (для нагрузочных проверок)
 
@@ -65,6 +67,7 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "gen" => commands::gen(args)?,
         "schedule" => commands::schedule(&mut ctx, args)?,
         "due" => commands::due(&mut ctx, args)?,
+        "render" => commands::render(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),
     };

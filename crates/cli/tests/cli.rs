@@ -259,3 +259,54 @@ fn due_lists_the_month_and_what_is_owed_before_it() {
         )
         .contains("ГГГГ-ММ-ДД"));
 }
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn render_prints_the_act_or_the_appendix_alone() {
+    let env = Env::new();
+    env.ok(&["import", sample().to_str().unwrap()]);
+    let whole = env.path("whole.pdf");
+    let appendix = env.path("appendix.pdf");
+    env.ok(&["render", "1", "-o", whole.to_str().unwrap()]);
+    env.ok(&[
+        "render",
+        sample().to_str().unwrap(),
+        "-o",
+        appendix.to_str().unwrap(),
+        "--appendix-only",
+        "--profile",
+        "ГОСТ Р 7.0.97-2016",
+    ]);
+    let whole_text = pdftotext(&whole);
+    let appendix_text = pdftotext(&appendix);
+    assert!(
+        whole_text.contains("П О С Т А Н О В Л Е Н И Е"),
+        "the act's heading"
+    );
+    assert!(whole_text.contains("Паспорт"), "and its appendix");
+    assert!(!appendix_text.contains("П О С Т А Н О В Л Е Н И Е"));
+    assert!(appendix_text.contains("Паспорт"));
+    let err = env.fails(
+        &[
+            "render",
+            "1",
+            "-o",
+            env.path("x.pdf").to_str().unwrap(),
+            "--profile",
+            "Нет такого",
+        ],
+        2,
+    );
+    assert!(err.contains("нет профиля «Нет такого»"), "{err}");
+    assert!(!env.path("x.pdf").exists());
+}

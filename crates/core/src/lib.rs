@@ -6,7 +6,7 @@ pub mod copy;
 pub mod effectiveness;
 pub mod error;
 pub mod exchange;
-mod fsutil;
+pub mod fsutil;
 pub mod generate;
 pub mod model;
 pub mod readiness;

@@ -7,6 +7,7 @@
 
 mod edit;
 mod lists;
+mod profiles;
 mod programmes;
 mod roadmap;
 mod schema;
