@@ -8,7 +8,8 @@
 // (default target/debug/...), TAURI_DRIVER the driver.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -236,6 +237,63 @@ test(
         await session.call("POST", `/element/${retry}/click`, {});
         const fresh = await session.waitFor('[data-testid="error-panel"]:not([data-stale])');
         assert.match(await session.text(fresh), /не является базой данных Методиста/);
+      },
+    );
+  },
+);
+
+// Holds an exclusive lock on an SQLite file until its stdin is closed, the way
+// another program (or a second copy of the app) would.
+const LOCK_HOLDER = `
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+connection.execute("BEGIN EXCLUSIVE")
+connection.execute("CREATE TABLE lock_probe(x)")
+print("locked", flush=True)
+sys.stdin.read()
+connection.execute("ROLLBACK")
+connection.close()
+`;
+
+test(
+  "a locked database shows the Russian message and opens on «Повторить» once released",
+  { timeout: TEST_TIMEOUT_MS },
+  async (t) => {
+    let holder;
+    // Whatever fails, the holder must not outlive the test.
+    t.after(() => holder?.stdin.end());
+    await withApp(
+      t,
+      {
+        name: "locked",
+        prepare: async ({ db }) => {
+          holder = spawn(process.env.PYTHON ?? "python3", ["-c", LOCK_HOLDER, db], {
+            stdio: ["pipe", "pipe", "inherit"],
+          });
+          const [line] = await Promise.race([
+            once(holder.stdout, "data"),
+            once(holder, "exit").then(([code]) => {
+              throw new Error(`the lock holder exited with ${code}`);
+            }),
+          ]);
+          assert.equal(String(line).trim(), "locked");
+        },
+      },
+      async (session) => {
+        try {
+          const message = await session.textOf('[data-testid="error-message"]');
+          assert.match(message, /занята другой программой/);
+          assert.equal(await session.textOf('[data-testid="error-code"]'), "db_locked");
+          await saveScreenshot(session, "locked-error");
+        } finally {
+          holder.stdin.end();
+          await once(holder, "exit");
+        }
+        const retry = await session.waitFor('[data-testid="retry"]');
+        await session.call("POST", `/element/${retry}/click`, {});
+        await session.waitFor('[data-testid="empty-state"]');
+        assert.match(await session.textOf('[data-testid="db-status"]'), /^База данных: /);
       },
     );
   },
