@@ -298,3 +298,43 @@ test(
     );
   },
 );
+
+test(
+  "a database from a newer version shows the Russian message and stays unchanged",
+  { timeout: TEST_TIMEOUT_MS },
+  async (t) => {
+    let bytes;
+    await withApp(
+      t,
+      {
+        name: "newer",
+        prepare: ({ db }) => {
+          // A schema version far beyond any migration this app ships.
+          execFileSync(process.env.PYTHON ?? "python3", [
+            "-c",
+            `import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("CREATE TABLE from_the_future(x)")
+c.execute("INSERT INTO from_the_future VALUES ('данные будущей версии')")
+c.execute("PRAGMA user_version = 9999")
+c.commit()
+c.close()`,
+            db,
+          ]);
+          bytes = readFileSync(db);
+        },
+        afterExit: ({ db }) => {
+          assert.ok(readFileSync(db).equals(bytes), "the newer database was modified");
+        },
+      },
+      async (session) => {
+        assert.equal(await session.textOf('[data-testid="error-code"]'), "db_newer_version");
+        assert.match(
+          await session.textOf('[data-testid="error-message"]'),
+          /создана более новой версией Методиста/,
+        );
+        await saveScreenshot(session, "newer-version-error");
+      },
+    );
+  },
+);
