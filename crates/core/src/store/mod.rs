@@ -5,6 +5,7 @@
 //! refused before anything is written to it. Migrations run in one
 //! transaction after a backup copy; every edit is one transaction.
 
+mod backups;
 mod edit;
 mod lists;
 mod profiles;
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{CoreError, Result};
 
+pub use backups::{BackupInfo, KEEP_DAILY};
 pub use edit::{Applied, Edit, ItemInput, UndoState, UNDO_DEPTH};
 pub use lists::ListKind;
 pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};
@@ -116,12 +118,12 @@ impl Store {
         // edit, that another process holds the file.
         store.write(|_| Ok(()))?;
         if version < latest {
-            store.migrate(version)?;
+            store.migrate_from(version)?;
         }
         Ok(store)
     }
 
-    fn migrate(&mut self, from: i64) -> Result<()> {
+    pub(crate) fn migrate_from(&mut self, from: i64) -> Result<()> {
         let backup = if from > 0 {
             Some(self.backup_before_migration(from)?)
         } else {
@@ -201,6 +203,10 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     pub(crate) fn db_err(&self) -> impl Fn(rusqlite::Error) -> CoreError + '_ {
