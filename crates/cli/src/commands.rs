@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use metodist_core::model::{item_number, Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
 use metodist_core::tracking::{self, DueEntry};
-use metodist_core::{exchange, generate, Period, Store, YearMonth};
+use metodist_core::{exchange, generate, Edit, Period, Store, YearMonth};
 use metodist_print::{ComposeMode, Fonts, LayoutProfile};
 use metodist_schedule::{describe, interpret};
 
@@ -258,6 +258,49 @@ fn stored_profile(ctx: &mut Context, name: &str) -> Result<LayoutProfile, CliErr
         .map_err(|e| CliError::Usage(format!("профиль «{name}» повреждён: {e}")))?;
     profile.name = name.to_string();
     Ok(profile)
+}
+
+/// `apply ID`: edits as JSON, one per line on stdin; after each is stored
+/// (its transaction committed) prints `ok N` with its line number. A line
+/// that is refused prints `ошибка N: …` on stderr and the run goes on; the
+/// exit code is then 1. For batch changes and the crash-safety tests.
+pub fn apply(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    use std::io::{BufRead, Write};
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let store = ctx.store()?;
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    let mut failed = 0usize;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(CliError::Output)?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = serde_json::from_str::<Edit>(&line)
+            .map_err(|e| {
+                format!(
+                    "не удалось прочитать изменение: {}",
+                    exchange::translate_serde_message(&e.to_string())
+                )
+            })
+            .and_then(|edit| store.apply(id, &edit).map_err(|e| e.to_string()));
+        match result {
+            Ok(_) => {
+                writeln!(out, "ok {}", n + 1)
+                    .and_then(|_| out.flush())
+                    .map_err(CliError::Output)?;
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("ошибка {}: {e}", n + 1);
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(CliError::Partial(failed));
+    }
+    Ok(String::new())
 }
 
 /// A readable summary: what the programme holds and its roadmap numbered.

@@ -8,6 +8,8 @@ pub enum CliError {
     Core(#[from] CoreError),
     #[error(transparent)]
     Print(#[from] metodist_print::PrintError),
+    #[error("не применено изменений: {0} (подробности выше)")]
+    Partial(usize),
     #[error("Не удалось записать результат: {0}")]
     Output(std::io::Error),
 }

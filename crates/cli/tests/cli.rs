@@ -289,10 +289,7 @@ fn render_prints_the_act_or_the_appendix_alone() {
     ]);
     let whole_text = pdftotext(&whole);
     let appendix_text = pdftotext(&appendix);
-    assert!(
-        whole_text.contains("ПОСТАНОВЛЕНИЕ"),
-        "the act's heading"
-    );
+    assert!(whole_text.contains("ПОСТАНОВЛЕНИЕ"), "the act's heading");
     assert!(whole_text.contains("Паспорт"), "and its appendix");
     assert!(!appendix_text.contains("ПОСТАНОВЛЕНИЕ"));
     assert!(appendix_text.contains("Паспорт"));

@@ -127,7 +127,7 @@ pub fn write_file(path: &Path, p: &Programme) -> Result<()> {
 }
 
 /// serde's messages are English; the user reads Russian.
-fn translate_serde_message(msg: &str) -> String {
+pub fn translate_serde_message(msg: &str) -> String {
     // serde_json appends " at line L column C"; the place is given separately.
     let msg = match msg.find(" at line ") {
         Some(i) => &msg[..i],
