@@ -4,6 +4,24 @@
 //! justification, tables, pagination) and uses printpdf only to write the
 //! result: a PDF with embedded, subset fonts and selectable text.
 //!
+//! Printing a programme (what `metodist render` and the app do):
+//!
+//! ```no_run
+//! use metodist_print::{render_programme, ComposeMode, Fonts, LayoutProfile};
+//! # fn load() -> metodist_core::Programme { metodist_core::generate::programme(10, 1) }
+//! let programme = load();
+//! let profile = LayoutProfile::by_name("ГОСТ Р 7.0.97-2016")?; // or ::default()
+//! let fonts = Fonts::load(&profile.font)?; // load once, reuse for every render
+//! let out = render_programme(&programme, ComposeMode::AppendixOnly, &profile, &fonts)?;
+//! for w in &out.warnings {
+//!     eprintln!("[{}] {w}", w.code());
+//! }
+//! std::fs::write("programme.pdf", &out.pdf).unwrap();
+//! # Ok::<(), metodist_print::PrintError>(())
+//! ```
+//!
+//! The engine alone, on a document built by hand:
+//!
 //! ```no_run
 //! use metodist_print::{render, Block, Document, Fonts, LayoutProfile, PageGroup, Paragraph};
 //! let doc = Document {
@@ -91,10 +109,14 @@ pub fn render(
     if pager.pages.is_empty() {
         pager.start_page(short, long);
     }
-    let digit = fonts.face(Style::Regular).width('0').unwrap_or(500) as f32
-        * profile.page_number_size
-        / 1000.0;
-    pager.number_pages(profile.page_number_size, digit);
+    let face = fonts.face(Style::Regular);
+    pager.number_pages(profile.page_number_size, |text| {
+        text.chars()
+            .map(|c| face.width(c).unwrap_or(500) as f32)
+            .sum::<f32>()
+            * profile.page_number_size
+            / 1000.0
+    });
 
     let pdf = pdf::write(&pager.pages, fonts, &doc.title, &doc.author);
     let mut warnings: Vec<PrintWarning> = env

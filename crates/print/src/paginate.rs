@@ -403,11 +403,11 @@ impl Pager {
     }
 
     /// Numbers every page from the second, centred in the top margin.
-    pub fn number_pages(&mut self, size: f32, digit_width: f32) {
+    pub fn number_pages(&mut self, size: f32, width_of: impl Fn(&str) -> f32) {
         let m = &self.margins;
         for (i, page) in self.pages.iter_mut().enumerate().skip(1) {
             let text = (i + 1).to_string();
-            let w = digit_width * text.chars().count() as f32;
+            let w = width_of(&text);
             let centre = m.left + (page.width - m.left - m.right) / 2.0;
             // Centre the digits' height in the margin: digits stand about
             // 0.66 em above the baseline.
