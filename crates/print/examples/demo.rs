@@ -61,8 +61,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let mut p = metodist_core::generate::programme(items, 7);
     p.sections.insert(1, risks_and_swot());
+    if let Some(act) = p.act.as_mut() {
+        act.executor = Some("Исп. Иванова И. И., 8 (486) 123-45-67".into());
+    }
     if args.iter().any(|a| a == "--years") {
         p.roadmap.year_columns = p.period.years().collect();
+        let years = p.roadmap.year_columns.clone();
+        for block in &mut p.roadmap.blocks {
+            for (i, item) in block.items.iter_mut().enumerate() {
+                item.per_year = years
+                    .iter()
+                    .filter(|y| (**y as usize + i) % 2 == 0)
+                    .map(|&year| metodist_core::model::YearText {
+                        year,
+                        text: "+".into(),
+                    })
+                    .collect();
+            }
+        }
     }
     let fonts = Fonts::load(&profile.font)?;
     let t = std::time::Instant::now();

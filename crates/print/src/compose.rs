@@ -133,10 +133,10 @@ fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
         }));
     }
     if let Some(executor) = act.executor.as_deref().filter(|e| !e.trim().is_empty()) {
-        out.push(Block::Paragraph(
+        out.push(Block::PageFoot(
             Paragraph::left(executor.trim())
                 .with_size(10.0)
-                .with_space(36.0, 0.0),
+                .with_space(24.0, 0.0),
         ));
     }
 }

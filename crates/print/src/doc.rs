@@ -351,6 +351,9 @@ pub enum Block {
     Table(Table),
     TwoSided(TwoSided),
     Mark(Mark),
+    /// A paragraph set at the foot of the current page (the executor's
+    /// line of an act), or of the next page if there is no room.
+    PageFoot(Paragraph),
     /// Vertical space, pt; dropped at the top of a page.
     Space(f32),
     PageBreak,

@@ -11,6 +11,7 @@ pub(crate) enum Item {
     Table(LaidTable),
     Space(f32),
     PageBreak,
+    PageFoot(Laid),
 }
 
 fn body_context(env: &Env, size: Option<f32>) -> Context {
@@ -185,6 +186,10 @@ pub(crate) fn build(env: &mut Env, blocks: &[Block], width: f32) -> Result<Vec<I
             Block::Table(t) => items.push(Item::Table(layout_table(env, t, width)?)),
             Block::TwoSided(t) => items.push(Item::Para(two_sided(env, t, width))),
             Block::Mark(m) => items.push(Item::Para(mark(env, m, width))),
+            Block::PageFoot(p) => {
+                let ctx = body_context(env, p.size_pt);
+                items.push(Item::PageFoot(layout(env, p, ctx, width, None)));
+            }
             Block::Space(pt) => items.push(Item::Space(pt.max(0.0))),
             Block::PageBreak => items.push(Item::PageBreak),
         }

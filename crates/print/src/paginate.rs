@@ -118,8 +118,22 @@ impl Pager {
                         self.new_page();
                     }
                 }
+                Item::PageFoot(l) => self.place_at_foot(l),
             }
         }
+    }
+
+    fn place_at_foot(&mut self, l: &Laid) {
+        let h = l.height();
+        if self.y + l.space_before + h > self.bottom() + EPS {
+            self.new_page();
+        }
+        self.y = (self.bottom() - h).max(self.y);
+        for line in &l.lines {
+            self.draw_line(line, l.x);
+            self.y += line.height;
+        }
+        self.empty = false;
     }
 
     /// Height from the start of `items[0]` (a paragraph kept with the
@@ -148,7 +162,7 @@ impl Pager {
                         + t.body.first().map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
                     return need;
                 }
-                Item::PageBreak => return need,
+                Item::PageBreak | Item::PageFoot(_) => return need,
             }
         }
         need
