@@ -71,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             for (i, item) in block.items.iter_mut().enumerate() {
                 item.per_year = years
                     .iter()
-                    .filter(|y| (**y as usize + i) % 2 == 0)
+                    .filter(|y| (**y as usize + i).is_multiple_of(2))
                     .map(|&year| metodist_core::model::YearText {
                         year,
                         text: "+".into(),
