@@ -274,6 +274,7 @@ fn act_heading_and_signature_sit_where_the_standard_puts_them() {
     act.number = Some("299".into());
     act.signatory_position = "Заместитель главы администрации района по социальной сфере".into();
     act.signatory_name = "Н. В. Тураев".into();
+    act.executor = Some("Исп. Иванова И. И., 8 (486) 123-45-67".into());
     let profile = LayoutProfile::default();
     let fonts = Fonts::bundled().unwrap();
     let r = render_programme(&p, ComposeMode::WholeAct, &profile, &fonts).unwrap();
@@ -316,6 +317,14 @@ fn act_heading_and_signature_sit_where_the_standard_puts_them() {
     assert!(
         position_start.y0 < last_of_position.y0,
         "the position wraps to two lines"
+    );
+
+    // The executor's line at the foot of the act's page.
+    let executor = words_on(first, "Исп.")[0];
+    let bottom = first.height - profile.margin_bottom_mm as f64 * PT_PER_MM;
+    assert!(
+        bottom - executor.y1 < 6.0,
+        "executor line not at the foot: {executor:?}"
     );
 
     // Every page of the indicator table starts with its two-row header.
