@@ -157,9 +157,7 @@ impl Pager {
                 }
                 Item::Space(s) => need += s,
                 Item::Table(t) => {
-                    need += t.space_before
-                        + t.first_header_height()
-                        + t.body.first().map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
+                    need += t.space_before + t.min_start_height();
                     return need;
                 }
                 Item::PageBreak | Item::PageFoot(_) => return need,
@@ -364,9 +362,7 @@ impl Pager {
         if !self.empty {
             self.y += t.space_before;
         }
-        let header_h = t.first_header_height();
-        let first = t.body.first().map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
-        if !self.empty && header_h + first > self.remaining() + EPS {
+        if !self.empty && t.min_start_height() > self.remaining() + EPS {
             self.new_page();
         }
         if let Some(h) = &t.header {
@@ -519,6 +515,29 @@ mod tests {
         blocks.push(long_paragraph(5));
         let placed = place(&blocks);
         assert_eq!(placed.iter().find(|(_, _, t)| t == "абзац0").unwrap().0, 0);
+    }
+
+    #[test]
+    fn a_table_does_not_open_with_its_header_and_a_title_row_alone() {
+        use crate::doc::{Cell, Row, Table};
+        let per_page = lines_per_page();
+        let table = Block::Table(Table {
+            columns: vec![1.0, 3.0],
+            header: vec![Row::new(vec![Cell::text("№"), Cell::text("Мероприятие")])],
+            body: vec![
+                Row::new(vec![Cell::text("1. Блок").span(2)]).keep_with_next(),
+                Row::new(vec![Cell::text("1.1"), Cell::text("первое")]),
+            ],
+            ..Default::default()
+        });
+        // Room for the header and the title row, not for the first item.
+        let mut blocks = short_lines(per_page - 3);
+        blocks.push(table);
+        let placed = place(&blocks);
+        let page_of = |w: &str| placed.iter().find(|(_, _, t)| t == w).unwrap().0;
+        assert_eq!(page_of("Мероприятие"), 1);
+        assert_eq!(page_of("1. Блок"), 1);
+        assert_eq!(page_of("первое"), 1);
     }
 
     #[test]

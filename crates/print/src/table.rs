@@ -193,6 +193,22 @@ impl LaidTable {
             + self.numbers.as_ref().map_or(0.0, |r| self.row_height(r))
     }
 
+    /// The least height that may open the table at the bottom of a page:
+    /// the header and the beginning of the first row, or of the row after it
+    /// when the first is a title kept with the next.
+    pub fn min_start_height(&self) -> f32 {
+        let mut h = self.first_header_height();
+        for row in &self.body {
+            if row.keep_with_next {
+                h += self.row_height(row);
+                continue;
+            }
+            h += self.min_row_chunk(row);
+            break;
+        }
+        h
+    }
+
     /// The least height of the first body row that may start on a page:
     /// the whole row if short, else two lines of it.
     pub fn min_row_chunk(&self, row: &LaidRow) -> f32 {
