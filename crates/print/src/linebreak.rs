@@ -217,6 +217,10 @@ fn starts_upper(token: &str) -> bool {
     token.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+fn leading_digits(token: &str) -> usize {
+    token.bytes().take_while(u8::is_ascii_digit).count()
+}
+
 fn all_digits(token: &str) -> bool {
     !token.is_empty() && token.chars().all(|c| c.is_ascii_digit())
 }
@@ -271,7 +275,15 @@ fn allowed(text: &str, pos: usize) -> bool {
     if (1..=2).contains(&prev_core.len()) && all_digits(prev_core) && is_month(next) {
         return false;
     }
-    if is_month(prev) && next.len() >= 4 && all_digits(&next[..4]) && prev_core == prev {
+    if is_month(prev) && leading_digits(next) == 4 && prev_core == prev {
+        return false;
+    }
+    // Digit groups of one number: "1 234 567".
+    if prev_core == prev
+        && (1..=3).contains(&prev.len())
+        && all_digits(prev)
+        && leading_digits(next) == 3
+    {
         return false;
     }
     if prev.ends_with(|c: char| c.is_ascii_digit()) {
@@ -608,7 +620,7 @@ mod tests {
 
     #[test]
     fn forbidden_breaks() {
-        let t = "от 18 ноября 2013 года № 571, на 2021–2024 годы, 2020 – 2024 гг., Н. В. Тураев и Артамонову Н. В. в г. Орле";
+        let t = "от 18 ноября 2013 года № 571, на 2021–2024 годы, 2020 – 2024 гг., Н. В. Тураев и Артамонову Н. В. в г. Орле, 1 234 567 рублей";
         for (pos, op) in opportunities(t) {
             let ok = op != Op::Weak;
             let (b, a) = (&t[..pos], &t[pos..]);
@@ -623,6 +635,7 @@ mod tests {
                 "Артамонову Н. В.",
                 "в г. Орле",
                 "2024 гг.",
+                "1 234 567",
             ] {
                 // A break strictly inside a glued phrase must be refused.
                 for (start, _) in t.match_indices(glued) {
@@ -665,6 +678,48 @@ mod tests {
         assert!(ls.iter().any(|l| l.ends_with('-')), "{ls:?}");
         for l in &ls {
             assert!(!l.starts_with(' '));
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_and_lines_fit() {
+        let f = fonts();
+        let alphabet: Vec<char> = "аб вгдеёжзий клмн АБВГ ЙЬЪ abc 0123456789 .,;:!?()«»\"'/-–—№§%\u{A0}\n\t\u{301}\u{1F600}ﬁ_"
+            .chars()
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..300 {
+            let len = (next() % 120) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
+            let width = 10.0 + (next() % 400) as f32;
+            let mut m = Missing::default();
+            let p = Prepared::new(&[Run::plain(text.as_str())], 12.0, &f, &mut m);
+            for hyph in [
+                HYPH,
+                Hyphenation {
+                    enabled: true,
+                    min_fill: 0.8,
+                    max_stretch: Some(1.5),
+                },
+            ] {
+                let ls = break_lines(&p, &f, hyph, |_| width, &mut m);
+                for l in &ls {
+                    assert!(l.start <= l.end && l.end <= p.text.len(), "{text:?}");
+                    let single_char = p.text[l.start..l.end].chars().count() <= 1;
+                    assert!(
+                        l.width <= width + 0.02 || single_char,
+                        "{text:?} at {width}: {l:?}"
+                    );
+                }
+            }
         }
     }
 

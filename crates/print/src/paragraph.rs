@@ -179,7 +179,9 @@ pub(crate) fn layout(
         }
         if spec.hyphen {
             if let Some(last) = frags.last_mut() {
-                last.text.push(HYPHEN);
+                // A font without a soft hyphen glyph would print a box.
+                let face = env.fonts.face(last.style);
+                last.text.push(if face.has(HYPHEN) { HYPHEN } else { '-' });
             }
         }
         lines.push(Line {
