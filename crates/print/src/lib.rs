@@ -109,6 +109,7 @@ pub fn render(
     if pager.pages.is_empty() {
         pager.start_page(short, long);
     }
+    pager.merge_rules();
     let face = fonts.face(Style::Regular);
     pager.number_pages(profile.page_number_size, |text| {
         text.chars()

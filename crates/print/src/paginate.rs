@@ -412,6 +412,78 @@ impl Pager {
         self.y += t.space_after;
     }
 
+    /// Joins table rules that continue one another: adjacent rows share
+    /// their borders, so the same line would otherwise be stroked twice and
+    /// every column edge drawn once per row. Fewer, longer strokes make a
+    /// smaller file and look the same.
+    pub fn merge_rules(&mut self) {
+        for page in &mut self.pages {
+            let mut rules: Vec<(bool, f32, f32, f32, f32)> = Vec::new();
+            page.draws.retain(|d| match *d {
+                Draw::Rule {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                } if x1 == x2 => {
+                    rules.push((true, x1, y1.min(y2), y1.max(y2), width));
+                    false
+                }
+                Draw::Rule {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                } if y1 == y2 => {
+                    rules.push((false, y1, x1.min(x2), x1.max(x2), width));
+                    false
+                }
+                _ => true,
+            });
+            rules.sort_by(|a, b| {
+                (a.0, a.4.to_bits(), a.1.to_bits(), a.2.to_bits()).cmp(&(
+                    b.0,
+                    b.4.to_bits(),
+                    b.1.to_bits(),
+                    b.2.to_bits(),
+                ))
+            });
+            let mut merged: Vec<(bool, f32, f32, f32, f32)> = Vec::with_capacity(rules.len());
+            for r in rules {
+                if let Some(m) = merged.last_mut() {
+                    let same_line = m.0 == r.0 && m.4 == r.4 && (m.1 - r.1).abs() < 0.01;
+                    if same_line && r.2 <= m.3 + 0.01 {
+                        m.3 = m.3.max(r.3);
+                        continue;
+                    }
+                }
+                merged.push(r);
+            }
+            page.draws
+                .extend(merged.into_iter().map(|(vertical, at, a, b, width)| {
+                    if vertical {
+                        Draw::Rule {
+                            x1: at,
+                            y1: a,
+                            x2: at,
+                            y2: b,
+                            width,
+                        }
+                    } else {
+                        Draw::Rule {
+                            x1: a,
+                            y1: at,
+                            x2: b,
+                            y2: at,
+                            width,
+                        }
+                    }
+                }));
+        }
+    }
+
     /// Numbers every page from the second, centred in the top margin.
     pub fn number_pages(&mut self, size: f32, width_of: impl Fn(&str) -> f32) {
         let m = &self.margins;
@@ -538,6 +610,43 @@ mod tests {
         assert_eq!(page_of("Мероприятие"), 1);
         assert_eq!(page_of("1. Блок"), 1);
         assert_eq!(page_of("первое"), 1);
+    }
+
+    #[test]
+    fn touching_rules_are_joined_and_duplicates_dropped() {
+        let mut pager = Pager::new(Margins {
+            left: 0.0,
+            right: 0.0,
+            top: 0.0,
+            bottom: 0.0,
+        });
+        pager.start_page(100.0, 100.0);
+        let rule = |x1, y1, x2, y2| Draw::Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width: 0.5,
+        };
+        pager.pages[0].draws = vec![
+            rule(10.0, 0.0, 10.0, 20.0),
+            rule(10.0, 20.0, 10.0, 35.0),
+            rule(10.0, 40.0, 10.0, 50.0),
+            rule(0.0, 20.0, 50.0, 20.0),
+            rule(0.0, 20.0, 50.0, 20.0),
+            rule(30.0, 0.0, 30.0, 10.0),
+        ];
+        pager.merge_rules();
+        let mut got = pager.pages[0].draws.clone();
+        got.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        let mut want = vec![
+            rule(10.0, 0.0, 10.0, 35.0),
+            rule(10.0, 40.0, 10.0, 50.0),
+            rule(0.0, 20.0, 50.0, 20.0),
+            rule(30.0, 0.0, 30.0, 10.0),
+        ];
+        want.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        assert_eq!(got, want);
     }
 
     #[test]
