@@ -215,6 +215,7 @@ mod tests {
         let p = dir.join("not-a-font.ttf");
         std::fs::write(&p, b"definitely not a font").unwrap();
         let err = Fonts::from_files(&p, None, None, None).err().unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(err.code(), "print.font_parse");
     }
 }

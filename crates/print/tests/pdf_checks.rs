@@ -22,7 +22,8 @@ fn tool(name: &str, args: &[&str]) -> String {
 }
 
 fn write_pdf(name: &str, r: &Rendered) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("metodist-print-test-{}", std::process::id()));
+    // Kept after the run (in the target directory) to look at a failure.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf_checks");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, &r.pdf).unwrap();
