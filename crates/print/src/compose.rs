@@ -19,7 +19,8 @@ use crate::{render, Rendered};
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ComposeMode {
-    /// The approving act, then the programme as its appendix.
+    /// The approving act, then the programme as its appendix. A programme
+    /// with no act yet prints as the programme alone, without a mark.
     #[default]
     WholeAct,
     /// The programme alone, with its appendix mark.
