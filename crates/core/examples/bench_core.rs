@@ -1,0 +1,81 @@
+//! Timings of the core on generated programmes (a benchmark, not a test):
+//! `cargo run --release -p metodist-core --example bench_core [-- ITEMS...]`
+//! (default 300 and 2000 items). Prints the median of repeated runs.
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use metodist_core::{exchange, generate, tracking, Edit, Store};
+
+fn median(mut f: impl FnMut(), runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![300, 2000]
+    } else {
+        sizes
+    };
+    let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
+    for n in sizes {
+        let p = generate::programme(n, 1);
+        let json = exchange::to_json(&p);
+        let dir = std::env::temp_dir().join(format!("metodist-bench-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut store = Store::open(&dir.join("bench.sqlite3")).unwrap();
+        let import = median(
+            || {
+                let p = exchange::from_json(&json).unwrap();
+                store.import(&p).unwrap();
+            },
+            5,
+        );
+        let id = store.list_programmes().unwrap()[0].id;
+        let load = median(|| drop(store.load(id).unwrap()), 11);
+        let entries = store.due_entries(id).unwrap();
+        let p = store.load(id).unwrap();
+        let due_entries = median(|| drop(store.due_entries(id).unwrap()), 11);
+        let today_view = median(|| drop(tracking::today(&p, &entries, today)), 51);
+        let month_view = median(
+            || drop(tracking::in_month(&entries, "2025-11".parse().unwrap())),
+            51,
+        );
+        let block = p.roadmap.blocks[0].uid.clone();
+        let mut k = 0;
+        let edit = median(
+            || {
+                k += 1;
+                let e = Edit::PutBlock {
+                    at: None,
+                    uid: block.clone(),
+                    title: format!("Блок {k}"),
+                };
+                store.apply(id, &e).unwrap();
+            },
+            11,
+        );
+        println!(
+            "{n} items: import {} | load {} | due dates from the store {} | Today {} | month view {} | one edit (validated, with undo snapshot) {}",
+            ms(import), ms(load), ms(due_entries), ms(today_view), ms(month_view), ms(edit)
+        );
+        drop(store);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
