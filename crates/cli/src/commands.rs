@@ -242,6 +242,63 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     Ok(String::new())
 }
 
+/// `report ID --from YYYY-MM --to YYYY-MM -o OUT.pdf [--profile NAME]`:
+/// the progress report for the months from `--from` to `--to` inclusive,
+/// evaluated by the standard method (DESIGN.md §5).
+pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    use metodist_core::effectiveness::{Method, Standard};
+    let out = args.required_path(&["-o", "--output"], "файл PDF для записи")?;
+    let profile_name = args.option(&["--profile"])?;
+    let month = |v: Option<std::ffi::OsString>, name: &str| -> Result<YearMonth, CliError> {
+        let v = v.ok_or_else(|| CliError::Usage(format!("укажите месяц: {name} ГГГГ-ММ")))?;
+        v.to_string_lossy()
+            .parse()
+            .map_err(|e| CliError::Usage(format!("{name}: {e}")))
+    };
+    let from = month(args.option(&["--from"])?, "--from")?;
+    let to = month(args.option(&["--to"])?, "--to")?;
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let (from, to) = (from.first_day(), to.last_day());
+    if from > to {
+        return Err(CliError::Usage(
+            "месяц --from позже месяца --to: отчётный период пуст".into(),
+        ));
+    }
+    let profile = match profile_name {
+        None => LayoutProfile::default(),
+        Some(name) => {
+            let name = name.to_string_lossy().into_owned();
+            match LayoutProfile::builtin()
+                .into_iter()
+                .find(|p| p.name == name)
+            {
+                Some(p) => p,
+                None => stored_profile(ctx, &name)?,
+            }
+        }
+    };
+    let store = ctx.store()?;
+    let programme = store.load(id)?;
+    let entries = store.due_entries(id)?;
+    let evaluation = Standard.evaluate(&programme, &entries, from, to);
+    let fonts = Fonts::load(&profile.font)?;
+    let rendered = metodist_print::render_report(
+        &programme,
+        &entries,
+        &evaluation,
+        from,
+        to,
+        &profile,
+        &fonts,
+    )?;
+    metodist_core::fsutil::write_atomically(&out, &rendered.pdf)?;
+    for w in &rendered.warnings {
+        eprintln!("Предупреждение: {w}");
+    }
+    Ok(String::new())
+}
+
 fn stored_profile(ctx: &mut Context, name: &str) -> Result<LayoutProfile, CliError> {
     let stored = ctx.store()?.layout_profiles()?;
     let (_, body) = stored.into_iter().find(|(n, _)| n == name).ok_or_else(|| {

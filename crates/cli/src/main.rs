@@ -29,6 +29,9 @@ metodist — командная строка Методиста
                                 что запланировано на месяц и что просрочено ранее (JSON)
   render НОМЕР|ФАЙЛ -o ФАЙЛ.pdf [--appendix-only] [--profile НАЗВАНИЕ]
                                 печать программы в PDF: постановление с приложением или только приложение
+  report НОМЕР --from ГГГГ-ММ --to ГГГГ-ММ -o ФАЙЛ.pdf [--profile НАЗВАНИЕ]
+                                отчёт о ходе реализации программы за период (с первого дня
+                                месяца --from по последний день месяца --to) в PDF
   apply НОМЕР                   применить изменения из стандартного ввода (по одному JSON в строке)
   gen --items N -o ФАЙЛ [--seed S]
                                 создать файл с правдоподобной программой из N мероприятий (для нагрузочных проверок)
@@ -69,6 +72,7 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "schedule" => commands::schedule(&mut ctx, args)?,
         "due" => commands::due(&mut ctx, args)?,
         "render" => commands::render(&mut ctx, args)?,
+        "report" => commands::report(&mut ctx, args)?,
         "apply" => commands::apply(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),

@@ -23,6 +23,10 @@ pub enum PrintError {
     UnknownProfile(String),
     #[error("таблица не может быть размещена: {0}")]
     InvalidTable(String),
+    #[error("разрешение просмотра должно быть от 10 до 600 точек на дюйм, а не {0}")]
+    InvalidDpi(f32),
+    #[error("не удалось сохранить страницу просмотра в PNG: {0}")]
+    PreviewEncode(String),
 }
 
 impl PrintError {
@@ -36,6 +40,8 @@ impl PrintError {
             PrintError::InvalidProfile(_) => "print.invalid_profile",
             PrintError::UnknownProfile(_) => "print.unknown_profile",
             PrintError::InvalidTable(_) => "print.invalid_table",
+            PrintError::InvalidDpi(_) => "print.invalid_dpi",
+            PrintError::PreviewEncode(_) => "print.preview_encode",
         }
     }
 }

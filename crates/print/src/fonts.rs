@@ -24,6 +24,8 @@ const TABLE_LEN: usize = 0x2200;
 /// viewer's agree to the last unit and right-aligned text lands exactly.
 pub struct Face {
     pub(crate) parsed: ParsedFont,
+    /// The same font file, for drawing glyph outlines in the preview.
+    pub(crate) outlines: ab_glyph::FontArc,
     name: String,
     widths: Vec<i32>,
     others: HashMap<char, i32>,
@@ -34,13 +36,20 @@ pub struct Face {
 }
 
 impl Face {
-    fn parse(bytes: &[u8], name: &str) -> Result<Face, PrintError> {
+    fn parse(bytes: FontBytes, name: &str) -> Result<Face, PrintError> {
+        let bad = || PrintError::FontParse {
+            name: name.to_string(),
+        };
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| {
-            PrintError::FontParse {
-                name: name.to_string(),
-            }
-        })?;
+        let raw: &[u8] = match &bytes {
+            FontBytes::Static(b) => b,
+            FontBytes::Owned(v) => v,
+        };
+        let parsed = ParsedFont::from_bytes(raw, 0, &mut warnings).ok_or_else(bad)?;
+        let outlines = match bytes {
+            FontBytes::Static(b) => ab_glyph::FontArc::try_from_slice(b).map_err(|_| bad())?,
+            FontBytes::Owned(v) => ab_glyph::FontArc::try_from_vec(v).map_err(|_| bad())?,
+        };
         let m = &parsed.pdf_font_metrics;
         let upem = m.units_per_em.max(1) as f32;
         let ascent = m.ascender as f32 / upem;
@@ -48,6 +57,7 @@ impl Face {
         let line_gap = m.line_gap as f32 / upem;
         let mut face = Face {
             parsed,
+            outlines,
             name: name.to_string(),
             widths: Vec::new(),
             others: HashMap::new(),
@@ -104,6 +114,11 @@ impl Face {
     }
 }
 
+enum FontBytes {
+    Static(&'static [u8]),
+    Owned(Vec<u8>),
+}
+
 /// The four faces a document is set in.
 pub struct Fonts {
     faces: [Face; 4],
@@ -114,10 +129,13 @@ impl Fonts {
     pub fn bundled() -> Result<Fonts, PrintError> {
         Ok(Fonts {
             faces: [
-                Face::parse(SERIF_REGULAR, "Liberation Serif")?,
-                Face::parse(SERIF_BOLD, "Liberation Serif Bold")?,
-                Face::parse(SERIF_ITALIC, "Liberation Serif Italic")?,
-                Face::parse(SERIF_BOLD_ITALIC, "Liberation Serif Bold Italic")?,
+                Face::parse(FontBytes::Static(SERIF_REGULAR), "Liberation Serif")?,
+                Face::parse(FontBytes::Static(SERIF_BOLD), "Liberation Serif Bold")?,
+                Face::parse(FontBytes::Static(SERIF_ITALIC), "Liberation Serif Italic")?,
+                Face::parse(
+                    FontBytes::Static(SERIF_BOLD_ITALIC),
+                    "Liberation Serif Bold Italic",
+                )?,
             ],
         })
     }
@@ -140,13 +158,13 @@ impl Fonts {
         let regular_bytes = read(regular)?;
         let load = |p: Option<&Path>| -> Result<Face, PrintError> {
             match p {
-                Some(p) => Face::parse(&read(p)?, &name(p)),
-                None => Face::parse(&regular_bytes, &name(regular)),
+                Some(p) => Face::parse(FontBytes::Owned(read(p)?), &name(p)),
+                None => Face::parse(FontBytes::Owned(regular_bytes.clone()), &name(regular)),
             }
         };
         Ok(Fonts {
             faces: [
-                Face::parse(&regular_bytes, &name(regular))?,
+                Face::parse(FontBytes::Owned(regular_bytes.clone()), &name(regular))?,
                 load(bold)?,
                 load(italic)?,
                 load(bold_italic)?,

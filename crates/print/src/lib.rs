@@ -50,6 +50,8 @@ mod paginate;
 mod paragraph;
 mod pdf;
 mod profile;
+mod raster;
+mod report;
 mod table;
 
 pub use compose::{compose, format_number, render_programme, ComposeMode};
@@ -60,8 +62,9 @@ pub use doc::{
 pub use error::{PrintError, PrintWarning};
 pub use fonts::{Face, Fonts};
 pub use profile::{FontChoice, HeaderRepeat, LayoutProfile, PROFILE_2016, PROFILE_2025};
+pub use report::{compose_report, render_report};
 
-use paginate::{Margins, Pager};
+use paginate::{Margins, PageOut, Pager};
 use paragraph::{mm, Env};
 
 /// A finished PDF.
@@ -72,12 +75,88 @@ pub struct Rendered {
     pub warnings: Vec<PrintWarning>,
 }
 
-/// Typesets `doc` with the values of `profile` in `fonts`.
-pub fn render(
+/// A document laid out into pages: what both the PDF writer and the
+/// preview draw, so the two never disagree. Lay out once, then write the
+/// PDF or draw any pages, with the same `Fonts` it was laid out with.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    pages: Vec<PageOut>,
+    title: String,
+    author: String,
+    pub warnings: Vec<PrintWarning>,
+}
+
+/// One page of a preview.
+#[derive(Debug, Clone)]
+pub struct PreviewPage {
+    /// Index of the page in the document, from 0 (printed number − 1).
+    pub index: usize,
+    pub width_px: u32,
+    pub height_px: u32,
+    /// An 8-bit greyscale PNG.
+    pub png: Vec<u8>,
+}
+
+/// Pages drawn for the screen.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    /// The pages asked for, in order.
+    pub pages: Vec<PreviewPage>,
+    /// Pages in the whole document.
+    pub page_count: usize,
+    pub warnings: Vec<PrintWarning>,
+}
+
+impl LaidOut {
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Width and height of a page in points (landscape pages are wider).
+    pub fn page_size_pt(&self, index: usize) -> Option<(f32, f32)> {
+        self.pages.get(index).map(|p| (p.width, p.height))
+    }
+
+    /// The PDF of these pages.
+    pub fn pdf(&self, fonts: &Fonts) -> Vec<u8> {
+        pdf::write(&self.pages, fonts, &self.title, &self.author)
+    }
+
+    /// Draws the pages in `pages` (clamped to the document) as PNG at
+    /// `dpi` (10–600): white paper, black text and rules. About 60 dpi
+    /// fills a screen column; a page takes a few milliseconds, so a long
+    /// document is best shown a few pages at a time.
+    pub fn preview(
+        &self,
+        fonts: &Fonts,
+        dpi: f32,
+        pages: std::ops::Range<usize>,
+    ) -> Result<Vec<PreviewPage>, PrintError> {
+        if !(10.0..=600.0).contains(&dpi) {
+            return Err(PrintError::InvalidDpi(dpi));
+        }
+        let end = pages.end.min(self.pages.len());
+        let mut cache = raster::GlyphCache::default();
+        (pages.start.min(end)..end)
+            .map(|index| {
+                let pix = raster::draw_page(&self.pages[index], fonts, dpi, &mut cache);
+                Ok(PreviewPage {
+                    index,
+                    width_px: pix.width as u32,
+                    height_px: pix.height as u32,
+                    png: raster::encode_png(&pix, dpi)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Lays out `doc` with the values of `profile` in `fonts`.
+pub fn lay_out(
     doc: &Document,
     profile: &LayoutProfile,
     fonts: &Fonts,
-) -> Result<Rendered, PrintError> {
+) -> Result<LaidOut, PrintError> {
     profile.validate()?;
     if profile.hyphenate {
         hyphenate::ensure_loaded()?;
@@ -119,7 +198,6 @@ pub fn render(
             / 1000.0
     });
 
-    let pdf = pdf::write(&pager.pages, fonts, &doc.title, &doc.author);
     let mut warnings: Vec<PrintWarning> = env
         .missing
         .chars
@@ -136,9 +214,42 @@ pub fn render(
             .into_iter()
             .map(|word| PrintWarning::WordTooWide { word }),
     );
-    Ok(Rendered {
-        pdf,
-        pages: pager.pages.len(),
+    Ok(LaidOut {
+        pages: pager.pages,
+        title: doc.title.clone(),
+        author: doc.author.clone(),
         warnings,
+    })
+}
+
+/// Typesets `doc` with the values of `profile` in `fonts`.
+pub fn render(
+    doc: &Document,
+    profile: &LayoutProfile,
+    fonts: &Fonts,
+) -> Result<Rendered, PrintError> {
+    let laid = lay_out(doc, profile, fonts)?;
+    Ok(Rendered {
+        pdf: laid.pdf(fonts),
+        pages: laid.page_count(),
+        warnings: laid.warnings,
+    })
+}
+
+/// Lays out `doc` and draws the pages in `pages` (clamped to the
+/// document) for the screen at `dpi`, with the same line breaks and
+/// positions as the PDF `render` writes.
+pub fn render_preview(
+    doc: &Document,
+    profile: &LayoutProfile,
+    fonts: &Fonts,
+    dpi: f32,
+    pages: std::ops::Range<usize>,
+) -> Result<Preview, PrintError> {
+    let laid = lay_out(doc, profile, fonts)?;
+    Ok(Preview {
+        pages: laid.preview(fonts, dpi, pages)?,
+        page_count: laid.page_count(),
+        warnings: laid.warnings,
     })
 }

@@ -1,0 +1,299 @@
+//! The progress report «Отчёт о ходе реализации программы»: what was due in
+//! a period and what became of it, the indicators, and the evaluation of
+//! effectiveness (DESIGN.md §5), set in the same layout as the programme.
+
+use chrono::NaiveDate;
+use metodist_core::effectiveness::{Evaluation, ITEM_DONE_SHARE};
+use metodist_core::model::{Programme, TrackStatus};
+use metodist_core::text::{count, date_ru};
+use metodist_core::tracking::DueEntry;
+
+use crate::compose::format_number;
+use crate::doc::{Block, Cell, Document, Orientation, PageGroup, Paragraph, Row, Table};
+use crate::error::PrintError;
+use crate::fonts::Fonts;
+use crate::profile::LayoutProfile;
+use crate::{render, Rendered};
+
+/// What a repeated text in a table column is replaced with (ГОСТ 2.105:
+/// «То же»), so an item due every month does not fill a page with copies
+/// of its activity.
+const DITTO: &str = "То же";
+
+const ITEMS: [&str; 3] = ["мероприятие", "мероприятия", "мероприятий"];
+
+/// The name of the programme in the title: «…программы поддержки школ…»
+/// when the title itself begins with «Муниципальная программа», so the
+/// words are not doubled; otherwise the title in quotes.
+fn programme_in_title(title: &str) -> String {
+    let title = title.trim();
+    for prefix in ["муниципальная программа ", "программа "] {
+        if let Some(head) = title.get(..prefix.len()) {
+            if head.to_lowercase() == prefix {
+                return format!("муниципальной программы {}", &title[prefix.len()..]);
+            }
+        }
+    }
+    format!("муниципальной программы «{title}»")
+}
+
+/// A share or a degree, two decimals with a comma.
+fn fixed2(v: f64) -> String {
+    format!("{v:.2}").replace('.', ",")
+}
+
+fn heading(text: &str) -> Block {
+    Block::Paragraph(Paragraph::heading(text).with_space(12.0, 6.0))
+}
+
+fn status_text(e: &DueEntry) -> String {
+    match (e.status, e.moved_to) {
+        (TrackStatus::Moved, Some(to)) => format!("перенесено на {}", date_ru(to)),
+        (s, _) => s.label().to_string(),
+    }
+}
+
+/// Comment and evidence, one paragraph each.
+fn comment_cell(e: &DueEntry) -> Cell {
+    let mut paragraphs = Vec::new();
+    if !e.comment.trim().is_empty() {
+        paragraphs.push(Paragraph::left(e.comment.trim()));
+    }
+    if !e.evidence.trim().is_empty() {
+        paragraphs.push(Paragraph::left(format!(
+            "Подтверждение: {}",
+            e.evidence.trim()
+        )));
+    }
+    Cell::paragraphs(paragraphs)
+}
+
+fn header(titles: &[&str]) -> Vec<Row> {
+    vec![Row::new(
+        titles.iter().map(|t| Cell::bold_centered(*t)).collect(),
+    )]
+}
+
+fn items_table(entries: &[&DueEntry]) -> Table {
+    let titles = [
+        "№ п/п",
+        "Мероприятие",
+        "Срок",
+        "Ответственные",
+        "Статус",
+        "Дата выполнения",
+        "Комментарий, подтверждение",
+    ];
+    let mut body = Vec::new();
+    let mut block: Option<(&str, &str)> = None;
+    let mut previous: Option<&DueEntry> = None;
+    for e in entries {
+        if block != Some((e.block_number.as_str(), e.block_title.as_str())) {
+            block = Some((&e.block_number, &e.block_title));
+            previous = None;
+            body.push(
+                Row::new(vec![Cell::bold_centered(format!(
+                    "{}. {}",
+                    e.block_number,
+                    e.block_title.trim()
+                ))
+                .span(titles.len())])
+                .keep_with_next(),
+            );
+        }
+        let same_item = previous.is_some_and(|p| p.item == e.item);
+        let again = |text: &str| {
+            if same_item {
+                DITTO.to_string()
+            } else {
+                text.trim().to_string()
+            }
+        };
+        body.push(Row::new(vec![
+            Cell::text(e.number.as_str()),
+            Cell::text(again(&e.activity)),
+            Cell::centered(date_ru(e.due)),
+            Cell::text(again(&e.responsible)),
+            Cell::text(status_text(e)),
+            Cell::centered(e.done_on.map(date_ru).unwrap_or_default()),
+            comment_cell(e),
+        ]));
+        previous = Some(e);
+    }
+    Table {
+        // Millimetres of a landscape A4 text width: dates whole, the
+        // activity and the comment the widest.
+        columns: vec![15.0, 70.0, 24.0, 37.0, 30.0, 29.0, 62.0],
+        header: header(&titles),
+        body,
+        space_before_pt: 6.0,
+        space_after_pt: 12.0,
+        ..Default::default()
+    }
+}
+
+fn indicators_table(evaluation: &Evaluation) -> Table {
+    let titles = [
+        "№ п/п",
+        "Показатель",
+        "Ед. изм.",
+        "Год",
+        "План",
+        "Факт",
+        "Степень достижения",
+    ];
+    let mut body = Vec::new();
+    let mut number = 0;
+    let mut previous: Option<&str> = None;
+    let value = |v: Option<f64>| v.map(format_number).unwrap_or_else(|| "—".into());
+    for s in &evaluation.indicators {
+        let same = previous == Some(s.indicator.as_str());
+        if !same {
+            number += 1;
+        }
+        body.push(Row::new(vec![
+            Cell::centered(if same {
+                String::new()
+            } else {
+                format!("{number}.")
+            }),
+            Cell::text(if same {
+                DITTO.to_string()
+            } else {
+                s.name.trim().to_string()
+            }),
+            Cell::centered(s.unit.trim()),
+            Cell::centered(s.year.to_string()),
+            Cell::centered(value(s.plan)),
+            Cell::centered(value(s.fact)),
+            Cell::centered(s.degree.map(fixed2).unwrap_or_else(|| "—".into())),
+        ]));
+        previous = Some(&s.indicator);
+    }
+    Table {
+        columns: vec![15.0, 117.0, 20.0, 20.0, 25.0, 25.0, 45.0],
+        header: header(&titles),
+        body,
+        space_before_pt: 6.0,
+        space_after_pt: 12.0,
+        ..Default::default()
+    }
+}
+
+fn summary(evaluation: &Evaluation, out: &mut Vec<Block>) {
+    let goals = match evaluation.goals {
+        Some(g) => format!("Степень достижения целей программы (среднее по показателям): {}.", fixed2(g)),
+        None => "Степень достижения целей программы не определена: ни для одного показателя за годы отчётного периода не известны и план, и факт.".to_string(),
+    };
+    out.push(Block::Paragraph(Paragraph::body(goals)));
+    let activities = match evaluation.activities {
+        Some(a) => format!(
+            "Степень выполнения мероприятий: {} (выполнено {} из {}, сроки которых наступили в отчётном периоде).",
+            fixed2(a),
+            evaluation.items_done,
+            count(evaluation.items_due, ITEMS),
+        ),
+        None => "Степень выполнения мероприятий не определена: в отчётном периоде не наступил срок ни одного мероприятия.".to_string(),
+    };
+    out.push(Block::Paragraph(Paragraph::body(activities)));
+    let overall = match (evaluation.overall, evaluation.rating) {
+        (Some(o), Some(r)) => format!(
+            "Интегральная оценка эффективности реализации программы: {} — {} эффективность.",
+            fixed2(o),
+            r.label()
+        ),
+        _ => "Интегральную оценку эффективности за отчётный период дать нельзя: нет ни значений показателей, ни мероприятий со сроком в периоде.".to_string(),
+    };
+    out.push(Block::Paragraph(
+        Paragraph::body(overall).bold().with_space(6.0, 6.0),
+    ));
+    out.push(Block::Paragraph(Paragraph::body(format!(
+        "Методика: степень достижения показателя равна отношению факта к плану (плана к факту, если желательно снижение), но не более 1; \
+         степень достижения целей — среднее по показателям; мероприятие считается выполненным, если выполнено не менее {} % его сроков в периоде; \
+         интегральная оценка — среднее этих двух величин; эффективность высокая при оценке не ниже 0,90, средняя — не ниже 0,80, \
+         удовлетворительная — не ниже 0,70, иначе неудовлетворительная.",
+        (ITEM_DONE_SHARE * 100.0).round()
+    ))
+    .with_size(12.0)));
+}
+
+/// The progress report on `p` for the days `from..=to`: the due dates of
+/// `entries` in the period, grouped by roadmap block, the indicators and
+/// the summary of `evaluation` (made for the same period).
+pub fn compose_report(
+    p: &Programme,
+    entries: &[DueEntry],
+    evaluation: &Evaluation,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Document {
+    let title = format!(
+        "Отчёт о ходе реализации {} за период с {} по {}",
+        programme_in_title(&p.title),
+        date_ru(from),
+        date_ru(to)
+    );
+    let mut blocks = vec![Block::Paragraph(
+        Paragraph::centered(title.clone())
+            .bold()
+            .without_hyphenation()
+            .with_space(0.0, 12.0),
+    )];
+
+    blocks.push(heading("1. Выполнение плана мероприятий"));
+    let due: Vec<&DueEntry> = entries
+        .iter()
+        .filter(|e| e.due >= from && e.due <= to)
+        .collect();
+    if due.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::body(
+            "В отчётном периоде не наступил срок ни одного мероприятия плана.",
+        )));
+    } else {
+        blocks.push(Block::Table(items_table(&due)));
+    }
+
+    blocks.push(heading("2. Достижение целевых показателей"));
+    if evaluation.indicators.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::body(
+            "Плановые и фактические значения показателей за годы отчётного периода не заданы.",
+        )));
+    } else {
+        blocks.push(Block::Table(indicators_table(evaluation)));
+    }
+
+    blocks.push(heading("3. Оценка эффективности реализации программы"));
+    summary(evaluation, &mut blocks);
+
+    Document {
+        title,
+        author: p
+            .act
+            .as_ref()
+            .and_then(|a| a.issuer.last().cloned())
+            .unwrap_or_default(),
+        // Seven columns with dates do not fit a portrait page at the table
+        // size without breaking the dates; report forms are landscape.
+        groups: vec![PageGroup {
+            orientation: Orientation::Landscape,
+            blocks,
+        }],
+    }
+}
+
+/// Composes and renders the progress report in one call.
+pub fn render_report(
+    p: &Programme,
+    entries: &[DueEntry],
+    evaluation: &Evaluation,
+    from: NaiveDate,
+    to: NaiveDate,
+    profile: &LayoutProfile,
+    fonts: &Fonts,
+) -> Result<Rendered, PrintError> {
+    render(
+        &compose_report(p, entries, evaluation, from, to),
+        profile,
+        fonts,
+    )
+}
