@@ -12,8 +12,9 @@ use crate::error::PrintError;
 use crate::fonts::Fonts;
 use crate::paginate::{Draw, PageOut};
 
-/// Glyph positions are rounded to this fraction of a pixel, so the same
-/// glyph at nearby positions is rasterised once and reused.
+/// Horizontal glyph positions are rounded down to this fraction of a
+/// pixel, so the same glyph at nearby positions is rasterised once and
+/// reused.
 const SUBPIXEL: f32 = 4.0;
 
 /// Coverage of one glyph at one size and sub-pixel offset.
@@ -32,7 +33,6 @@ struct Key {
     glyph: u16,
     size: u32,
     dx: u8,
-    dy: u8,
 }
 
 /// Rasterised glyphs, kept across the pages of one preview.
@@ -70,13 +70,13 @@ impl Pixmap {
     }
 }
 
-/// Pixel size of a page at `dpi`.
+/// Pixel size of a page at `dpi`, a part pixel counting whole as poppler
+/// counts it (A4 at 60 dpi is 497 × 702), so previews and `pdftoppm`
+/// images line up.
 pub(crate) fn page_pixels(page: &PageOut, dpi: f32) -> (usize, usize) {
     let s = dpi / 72.0;
-    (
-        ((page.width * s).round() as usize).max(1),
-        ((page.height * s).round() as usize).max(1),
-    )
+    let px = |pt: f32| ((pt * s - 0.01).ceil() as usize).max(1);
+    (px(page.width), px(page.height))
 }
 
 pub(crate) fn draw_page(page: &PageOut, fonts: &Fonts, dpi: f32, cache: &mut GlyphCache) -> Pixmap {
@@ -152,15 +152,15 @@ fn glyph(
     size_px: f32,
     (x, y): (f32, f32),
 ) {
+    // Baselines sit on whole pixels, as in poppler: every letter of a
+    // line then shares the same bottom row and text reads crisper.
     let (fx, fy) = (x.floor(), y.floor());
-    let dx = ((x - fx) * SUBPIXEL).round().min(SUBPIXEL - 1.0);
-    let dy = ((y - fy) * SUBPIXEL).round().min(SUBPIXEL - 1.0);
+    let dx = ((x - fx) * SUBPIXEL).floor().min(SUBPIXEL - 1.0);
     let key = Key {
         face,
         glyph: id.0,
         size: size_px.to_bits(),
         dx: dx as u8,
-        dy: dy as u8,
     };
     let bitmap = cache.glyphs.entry(key).or_insert_with(|| {
         // ab_glyph scales to the height from descender to ascender; the
@@ -170,7 +170,7 @@ fn glyph(
         let g = Glyph {
             id,
             scale,
-            position: point(dx / SUBPIXEL, dy / SUBPIXEL),
+            position: point(dx / SUBPIXEL, 0.0),
         };
         let outlined = font.outline_glyph(g)?;
         let b = outlined.px_bounds();
