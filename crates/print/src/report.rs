@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use metodist_core::effectiveness::{Evaluation, ITEM_DONE_SHARE};
 use metodist_core::model::{Programme, TrackStatus};
-use metodist_core::text::{count, date_ru};
+use metodist_core::text::date_ru;
 use metodist_core::tracking::DueEntry;
 
 use crate::compose::format_number;
@@ -20,7 +20,16 @@ use crate::{render, Rendered};
 /// of its activity.
 const DITTO: &str = "То же";
 
-const ITEMS: [&str; 3] = ["мероприятие", "мероприятия", "мероприятий"];
+/// «из 1 мероприятия», «из 21 мероприятия», «из 2 (5, 11) мероприятий»:
+/// after «из» the noun is genitive, singular only after a final 1.
+fn of_items(n: usize) -> String {
+    let noun = if n % 10 == 1 && n % 100 != 11 {
+        "мероприятия"
+    } else {
+        "мероприятий"
+    };
+    format!("{n} {noun}")
+}
 
 /// The name of the programme in the title: «…программы поддержки школ…»
 /// when the title itself begins with «Муниципальная программа», so the
@@ -191,7 +200,7 @@ fn summary(evaluation: &Evaluation, out: &mut Vec<Block>) {
             "Степень выполнения мероприятий: {} (выполнено {} из {}, сроки которых наступили в отчётном периоде).",
             fixed2(a),
             evaluation.items_done,
-            count(evaluation.items_due, ITEMS),
+            of_items(evaluation.items_due),
         ),
         None => "Степень выполнения мероприятий не определена: в отчётном периоде не наступил срок ни одного мероприятия.".to_string(),
     };
@@ -296,4 +305,199 @@ pub fn render_report(
         profile,
         fonts,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::CellBlock;
+    use metodist_core::effectiveness::{Method, Standard};
+
+    fn programme() -> Programme {
+        serde_json::from_value(serde_json::json!({
+            "uid": "p-1",
+            "title": "Поддержка школ",
+            "status": "draft",
+            "period": {"start": "2024-09", "end": "2025-05"},
+            "indicators": [{
+                "uid": "i-1",
+                "name": "Доля выпускников, сдавших ОГЭ",
+                "unit": "%",
+                "direction": "increase",
+                "values": [{"year": 2024, "plan": 10.0, "fact": 8.0},
+                           {"year": 2025, "plan": 12.5}]
+            }],
+        }))
+        .unwrap()
+    }
+
+    fn entry(
+        number: &str,
+        block: (&str, &str),
+        due: (i32, u32, u32),
+        status: TrackStatus,
+    ) -> DueEntry {
+        DueEntry {
+            number: number.into(),
+            item: format!("item-{number}"),
+            block_number: block.0.into(),
+            block_title: block.1.into(),
+            activity: format!("Мероприятие {number}"),
+            deadline: "ежемесячно".into(),
+            responsible: "ИМЦ".into(),
+            due: NaiveDate::from_ymd_opt(due.0, due.1, due.2).unwrap(),
+            status,
+            done_on: matches!(status, TrackStatus::Done)
+                .then(|| NaiveDate::from_ymd_opt(due.0, due.1, 1).unwrap()),
+            moved_to: matches!(status, TrackStatus::Moved)
+                .then(|| NaiveDate::from_ymd_opt(2025, 4, 30).unwrap()),
+            comment: String::new(),
+            evidence: if status == TrackStatus::Done {
+                "приказ № 5".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    fn cell_text(c: &Cell) -> String {
+        c.blocks
+            .iter()
+            .map(|b| match b {
+                CellBlock::Paragraph(p) => p.runs.iter().map(|r| r.text.as_str()).collect(),
+                CellBlock::List(_) => String::new(),
+            })
+            .collect::<Vec<String>>()
+            .join(" / ")
+    }
+
+    /// Paragraphs as text, and each table as rows of cell texts.
+    fn contents(doc: &Document) -> (Vec<String>, Vec<Vec<Vec<String>>>) {
+        let (mut paras, mut tables) = (Vec::new(), Vec::new());
+        for b in &doc.groups[0].blocks {
+            match b {
+                Block::Paragraph(p) => paras.push(p.runs.iter().map(|r| r.text.as_str()).collect()),
+                Block::Table(t) => tables.push(
+                    t.body
+                        .iter()
+                        .map(|r| r.cells.iter().map(cell_text).collect())
+                        .collect(),
+                ),
+                _ => {}
+            }
+        }
+        (paras, tables)
+    }
+
+    #[test]
+    fn report_groups_items_by_block_and_sums_up() {
+        let p = programme();
+        let a = ("1", "Кадры");
+        let b = ("2", "Мониторинг");
+        let entries = vec![
+            entry("1.1", a, (2024, 10, 31), TrackStatus::Done),
+            entry("1.1", a, (2024, 11, 30), TrackStatus::NotDone),
+            entry("1.2", a, (2025, 3, 31), TrackStatus::Moved),
+            entry("2.1", b, (2024, 12, 31), TrackStatus::DoneLate),
+            // Outside the period.
+            entry("2.2", b, (2025, 5, 31), TrackStatus::Planned),
+        ];
+        let (from, to) = (
+            NaiveDate::from_ymd_opt(2024, 9, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
+        );
+        let e = Standard.evaluate(&p, &entries, from, to);
+        let doc = compose_report(&p, &entries, &e, from, to);
+        assert_eq!(doc.groups[0].orientation, Orientation::Landscape);
+        let (paras, tables) = contents(&doc);
+        assert_eq!(
+            paras[0],
+            "Отчёт о ходе реализации муниципальной программы «Поддержка школ» за период с 01.09.2024 по 31.03.2025"
+        );
+        assert_eq!(tables.len(), 2);
+        let items = &tables[0];
+        let firsts: Vec<&str> = items.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            firsts,
+            ["1. Кадры", "1.1", "1.1", "1.2", "2. Мониторинг", "2.1"]
+        );
+        assert_eq!(
+            items[1],
+            [
+                "1.1",
+                "Мероприятие 1.1",
+                "31.10.2024",
+                "ИМЦ",
+                "выполнено",
+                "01.10.2024",
+                "Подтверждение: приказ № 5"
+            ]
+        );
+        assert_eq!(items[2][1], DITTO, "a repeated activity");
+        assert_eq!(items[2][4], "не выполнено");
+        assert_eq!(items[3][4], "перенесено на 30.04.2025");
+        assert_eq!(items[5][4], "выполнено с нарушением срока");
+
+        let indicators = &tables[1];
+        assert_eq!(
+            indicators[0],
+            [
+                "1.",
+                "Доля выпускников, сдавших ОГЭ",
+                "%",
+                "2024",
+                "10",
+                "8",
+                "0,80"
+            ]
+        );
+        assert_eq!(indicators[1][..4], ["", DITTO, "%", "2025"]);
+        assert_eq!(indicators[1][4..], ["12,5", "—", "—"]);
+
+        // Goals 0,80; items: 1.1 half done, 1.2 moved (not counted), 2.1
+        // done late → 1 of 2; overall (0,80 + 0,50) / 2 = 0,65.
+        let text = paras.join("\n");
+        assert!(
+            text.contains("целей программы (среднее по показателям): 0,80."),
+            "{text}"
+        );
+        assert!(
+            text.contains("мероприятий: 0,50 (выполнено 1 из 2 мероприятий"),
+            "{text}"
+        );
+        assert!(
+            text.contains("программы: 0,65 — неудовлетворительная эффективность."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_count_after_iz_is_genitive() {
+        assert_eq!(of_items(1), "1 мероприятия");
+        assert_eq!(of_items(21), "21 мероприятия");
+        assert_eq!(of_items(11), "11 мероприятий");
+        assert_eq!(of_items(3), "3 мероприятий");
+    }
+
+    #[test]
+    fn an_empty_period_gets_sentences_not_empty_tables() {
+        let mut p = programme();
+        p.title = "Муниципальная программа развития образования".into();
+        p.indicators.clear();
+        let (from, to) = (
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
+        );
+        let e = Standard.evaluate(&p, &[], from, to);
+        let doc = compose_report(&p, &[], &e, from, to);
+        let (paras, tables) = contents(&doc);
+        assert!(tables.is_empty());
+        assert!(paras[0].starts_with(
+            "Отчёт о ходе реализации муниципальной программы развития образования за период"
+        ));
+        let text = paras.join("\n");
+        assert!(text.contains("не наступил срок ни одного мероприятия"));
+        assert!(text.contains("показателей за годы отчётного периода не заданы"));
+        assert!(text.contains("Интегральную оценку эффективности за отчётный период дать нельзя"));
+    }
 }

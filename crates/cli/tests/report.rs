@@ -1,0 +1,190 @@
+//! `metodist report`: the progress report of the sample programme for a
+//! school year, read back from the PDF with pdftotext.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use metodist_core::effectiveness::{Method, Standard};
+use metodist_core::Store;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sample-programme.metodist.json")
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
+    cmd.arg("--db").arg(dir.join("test.sqlite3")).args(args);
+    cmd.env_remove("METODIST_DB")
+        .env("XDG_DATA_HOME", dir.join("xdg"));
+    cmd.output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> Output {
+    let out = run(dir, args);
+    assert!(
+        out.status.success(),
+        "metodist {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text with the runs of spaces of `-layout` squeezed to one.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn line_with<'a>(text: &'a str, parts: &[&str]) -> Option<&'a str> {
+    text.lines().find(|l| parts.iter().all(|p| l.contains(p)))
+}
+
+#[test]
+fn report_of_a_school_year_lists_items_indicators_and_rating() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    ok(dir, &["import", sample().to_str().unwrap()]);
+    let pdf = dir.join("report.pdf");
+    let out = ok(
+        dir,
+        &[
+            "report",
+            "1",
+            "--from",
+            "2024-09",
+            "--to",
+            "2025-08",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "no warnings (dates must fit their columns): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdftotext(&pdf);
+    let flat = squeeze(&text);
+    assert!(
+        flat.contains("Отчёт о ходе реализации муниципальной программы поддержки школ"),
+        "{flat}"
+    );
+    assert!(flat.contains("за период с 01.09.2024 по 31.08.2025"));
+    // 1.1 was due 30.09.2024 and done on 12.09.2024.
+    let done = line_with(&text, &["1.1", "30.09.2024", "выполнено", "12.09.2024"]);
+    assert!(done.is_some(), "a done item with its date:\n{text}");
+    // «до 15 октября 2024 г.» was not done.
+    assert!(
+        line_with(&text, &["15.10.2024", "не выполнено"]).is_some(),
+        "a not-done item:\n{text}"
+    );
+    // A moved date shows as moved, and its new date is due in its turn.
+    assert!(line_with(&text, &["1.3", "31.03.2025", "перенесено на"]).is_some());
+    assert!(line_with(&text, &["1.3", "То же", "30.04.2025", "запланировано"]).is_some());
+    // Nothing due after the period.
+    assert!(!text.contains("30.09.2025"));
+
+    for header in [
+        "Показатель",
+        "Ед. изм.",
+        "План",
+        "Факт",
+        "Степень достижения",
+    ] {
+        assert!(flat.contains(header), "indicator table header {header}");
+    }
+    // Values with a decimal comma: the first indicator's plan for 2024.
+    assert!(
+        line_with(&text, &["2024", "21,43", "21,43", "1,00"]).is_some(),
+        "{text}"
+    );
+
+    // The figures are those of the standard method on the same data.
+    let store = Store::open(&dir.join("test.sqlite3")).unwrap();
+    let p = store.load(1).unwrap();
+    let entries = store.due_entries(1).unwrap();
+    let from = chrono::NaiveDate::from_ymd_opt(2024, 9, 1).unwrap();
+    let to = chrono::NaiveDate::from_ymd_opt(2025, 8, 31).unwrap();
+    let e = Standard.evaluate(&p, &entries, from, to);
+    let two = |v: f64| format!("{v:.2}").replace('.', ",");
+    let overall = e.overall.expect("the sample has indicators and items due");
+    let rating = e.rating.unwrap();
+    assert!(
+        flat.contains(&format!(
+            "Интегральная оценка эффективности реализации программы: {} — {} эффективность",
+            two(overall),
+            rating.label()
+        )),
+        "{flat}"
+    );
+    assert!(flat.contains(&format!(
+        "Степень выполнения мероприятий: {} (выполнено {} из {}",
+        two(e.activities.unwrap()),
+        e.items_done,
+        e.items_due
+    )));
+    assert!(flat.contains(&format!(
+        "Степень достижения целей программы (среднее по показателям): {}",
+        two(e.goals.unwrap())
+    )));
+    assert!(flat.contains("не менее 90 %"), "the method is explained");
+}
+
+#[test]
+fn a_period_with_nothing_due_says_so_and_bad_periods_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    ok(dir, &["import", sample().to_str().unwrap()]);
+    let pdf = dir.join("empty.pdf");
+    // Before the programme starts.
+    ok(
+        dir,
+        &[
+            "report",
+            "1",
+            "--from",
+            "2023-01",
+            "--to",
+            "2023-02",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let flat = squeeze(&pdftotext(&pdf));
+    assert!(
+        flat.contains("не наступил срок ни одного мероприятия"),
+        "{flat}"
+    );
+    assert!(flat.contains("Интегральную оценку эффективности"));
+    assert!(!flat.contains("Дата выполнения"), "no empty table");
+
+    let reversed = run(
+        dir,
+        &[
+            "report",
+            "1",
+            "--from",
+            "2025-05",
+            "--to",
+            "2025-01",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(reversed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&reversed.stderr).contains("позже"));
+    let missing = run(dir, &["report", "1", "-o", pdf.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("--from"));
+}
