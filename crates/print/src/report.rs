@@ -9,7 +9,7 @@ use metodist_core::text::date_ru;
 use metodist_core::tracking::DueEntry;
 
 use crate::compose::format_number;
-use crate::doc::{Block, Cell, Document, Orientation, PageGroup, Paragraph, Row, Table};
+use crate::doc::{Block, Cell, Document, Orientation, PageGroup, Paragraph, Row, Run, Table};
 use crate::error::PrintError;
 use crate::fonts::Fonts;
 use crate::profile::LayoutProfile;
@@ -69,17 +69,24 @@ fn comment_cell(e: &DueEntry) -> Cell {
         paragraphs.push(Paragraph::left(e.comment.trim()));
     }
     if !e.evidence.trim().is_empty() {
-        paragraphs.push(Paragraph::left(format!(
-            "Подтверждение: {}",
-            e.evidence.trim()
-        )));
+        paragraphs.push(Paragraph {
+            runs: vec![
+                Run::italic("Подтверждение: "),
+                Run::plain(e.evidence.trim()),
+            ],
+            ..Paragraph::left("")
+        });
     }
     Cell::paragraphs(paragraphs)
 }
 
+/// Column titles set whole: a hyphen in a one-word title reads as a typo.
 fn header(titles: &[&str]) -> Vec<Row> {
     vec![Row::new(
-        titles.iter().map(|t| Cell::bold_centered(*t)).collect(),
+        titles
+            .iter()
+            .map(|t| Cell::paragraphs(vec![Paragraph::centered(*t).bold().without_hyphenation()]))
+            .collect(),
     )]
 }
 
@@ -132,7 +139,7 @@ fn items_table(entries: &[&DueEntry]) -> Table {
     Table {
         // Millimetres of a landscape A4 text width: dates whole, the
         // activity and the comment the widest.
-        columns: vec![15.0, 70.0, 24.0, 37.0, 30.0, 29.0, 62.0],
+        columns: vec![15.0, 68.0, 24.0, 37.0, 30.0, 32.0, 61.0],
         header: header(&titles),
         body,
         space_before_pt: 6.0,
