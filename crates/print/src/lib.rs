@@ -20,6 +20,26 @@
 //! # Ok::<(), metodist_print::PrintError>(())
 //! ```
 //!
+//! The preview in the app («Печать» tab): lay out once, then draw pages as
+//! PNG a few at a time and write the PDF from the same pages on «Сохранить»:
+//!
+//! ```no_run
+//! use metodist_print::{compose, lay_out, ComposeMode, Fonts, LayoutProfile};
+//! # let programme = metodist_core::generate::programme(10, 1);
+//! let profile = LayoutProfile::default();
+//! let fonts = Fonts::load(&profile.font)?;
+//! let laid = lay_out(&compose(&programme, ComposeMode::WholeAct), &profile, &fonts)?;
+//! for page in laid.preview(&fonts, 60.0, 0..3)? {
+//!     // page.png: an 8-bit greyscale PNG of page.width_px × page.height_px
+//!     println!("{} / {}: {} bytes", page.index + 1, laid.page_count(), page.png.len());
+//! }
+//! let pdf = laid.pdf(&fonts);
+//! # Ok::<(), metodist_print::PrintError>(())
+//! ```
+//!
+//! The progress report for a period (`metodist report`) is
+//! [`compose_report`] over the tracking entries and an evaluation.
+//!
 //! The engine alone, on a document built by hand:
 //!
 //! ```no_run
