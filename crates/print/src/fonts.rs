@@ -247,6 +247,8 @@ mod thread_tests {
         fn shared<T: Send + Sync>() {}
         shared::<super::Fonts>();
         shared::<crate::Rendered>();
+        shared::<crate::LaidOut>();
+        shared::<crate::Preview>();
         shared::<crate::LayoutProfile>();
     }
 }
