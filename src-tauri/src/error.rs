@@ -8,12 +8,20 @@ use serde::{Serialize, Serializer};
 pub enum AppError {
     #[error(transparent)]
     Core(#[from] metodist_core::CoreError),
+    #[error(transparent)]
+    Print(#[from] metodist_print::PrintError),
+    /// A request the window should not have made (a profile that does not
+    /// exist, a file the dialog could not hand over).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Core(error) => error.code(),
+            AppError::Print(error) => error.code(),
+            AppError::Invalid(_) => "invalid_request",
         }
     }
 }

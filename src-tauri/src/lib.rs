@@ -3,6 +3,7 @@
 //! programme is; see README "The app".
 
 mod commands;
+mod editor;
 mod error;
 mod state;
 
@@ -20,10 +21,40 @@ pub fn run() -> tauri::Result<()> {
         eprintln!("[{}] {error}", error.code());
     }
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::list_programmes,
-            commands::database_status
+            commands::database_status,
+            editor::load_programme,
+            editor::apply_edit,
+            editor::undo,
+            editor::redo,
+            editor::undo_state,
+            editor::item_schedules,
+            editor::describe_deadline,
+            editor::readiness,
+            editor::list_templates,
+            editor::create_from_template,
+            editor::save_as_template,
+            editor::delete_template,
+            editor::duplicate_programme,
+            editor::delete_programme,
+            editor::restore_programme,
+            editor::list_deleted,
+            editor::import_programme,
+            editor::export_programme,
+            editor::layout_profiles,
+            editor::save_layout_profile,
+            editor::print_programme,
+            editor::preview_pages,
+            editor::due_entries,
+            editor::today_view,
+            editor::month_view,
+            editor::evaluation,
+            editor::list_backups,
+            editor::restore_backup,
         ])
         .run(tauri::generate_context!())
 }

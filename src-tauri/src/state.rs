@@ -75,6 +75,19 @@ impl AppState {
         Ok(action(store)?)
     }
 
+    /// Like `with_store`, for commands that change the database.
+    pub fn with_store_mut<T>(
+        &self,
+        action: impl FnOnce(&mut Store) -> Result<T, CoreError>,
+    ) -> Result<T, AppError> {
+        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        let store = match guard.take() {
+            Some(store) => guard.insert(store),
+            None => guard.insert(Store::open(&self.path()?)?),
+        };
+        Ok(action(store)?)
+    }
+
     pub fn status(&self) -> DatabaseStatus {
         let open = self
             .store
