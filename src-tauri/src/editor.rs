@@ -155,16 +155,9 @@ pub async fn import_programme(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<i64>, AppError> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Импорт программы")
-        .add_filter(EXCHANGE_FILTER.0, EXCHANGE_FILTER.1)
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_file(&app, "Импорт программы", EXCHANGE_FILTER)? else {
         return Ok(None);
     };
-    let path = dialog_path(path)?;
     let programme = exchange::read_file(&path)?;
     state.with_store_mut(|s| s.import(&programme)).map(Some)
 }
@@ -177,17 +170,11 @@ pub async fn export_programme(
     id: i64,
 ) -> Result<Option<String>, AppError> {
     let p = state.with_store(|s| s.load(id))?;
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Экспорт программы")
-        .set_file_name(format!("{}.metodist.json", file_stem(&p.title)))
-        .add_filter(EXCHANGE_FILTER.0, EXCHANGE_FILTER.1)
-        .blocking_save_file()
+    let name = format!("{}.metodist.json", file_stem(&p.title));
+    let Some(path) = save_file(&app, "Экспорт программы", &name, EXCHANGE_FILTER)?
     else {
         return Ok(None);
     };
-    let path = dialog_path(path)?;
     exchange::write_file(&path, &p)?;
     Ok(Some(path.display().to_string()))
 }
@@ -273,17 +260,10 @@ pub async fn print_programme(
         PrintMode::WholeAct => "",
         PrintMode::AppendixOnly => " (приложение)",
     };
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Сохранить PDF")
-        .set_file_name(format!("{}{suffix}.pdf", file_stem(&p.title)))
-        .add_filter("PDF", &["pdf"])
-        .blocking_save_file()
-    else {
+    let name = format!("{}{suffix}.pdf", file_stem(&p.title));
+    let Some(path) = save_file(&app, "Сохранить PDF", &name, ("PDF", &["pdf"]))? else {
         return Ok(None);
     };
-    let path = dialog_path(path)?;
     let fonts = Fonts::load(&profile.font)?;
     let rendered = metodist_print::render_programme(&p, mode.into(), &profile, &fonts)?;
     metodist_core::fsutil::write_atomically(&path, &rendered.pdf)?;
@@ -428,6 +408,48 @@ pub async fn restore_backup(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default())
     })
+}
+
+/// End-to-end tests drive the window through WebDriver, which cannot click a
+/// native dialog. The test harness (never the window) sets these variables
+/// to the file the dialog would have returned.
+const TEST_OPEN_FROM: &str = "METODIST_TEST_OPEN_FROM";
+const TEST_SAVE_TO: &str = "METODIST_TEST_SAVE_TO";
+
+fn pick_file(
+    app: &AppHandle,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Result<Option<PathBuf>, AppError> {
+    if let Some(path) = std::env::var_os(TEST_OPEN_FROM) {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()
+        .map(dialog_path)
+        .transpose()
+}
+
+fn save_file(
+    app: &AppHandle,
+    title: &str,
+    name: &str,
+    filter: (&str, &[&str]),
+) -> Result<Option<PathBuf>, AppError> {
+    if let Some(path) = std::env::var_os(TEST_SAVE_TO) {
+        return Ok(Some(PathBuf::from(path)));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .map(dialog_path)
+        .transpose()
 }
 
 fn dialog_path(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf, AppError> {

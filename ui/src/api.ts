@@ -79,3 +79,158 @@ export function listProgrammes(): Promise<ProgrammeSummary[]> {
 export function databaseStatus(): Promise<DatabaseStatus> {
   return invoke<DatabaseStatus>("database_status");
 }
+
+// ---- Editor, tracking, printing (src-tauri/src/editor.rs) ----
+// Tauri passes arguments by name, converting Rust's snake_case parameter
+// names to camelCase (file_name → fileName).
+
+import type {
+  Applied,
+  BackupInfo,
+  DueEntry,
+  Edit,
+  Evaluation,
+  IsoDate,
+  LayoutProfile,
+  Period,
+  PreviewPages,
+  PrintMode,
+  Printed,
+  Problem,
+  Programme,
+  ScheduleView,
+  TemplateSummary,
+  Today,
+  UndoState,
+  YearMonth,
+} from "./model.js";
+
+export function loadProgramme(id: number): Promise<Programme> {
+  return invoke<Programme>("load_programme", { id });
+}
+
+/** Stores one edit (one transaction); rejects with code "edit_invalid" and the problems named. */
+export function applyEdit(id: number, edit: Edit): Promise<Applied> {
+  return invoke<Applied>("apply_edit", { id, edit });
+}
+
+export function undo(id: number): Promise<UndoState> {
+  return invoke<UndoState>("undo", { id });
+}
+
+export function redo(id: number): Promise<UndoState> {
+  return invoke<UndoState>("redo", { id });
+}
+
+export function undoState(id: number): Promise<UndoState> {
+  return invoke<UndoState>("undo_state", { id });
+}
+
+export function itemSchedules(id: number): Promise<ScheduleView[]> {
+  return invoke<ScheduleView[]>("item_schedules", { id });
+}
+
+/** How `phrase` reads against `period`, for the hint while typing a deadline. */
+export function describeDeadline(period: Period, phrase: string): Promise<ScheduleView> {
+  return invoke<ScheduleView>("describe_deadline", { period, phrase });
+}
+
+/** What must be filled in before printing a final version. */
+export function readiness(id: number): Promise<Problem[]> {
+  return invoke<Problem[]>("readiness", { id });
+}
+
+export function listTemplates(): Promise<TemplateSummary[]> {
+  return invoke<TemplateSummary[]>("list_templates");
+}
+
+/** Creates a draft programme from a template; resolves to its id. */
+export function createFromTemplate(key: string): Promise<number> {
+  return invoke<number>("create_from_template", { key });
+}
+
+export function saveAsTemplate(id: number, name: string): Promise<string> {
+  return invoke<string>("save_as_template", { id, name });
+}
+
+export function deleteTemplate(key: string): Promise<void> {
+  return invoke<void>("delete_template", { key });
+}
+
+export function duplicateProgramme(id: number): Promise<number> {
+  return invoke<number>("duplicate_programme", { id });
+}
+
+/** Moves a programme to the deleted ones (restorable for 30 days). */
+export function deleteProgramme(id: number): Promise<void> {
+  return invoke<void>("delete_programme", { id });
+}
+
+export function restoreProgramme(id: number): Promise<void> {
+  return invoke<void>("restore_programme", { id });
+}
+
+export function listDeleted(): Promise<ProgrammeSummary[]> {
+  return invoke<ProgrammeSummary[]>("list_deleted");
+}
+
+/** Opens the system file dialog and imports the chosen file; null if cancelled. */
+export function importProgramme(): Promise<number | null> {
+  return invoke<number | null>("import_programme");
+}
+
+/** Opens the system save dialog and writes the exchange file; the path, or null if cancelled. */
+export function exportProgramme(id: number): Promise<string | null> {
+  return invoke<string | null>("export_programme", { id });
+}
+
+export function layoutProfiles(): Promise<LayoutProfile[]> {
+  return invoke<LayoutProfile[]>("layout_profiles");
+}
+
+export function saveLayoutProfile(profile: LayoutProfile): Promise<void> {
+  return invoke<void>("save_layout_profile", { profile });
+}
+
+/** Save dialog, PDF written, opened in the system viewer; null if cancelled. */
+export function printProgramme(id: number, mode: PrintMode, profile: string): Promise<Printed | null> {
+  return invoke<Printed | null>("print_programme", { id, mode, profile });
+}
+
+/** Pages `first .. first + count` of the print preview at `dpi`. */
+export function previewPages(
+  id: number,
+  mode: PrintMode,
+  profile: string,
+  dpi: number,
+  first: number,
+  count: number,
+): Promise<PreviewPages> {
+  return invoke<PreviewPages>("preview_pages", { id, mode, profile, dpi, first, count });
+}
+
+export function dueEntries(id: number): Promise<DueEntry[]> {
+  return invoke<DueEntry[]>("due_entries", { id });
+}
+
+/** The Today screen as of `today` (the computer's date when omitted). */
+export function todayView(id: number, today?: IsoDate): Promise<Today> {
+  return invoke<Today>("today_view", { id, today: today ?? null });
+}
+
+export function monthView(id: number, month: YearMonth): Promise<DueEntry[]> {
+  return invoke<DueEntry[]>("month_view", { id, month });
+}
+
+export function evaluation(id: number, from: IsoDate, to: IsoDate): Promise<Evaluation> {
+  return invoke<Evaluation>("evaluation", { id, from, to });
+}
+
+export function listBackups(): Promise<BackupInfo[]> {
+  return invoke<BackupInfo[]>("list_backups");
+}
+
+/** Restores a listed backup by file name; resolves to the file name of the copy made first. */
+export function restoreBackup(fileName: string): Promise<string> {
+  return invoke<string>("restore_backup", { fileName });
+}
