@@ -67,7 +67,7 @@ fn sample_value() -> Value {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(300), ..ProptestConfig::default() })]
 
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
@@ -121,4 +121,13 @@ fn five_thousand_items_import_and_load() {
     let id = store.import(&p).unwrap();
     assert_eq!(store.load(id).unwrap().item_count(), 5_000);
     assert_eq!(store.item_schedules(id).unwrap().len(), 5_000);
+}
+
+/// The number of cases: PROPTEST_CASES when set (for long runs by hand),
+/// else a default sized for CI.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

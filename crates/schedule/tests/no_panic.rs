@@ -147,7 +147,7 @@ fn check_invariants(phrase: &str, s: &Schedule, p: Period) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(2000), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_strings_never_panic(phrase in any::<String>(), p in any_period()) {
@@ -162,4 +162,13 @@ proptest! {
         // The reading depends only on the text, not on earlier calls.
         prop_assert_eq!(interpret(&phrase, p), s);
     }
+}
+
+/// The number of cases: PROPTEST_CASES when set (for long runs by hand),
+/// else a default sized for CI.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
