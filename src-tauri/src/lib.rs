@@ -10,6 +10,21 @@ mod state;
 pub use error::AppError;
 pub use state::{AppState, DatabaseStatus};
 
+/// What the app does once a day at start: a backup copy of the database
+/// (at most one a day, the last 14 kept) and removing programmes deleted
+/// more than 30 days ago. Neither may stop the app from starting: a failure
+/// is logged and the user keeps working.
+fn housekeeping(state: &AppState) {
+    let today = chrono::Local::now().date_naive();
+    if let Err(error) = state.with_store(|s| s.daily_backup(today)) {
+        eprintln!("[{}] резервная копия не создана: {error}", error.code());
+    }
+    let purge = state.with_store_mut(|s| s.purge_deleted(metodist_core::store::KEEP_DELETED_DAYS));
+    if let Err(error) = purge {
+        eprintln!("[{}] {error}", error.code());
+    }
+}
+
 /// Opens (or creates) the database, then runs the window until it is closed.
 ///
 /// A database that cannot be opened does not stop the app: the error is kept
@@ -19,6 +34,8 @@ pub fn run() -> tauri::Result<()> {
     let state = AppState::from_environment();
     if let Err(error) = state.ensure_open() {
         eprintln!("[{}] {error}", error.code());
+    } else {
+        housekeeping(&state);
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
