@@ -1,35 +1,254 @@
-// Печать tab. Owned by the other UI engineer: this first version prints the
-// whole act with the first layout profile so that the shell has a working
-// tab; replace it freely (keep the export name `printTab`).
+// Печать tab: what to print, the layout profile, a page preview drawn by the
+// same layout code as the PDF, the readiness advice and «Сохранить PDF…».
+// Thumbnails come in small batches: the first pages at once, the rest as
+// their placeholders scroll into view.
 
-import { AppError, layoutProfiles, printProgramme } from "../../api.js";
+import { AppError, layoutProfiles, previewPages, printProgramme, readiness } from "../../api.js";
 import { h } from "../../dom.js";
+import type { PrintMode, Problem } from "../../model.js";
 import type { EditorContext, EditorTab } from "./tab.js";
+
+const THUMB_DPI = 60;
+const LARGE_DPI = 130;
+const FIRST_BATCH = 4;
+const BATCH = 4;
+
+/** Which editor tab can fix a readiness problem, from its path ("passport[7]", "act.title"). */
+function tabFor(problem: Problem): string | null {
+  const path = problem.path;
+  if (path.startsWith("passport") || path.startsWith("tasks")) return "passport";
+  if (path.startsWith("act") || path.startsWith("appendix") || path === "title" || path.startsWith("period")) return "act";
+  if (path.startsWith("sections")) return "sections";
+  if (path.startsWith("indicators")) return "indicators";
+  if (path.startsWith("roadmap")) return "roadmap";
+  return null;
+}
+
+function message(error: unknown): string {
+  return error instanceof AppError ? error.message : "Не удалось выполнить действие.";
+}
 
 export const printTab: EditorTab = {
   key: "print",
   title: "Печать",
-  render(ctx: EditorContext) {
-    const status = h("p", { className: "print-status", testId: "print-status" });
-    const print = async (): Promise<void> => {
-      status.textContent = "Печать…";
+  async render(ctx: EditorContext): Promise<HTMLElement> {
+    let mode: PrintMode = ctx.programme().act === null ? "appendix_only" : "whole_act";
+    const profiles = await layoutProfiles();
+    let profile = profiles[0]?.name ?? "";
+
+    const modeInput = (value: PrintMode, label: string): HTMLElement => {
+      const input = h("input", {
+        testId: `print-mode-${value}`,
+        attrs: { type: "radio", name: "print-mode", value },
+      });
+      input.checked = mode === value;
+      input.addEventListener("change", () => {
+        if (input.checked) {
+          mode = value;
+          void loadPreview();
+        }
+      });
+      return h("label", { className: "print-choice" }, input, ` ${label}`);
+    };
+
+    const select = h("select", { testId: "print-profile", attrs: { "aria-label": "Оформление" } });
+    for (const p of profiles) {
+      const option = h("option", { attrs: { value: p.name } }, p.name);
+      select.append(option);
+    }
+    select.value = profile;
+    select.addEventListener("change", () => {
+      profile = select.value;
+      void loadPreview();
+    });
+
+    const status = h("p", { className: "print-status", testId: "print-status", attrs: { "aria-live": "polite" } });
+    const saveButton = h("button", { className: "button primary", testId: "print-save", attrs: { type: "button" } }, "Сохранить PDF…");
+    const pageCount = h("p", { className: "print-count", testId: "print-page-count" });
+    const pages = h("div", { className: "print-pages", testId: "print-pages" });
+    const large = h("div", { className: "print-large", testId: "print-large", attrs: { hidden: "" } });
+    const readinessBox = h("div", { className: "print-readiness", testId: "print-readiness" });
+
+    saveButton.addEventListener("click", () => {
+      void (async () => {
+        saveButton.disabled = true;
+        status.classList.remove("error");
+        status.textContent = "Сохранение PDF…";
+        try {
+          const printed = await printProgramme(ctx.id, mode, profile);
+          if (printed === null) {
+            status.textContent = "";
+          } else {
+            status.replaceChildren(
+              h("span", { testId: "print-saved" }, `PDF сохранён: ${printed.path} (страниц: ${printed.pages}).`),
+              ...printed.warnings.map((w) => h("span", { className: "print-warning", testId: "print-warning" }, w)),
+            );
+          }
+        } catch (error) {
+          status.classList.add("error");
+          status.textContent = message(error);
+        } finally {
+          saveButton.disabled = false;
+        }
+      })();
+    });
+
+    // ---- preview ----
+    let generation = 0;
+    let observer: IntersectionObserver | null = null;
+
+    const showLarge = async (index: number): Promise<void> => {
+      large.hidden = false;
+      large.replaceChildren(h("p", { className: "loading" }, `Страница ${index + 1}…`));
+      const mine = generation;
       try {
-        const profiles = await layoutProfiles();
-        const printed = await printProgramme(ctx.id, "whole_act", profiles[0]?.name ?? "");
-        status.textContent = printed === null ? "" : `Сохранено: ${printed.path} (страниц: ${printed.pages})`;
+        const result = await previewPages(ctx.id, mode, profile, LARGE_DPI, index, 1);
+        if (mine !== generation) return;
+        const page = result.pages[0];
+        if (page === undefined) return;
+        const close = h("button", { className: "button", testId: "print-large-close", attrs: { type: "button" } }, "Закрыть");
+        close.addEventListener("click", () => {
+          large.hidden = true;
+          large.replaceChildren();
+        });
+        large.replaceChildren(
+          h("div", { className: "print-large-bar" }, h("span", {}, `Страница ${index + 1} из ${result.page_count}`), close),
+          h("img", { className: "print-large-image", attrs: { src: page.src, alt: `Страница ${index + 1}` } }),
+        );
+        large.scrollIntoView({ block: "nearest" });
       } catch (error) {
-        status.textContent = error instanceof AppError ? error.message : String(error);
+        large.replaceChildren(h("p", { className: "print-status error" }, message(error)));
       }
     };
-    return h(
+
+    const fill = async (slots: HTMLElement[], first: number, count: number, mine: number): Promise<void> => {
+      const result = await previewPages(ctx.id, mode, profile, THUMB_DPI, first, count);
+      if (mine !== generation) return;
+      for (const page of result.pages) {
+        const slot = slots[page.index];
+        if (slot === undefined) continue;
+        slot.dataset["loaded"] = "true";
+        slot.replaceChildren(
+          h("img", {
+            className: "print-thumb-image",
+            attrs: { src: page.src, alt: `Страница ${page.index + 1}`, width: String(page.width_px), height: String(page.height_px) },
+          }),
+          h("span", { className: "print-thumb-number" }, String(page.index + 1)),
+        );
+      }
+    };
+
+    const loadPreview = async (): Promise<void> => {
+      const mine = ++generation;
+      observer?.disconnect();
+      large.hidden = true;
+      large.replaceChildren();
+      pages.replaceChildren(h("p", { className: "loading" }, "Подготовка предпросмотра…"));
+      pageCount.textContent = "";
+      try {
+        const head = await previewPages(ctx.id, mode, profile, THUMB_DPI, 0, FIRST_BATCH);
+        if (mine !== generation) return;
+        pageCount.textContent = `Страниц: ${head.page_count}`;
+        const slots: HTMLElement[] = [];
+        const ratio = head.pages[0] !== undefined ? head.pages[0].height_px / head.pages[0].width_px : 1.414;
+        for (let i = 0; i < head.page_count; i++) {
+          const slot = h("button", {
+            className: "print-thumb",
+            testId: "print-thumb",
+            attrs: { type: "button", "data-index": String(i), "aria-label": `Страница ${i + 1}` },
+          });
+          slot.style.setProperty("--ratio", String(ratio));
+          slot.addEventListener("click", () => void showLarge(i));
+          slots.push(slot);
+        }
+        pages.replaceChildren(...slots);
+        for (const page of head.pages) {
+          const slot = slots[page.index];
+          if (slot === undefined) continue;
+          slot.dataset["loaded"] = "true";
+          slot.append(
+            h("img", { className: "print-thumb-image", attrs: { src: page.src, alt: `Страница ${page.index + 1}` } }),
+            h("span", { className: "print-thumb-number" }, String(page.index + 1)),
+          );
+        }
+        const pending = new Set<number>();
+        observer = new IntersectionObserver((entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            const index = Number((entry.target as HTMLElement).dataset["index"]);
+            if (pending.has(index) || slots[index]?.dataset["loaded"] === "true") continue;
+            const first = index - (index % BATCH);
+            const count = Math.min(BATCH, head.page_count - first);
+            for (let i = first; i < first + count; i++) pending.add(i);
+            void fill(slots, first, count, mine).catch((error) => {
+              console.error("preview failed:", error);
+              for (let i = first; i < first + count; i++) pending.delete(i);
+            });
+          }
+        }, { rootMargin: "300px" });
+        for (const slot of slots) if (slot.dataset["loaded"] !== "true") observer.observe(slot);
+        for (const w of head.warnings) pages.before(h("p", { className: "print-warning" }, w));
+      } catch (error) {
+        if (mine !== generation) return;
+        pages.replaceChildren(h("p", { className: "print-status error", testId: "print-preview-error" }, message(error)));
+      }
+    };
+
+    // ---- readiness ----
+    const loadReadiness = async (): Promise<void> => {
+      try {
+        const problems = await readiness(ctx.id);
+        if (problems.length === 0) {
+          readinessBox.replaceChildren(h("p", { className: "print-ready", testId: "print-ready" }, "Всё обязательное заполнено: можно печатать окончательный вариант."));
+          return;
+        }
+        const list = h("ul", { className: "print-problems" });
+        for (const problem of problems) {
+          const tab = tabFor(problem);
+          const item =
+            tab === null
+              ? h("li", { testId: "print-problem" }, problem.message)
+              : h("li", { testId: "print-problem" }, h("a", { attrs: { href: `#/programmes/${ctx.id}/${tab}` } }, problem.message));
+          list.append(item);
+        }
+        readinessBox.replaceChildren(
+          h("p", { className: "print-readiness-title" }, "Перед печатью окончательного варианта:"),
+          list,
+          h("p", { className: "print-note" }, "Черновик можно сохранить и сейчас — это только подсказка."),
+        );
+      } catch (error) {
+        readinessBox.replaceChildren(h("p", { className: "print-status error" }, message(error)));
+      }
+    };
+
+    ctx.onReload(() => {
+      if (!root.isConnected) return;
+      void loadReadiness();
+      void loadPreview();
+    });
+
+    const root = h(
       "section",
-      { className: "tab-print", testId: "tab-print" },
+      { className: "print-tab", testId: "tab-print" },
       h(
-        "button",
-        { className: "button", testId: "print-save", attrs: { type: "button" }, onClick: () => void print() },
-        "Сохранить PDF…",
+        "div",
+        { className: "print-controls" },
+        h(
+          "fieldset",
+          { className: "print-modes" },
+          h("legend", {}, "Что печатать"),
+          modeInput("whole_act", "Постановление с приложением"),
+          modeInput("appendix_only", "Только приложение (утверждённая программа)"),
+        ),
+        h("label", { className: "print-profile" }, "Оформление: ", select),
+        saveButton,
+        status,
+        readinessBox,
       ),
-      status,
+      h("div", { className: "print-preview" }, pageCount, large, pages),
     );
+    void loadPreview();
+    void loadReadiness();
+    return root;
   },
 };
