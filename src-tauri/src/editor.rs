@@ -268,7 +268,10 @@ pub async fn print_programme(
     let rendered = metodist_print::render_programme(&p, mode.into(), &profile, &fonts)?;
     metodist_core::fsutil::write_atomically(&path, &rendered.pdf)?;
     // Failing to open a viewer is not a failure to print: the file is saved.
-    let _ = app.opener().open_path(path.to_string_lossy(), None::<&str>);
+    // Under the e2e harness (TEST_SAVE_TO) no viewer may pop up on Xvfb.
+    if std::env::var_os(TEST_SAVE_TO).is_none() {
+        let _ = app.opener().open_path(path.to_string_lossy(), None::<&str>);
+    }
     Ok(Some(Printed {
         path: path.display().to_string(),
         pages: rendered.pages,
