@@ -3,7 +3,7 @@
 // a 300-item programme touches one row, and focus survives every edit (a row
 // moved in the DOM gets its focus and caret back).
 
-import { describeDeadline, itemSchedules } from "../../api.js";
+import { describeDeadline, itemSchedules, loadProgramme } from "../../api.js";
 import { h } from "../../dom.js";
 import type { Block, Item, ItemInput, Programme, ScheduleView, YearText } from "../../model.js";
 import type { EditorContext, EditorTab } from "./tab.js";
@@ -30,6 +30,8 @@ interface ItemRow {
   autoButton: HTMLButtonElement;
   picker: HTMLTableRowElement | null;
   timer: number | null;
+  /** Saves of this row sent and not yet answered: its fields are not overwritten meanwhile. */
+  sending: number;
   /** Bumped on every keystroke in «Сроки», so a late describeDeadline answer is dropped. */
   hintSeq: number;
   /** The deadline text the shown hint belongs to. */
@@ -164,18 +166,28 @@ class RoadmapView {
   private pendingFocus: { uid: string; field: Field | "title" } | null = null;
   private scheduleSeq = 0;
   private dragUid: string | null = null;
+  /**
+   * The programme as this tab last loaded it. The shell refreshes its own
+   * copy lazily, so the tab reloads after each of its edits to number and
+   * place rows from what is really stored.
+   */
+  private model: Programme;
+  private reloadSeq = 0;
+  /** Structural edits (add, move, delete, paste) run one after another on a fresh model. */
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: EditorContext) {
     this.ctx = ctx;
+    this.model = ctx.programme();
     this.head = h("thead");
     this.tbody = h("tbody");
     this.table = h("table", { className: "roadmap-table", testId: "roadmap-table" }, this.head, this.tbody);
     this.status = h("p", { className: "roadmap-status", testId: "roadmap-status", attrs: { "aria-live": "polite" } });
     this.yearToggle = h("input", { testId: "roadmap-year-columns", attrs: { type: "checkbox" } });
-    this.yearToggle.addEventListener("change", () => void this.toggleYears());
+    this.yearToggle.addEventListener("change", () => void this.serial(() => this.toggleYears()));
     const addBlock = h(
       "button",
-      { className: "button", testId: "roadmap-add-block", attrs: { type: "button" }, onClick: () => void this.addBlock() },
+      { className: "button", testId: "roadmap-add-block", attrs: { type: "button" }, onClick: () => void this.serial(() => this.addBlock()) },
       "Добавить блок",
     );
     this.root = h(
@@ -195,13 +207,57 @@ class RoadmapView {
       this.status,
       h("div", { className: "roadmap-scroll" }, this.table),
     );
+    // The shell undoes on Ctrl+Z after sending pending typing it knows of;
+    // this tab's own pending typing must go first, so it is sent here, in the
+    // capture phase, before the shell's handler runs.
+    this.root.addEventListener(
+      "keydown",
+      (event) => {
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && ["KeyZ", "KeyY"].includes(event.code)) {
+          void this.flushAll();
+        }
+      },
+      true,
+    );
+    this.root.addEventListener("focusin", (event) => {
+      const target = event.target;
+      if (!(target instanceof HTMLElement)) return;
+      const uid = target.closest("tr")?.dataset["uid"];
+      const field = [...(this.items.get(uid ?? "")?.fields ?? [])].find(([, el]) => el === target)?.[0];
+      if (uid !== undefined && field !== undefined) lastFocus = { programme: this.ctx.id, uid, field };
+      else if (uid !== undefined && target === this.blocks.get(uid)?.title) lastFocus = { programme: this.ctx.id, uid, field: "title" };
+    });
     this.tbody.addEventListener("dragover", (event) => this.onDragOver(event));
     this.tbody.addEventListener("dragleave", () => this.clearDropMarks());
-    this.tbody.addEventListener("drop", (event) => void this.onDrop(event));
+    this.tbody.addEventListener("drop", (event) => this.onDrop(event));
   }
 
   private get p(): Programme {
-    return this.ctx.programme();
+    return this.model;
+  }
+
+  setModel(p: Programme): void {
+    this.model = p;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async refresh(force: boolean): Promise<void> {
+    const seq = ++this.reloadSeq;
+    const p = await loadProgramme(this.ctx.id);
+    if (seq !== this.reloadSeq || !this.alive()) return;
+    this.model = p;
+    this.sync(force);
+    void this.refreshSchedules();
+  }
+
+  /** False once the shell has replaced this tab (after undo, say). */
+  private alive(): boolean {
+    return this.root.isConnected || this.reloadSeq === 0;
   }
 
   // ---- building ----
@@ -274,7 +330,7 @@ class RoadmapView {
         className: "link-button",
         testId: "add-item",
         attrs: { type: "button" },
-        onClick: () => void this.addItem(block.uid, null),
+        onClick: () => void this.serial(() => this.addItem(block.uid, null)),
       },
       "+ Добавить мероприятие",
     );
@@ -295,10 +351,10 @@ class RoadmapView {
         this.flushBlock(row);
         const first = this.p.roadmap.blocks.find((b) => b.uid === row.uid)?.items[0];
         if (first !== undefined) this.items.get(first.uid)?.fields.get("activity")?.focus();
-        else void this.addItem(row.uid, null);
+        else void this.serial(() => this.addItem(row.uid, null));
       } else if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
         event.preventDefault();
-        void this.moveBlock(row.uid, event.key === "ArrowUp" ? -1 : 1);
+        void this.serial(() => this.moveBlock(row.uid, event.key === "ArrowUp" ? -1 : 1));
       }
     });
     // Dropping onto a block title puts the item first in that block.
@@ -330,7 +386,7 @@ class RoadmapView {
     const block = this.p.roadmap.blocks.find((b) => b.uid === row.uid);
     if (block === undefined) return;
     if (block.items.length === 0) {
-      void this.deleteBlock(row.uid);
+      void this.serial(() => this.deleteBlock(row.uid));
       return;
     }
     const n = block.items.length;
@@ -346,7 +402,7 @@ class RoadmapView {
         `Удалить блок и ${n} ${plural(n, "мероприятие", "мероприятия", "мероприятий")}? `,
         h(
           "button",
-          { className: "button danger", testId: "delete-block-yes", attrs: { type: "button" }, onClick: () => void this.deleteBlock(row.uid) },
+          { className: "button danger", testId: "delete-block-yes", attrs: { type: "button" }, onClick: () => void this.serial(() => this.deleteBlock(row.uid)) },
           "Удалить",
         ),
         " ",
@@ -423,6 +479,7 @@ class RoadmapView {
       autoButton,
       picker: null,
       timer: null,
+      sending: 0,
       hintSeq: 0,
       hintFor: null,
     };
@@ -436,10 +493,10 @@ class RoadmapView {
       el.addEventListener("keydown", (event) => this.onItemKey(event, row, el));
     }
     fields.get("deadline")?.addEventListener("input", () => void this.liveHint(row));
-    fields.get("activity")?.addEventListener("paste", (event) => void this.onPaste(event, row));
+    fields.get("activity")?.addEventListener("paste", (event) => this.onPaste(event, row));
     manualButton.addEventListener("click", () => this.openPicker(row));
-    autoButton.addEventListener("click", () => void this.setManual(row, null));
-    del.addEventListener("click", () => void this.deleteItem(row.uid));
+    autoButton.addEventListener("click", () => void this.serial(() => this.setManual(row, null)));
+    del.addEventListener("click", () => void this.serial(() => this.deleteItem(row.uid)));
     handle.addEventListener("dragstart", (event) => {
       this.dragUid = row.uid;
       tr.classList.add("rm-dragging");
@@ -525,7 +582,6 @@ class RoadmapView {
     if (row.hintText.textContent !== text) row.hintText.textContent = text;
     row.hint.classList.toggle("warn", warn);
     row.hint.classList.toggle("manual", view.manual);
-    row.manualButton.hidden = phrase.trim() === "" && !view.manual ? false : false;
     row.autoButton.hidden = !view.manual;
   }
 
@@ -594,8 +650,11 @@ class RoadmapView {
       input.expected_result === item.expected_result &&
       input.planned_value === item.planned_value &&
       JSON.stringify(input.per_year) === JSON.stringify(item.per_year.filter((v) => v.text.trim() !== ""));
-    if (same) return Promise.resolve();
-    return this.run({ op: "put_item", block: row.block, uid: row.uid, item: input }).then(() => undefined);
+    if (same || !this.root.isConnected) return Promise.resolve();
+    row.sending++;
+    return this.run({ op: "put_item", block: row.block, uid: row.uid, item: input }).then(() => {
+      row.sending--;
+    });
   }
 
   private flushAll(): Promise<void> {
@@ -613,22 +672,27 @@ class RoadmapView {
       row.timer = null;
     }
     const block = this.p.roadmap.blocks.find((b) => b.uid === row.uid);
-    if (block === undefined || block.title === row.title.value) return;
+    if (block === undefined || block.title === row.title.value || !this.root.isConnected) return;
     void this.run({ op: "put_block", uid: row.uid, title: row.title.value });
   }
 
   /** Applies an edit and brings the table in line; errors are shown by the shell. */
   private async run(edit: Parameters<EditorContext["apply"]>[0]): Promise<string | null> {
+    let uid: string | null = null;
+    let failed = false;
     try {
-      const applied = await this.ctx.apply(edit);
-      this.sync();
-      return applied.uid;
+      uid = (await this.ctx.apply(edit)).uid;
     } catch (error) {
-      // The shell has shown the error; put the table back to what is stored.
+      // The shell has shown the error; the table goes back to what is stored.
       console.error("edit refused:", error);
-      this.sync(true);
-      return null;
+      failed = true;
     }
+    try {
+      await this.refresh(failed);
+    } catch (error) {
+      console.error("reload after an edit failed:", error);
+    }
+    return failed ? null : uid;
   }
 
   // ---- reconciling with the stored programme ----
@@ -713,7 +777,7 @@ class RoadmapView {
   }
 
   private updateValues(r: ItemRow, item: Item, force: boolean): void {
-    if (r.timer !== null && !force) return;
+    if ((r.timer !== null || r.sending > 0) && !force) return;
     for (const [field, el] of r.fields) {
       if (el.value !== item[field] && (document.activeElement !== el || force)) {
         el.value = item[field];
@@ -753,17 +817,17 @@ class RoadmapView {
     }
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void this.insertBelow(row);
+      void this.serial(() => this.insertBelow(row));
       return;
     }
     if (event.key === "Enter" && !event.shiftKey && !event.altKey && this.isLastCell(row, el)) {
       event.preventDefault();
-      void this.insertBelow(row);
+      void this.serial(() => this.insertBelow(row));
       return;
     }
     if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
       event.preventDefault();
-      void this.moveItem(row, event.key === "ArrowUp" ? -1 : 1);
+      void this.serial(() => this.moveItem(row, event.key === "ArrowUp" ? -1 : 1));
     }
   }
 
@@ -791,10 +855,7 @@ class RoadmapView {
   private async addItem(block: string, at: number | null, input: ItemInput = emptyInput()): Promise<string | null> {
     await this.flushAll();
     const uid = await this.run({ op: "put_item", block, at, uid: "", item: input });
-    if (uid !== null) {
-      this.pendingFocus = { uid, field: "activity" };
-      this.sync();
-    }
+    if (uid !== null) this.focusCell(uid, "activity");
     return uid;
   }
 
@@ -803,11 +864,16 @@ class RoadmapView {
     const n = this.p.roadmap.blocks.length + 1;
     const uid = await this.run({ op: "put_block", uid: "", title: `Новый блок ${n}` });
     if (uid !== null) {
-      this.pendingFocus = { uid, field: "title" };
-      this.sync();
-      const input = this.blocks.get(uid)?.title;
-      input?.select();
+      this.focusCell(uid, "title");
+      this.blocks.get(uid)?.title.select();
     }
+  }
+
+  /** Focuses a cell now, or as soon as its row appears. */
+  private focusCell(uid: string, field: Field | "title"): void {
+    const target = field === "title" ? this.blocks.get(uid)?.title : this.items.get(uid)?.fields.get(field);
+    if (target === undefined) this.pendingFocus = { uid, field };
+    else target.focus();
   }
 
   private async moveItem(row: ItemRow, delta: -1 | 1): Promise<void> {
@@ -914,7 +980,7 @@ class RoadmapView {
     const save = h("button", { className: "button primary", testId: "manual-save", attrs: { type: "button" } }, "Сохранить месяцы");
     save.addEventListener("click", () => {
       const months = [...chosen].sort();
-      void this.setManual(row, { due: months.map(lastDay), active: months }).then(close);
+      void this.serial(() => this.setManual(row, { due: months.map(lastDay), active: months })).then(close);
     });
     const cancel = h("button", { className: "button", attrs: { type: "button" }, onClick: close }, "Отмена");
     const td = h(
@@ -941,12 +1007,16 @@ class RoadmapView {
 
   // ---- paste ----
 
-  private async onPaste(event: ClipboardEvent, row: ItemRow): Promise<void> {
+  private onPaste(event: ClipboardEvent, row: ItemRow): void {
     const text = event.clipboardData?.getData("text/plain") ?? "";
     if (!text.includes("\t") && !/\n\s*\S/.test(text.trim())) return; // ordinary text
     const rows = parsePastedRows(text);
     if (rows.length === 0) return;
     event.preventDefault();
+    void this.serial(() => this.pasteRows(rows, row));
+  }
+
+  private async pasteRows(rows: string[][], row: ItemRow): Promise<void> {
     const inputs = rows.map((cells) => ({
       ...emptyInput(),
       activity: cells[0] ?? "",
@@ -987,8 +1057,6 @@ class RoadmapView {
       if (last === null) break;
       at++;
     }
-    this.sync();
-    void this.refreshSchedules();
     this.note(`Вставлено строк: ${rows.length}.`);
     if (last !== null) this.items.get(last)?.fields.get("activity")?.focus();
   }
@@ -1017,7 +1085,7 @@ class RoadmapView {
     tr.classList.add(event.clientY < rect.top + rect.height / 2 ? "rm-drop-before" : "rm-drop-after");
   }
 
-  private async onDrop(event: DragEvent): Promise<void> {
+  private onDrop(event: DragEvent): void {
     const uid = this.dragUid ?? event.dataTransfer?.getData(ITEM_DRAG_TYPE) ?? "";
     const marked = this.tbody.querySelector(".rm-drop-before, .rm-drop-after, .rm-drop-into");
     const after = marked?.classList.contains("rm-drop-after") === true;
@@ -1025,6 +1093,10 @@ class RoadmapView {
     this.dragUid = null;
     if (uid === "" || !(marked instanceof HTMLTableRowElement)) return;
     event.preventDefault();
+    void this.serial(() => this.dropAt(uid, marked, after));
+  }
+
+  private async dropAt(uid: string, marked: HTMLTableRowElement, after: boolean): Promise<void> {
     const from = this.position(uid);
     if (from === null) return;
     let block: string;
@@ -1052,6 +1124,15 @@ class RoadmapView {
     await this.run({ op: "move", list: "items", uid, to, block });
   }
 
+  /** After a re-render (undo), focus goes back to the same row's cell if the shell put it in this tab. */
+  restoreLastFocus(): void {
+    const last = lastFocus;
+    const active = document.activeElement;
+    if (last === null || last.programme !== this.ctx.id || !(active instanceof HTMLElement) || !this.root.contains(active)) return;
+    const target = last.field === "title" ? this.blocks.get(last.uid)?.title : this.items.get(last.uid)?.fields.get(last.field);
+    if (target !== undefined && target !== active) target.focus();
+  }
+
   /** Sizes the textareas once the table is on screen (one layout pass for all). */
   sizeAll(): void {
     if (supportsFieldSizing) return;
@@ -1063,6 +1144,13 @@ class RoadmapView {
     });
   }
 }
+
+/**
+ * The cell last focused in this tab. After undo the shell renders the tab
+ * anew and refocuses the first cell of the same kind; the same row's cell is
+ * put back instead.
+ */
+let lastFocus: { programme: number; uid: string; field: Field | "title" } | null = null;
 
 function plural(n: number, one: string, few: string, many: string): string {
   const d = n % 10;
@@ -1080,9 +1168,10 @@ export const roadmapTab: EditorTab = {
     const view = new RoadmapView(ctx);
     view.build();
     await view.refreshSchedules();
-    ctx.onReload(() => {
+    ctx.onReload((programme) => {
       // A re-rendered tab replaces this one; a detached view must not act.
       if (!view.root.isConnected) return;
+      view.setModel(programme);
       view.sync(true);
       void view.refreshSchedules();
     });
@@ -1092,6 +1181,7 @@ export const roadmapTab: EditorTab = {
         return;
       }
       view.sizeAll();
+      view.restoreLastFocus();
       const ms = Math.round(performance.now() - started);
       view.root.dataset["renderMs"] = String(ms);
       console.info(`roadmap: ${ctx.programme().roadmap.blocks.reduce((n, b) => n + b.items.length, 0)} items shown in ${ms} ms`);
