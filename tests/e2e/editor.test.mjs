@@ -1,0 +1,355 @@
+// End-to-end tests of the programme editor in the real window: a programme
+// made from a template, its passport goal, a roadmap block with three items
+// typed and reordered by keyboard, undo and redo, a restart, and the PDF.
+//
+//   xvfb-run -a node --test tests/e2e/editor.test.mjs
+//
+// Same environment as app.test.mjs (METODIST_APP_BIN, METODIST_CLI_BIN,
+// TAURI_DRIVER). The save dialog is answered by METODIST_TEST_SAVE_TO.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+import { Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "..", "..");
+const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? "target");
+const APP = process.env.METODIST_APP_BIN ?? join(targetDir, "debug", "metodist-app");
+const CLI = process.env.METODIST_CLI_BIN ?? join(targetDir, "debug", "metodist");
+const ARTIFACTS = join(here, "artifacts");
+const TEST_TIMEOUT_MS = 300_000;
+
+// WebDriver key codes (W3C WebDriver, "keyboard actions").
+const KEY = {
+  null: "\uE000",
+  tab: "\uE004",
+  enter: "\uE007",
+  control: "\uE009",
+  alt: "\uE00A",
+  escape: "\uE00C",
+  up: "\uE013",
+  down: "\uE015",
+};
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+function freshEnv(name) {
+  const dir = mkdtempSync(join(tmpdir(), `metodist-e2e-${name}-`));
+  const env = {
+    ...process.env,
+    METODIST_DB: join(dir, "metodist.sqlite3"),
+    XDG_DATA_HOME: join(dir, "xdg-data"),
+    XDG_CONFIG_HOME: join(dir, "xdg-config"),
+    XDG_CACHE_HOME: join(dir, "xdg-cache"),
+    METODIST_TEST_SAVE_TO: join(dir, "saved.pdf"),
+  };
+  return { dir, env };
+}
+
+/** Runs `body` against one launch of the app; the app is closed and gone afterwards. */
+async function launch(t, name, env, body) {
+  assert.ok(existsSync(APP), `the app binary is missing: ${APP} (run cargo build first)`);
+  const driver = await startDriver({ env, logFile: join(ARTIFACTS, `${name}-tauri-driver.log`) });
+  let session;
+  try {
+    session = await Session.create(driver.base, APP);
+    await body(session);
+  } finally {
+    if (session) await session.delete().catch((error) => t.diagnostic(`closing the app: ${error.message}`));
+    await driver.stop();
+  }
+  // See app.test.mjs: WebKitWebDriver sometimes leaves the app running.
+  let left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 5_000);
+  for (const pid of left) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  if (left.length > 0) left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 15_000);
+  assert.deepEqual(left, [], "app processes still running after SIGTERM");
+}
+
+async function click(session, css) {
+  const element = await session.waitFor(css);
+  await session.call("POST", `/element/${element}/click`, {});
+  return element;
+}
+
+async function clickElement(session, element) {
+  await session.call("POST", `/element/${element}/click`, {});
+}
+
+async function activeElement(session) {
+  const value = await session.call("GET", "/element/active");
+  return Object.values(value)[0];
+}
+
+/** Types into whatever has focus, as the user would (keys, not values set by script). */
+async function typeActive(session, text) {
+  const element = await activeElement(session);
+  await session.call("POST", `/element/${element}/value`, { text });
+}
+
+async function waitUntil(what, probe, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await sleep(100);
+  }
+}
+
+/** Waits until every edit is stored: the shell's indicator reads «Сохранено» and the tab's reloads are done. */
+async function waitSaved(session) {
+  await sleep(600); // past the 400 ms typing pause
+  await waitUntil("«Сохранено»", async () => {
+    const text = await session.script(
+      `const el = document.querySelector('[data-testid="save-indicator"]'); return el ? el.textContent : "";`,
+    );
+    return /Сохранено/.test(text) ? text : false;
+  });
+  await sleep(300);
+}
+
+async function saveScreenshot(session, name) {
+  await session.asyncScript(`
+    const done = arguments[arguments.length - 1];
+    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+  `);
+  writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
+}
+
+/** Number and activity of every item of the block numbered `blockNumber`, in screen order. */
+function blockItems(session, blockNumber) {
+  return session.script(
+    `const rows = [...document.querySelectorAll('[data-testid="item-row"]')];
+     return rows
+       .map((tr) => [tr.querySelector('[data-testid="item-number"]').textContent,
+                     tr.querySelector('[data-testid="item-activity"]').value])
+       .filter(([n]) => n.startsWith(arguments[0] + "."));`,
+    [blockNumber],
+  );
+}
+
+async function openTab(session, key) {
+  await click(session, `[data-testid="tab-link-${key}"]`);
+  await session.waitFor(`[data-testid="editor"][data-tab="${key}"]`);
+}
+
+const GOAL = "Повышение качества образования в школах Тестового района";
+const A = "Семинар Альфа для заместителей директоров";
+const B = "Аудит Бета школьных программ";
+const XSS = "<img src=x onerror=alert(1)>";
+
+test("a programme from a template: passport, roadmap by keyboard, undo, restart, PDF", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  const { dir, env } = freshEnv("editor");
+  let programmeId;
+  let blockNumber;
+  try {
+    await launch(t, "editor-1", env, async (session) => {
+      // ---- a programme from the ШНОР template, made in the window ----
+      await session.waitFor('[data-testid="empty-state"], [data-testid="programme-list"]');
+      await click(session, '[data-testid="create-programme"]');
+      const templates = await session.waitFor('[data-testid="template-option"]');
+      void templates;
+      const options = await session.findAll('[data-testid="template-option"]');
+      let chosen = null;
+      for (const option of options) {
+        if (/низкими образовательными результатами/.test(await session.text(option))) chosen = option;
+      }
+      assert.ok(chosen, "the ШНОР template is offered");
+      await clickElement(session, chosen);
+      const editor = await session.waitFor('[data-testid="editor"]');
+      programmeId = await session.script(`return document.querySelector('[data-testid="editor"]').dataset.programmeId;`);
+      assert.match(programmeId, /^\d+$/);
+      void editor;
+      await saveScreenshot(session, "editor-first-tab");
+
+      // ---- the passport goal ----
+      await openTab(session, "passport");
+      const goalCell = '[data-testid^="passport-row-"][data-key="goal"] .passport-content';
+      await session.waitFor(goalCell);
+      let [goalField] = await session.findAll(`${goalCell} textarea`);
+      if (goalField === undefined) {
+        await click(session, `${goalCell} [data-testid$="-add-paragraph"]`);
+        goalField = await session.waitFor(`${goalCell} textarea`);
+      }
+      await session.call("POST", `/element/${goalField}/clear`, {});
+      await session.call("POST", `/element/${goalField}/value`, { text: GOAL });
+      await session.call("POST", `/element/${goalField}/value`, { text: KEY.tab });
+      await waitSaved(session);
+      await saveScreenshot(session, "editor-passport");
+
+      for (const key of ["act", "sections", "indicators"]) {
+        await openTab(session, key);
+        await saveScreenshot(session, `editor-${key}`);
+      }
+
+      // ---- the roadmap: a new block, three items by keyboard ----
+      await openTab(session, "roadmap");
+      await session.waitFor('[data-testid="roadmap-table"]');
+      const blocksBefore = (await session.findAll('[data-testid="block-row"]')).length;
+      await click(session, '[data-testid="roadmap-add-block"]');
+      await waitUntil("the new block", async () => (await session.findAll('[data-testid="block-row"]')).length === blocksBefore + 1);
+      blockNumber = String(blocksBefore + 1);
+      // The new block's title has focus with its text selected: typing replaces it.
+      await typeActive(session, "Тестовый блок");
+      await typeActive(session, KEY.enter); // Enter in a block title adds its first item
+      await waitUntil("the first item", async () => (await blockItems(session, blockNumber)).length === 1);
+
+      await typeActive(session, A);
+      await typeActive(session, KEY.tab);
+      await typeActive(session, "Ежегодно, сентябрь");
+      const hint = await waitUntil("the deadline hint", async () => {
+        const text = await session.script(
+          `const rows = [...document.querySelectorAll('[data-testid="item-row"]')];
+           const row = rows.find((tr) => tr.querySelector('[data-testid="item-deadline"]').value === "Ежегодно, сентябрь");
+           return row ? row.querySelector('[data-testid="deadline-hint-text"]').textContent : "";`,
+        );
+        return /ежегодно: сентябрь/.test(text) ? text : false;
+      });
+      t.diagnostic(`deadline hint: ${hint}`);
+      await typeActive(session, KEY.tab);
+      await typeActive(session, "Руководители ОО");
+      await typeActive(session, KEY.tab);
+      await typeActive(session, "Проведён семинар");
+      await typeActive(session, KEY.enter); // Enter in the last cell: a new item below
+      await waitUntil("the second item", async () => (await blockItems(session, blockNumber)).length === 2);
+      await typeActive(session, B);
+      await typeActive(session, KEY.tab);
+      await typeActive(session, "до 25 июня");
+      await typeActive(session, KEY.control + KEY.enter + KEY.null); // Ctrl+Enter anywhere: a new item below
+      await waitUntil("the third item", async () => (await blockItems(session, blockNumber)).length === 3);
+      await typeActive(session, XSS);
+      await waitSaved(session);
+      assert.deepEqual(await blockItems(session, blockNumber), [
+        [`${blockNumber}.1.`, A],
+        [`${blockNumber}.2.`, B],
+        [`${blockNumber}.3.`, XSS],
+      ]);
+      // The markup typed is text: no image in the table, nothing ran (an
+      // alert would also make every following WebDriver call fail).
+      assert.deepEqual(await session.findAll('[data-testid="roadmap"] img'), []);
+
+      // ---- reorder by keyboard: the third item up twice ----
+      await typeActive(session, KEY.alt + KEY.up + KEY.null);
+      await waitUntil("the first move", async () => (await blockItems(session, blockNumber))[1]?.[1] === XSS);
+      await typeActive(session, KEY.alt + KEY.up + KEY.null);
+      await waitUntil("the second move", async () => (await blockItems(session, blockNumber))[0]?.[1] === XSS);
+      await waitSaved(session);
+      assert.deepEqual(await blockItems(session, blockNumber), [
+        [`${blockNumber}.1.`, XSS],
+        [`${blockNumber}.2.`, A],
+        [`${blockNumber}.3.`, B],
+      ]);
+      // Focus followed the moved item.
+      assert.equal(await session.script("return document.activeElement.value"), XSS);
+
+      // ---- undo the last move, then redo it ----
+      await click(session, '[data-testid="undo"]');
+      await waitUntil("undo", async () => (await blockItems(session, blockNumber))[1]?.[1] === XSS);
+      assert.deepEqual((await blockItems(session, blockNumber)).map(([n, a]) => `${n} ${a}`), [
+        `${blockNumber}.1. ${A}`,
+        `${blockNumber}.2. ${XSS}`,
+        `${blockNumber}.3. ${B}`,
+      ]);
+      await click(session, '[data-testid="redo"]');
+      await waitUntil("redo", async () => (await blockItems(session, blockNumber))[0]?.[1] === XSS);
+      await waitSaved(session);
+      await saveScreenshot(session, "editor-roadmap");
+    });
+
+    // ---- restart: everything is still there ----
+    await launch(t, "editor-2", env, async (session) => {
+      await session.waitFor('[data-testid="programme-list"]');
+      await saveScreenshot(session, "editor-programme-list");
+      await session.script(`location.hash = arguments[0];`, [`#/programmes/${programmeId}/roadmap`]);
+      await session.waitFor('[data-testid="roadmap-table"]');
+      assert.deepEqual(await blockItems(session, blockNumber), [
+        [`${blockNumber}.1.`, XSS],
+        [`${blockNumber}.2.`, A],
+        [`${blockNumber}.3.`, B],
+      ]);
+      const titles = await session.script(
+        `return [...document.querySelectorAll('[data-testid="block-title"]')].map((el) => el.value);`,
+      );
+      assert.equal(titles[Number(blockNumber) - 1], "Тестовый блок");
+      const hint = await session.script(
+        `const row = [...document.querySelectorAll('[data-testid="item-row"]')]
+           .find((tr) => tr.querySelector('[data-testid="item-activity"]').value === arguments[0]);
+         return row.querySelector('[data-testid="deadline-hint-text"]').textContent;`,
+        [A],
+      );
+      assert.match(hint, /^ежегодно: сентябрь/);
+      await openTab(session, "passport");
+      const goal = await session.script(
+        `return [...document.querySelectorAll('[data-key="goal"] .passport-content textarea')].map((el) => el.value).join("\\n");`,
+      );
+      assert.match(goal, new RegExp(GOAL));
+
+      // ---- print ----
+      await openTab(session, "print");
+      await session.waitFor('[data-testid="print-thumb"] img', 60_000);
+      const count = await session.textOf('[data-testid="print-page-count"]');
+      assert.match(count, /^Страниц: \d+/);
+      await saveScreenshot(session, "editor-print");
+      await click(session, '[data-testid="print-save"]');
+      const saved = await session.textOf('[data-testid="print-saved"]');
+      assert.match(saved, /PDF сохранён: .*saved\.pdf/);
+    });
+
+    const pdf = env.METODIST_TEST_SAVE_TO;
+    assert.ok(existsSync(pdf), "the PDF was written");
+    const raw = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+    // Words broken across lines by hyphenation and table cells come back joined.
+    const text = raw.replace(/\u00ad/g, "").replace(/-\s*\n\s*/g, "").replace(/\s+/g, " ");
+    for (const expected of [GOAL, A, B, XSS, "Ежегодно, сентябрь", "Тестовый блок"]) {
+      assert.ok(text.includes(expected), `the PDF holds «${expected}»`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+});
+
+const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
+
+test("a 300-item roadmap opens quickly", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
+  const { dir, env } = freshEnv("large");
+  try {
+    const file = join(dir, "g300.metodist.json");
+    execFileSync(CLI, ["gen", "--items", "300", "-o", file], { env, encoding: "utf8", timeout: 60_000 });
+    execFileSync(CLI, ["--db", env.METODIST_DB, "import", file], { env, encoding: "utf8", timeout: 60_000 });
+    await launch(t, "editor-large", env, async (session) => {
+      await session.waitFor('[data-testid="programme-row"]');
+      const id = await session.script(`return document.querySelector('[data-testid="programme-row"]').dataset.id;`);
+      const started = Date.now();
+      await session.script(`location.hash = arguments[0];`, [`#/programmes/${id}/roadmap`]);
+      await session.waitFor('[data-testid="roadmap"][data-render-ms]', 30_000);
+      const wall = Date.now() - started;
+      const ms = Number(await session.script(`return document.querySelector('[data-testid="roadmap"]').dataset.renderMs;`));
+      const rows = (await session.findAll('[data-testid="item-row"]')).length;
+      t.diagnostic(`300 items: the tab rendered in ${ms} ms (${wall} ms from the click, WebDriver included)`);
+      assert.equal(rows, 300);
+      assert.ok(ms < 2_000, `the roadmap tab took ${ms} ms`);
+      // Typing in the last row changes that row only: its number stays, the save goes through.
+      const areas = await session.findAll('[data-testid="item-activity"]');
+      const last = areas[areas.length - 1];
+      await session.call("POST", `/element/${last}/value`, { text: " проверка" });
+      await waitSaved(session);
+      await saveScreenshot(session, "editor-roadmap-300");
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+});
