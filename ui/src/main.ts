@@ -1,8 +1,11 @@
 import { databaseStatus } from "./api.js";
 import { addRoute, startRouter } from "./router.js";
+import { editorScreen } from "./screens/editor/shell.js";
 import { programmesScreen } from "./screens/programmes.js";
 
 addRoute("/programmes", programmesScreen);
+addRoute("/programmes/:id", editorScreen);
+addRoute("/programmes/:id/:tab", editorScreen);
 
 async function showDatabaseStatus(footer: HTMLElement): Promise<void> {
   try {

@@ -1,44 +1,268 @@
 // The start screen: every programme in the database, newest edits as the core
-// orders them.
+// orders them; creating one from a template, import and export of the
+// exchange file, copies for the next period, user templates, deletion with a
+// way back.
+//
+// data-testid: programmes-screen, programmes-create, programmes-import,
+// programmes-message, template-chooser, template-option (data-key),
+// template-delete (data-key), template-cancel, empty-state, programme-list,
+// programme-row (data-id), programme-title, programme-status,
+// programme-open, programme-duplicate, programme-export,
+// programme-save-template, programme-delete, template-name-form,
+// template-name-input, template-name-save, template-name-cancel,
+// delete-confirm-form, delete-confirm, delete-cancel, deleted-section,
+// deleted-row (data-id), deleted-restore.
 
-import { listProgrammes, type AppError, type ProgrammeSummary } from "../api.js";
+import {
+  AppError,
+  createFromTemplate,
+  deleteProgramme,
+  deleteTemplate,
+  duplicateProgramme,
+  exportProgramme,
+  importProgramme,
+  listDeleted,
+  listProgrammes,
+  listTemplates,
+  restoreProgramme,
+  saveAsTemplate,
+  type ProgrammeSummary,
+} from "../api.js";
 import { h } from "../dom.js";
 import { formatDateTime, formatPeriod, formatStatus } from "../format.js";
-import type { Screen } from "../router.js";
+import type { TemplateSummary } from "../model.js";
+import { navigate, refresh, type Screen } from "../router.js";
 
-function emptyState(): HTMLElement {
+/** A message that survives the re-render after an action («Программа восстановлена»). */
+let flash: { text: string; error: boolean } | null = null;
+
+function say(text: string, error = false): void {
+  flash = { text, error };
+}
+
+function messageOf(raw: unknown): string {
+  return raw instanceof AppError ? raw.message : "Непредвиденная ошибка интерфейса.";
+}
+
+/** Runs an action, keeps its message for the next render and re-renders. */
+async function act(action: () => Promise<string | null>): Promise<void> {
+  try {
+    const text = await action();
+    if (text !== null) say(text);
+  } catch (raw) {
+    say(messageOf(raw), true);
+  }
+  refresh();
+}
+
+function smallButton(text: string, testId: string, onClick: () => void, className = "link-button"): HTMLButtonElement {
+  return h("button", { className, testId, attrs: { type: "button" }, onClick }, text);
+}
+
+function openEditor(id: number): void {
+  navigate(`/programmes/${id}`);
+}
+
+// ---- Create from a template ----
+
+function templateChooser(templates: TemplateSummary[], close: () => void): HTMLElement {
+  const option = (template: TemplateSummary): HTMLElement =>
+    h(
+      "li",
+      { className: "template-item" },
+      h(
+        "button",
+        {
+          className: "template-option",
+          testId: "template-option",
+          attrs: { type: "button", "data-key": template.key },
+          onClick: () =>
+            void (async () => {
+              try {
+                openEditor(await createFromTemplate(template.key));
+              } catch (raw) {
+                say(messageOf(raw), true);
+                refresh();
+              }
+            })(),
+        },
+        h("span", { className: "template-name" }, template.name),
+        h("span", { className: "template-kind" }, template.builtin ? "встроенный шаблон" : "ваш шаблон"),
+      ),
+      template.builtin
+        ? null
+        : h(
+            "button",
+            {
+              className: "link-button link-danger",
+              testId: "template-delete",
+              attrs: { type: "button", "data-key": template.key },
+              onClick: () => void act(async () => {
+                await deleteTemplate(template.key);
+                return `Шаблон «${template.name}» удалён.`;
+              }),
+            },
+            "Удалить шаблон",
+          ),
+    );
+  const builtin = templates.filter((t) => t.builtin);
+  const own = templates.filter((t) => !t.builtin);
+  return h(
+    "section",
+    { className: "template-chooser", testId: "template-chooser" },
+    h("h3", { className: "card-title" }, "Новая программа по шаблону"),
+    h("p", { className: "field-hint" }, "Шаблон даёт строки паспорта, разделы с подсказками, типовые показатели и блоки дорожной карты; всё можно изменить."),
+    h("ul", { className: "template-list" }, ...builtin.map(option)),
+    own.length > 0 ? h("h4", { className: "template-group" }, "Ваши шаблоны") : null,
+    own.length > 0 ? h("ul", { className: "template-list" }, ...own.map(option)) : null,
+    smallButton("Отмена", "template-cancel", close, "button button-small"),
+  );
+}
+
+// ---- The list ----
+
+function emptyState(create: () => void): HTMLElement {
   return h(
     "section",
     { className: "empty-state", testId: "empty-state" },
-    h("p", { className: "empty-lead" }, "Программ пока нет. Импортируйте файл программы."),
+    h("p", { className: "empty-lead" }, "Программ пока нет. Импортируйте файл программы или создайте новую по шаблону."),
     h(
       "p",
-      { className: "empty-hint" },
-      "Файл программы (*.metodist.json) загружается командой ",
-      h("code", {}, "metodist import ФАЙЛ"),
-      ". Создание и импорт программ из окна появятся в следующей версии.",
+      { className: "empty-actions" },
+      h("button", { className: "button button-primary", testId: "empty-create", attrs: { type: "button" }, onClick: create }, "Создать программу"),
+      h("button", { className: "button", testId: "empty-import", attrs: { type: "button" }, onClick: () => void importFile() }, "Импорт…"),
     ),
   );
 }
 
-function row(programme: ProgrammeSummary): HTMLElement {
+async function importFile(): Promise<void> {
+  try {
+    const id = await importProgramme();
+    if (id === null) return;
+    say("Программа импортирована.");
+    refresh();
+  } catch (raw) {
+    say(messageOf(raw), true);
+    refresh();
+  }
+}
+
+function inlineRow(content: HTMLElement): HTMLElement {
+  return h("tr", { className: "inline-form-row" }, h("td", { attrs: { colspan: "5" } }, content));
+}
+
+function templateNameForm(programme: ProgrammeSummary, close: () => void): HTMLElement {
+  const input = h("input", {
+    className: "field",
+    testId: "template-name-input",
+    attrs: { type: "text", "aria-label": "Название шаблона", placeholder: "Название шаблона" },
+  });
+  input.value = programme.title;
+  const hint = h("span", { className: "field-hint field-hint-error" });
+  const save = (): void => {
+    const name = input.value.trim();
+    if (name === "") {
+      hint.textContent = "Введите название шаблона.";
+      input.focus();
+      return;
+    }
+    void act(async () => {
+      await saveAsTemplate(programme.id, name);
+      return `Сохранён шаблон «${name}». Он появится в списке при создании программы.`;
+    });
+  };
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") save();
+    if (event.key === "Escape") close();
+  });
+  queueMicrotask(() => {
+    input.focus();
+    input.select();
+  });
   return h(
+    "form",
+    { className: "inline-form", testId: "template-name-form", attrs: { novalidate: "" } },
+    h("span", { className: "inline-form-label" }, "Сохранить как шаблон:"),
+    input,
+    smallButton("Сохранить", "template-name-save", save, "button button-small button-primary"),
+    smallButton("Отмена", "template-name-cancel", close, "button button-small"),
+    hint,
+  );
+}
+
+function deleteForm(programme: ProgrammeSummary, close: () => void): HTMLElement {
+  const confirm = smallButton("Удалить", "delete-confirm", () =>
+    void act(async () => {
+      await deleteProgramme(programme.id);
+      return `Программа «${programme.title}» удалена. Её можно восстановить в разделе «Удалённые».`;
+    }), "button button-small button-danger");
+  queueMicrotask(() => confirm.focus());
+  return h(
+    "div",
+    { className: "inline-form inline-danger", testId: "delete-confirm-form", attrs: { role: "alertdialog" } },
+    h("span", { className: "inline-form-label" }, `Удалить программу «${programme.title}»? Её можно будет восстановить в течение 30 дней.`),
+    confirm,
+    smallButton("Отмена", "delete-cancel", close, "button button-small"),
+  );
+}
+
+function row(programme: ProgrammeSummary): HTMLElement[] {
+  const tr = h(
     "tr",
-    { testId: "programme-row", attrs: { "data-id": String(programme.id) } },
-    h("td", { className: "col-title", testId: "programme-title" }, programme.title),
+    { className: "programme-row", testId: "programme-row", attrs: { "data-id": String(programme.id) } },
+  );
+  let inline: HTMLElement | null = null;
+  const closeInline = (): void => {
+    inline?.remove();
+    inline = null;
+  };
+  const showInline = (content: HTMLElement): void => {
+    closeInline();
+    inline = inlineRow(content);
+    tr.after(inline);
+  };
+  const actions = h(
+    "div",
+    { className: "programme-actions" },
+    smallButton("Открыть", "programme-open", () => openEditor(programme.id)),
+    smallButton("Копия для следующего периода", "programme-duplicate", () =>
+      void act(async () => {
+        await duplicateProgramme(programme.id);
+        return `Создана копия программы «${programme.title}» для следующего периода.`;
+      }),
+    ),
+    smallButton("Экспорт…", "programme-export", () =>
+      void act(async () => {
+        const path = await exportProgramme(programme.id);
+        return path === null ? null : `Файл сохранён: ${path}`;
+      }),
+    ),
+    smallButton("Сохранить как шаблон…", "programme-save-template", () => showInline(templateNameForm(programme, closeInline))),
+    smallButton("Удалить", "programme-delete", () => showInline(deleteForm(programme, closeInline)), "link-button link-danger"),
+  );
+  tr.append(
+    h(
+      "td",
+      { className: "col-title" },
+      h("a", { className: "programme-title", testId: "programme-title", attrs: { href: `#/programmes/${programme.id}` } }, programme.title),
+      actions,
+    ),
     h("td", { className: "col-period" }, formatPeriod(programme.period)),
     h(
       "td",
       { className: "col-status" },
-      h(
-        "span",
-        { className: `badge badge-${programme.status}`, testId: "programme-status" },
-        formatStatus(programme.status),
-      ),
+      h("span", { className: `badge badge-${programme.status}`, testId: "programme-status" }, formatStatus(programme.status)),
     ),
     h("td", { className: "col-number" }, String(programme.items)),
     h("td", { className: "col-date" }, formatDateTime(programme.updated_at)),
   );
+  // A click anywhere on the row opens the programme, except on its controls.
+  tr.addEventListener("click", (event) => {
+    const target = event.target;
+    if (target instanceof Element && target.closest("button, a, input, form") !== null) return;
+    openEditor(programme.id);
+  });
+  return [tr];
 }
 
 function table(programmes: ProgrammeSummary[]): HTMLElement {
@@ -58,7 +282,34 @@ function table(programmes: ProgrammeSummary[]): HTMLElement {
         h("th", { className: "col-date", attrs: { scope: "col" } }, "Изменена"),
       ),
     ),
-    h("tbody", {}, ...programmes.map(row)),
+    h("tbody", {}, ...programmes.flatMap(row)),
+  );
+}
+
+function deletedSection(deleted: ProgrammeSummary[]): HTMLElement | null {
+  if (deleted.length === 0) return null;
+  return h(
+    "details",
+    { className: "deleted-section", testId: "deleted-section" },
+    h("summary", { className: "deleted-summary" }, `Удалённые (${deleted.length})`),
+    h("p", { className: "field-hint" }, "Удалённые программы хранятся 30 дней, затем удаляются окончательно."),
+    h(
+      "ul",
+      { className: "deleted-list" },
+      ...deleted.map((programme) =>
+        h(
+          "li",
+          { className: "deleted-row", testId: "deleted-row", attrs: { "data-id": String(programme.id) } },
+          h("span", { className: "deleted-title" }, programme.title),
+          h("span", { className: "deleted-period" }, formatPeriod(programme.period)),
+          smallButton("Восстановить", "deleted-restore", () =>
+            void act(async () => {
+              await restoreProgramme(programme.id);
+              return `Программа «${programme.title}» восстановлена.`;
+            }), "button button-small"),
+        ),
+      ),
+    ),
   );
 }
 
@@ -72,11 +323,44 @@ export const programmesScreen: Screen = {
   },
   async render() {
     const programmes = await listProgrammes();
+    // The list must show even if the secondary lists fail.
+    const [deleted, templates] = await Promise.all([
+      listDeleted().catch(() => [] as ProgrammeSummary[]),
+      listTemplates().catch((raw: unknown) => {
+        console.error("list_templates failed:", raw);
+        return [] as TemplateSummary[];
+      }),
+    ]);
+    const chooserSlot = h("div", { className: "chooser-slot" });
+    const toggleChooser = (): void => {
+      if (chooserSlot.firstChild !== null) {
+        chooserSlot.replaceChildren();
+        return;
+      }
+      chooserSlot.replaceChildren(templateChooser(templates, () => chooserSlot.replaceChildren()));
+      chooserSlot.querySelector<HTMLElement>('[data-testid="template-option"]')?.focus();
+    };
+    const message = h("p", {
+      className: flash === null ? "screen-message" : flash.error ? "screen-message message-error" : "screen-message message-ok",
+      testId: "programmes-message",
+      attrs: { role: "status" },
+    }, flash?.text ?? "");
+    flash = null;
     return h(
       "div",
-      { className: "programmes-screen" },
-      h("h2", { className: "screen-title" }, "Программы"),
-      programmes.length === 0 ? emptyState() : table(programmes),
+      { className: "programmes-screen", testId: "programmes-screen" },
+      h(
+        "div",
+        { className: "screen-head" },
+        h("h2", { className: "screen-title" }, "Программы"),
+        h("span", { className: "editor-spacer" }),
+        h("button", { className: "button button-primary", testId: "programmes-create", attrs: { type: "button" }, onClick: toggleChooser }, "Создать программу"),
+        h("button", { className: "button", testId: "programmes-import", attrs: { type: "button" }, onClick: () => void importFile() }, "Импорт…"),
+      ),
+      message,
+      chooserSlot,
+      programmes.length === 0 ? emptyState(toggleChooser) : table(programmes),
+      deletedSection(deleted),
     );
   },
 };

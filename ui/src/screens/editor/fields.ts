@@ -1,0 +1,312 @@
+// Editing controls shared by the editor tabs (act, passport, sections,
+// indicators). Text fields send their edit after a pause in typing or on
+// blur, never per keystroke, so typing is never blocked by the save queue;
+// every field with unsent typing is registered here so that the shell can
+// flush it before undo, redo or a structural edit re-renders the tab.
+
+import { h } from "../../dom.js";
+import type { Applied, Edit } from "../../model.js";
+import type { EditorContext } from "./tab.js";
+
+const DEBOUNCE_MS = 400;
+
+/** Fields with typing not yet sent, by a key unique on the screen. */
+const pending = new Map<string, () => void>();
+
+/** Sends every field's unsent typing now (the edits are queued in order). */
+export function flushPending(): void {
+  const senders = [...pending.values()];
+  pending.clear();
+  for (const send of senders) send();
+}
+
+export function hasPending(): boolean {
+  return pending.size > 0;
+}
+
+/** Forgets unsent typing, e.g. when the editor is left for another screen. */
+export function dropPending(): void {
+  pending.clear();
+}
+
+let fieldCounter = 0;
+
+interface TextOptions {
+  testId: string;
+  value: string;
+  multiline?: boolean;
+  placeholder?: string;
+  label?: string;
+  className?: string;
+  rows?: number;
+  /** Turns the typed value into the text to store (e.g. list lines cleaned). */
+  onPaste?: (text: string) => string;
+  /** Called with the value to send; it queues the edit. */
+  send: (value: string) => void;
+}
+
+/**
+ * A text input or textarea that calls `send` 400 ms after the last keystroke
+ * or on blur. The typed value is never replaced while the user types.
+ */
+export function textField(options: TextOptions): HTMLInputElement | HTMLTextAreaElement {
+  const key = `field-${++fieldCounter}`;
+  const element: HTMLInputElement | HTMLTextAreaElement = options.multiline
+    ? h("textarea", { className: options.className ?? "field field-multiline", testId: options.testId })
+    : h("input", { className: options.className ?? "field", testId: options.testId, attrs: { type: "text" } });
+  element.value = options.value;
+  if (element instanceof HTMLTextAreaElement) {
+    element.rows = options.rows ?? Math.min(12, Math.max(2, options.value.split("\n").length));
+    autoGrow(element);
+  }
+  if (options.placeholder !== undefined) element.placeholder = options.placeholder;
+  if (options.label !== undefined) element.setAttribute("aria-label", options.label);
+  let last = options.value;
+  let timer: number | undefined;
+  const send = (): void => {
+    if (timer !== undefined) window.clearTimeout(timer);
+    timer = undefined;
+    pending.delete(key);
+    if (element.value === last) return;
+    last = element.value;
+    options.send(element.value);
+  };
+  element.addEventListener("input", () => {
+    if (element instanceof HTMLTextAreaElement) autoGrow(element);
+    if (timer !== undefined) window.clearTimeout(timer);
+    pending.set(key, send);
+    timer = window.setTimeout(send, DEBOUNCE_MS);
+  });
+  element.addEventListener("blur", send);
+  const onPaste = options.onPaste;
+  if (onPaste !== undefined) {
+    (element as HTMLElement).addEventListener("paste", (event) => {
+      const text = event.clipboardData?.getData("text/plain");
+      if (text === undefined || text === "") return;
+      event.preventDefault();
+      const cleaned = onPaste(text);
+      const start = element.selectionStart ?? element.value.length;
+      const end = element.selectionEnd ?? element.value.length;
+      element.setRangeText(cleaned, start, end, "end");
+      element.dispatchEvent(new Event("input"));
+    });
+  }
+  return element;
+}
+
+function autoGrow(element: HTMLTextAreaElement): void {
+  const lines = element.value.split("\n").length;
+  element.rows = Math.min(20, Math.max(element.rows, lines));
+}
+
+/** A labelled row of the form: label on the left, the control on the right. */
+export function labelled(label: string, control: HTMLElement, hint?: HTMLElement): HTMLElement {
+  const id = `ctl-${++fieldCounter}`;
+  control.id = id;
+  return h(
+    "div",
+    { className: "form-row" },
+    h("label", { className: "form-label", attrs: { for: id } }, label),
+    h("div", { className: "form-control" }, control, hint ?? null),
+  );
+}
+
+export function button(
+  text: string,
+  testId: string,
+  onClick: () => void,
+  options: { title?: string; className?: string; disabled?: boolean } = {},
+): HTMLButtonElement {
+  const attrs: Record<string, string> = { type: "button" };
+  if (options.title !== undefined) {
+    attrs["title"] = options.title;
+    attrs["aria-label"] = options.title;
+  }
+  const element = h("button", { className: options.className ?? "button button-small", testId, attrs, onClick }, text);
+  element.disabled = options.disabled ?? false;
+  return element;
+}
+
+/** ↑ ↓ ✕ buttons for an element of an ordered list. */
+export function rowTools(
+  testPrefix: string,
+  index: number,
+  count: number,
+  actions: { move: (to: number) => void; remove: () => void; removeTitle: string },
+): HTMLElement {
+  return h(
+    "span",
+    { className: "row-tools" },
+    button("↑", `${testPrefix}-up`, () => actions.move(index - 1), {
+      title: "Выше (Alt+↑)",
+      className: "icon-button",
+      disabled: index === 0,
+    }),
+    button("↓", `${testPrefix}-down`, () => actions.move(index + 1), {
+      title: "Ниже (Alt+↓)",
+      className: "icon-button",
+      disabled: index >= count - 1,
+    }),
+    button("✕", `${testPrefix}-delete`, actions.remove, {
+      title: actions.removeTitle,
+      className: "icon-button icon-danger",
+    }),
+  );
+}
+
+/** Alt+↑ / Alt+↓ anywhere inside `element` move it within its list. */
+export function altArrows(element: HTMLElement, index: number, count: number, move: (to: number) => void): void {
+  element.addEventListener("keydown", (event) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "ArrowUp" && index > 0) {
+      event.preventDefault();
+      event.stopPropagation();
+      move(index - 1);
+    } else if (event.key === "ArrowDown" && index < count - 1) {
+      event.preventDefault();
+      event.stopPropagation();
+      move(index + 1);
+    }
+  });
+}
+
+/**
+ * Sends pending typing, applies one structural edit (add, delete, move) and
+ * re-renders the tab; errors are already shown by the save indicator.
+ */
+export async function commit(ctx: EditorContext, edit: Edit): Promise<Applied | null> {
+  flushPending();
+  try {
+    const applied = await ctx.apply(edit);
+    await ctx.reload();
+    return applied;
+  } catch {
+    return null;
+  }
+}
+
+/** Queues a text edit; failure is shown by the indicator, the field keeps its text. */
+export function quietly(ctx: EditorContext, edit: Edit): void {
+  ctx.apply(edit).catch(() => {});
+}
+
+/** After a re-render, focuses the element with this test id (if present). */
+export function focusTestId(testId: string): void {
+  const element = document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(testId)}"]`);
+  element?.focus();
+}
+
+// ---- Text from Word and Excel ----
+
+/** Normalises pasted running text: tabs and stray line breaks become spaces. */
+export function cleanParagraph(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u00a0/g, " ")
+    .replace(/\t+/g, " ")
+    // A line break inside a sentence (Word's soft wrap) joins the lines; an
+    // empty line or a break after final punctuation keeps the paragraph.
+    .replace(/([^\n.!?:;])\n(?=[^\n])/g, "$1 ")
+    .replace(/\n{2,}/g, "\n")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}
+
+const LIST_MARKER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zа-я][.)]|[-–—•·*▪●○◦§]|\(\d{1,3}\))\s*/iu;
+
+/** Strips a typed or pasted list marker («1.», «1)», «–», «•») from a line. */
+export function stripMarker(line: string): string {
+  return line.replace(LIST_MARKER, "");
+}
+
+/** Pasted lines of a list: markers stripped, tabs gone, empty lines dropped. */
+export function cleanListPaste(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => stripMarker(line.replace(/\u00a0/g, " ").replace(/\t+/g, " ")).replace(/ {2,}/g, " ").trim())
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+/** The items of a list textarea: one per line, markers stripped, empty lines dropped. */
+export function listItems(value: string): string[] {
+  return value
+    .split("\n")
+    .map((line) => stripMarker(line).trim())
+    .filter((line) => line !== "");
+}
+
+/** Rows of a tab-separated block (Excel, a Word table). */
+export function parseTabular(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const source = text.replace(/\r\n?/g, "\n").replace(/\n$/, "");
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] ?? "";
+    if (quoted) {
+      if (c === '"' && source[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"' && cell === "") {
+      quoted = true;
+    } else if (c === "\t") {
+      row.push(cell.replace(/\s+/g, " ").trim());
+      cell = "";
+    } else if (c === "\n") {
+      row.push(cell.replace(/\s+/g, " ").trim());
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else {
+      cell += c;
+    }
+  }
+  row.push(cell.replace(/\s+/g, " ").trim());
+  rows.push(row);
+  return rows.filter((r) => r.some((c) => c !== ""));
+}
+
+// ---- Numbers ----
+
+/** «76,21», «76.21», «76,21 %», «1 234,5» → 76.21; "" → null; otherwise undefined. */
+export function parseNumber(text: string): number | null | undefined {
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/%$/, "")
+    .replace(/[−–]/g, "-")
+    .replace(",", ".");
+  if (cleaned === "") return null;
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+const NUMBER_FORMAT = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 6, useGrouping: false });
+
+export function formatNumber(value: number | null): string {
+  return value === null ? "" : NUMBER_FORMAT.format(value);
+}
+
+/** I, II, III... as sections are printed. */
+export function roman(n: number): string {
+  const table: [number, string][] = [
+    [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
+    [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"],
+  ];
+  let rest = n;
+  let out = "";
+  for (const [value, letters] of table) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}

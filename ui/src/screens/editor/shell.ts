@@ -1,0 +1,373 @@
+// The programme editor: header (title, period, status), tabs, the save queue
+// with its quiet indicator, and undo/redo. Routes: #/programmes/:id/:tab and
+// #/programmes/:id (first tab).
+//
+// data-testid: editor, editor-back, editor-title, editor-period-start,
+// editor-period-end, editor-period-hint, editor-status, save-indicator,
+// undo, redo, editor-tabs, tab-link-<key> (act, passport, sections,
+// indicators, roadmap, print), tab-content.
+
+import { AppError, applyEdit, loadProgramme, redo, undo, undoState } from "../../api.js";
+import { h } from "../../dom.js";
+import type { Applied, Edit, Period, Programme, UndoState } from "../../model.js";
+import type { Params, Screen } from "../../router.js";
+import { actTab } from "./act.js";
+import { dropPending, flushPending, labelled, textField } from "./fields.js";
+import { indicatorsTab } from "./indicators.js";
+import { passportTab } from "./passport.js";
+import { printTab } from "./print.js";
+import { roadmapTab } from "./roadmap.js";
+import { sectionsTab } from "./sections.js";
+import type { EditorContext, EditorTab } from "./tab.js";
+
+const TABS: readonly EditorTab[] = [actTab, passportTab, sectionsTab, indicatorsTab, roadmapTab, printTab];
+
+/** The document-wide shortcut handler of the editor on screen (one at a time). */
+let keyHandler: ((event: KeyboardEvent) => void) | null = null;
+
+class Session implements EditorContext {
+  readonly id: number;
+  private current: Programme;
+  private undoInfo: UndoState;
+  private queue: Promise<unknown> = Promise.resolve();
+  private inFlight = 0;
+  private listeners: ((programme: Programme) => void)[] = [];
+  readonly indicator = h("span", { className: "save-indicator", testId: "save-indicator", attrs: { role: "status" } });
+  readonly undoButton = h("button", { className: "button button-small", testId: "undo", attrs: { type: "button" } }, "Отменить");
+  readonly redoButton = h("button", { className: "button button-small", testId: "redo", attrs: { type: "button" } }, "Вернуть");
+  readonly content = h("div", { className: "tab-content", testId: "tab-content" });
+  private tab: EditorTab;
+  private headerRefresh: (programme: Programme) => void = () => {};
+
+  constructor(id: number, programme: Programme, undoInfo: UndoState, tab: EditorTab) {
+    this.id = id;
+    this.current = programme;
+    this.undoInfo = undoInfo;
+    this.tab = tab;
+    this.undoButton.addEventListener("click", () => void this.step("undo"));
+    this.redoButton.addEventListener("click", () => void this.step("redo"));
+    this.showUndo();
+  }
+
+  programme(): Programme {
+    return this.current;
+  }
+
+  onReload(listener: (programme: Programme) => void): void {
+    this.listeners.push(listener);
+  }
+
+  setHeaderRefresh(refresh: (programme: Programme) => void): void {
+    this.headerRefresh = refresh;
+  }
+
+  apply(edit: Edit): Promise<Applied> {
+    this.inFlight++;
+    this.setIndicator("saving", "Сохранение…");
+    const sent = this.queue.then(() => applyEdit(this.id, edit));
+    // The next edit waits for this one whether it succeeds or not.
+    this.queue = sent.catch(() => undefined);
+    return sent.then(
+      (applied) => {
+        this.inFlight--;
+        this.undoInfo = applied.undo;
+        this.showUndo();
+        if (this.inFlight === 0) {
+          this.setIndicator("saved", "Сохранено");
+          // Keep the in-memory programme current for the other tabs without
+          // re-rendering this one (the user may still be typing in it).
+          this.queue = this.queue.then(async () => {
+            if (this.inFlight === 0) this.current = await loadProgramme(this.id);
+          }).catch(() => undefined);
+        }
+        return applied;
+      },
+      (raw: unknown) => {
+        this.inFlight--;
+        const message = raw instanceof AppError ? raw.message : "Не удалось сохранить изменение.";
+        this.setIndicator("error", message);
+        throw raw;
+      },
+    );
+  }
+
+  /** Resolves when every queued edit has been sent. */
+  async idle(): Promise<void> {
+    let seen: Promise<unknown> | null = null;
+    while (seen !== this.queue) {
+      seen = this.queue;
+      await seen;
+    }
+  }
+
+  async reload(): Promise<void> {
+    flushPending();
+    await this.idle();
+    this.current = await loadProgramme(this.id);
+    await this.renderTab(true);
+    this.headerRefresh(this.current);
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  async renderTab(keepPlace: boolean): Promise<void> {
+    const scrollY = window.scrollY;
+    const active = document.activeElement;
+    const focusId = active instanceof HTMLElement ? active.dataset["testid"] : undefined;
+    const selection: [number | null, number | null] | null =
+      active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
+        ? [active.selectionStart, active.selectionEnd]
+        : null;
+    dropPending();
+    this.listeners = [];
+    const body = await this.tab.render(this);
+    this.content.replaceChildren(body);
+    if (!keepPlace) return;
+    window.scrollTo(0, scrollY);
+    if (focusId !== undefined && this.content.contains(document.activeElement) === false) {
+      const again = document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focusId)}"]`);
+      if (again !== null) {
+        again.focus({ preventScroll: true });
+        if (
+          selection !== null &&
+          (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) &&
+          selection[0] !== null &&
+          selection[1] !== null
+        ) {
+          try {
+            again.setSelectionRange(selection[0], selection[1]);
+          } catch {
+            // Inputs without a text selection (none here today) refuse it.
+          }
+        }
+      }
+    }
+  }
+
+  async step(which: "undo" | "redo"): Promise<void> {
+    flushPending();
+    await this.idle();
+    try {
+      this.setIndicator("saving", which === "undo" ? "Отмена…" : "Возврат…");
+      this.undoInfo = which === "undo" ? await undo(this.id) : await redo(this.id);
+      this.showUndo();
+      this.setIndicator("saved", "Сохранено");
+      this.current = await loadProgramme(this.id);
+      await this.renderTab(true);
+      this.headerRefresh(this.current);
+      for (const listener of this.listeners) listener(this.current);
+    } catch (raw) {
+      this.setIndicator("error", raw instanceof AppError ? raw.message : "Не удалось отменить изменение.");
+    }
+  }
+
+  private showUndo(): void {
+    const { can_undo: canUndo, can_redo: canRedo } = this.undoInfo;
+    this.undoButton.disabled = canUndo === null;
+    this.redoButton.disabled = canRedo === null;
+    this.undoButton.textContent = canUndo === null ? "Отменить" : `Отменить: ${canUndo}`;
+    this.redoButton.textContent = canRedo === null ? "Вернуть" : `Вернуть: ${canRedo}`;
+    this.undoButton.title = "Ctrl+Z";
+    this.redoButton.title = "Ctrl+Shift+Z или Ctrl+Y";
+  }
+
+  private setIndicator(state: "saving" | "saved" | "error", text: string): void {
+    this.indicator.className = `save-indicator save-${state}`;
+    this.indicator.textContent = text;
+  }
+}
+
+// ---- Header: title, period, status ----
+
+const MONTH_INPUT = /^\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*$/;
+const ISO_MONTH = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*$/;
+
+/** «09.2024», «9/2024» or «2024-09» → "2024-09"; null if not a month. */
+export function parseMonth(text: string): string | null {
+  let month: number;
+  let year: number;
+  const ru = MONTH_INPUT.exec(text);
+  const iso = ISO_MONTH.exec(text);
+  if (ru !== null) {
+    month = Number(ru[1]);
+    year = Number(ru[2]);
+  } else if (iso !== null) {
+    year = Number(iso[1]);
+    month = Number(iso[2]);
+  } else {
+    return null;
+  }
+  if (month < 1 || month > 12 || year < 1900 || year > 2200) return null;
+  return `${year}-${String(month).padStart(2, "0")}`;
+}
+
+/** "2024-09" → «09.2024». */
+export function showMonth(value: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  return match ? `${match[2]}.${match[1]}` : value;
+}
+
+function header(session: Session): HTMLElement {
+  const p = session.programme();
+  const title = textField({
+    testId: "editor-title",
+    value: p.title,
+    multiline: true,
+    rows: 2,
+    className: "field editor-title-field",
+    label: "Название программы",
+    placeholder: "Название программы",
+    send: (value) => session.apply({ op: "set_title", title: value.replace(/\s*\n\s*/g, " ") }).catch(() => {}),
+  });
+  const hint = h("span", { className: "field-hint", testId: "editor-period-hint" });
+  let period: Period = { ...p.period };
+  const sendPeriod = (which: "start" | "end", value: string): void => {
+    const month = parseMonth(value);
+    if (month === null) {
+      hint.textContent = "Месяц пишется так: 09.2024";
+      return;
+    }
+    hint.textContent = "";
+    period = { ...period, [which]: month };
+    session.apply({ op: "set_period", period }).catch(() => {});
+  };
+  const start = textField({
+    testId: "editor-period-start",
+    value: showMonth(p.period.start),
+    className: "field field-month",
+    label: "Начало периода (месяц.год)",
+    placeholder: "09.2024",
+    send: (value) => sendPeriod("start", value),
+  });
+  const end = textField({
+    testId: "editor-period-end",
+    value: showMonth(p.period.end),
+    className: "field field-month",
+    label: "Окончание периода (месяц.год)",
+    placeholder: "05.2027",
+    send: (value) => sendPeriod("end", value),
+  });
+  const status = h(
+    "select",
+    { className: "field field-select", testId: "editor-status", attrs: { "aria-label": "Статус программы" } },
+    h("option", { attrs: { value: "draft" } }, "Проект"),
+    h("option", { attrs: { value: "approved" } }, "Утверждена"),
+  );
+  status.value = p.status;
+  status.addEventListener("change", () => {
+    session.apply({ op: "set_status", status: status.value === "approved" ? "approved" : "draft" }).catch(() => {});
+  });
+  session.setHeaderRefresh((fresh) => {
+    // After undo/redo the header shows the stored values again.
+    if (document.activeElement !== title) title.value = fresh.title;
+    if (document.activeElement !== start) start.value = showMonth(fresh.period.start);
+    if (document.activeElement !== end) end.value = showMonth(fresh.period.end);
+    period = { ...fresh.period };
+    status.value = fresh.status;
+  });
+  return h(
+    "header",
+    { className: "editor-header" },
+    h(
+      "div",
+      { className: "editor-topline" },
+      h("a", { className: "editor-back", testId: "editor-back", attrs: { href: "#/programmes" } }, "← Все программы"),
+      h("span", { className: "editor-spacer" }),
+      session.indicator,
+      session.undoButton,
+      session.redoButton,
+    ),
+    title,
+    h(
+      "div",
+      { className: "editor-meta" },
+      labelled("Начало", start),
+      labelled("Окончание", end),
+      labelled("Статус", status),
+      hint,
+    ),
+  );
+}
+
+function tabBar(id: number, active: EditorTab): HTMLElement {
+  return h(
+    "nav",
+    { className: "editor-tabs", testId: "editor-tabs", attrs: { role: "tablist" } },
+    ...TABS.map((tab) =>
+      h(
+        "a",
+        {
+          className: tab === active ? "editor-tab editor-tab-active" : "editor-tab",
+          testId: `tab-link-${tab.key}`,
+          attrs: {
+            href: `#/programmes/${id}/${tab.key}`,
+            role: "tab",
+            "aria-selected": tab === active ? "true" : "false",
+          },
+        },
+        tab.title,
+      ),
+    ),
+  );
+}
+
+function isTextTarget(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && target.type === "text")
+  );
+}
+
+function installKeys(session: Session, root: HTMLElement): void {
+  if (keyHandler !== null) document.removeEventListener("keydown", keyHandler);
+  const handler = (event: KeyboardEvent): void => {
+    if (!root.isConnected) {
+      document.removeEventListener("keydown", handler);
+      if (keyHandler === handler) keyHandler = null;
+      return;
+    }
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    // Cyrillic layout: the Z key gives «я», Y gives «н»; event.code is the key's place.
+    const isZ = key === "z" || key === "я" || event.code === "KeyZ";
+    const isY = key === "y" || key === "н" || event.code === "KeyY";
+    if (isZ && !event.shiftKey) {
+      event.preventDefault();
+      void session.step("undo");
+    } else if ((isZ && event.shiftKey) || (isY && !event.shiftKey)) {
+      event.preventDefault();
+      void session.step("redo");
+    } else {
+      return;
+    }
+    // A text field keeps focus; its unsent typing was flushed by step().
+    if (isTextTarget(event.target)) event.stopPropagation();
+  };
+  keyHandler = handler;
+  document.addEventListener("keydown", handler);
+}
+
+export const editorScreen: Screen = {
+  errorHeading(error: AppError) {
+    return error.code.startsWith("db_") ? "Не удалось открыть базу данных" : "Не удалось открыть программу";
+  },
+  async render(params: Params) {
+    const id = Number(params["id"]);
+    if (!Number.isInteger(id) || id <= 0) {
+      throw new AppError("not_found", "Программа не найдена.");
+    }
+    const tab = TABS.find((t) => t.key === params["tab"]) ?? TABS[0];
+    if (tab === undefined) throw new AppError("ui_error", "Нет вкладок редактора.");
+    const [programme, undoInfo] = await Promise.all([loadProgramme(id), undoState(id)]);
+    const session = new Session(id, programme, undoInfo, tab);
+    const root = h(
+      "div",
+      { className: "editor", testId: "editor", attrs: { "data-programme-id": String(id), "data-tab": tab.key } },
+      header(session),
+      tabBar(id, tab),
+      session.content,
+    );
+    await session.renderTab(false);
+    installKeys(session, root);
+    return root;
+  },
+};
