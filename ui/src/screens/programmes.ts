@@ -32,6 +32,7 @@ import { h } from "../dom.js";
 import { formatDateTime, formatPeriod, formatStatus } from "../format.js";
 import type { TemplateSummary } from "../model.js";
 import { navigate, refresh, type Screen } from "../router.js";
+import { settleEditor } from "./editor/shell.js";
 
 /** A message that survives the re-render after an action («Программа восстановлена»). */
 let flash: { text: string; error: boolean } | null = null;
@@ -322,6 +323,7 @@ export const programmesScreen: Screen = {
       : "Не удалось загрузить список программ";
   },
   async render() {
+    await settleEditor();
     const programmes = await listProgrammes();
     // The list must show even if the secondary lists fail.
     const [deleted, templates] = await Promise.all([

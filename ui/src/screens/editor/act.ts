@@ -86,7 +86,9 @@ export function markLines(act: ApprovingAct | null, mark: AppendixMark): string[
   return lines;
 }
 
-function markEditor(ctx: EditorContext, act: ApprovingAct | null): HTMLElement {
+/** The mark's editor and a function to show the preview for a changed act. */
+function markEditor(ctx: EditorContext, initialAct: ApprovingAct | null): { element: HTMLElement; actChanged: (act: ApprovingAct) => void } {
+  let act = initialAct;
   const mark: AppendixMark = { ...ctx.programme().appendix };
   const preview = h("div", { className: "mark-preview", testId: "mark-preview", attrs: { "aria-live": "polite" } });
   const showPreview = (): void => {
@@ -127,9 +129,7 @@ function markEditor(ctx: EditorContext, act: ApprovingAct | null): HTMLElement {
     showPreview();
   });
   showPreview();
-  // The act's kind, date and number also appear in the mark.
-  ctx.onReload(() => showPreview());
-  return h(
+  const element = h(
     "section",
     { className: "editor-card" },
     h("h3", { className: "card-title" }, "Гриф приложения"),
@@ -146,11 +146,20 @@ function markEditor(ctx: EditorContext, act: ApprovingAct | null): HTMLElement {
       h("div", { className: "mark-preview-box" }, h("p", { className: "preview-caption" }, "Так гриф будет напечатан:"), preview),
     ),
   );
+  // The act's kind, date and number also appear in the mark.
+  const actChanged = (changed: ApprovingAct): void => {
+    act = changed;
+    showPreview();
+  };
+  return { element, actChanged };
 }
 
-function actEditor(ctx: EditorContext, source: ApprovingAct): HTMLElement {
+function actEditor(ctx: EditorContext, source: ApprovingAct, changed: (act: ApprovingAct) => void): HTMLElement {
   const act: ApprovingAct = structuredClone(source);
-  const send = (): void => quietly(ctx, { op: "set_act", act: structuredClone(act) });
+  const send = (): void => {
+    changed(act);
+    quietly(ctx, { op: "set_act", act: structuredClone(act) });
+  };
   const text = (
     testId: string,
     value: string,
@@ -299,6 +308,7 @@ export const actTab: EditorTab = {
   title: "Акт",
   render(ctx: EditorContext) {
     const act = ctx.programme().act;
+    const mark = markEditor(ctx, act);
     const main =
       act === null
         ? h(
@@ -309,7 +319,7 @@ export const actTab: EditorTab = {
               className: "button",
             }),
           )
-        : actEditor(ctx, act);
-    return h("div", { className: "tab-act", testId: "tab-act" }, main, markEditor(ctx, act));
+        : actEditor(ctx, act, mark.actChanged);
+    return h("div", { className: "tab-act", testId: "tab-act" }, main, mark.element);
   },
 };

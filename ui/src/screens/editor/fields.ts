@@ -212,7 +212,9 @@ export function cleanParagraph(text: string): string {
     .trim();
 }
 
-const LIST_MARKER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zа-я][.)]|[-–—•·*▪●○◦§]|\(\d{1,3}\))\s*/iu;
+// A marker must be followed by a space or a letter, so that «1.5 ставки» or
+// «-5 °C» keep their numbers.
+const LIST_MARKER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|\(\d{1,3}\)|[a-zа-яё]\)|[-–—•·*▪●○◦§])(?=\s|\p{L})\s*/iu;
 
 /** Strips a typed or pasted list marker («1.», «1)», «–», «•») from a line. */
 export function stripMarker(line: string): string {

@@ -38,8 +38,8 @@ function numberCell(
     label,
     send: (typed) => {
       const parsed = parseNumber(typed);
+      // The typed form («76,21 %») stays as typed; only the number is stored.
       if (parsed === undefined) return;
-      field.value = formatNumber(parsed);
       send(parsed);
     },
   });

@@ -25,6 +25,9 @@ const TABS: readonly EditorTab[] = [actTab, passportTab, sectionsTab, indicators
 /** The document-wide shortcut handler of the editor on screen (one at a time). */
 let keyHandler: ((event: KeyboardEvent) => void) | null = null;
 
+/** The editor last shown: its queued edits are sent before any screen loads again. */
+let lastSession: Session | null = null;
+
 class Session implements EditorContext {
   readonly id: number;
   private current: Programme;
@@ -346,6 +349,13 @@ function installKeys(session: Session, root: HTMLElement): void {
   document.addEventListener("keydown", handler);
 }
 
+/** Sends the last editor's unsent typing and waits until it is stored (before the list loads). */
+export async function settleEditor(): Promise<void> {
+  if (lastSession === null) return;
+  flushPending();
+  await lastSession.idle();
+}
+
 export const editorScreen: Screen = {
   errorHeading(error: AppError) {
     return error.code.startsWith("db_") ? "Не удалось открыть базу данных" : "Не удалось открыть программу";
@@ -357,8 +367,12 @@ export const editorScreen: Screen = {
     }
     const tab = TABS.find((t) => t.key === params["tab"]) ?? TABS[0];
     if (tab === undefined) throw new AppError("ui_error", "Нет вкладок редактора.");
+    // Switching tabs re-renders the screen: the typing left in the previous
+    // tab (sent on blur) must be stored before the programme is loaded again.
+    await settleEditor();
     const [programme, undoInfo] = await Promise.all([loadProgramme(id), undoState(id)]);
     const session = new Session(id, programme, undoInfo, tab);
+    lastSession = session;
     const root = h(
       "div",
       { className: "editor", testId: "editor", attrs: { "data-programme-id": String(id), "data-tab": tab.key } },
