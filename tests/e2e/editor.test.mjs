@@ -160,9 +160,9 @@ test("a programme from a template: passport, roadmap by keyboard, undo, restart,
     await launch(t, "editor-1", env, async (session) => {
       // ---- a programme from the ШНОР template, made in the window ----
       await session.waitFor('[data-testid="empty-state"], [data-testid="programme-list"]');
-      await click(session, '[data-testid="create-programme"]');
-      const templates = await session.waitFor('[data-testid="template-option"]');
-      void templates;
+      await saveScreenshot(session, "editor-empty-list");
+      await click(session, '[data-testid="empty-create"], [data-testid="programmes-create"]');
+      await session.waitFor('[data-testid="template-option"]');
       const options = await session.findAll('[data-testid="template-option"]');
       let chosen = null;
       for (const option of options) {
