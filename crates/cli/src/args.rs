@@ -4,6 +4,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use metodist_core::YearMonth;
+
 use crate::error::CliError;
 
 pub struct Args {
@@ -52,6 +54,22 @@ impl Args {
     pub fn required_path(&mut self, names: &[&str], what: &str) -> Result<PathBuf, CliError> {
         self.path_option(names)?
             .ok_or_else(|| CliError::Usage(format!("укажите {what}: {} ФАЙЛ", names[0])))
+    }
+
+    /// `--name YYYY-MM`, checked.
+    pub fn month_option(&mut self, name: &str) -> Result<Option<YearMonth>, CliError> {
+        self.option(&[name])?
+            .map(|v| {
+                v.to_string_lossy()
+                    .parse()
+                    .map_err(|e| CliError::Usage(format!("{name}: {e}")))
+            })
+            .transpose()
+    }
+
+    pub fn required_month(&mut self, name: &str) -> Result<YearMonth, CliError> {
+        self.month_option(name)?
+            .ok_or_else(|| CliError::Usage(format!("укажите месяц: {name} ГГГГ-ММ")))
     }
 
     /// Removes a bare `--flag`; true when it was there.

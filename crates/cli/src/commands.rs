@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use metodist_core::model::{item_number, Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
 use metodist_core::tracking::{self, DueEntry};
-use metodist_core::{exchange, generate, Edit, Period, Store, YearMonth};
+use metodist_core::{exchange, generate, Edit, Period, Store};
 use metodist_print::{ComposeMode, Fonts, LayoutProfile};
 use metodist_schedule::{describe, interpret};
 
@@ -108,19 +108,13 @@ pub fn gen(mut args: Args) -> Result<String, CliError> {
 /// `schedule --from YYYY-MM --to YYYY-MM PHRASE`: the interpretation as
 /// JSON; `schedule ID`: every item of a programme, described in words.
 pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
-    let from = args.option(&["--from"])?;
-    let to = args.option(&["--to"])?;
+    let from = args.month_option("--from")?;
+    let to = args.month_option("--to")?;
     let target = args.positional("срок (фраза) или номер программы")?;
     args.finish()?;
     match (from, to) {
         (Some(from), Some(to)) => {
-            let month = |v: &std::ffi::OsString, name: &str| -> Result<YearMonth, CliError> {
-                v.to_string_lossy()
-                    .parse()
-                    .map_err(|e| CliError::Usage(format!("{name}: {e}")))
-            };
-            let period = Period::new(month(&from, "--from")?, month(&to, "--to")?)
-                .map_err(|e| CliError::Usage(e.to_string()))?;
+            let period = Period::new(from, to).map_err(|e| CliError::Usage(e.to_string()))?;
             let schedule = interpret(&target.to_string_lossy(), period);
             Ok(format!(
                 "{}\n",
@@ -157,13 +151,7 @@ pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
 /// `due ID --month YYYY-MM [--today YYYY-MM-DD]`: what is due in the month
 /// and what earlier is still owed, as JSON.
 pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
-    let month = args
-        .option(&["--month"])?
-        .ok_or_else(|| CliError::Usage("укажите месяц: --month ГГГГ-ММ".into()))?;
-    let month: YearMonth = month
-        .to_string_lossy()
-        .parse()
-        .map_err(|e| CliError::Usage(format!("--month: {e}")))?;
+    let month = args.required_month("--month")?;
     let today = match args.option(&["--today"])? {
         Some(t) => parse_date(&t.to_string_lossy(), "--today")?,
         None => chrono::Local::now().date_naive(),
@@ -215,19 +203,7 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         Ok(id) => ctx.store()?.load(id)?,
         Err(_) => exchange::read_file(std::path::Path::new(&source))?,
     };
-    let profile = match profile_name {
-        None => LayoutProfile::default(),
-        Some(name) => {
-            let name = name.to_string_lossy().into_owned();
-            match LayoutProfile::builtin()
-                .into_iter()
-                .find(|p| p.name == name)
-            {
-                Some(p) => p,
-                None => stored_profile(ctx, &name)?,
-            }
-        }
-    };
+    let profile = chosen_profile(ctx, profile_name)?;
     let fonts = Fonts::load(&profile.font)?;
     let mode = if appendix_only {
         ComposeMode::AppendixOnly
@@ -249,14 +225,8 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     use metodist_core::effectiveness::{Method, Standard};
     let out = args.required_path(&["-o", "--output"], "файл PDF для записи")?;
     let profile_name = args.option(&["--profile"])?;
-    let month = |v: Option<std::ffi::OsString>, name: &str| -> Result<YearMonth, CliError> {
-        let v = v.ok_or_else(|| CliError::Usage(format!("укажите месяц: {name} ГГГГ-ММ")))?;
-        v.to_string_lossy()
-            .parse()
-            .map_err(|e| CliError::Usage(format!("{name}: {e}")))
-    };
-    let from = month(args.option(&["--from"])?, "--from")?;
-    let to = month(args.option(&["--to"])?, "--to")?;
+    let from = args.required_month("--from")?;
+    let to = args.required_month("--to")?;
     let id = programme_id(&mut args)?;
     args.finish()?;
     let (from, to) = (from.first_day(), to.last_day());
@@ -265,19 +235,7 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
             "месяц --from позже месяца --to: отчётный период пуст".into(),
         ));
     }
-    let profile = match profile_name {
-        None => LayoutProfile::default(),
-        Some(name) => {
-            let name = name.to_string_lossy().into_owned();
-            match LayoutProfile::builtin()
-                .into_iter()
-                .find(|p| p.name == name)
-            {
-                Some(p) => p,
-                None => stored_profile(ctx, &name)?,
-            }
-        }
-    };
+    let profile = chosen_profile(ctx, profile_name)?;
     let store = ctx.store()?;
     let programme = store.load(id)?;
     let entries = store.due_entries(id)?;
@@ -297,6 +255,25 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         eprintln!("Предупреждение: {w}");
     }
     Ok(String::new())
+}
+
+/// `--profile NAME`: a built-in profile or one the user stored; the
+/// default profile when the option is absent.
+fn chosen_profile(
+    ctx: &mut Context,
+    name: Option<std::ffi::OsString>,
+) -> Result<LayoutProfile, CliError> {
+    let Some(name) = name else {
+        return Ok(LayoutProfile::default());
+    };
+    let name = name.to_string_lossy().into_owned();
+    match LayoutProfile::builtin()
+        .into_iter()
+        .find(|p| p.name == name)
+    {
+        Some(p) => Ok(p),
+        None => stored_profile(ctx, &name),
+    }
 }
 
 fn stored_profile(ctx: &mut Context, name: &str) -> Result<LayoutProfile, CliError> {
