@@ -173,7 +173,10 @@ function templateNameForm(programme: ProgrammeSummary, close: () => void): HTMLE
     });
   };
   input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") save();
+    if (event.key === "Enter") {
+      event.preventDefault();
+      save();
+    }
     if (event.key === "Escape") close();
   });
   queueMicrotask(() => {
@@ -181,8 +184,8 @@ function templateNameForm(programme: ProgrammeSummary, close: () => void): HTMLE
     input.select();
   });
   return h(
-    "form",
-    { className: "inline-form", testId: "template-name-form", attrs: { novalidate: "" } },
+    "div",
+    { className: "inline-form", testId: "template-name-form" },
     h("span", { className: "inline-form-label" }, "Сохранить как шаблон:"),
     input,
     smallButton("Сохранить", "template-name-save", save, "button button-small button-primary"),

@@ -94,9 +94,36 @@ export function textField(options: TextOptions): HTMLInputElement | HTMLTextArea
   return element;
 }
 
+/** Sets a textarea's height to its text (wrapped lines included), up to a limit. */
+function fitHeight(element: HTMLTextAreaElement): void {
+  if (!element.isConnected || element.clientWidth === 0) return;
+  element.style.height = "auto";
+  const borders = element.offsetHeight - element.clientHeight;
+  element.style.height = `${Math.min(element.scrollHeight + borders, 480)}px`;
+}
+
+// Textareas are built detached; they learn their width when laid out, and
+// again when the window is resized, so one observer fits them all.
+const sizer = typeof ResizeObserver === "undefined"
+  ? null
+  : new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const target = entry.target;
+        if (!(target instanceof HTMLTextAreaElement)) continue;
+        const width = entry.contentRect.width;
+        if (target.dataset["fitWidth"] === String(width)) continue;
+        target.dataset["fitWidth"] = String(width);
+        // Outside the observer's callback, so the height change is not a loop.
+        requestAnimationFrame(() => fitHeight(target));
+      }
+    });
+
 function autoGrow(element: HTMLTextAreaElement): void {
-  const lines = element.value.split("\n").length;
-  element.rows = Math.min(20, Math.max(element.rows, lines));
+  if (element.isConnected) {
+    fitHeight(element);
+  } else {
+    sizer?.observe(element);
+  }
 }
 
 /** A labelled row of the form: label on the left, the control on the right. */
