@@ -97,7 +97,8 @@ export function textField(options: TextOptions): HTMLInputElement | HTMLTextArea
 /** Sets a textarea's height to its text (wrapped lines included), up to a limit. */
 function fitHeight(element: HTMLTextAreaElement): void {
   if (!element.isConnected || element.clientWidth === 0) return;
-  element.style.height = "auto";
+  // At zero height scrollHeight is the text's own height, not the rows'.
+  element.style.height = "0px";
   const borders = element.offsetHeight - element.clientHeight;
   element.style.height = `${Math.min(element.scrollHeight + borders, 480)}px`;
 }

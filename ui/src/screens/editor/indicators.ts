@@ -83,7 +83,7 @@ function indicatorRows(
   const task = h(
     "select",
     { className: "field field-select", testId: `indicator-task-${n}`, attrs: { "aria-label": "Задача" } },
-    h("option", { attrs: { value: "" } }, "—"),
+    h("option", { attrs: { value: "" } }, "не связан с задачей"),
     ...tasks.map((t, i) => h("option", { attrs: { value: t.uid, title: t.text } }, `${i + 1}. ${shorten(t.text)}`)),
   );
   task.value = working.task ?? "";
@@ -143,6 +143,7 @@ function indicatorRows(
           send();
         },
       }),
+      h("label", { className: "indicator-task" }, h("span", { className: "indicator-task-label" }, "Задача:"), task),
     ),
     h(
       "td",
@@ -157,8 +158,8 @@ function indicatorRows(
           send();
         },
       }),
+      direction,
     ),
-    h("td", { className: "col-direction", attrs: { rowspan: "2" } }, direction),
     h(
       "td",
       { className: "col-base", attrs: { rowspan: "2" } },
@@ -179,7 +180,6 @@ function indicatorRows(
         }),
       ),
     ),
-    h("td", { className: "col-task", attrs: { rowspan: "2" } }, task),
     h(
       "td",
       { className: "col-tools", attrs: { rowspan: "2" } },
@@ -232,11 +232,9 @@ export const indicatorsTab: EditorTab = {
           {},
           h("th", { className: "col-num", attrs: { rowspan: "2" } }, "№"),
           h("th", { className: "col-name", attrs: { rowspan: "2" } }, "Наименование показателя"),
-          h("th", { className: "col-unit", attrs: { rowspan: "2" } }, "Ед. изм."),
-          h("th", { className: "col-direction", attrs: { rowspan: "2" } }, "Направление"),
+          h("th", { className: "col-unit", attrs: { rowspan: "2" } }, "Ед. изм., направление"),
           h("th", { className: "col-base", attrs: { rowspan: "2" } }, "Базовое значение, год"),
           h("th", { attrs: { colspan: String(years.length + 1) } }, "Значения по годам"),
-          h("th", { className: "col-task", attrs: { rowspan: "2" } }, "Задача"),
           h("th", { className: "col-tools", attrs: { rowspan: "2" } }, ""),
         ),
         h("tr", {}, h("th", { className: "col-kind" }, ""), ...years.map((y) => h("th", { className: "col-year" }, String(y)))),
