@@ -9,6 +9,8 @@ import type { Block, Item, ItemInput, Programme, ScheduleView, YearText } from "
 import type { EditorContext, EditorTab } from "./tab.js";
 
 const SAVE_DELAY_MS = 400;
+const FIRST_ROWS = 40;
+const BATCH_ROWS = 40;
 const ITEM_DRAG_TYPE = "application/x-metodist-item";
 
 type Field = "activity" | "deadline" | "responsible" | "expected_result" | "planned_value";
@@ -166,6 +168,8 @@ class RoadmapView {
   private pendingFocus: { uid: string; field: Field | "title" } | null = null;
   private scheduleSeq = 0;
   private dragUid: string | null = null;
+  /** Rows built but not yet in the table (see build). */
+  private pendingRows: HTMLTableRowElement[] = [];
   /**
    * The programme as this tab last loaded it. The shell refreshes its own
    * copy lazily, so the tab reloads after each of its edits to number and
@@ -283,9 +287,24 @@ class RoadmapView {
       fragment.append(b.addRow);
       void bi;
     });
-    this.tbody.append(fragment);
+    // The first screenful goes in at once; the rest follows in small
+    // batches, so a 300-item roadmap shows (and takes typing) without
+    // waiting for the layout of every row.
+    const rows = [...fragment.children] as HTMLTableRowElement[];
+    this.tbody.append(...rows.slice(0, FIRST_ROWS));
+    this.pendingRows = rows.slice(FIRST_ROWS);
+    if (this.pendingRows.length > 0) window.setTimeout(() => this.appendMore(), 0);
+    else this.root.dataset["complete"] = "true";
     this.renumber();
     this.updateEmpty();
+  }
+
+  private appendMore(): void {
+    const batch = this.pendingRows.splice(0, BATCH_ROWS).filter((tr) => !tr.isConnected);
+    this.tbody.append(...batch);
+    this.sizeAreas([...batch].flatMap((tr) => [...tr.querySelectorAll("textarea")]));
+    if (this.pendingRows.length > 0) window.setTimeout(() => this.appendMore(), 0);
+    else this.root.dataset["complete"] = "true";
   }
 
   private columnCount(): number {
@@ -711,6 +730,9 @@ class RoadmapView {
       void this.refreshSchedules();
       return;
     }
+    // Placing rows below puts every row in; nothing is left to append.
+    this.pendingRows = [];
+    this.root.dataset["complete"] = "true";
     const focus = this.captureFocus();
     const seenItems = new Set<string>();
     const seenBlocks = new Set<string>();
@@ -1135,8 +1157,11 @@ class RoadmapView {
 
   /** Sizes the textareas once the table is on screen (one layout pass for all). */
   sizeAll(): void {
-    if (supportsFieldSizing) return;
-    const areas = [...this.tbody.querySelectorAll("textarea")];
+    this.sizeAreas([...this.tbody.querySelectorAll("textarea")]);
+  }
+
+  private sizeAreas(areas: HTMLTextAreaElement[]): void {
+    if (supportsFieldSizing || !this.root.isConnected) return;
     for (const a of areas) a.style.height = "auto";
     const heights = areas.map((a) => a.scrollHeight);
     areas.forEach((a, i) => {
@@ -1167,7 +1192,11 @@ export const roadmapTab: EditorTab = {
     const started = performance.now();
     const view = new RoadmapView(ctx);
     view.build();
+    const built = performance.now();
     await view.refreshSchedules();
+    const scheduled = performance.now();
+    view.root.dataset["buildMs"] = String(Math.round(built - started));
+    view.root.dataset["schedulesMs"] = String(Math.round(scheduled - built));
     ctx.onReload((programme) => {
       // A re-rendered tab replaces this one; a detached view must not act.
       if (!view.root.isConnected) return;
@@ -1180,8 +1209,10 @@ export const roadmapTab: EditorTab = {
         requestAnimationFrame(whenShown);
         return;
       }
+      const shown = performance.now();
       view.sizeAll();
       view.restoreLastFocus();
+      view.root.dataset["sizeMs"] = String(Math.round(performance.now() - shown));
       const ms = Math.round(performance.now() - started);
       view.root.dataset["renderMs"] = String(ms);
       console.info(`roadmap: ${ctx.programme().roadmap.blocks.reduce((n, b) => n + b.items.length, 0)} items shown in ${ms} ms`);
