@@ -267,6 +267,7 @@ test("a programme from a template: passport, roadmap by keyboard, undo, restart,
       await click(session, '[data-testid="redo"]');
       await waitUntil("redo", async () => (await blockItems(session, blockNumber))[0]?.[1] === XSS);
       await waitSaved(session);
+      await session.script(`const rows = document.querySelectorAll('[data-testid="block-row"]'); rows[rows.length - 1].scrollIntoView();`);
       await saveScreenshot(session, "editor-roadmap");
     });
 
@@ -303,6 +304,10 @@ test("a programme from a template: passport, roadmap by keyboard, undo, restart,
       await session.waitFor('[data-testid="print-thumb"] img', 60_000);
       const count = await session.textOf('[data-testid="print-page-count"]');
       assert.match(count, /^Страниц: \d+/);
+      // The readiness advice names what the template left unfilled; printing is still allowed.
+      assert.ok((await session.findAll('[data-testid="print-problem"]')).length > 0, "readiness problems listed");
+      await click(session, '[data-testid="print-thumb"]');
+      await session.waitFor('[data-testid="print-large"] img', 60_000);
       await saveScreenshot(session, "editor-print");
       await click(session, '[data-testid="print-save"]');
       const saved = await session.textOf('[data-testid="print-saved"]');
