@@ -224,6 +224,18 @@ export const indicatorsTab: EditorTab = {
     const table = h(
       "table",
       { className: "doc-table indicators-table", testId: "indicators-table" },
+      // Fixed layout from these widths: the name takes what the numbers leave.
+      h(
+        "colgroup",
+        {},
+        h("col", { className: "c-num" }),
+        h("col", { className: "c-name" }),
+        h("col", { className: "c-unit" }),
+        h("col", { className: "c-base" }),
+        h("col", { className: "c-kind" }),
+        ...years.map(() => h("col", { className: "c-year" })),
+        h("col", { className: "c-tools" }),
+      ),
       h(
         "thead",
         {},
