@@ -64,7 +64,11 @@ async function launch(t, name, env, body) {
   } finally {
     if (session) await session.delete().catch((error) => t.diagnostic(`closing the app: ${error.message}`));
     await driver.stop();
+    await stopLeftovers(env);
   }
+}
+
+async function stopLeftovers(env) {
   // See app.test.mjs: WebKitWebDriver sometimes leaves the app running.
   let left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 5_000);
   for (const pid of left) {
@@ -326,7 +330,7 @@ test("a programme from a template: passport, roadmap by keyboard, undo, restart,
       assert.ok(text.includes(expected), `the PDF holds «${expected}»`);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   }
 });
 
@@ -353,15 +357,37 @@ test("a 300-item roadmap opens quickly", { timeout: TEST_TIMEOUT_MS, skip: cliMi
       const parts = await session.script(`const d = document.querySelector('[data-testid="roadmap"]').dataset; return [d.buildMs, d.schedulesMs, d.sizeMs, CSS.supports("field-sizing", "content")];`);
       t.diagnostic(`300 items: the tab rendered in ${ms} ms (${wall} ms from the click, WebDriver included); rows built ${parts[0]} ms, schedules ${parts[1]} ms, sizing ${parts[2]} ms, field-sizing: ${parts[3]}`);
       assert.equal(rows, 300);
-      assert.ok(ms < 2_000, `the roadmap tab took ${ms} ms`);
+      // A guard against gross regressions only: the figure depends on the machine's load.
+      assert.ok(ms < 5_000, `the roadmap tab took ${ms} ms`);
       // Typing in the last row changes that row only: its number stays, the save goes through.
       const areas = await session.findAll('[data-testid="item-activity"]');
       const last = areas[areas.length - 1];
       await session.call("POST", `/element/${last}/value`, { text: " проверка" });
       await waitSaved(session);
+      // Months by hand for the last item, then back to the interpretation.
+      const lastHint = `[data-testid="item-row"]:last-of-type [data-testid="deadline-hint-text"]`;
+      const manual = await session.findAll('[data-testid="manual-schedule"]');
+      await clickElement(session, manual[manual.length - 1]);
+      const months = await session.findAll('[data-testid="manual-picker"] [data-testid^="month-"]');
+      await clickElement(session, months[0]);
+      await clickElement(session, months[2]);
+      await click(session, '[data-testid="manual-save"]');
+      const handHint = await waitUntil("the manual hint", async () => {
+        const rows = await session.script(`const r = document.querySelectorAll('[data-testid="item-row"]'); return r[r.length - 1].querySelector('[data-testid="deadline-hint-text"]').textContent;`);
+        return /^указано вручную/.test(rows) ? rows : false;
+      });
+      t.diagnostic(`manual schedule hint: ${handHint}`);
       await saveScreenshot(session, "editor-roadmap-300");
+      const autos = await session.findAll('[data-testid="auto-schedule"]:not([hidden])');
+      assert.equal(autos.length, 1, "one item has a manual schedule");
+      await clickElement(session, autos[0]);
+      await waitUntil("the automatic hint", async () => {
+        const text = await session.script(`const r = document.querySelectorAll('[data-testid="item-row"]'); return r[r.length - 1].querySelector('[data-testid="deadline-hint-text"]').textContent;`);
+        return !/вручную/.test(text) && text !== "";
+      });
+      void lastHint;
     });
   } finally {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   }
 });
