@@ -144,30 +144,44 @@ pub fn today(p: &Programme, entries: &[DueEntry], today: NaiveDate) -> Today {
         .filter(|e| YearMonth::of_date(e.due) > month && e.due <= horizon)
         .cloned()
         .collect();
-    let blocks = p
+    // One pass over the entries: a programme of thousands of items has
+    // hundreds of blocks, and filtering the entries per block is quadratic.
+    let mut blocks: Vec<BlockCounts> = p
         .roadmap
         .blocks
         .iter()
         .enumerate()
-        .map(|(b, block)| {
-            let number = crate::model::block_number(b);
-            let of_block =
-                |list: &[DueEntry]| list.iter().filter(|e| e.block_number == number).count();
-            let mine: Vec<&DueEntry> = entries
-                .iter()
-                .filter(|e| e.block_number == number)
-                .collect();
-            BlockCounts {
-                title: block.title.clone(),
-                overdue: of_block(&overdue),
-                this_month: of_block(&this_month),
-                next_30_days: of_block(&next_30_days),
-                done: mine.iter().filter(|e| e.is_done()).count(),
-                total: mine.len(),
-                number,
-            }
+        .map(|(b, block)| BlockCounts {
+            number: crate::model::block_number(b),
+            title: block.title.clone(),
+            overdue: 0,
+            this_month: 0,
+            next_30_days: 0,
+            done: 0,
+            total: 0,
         })
         .collect();
+    let index: HashMap<String, usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.number.clone(), i))
+        .collect();
+    for e in entries {
+        let Some(counts) = index.get(&e.block_number).map(|&i| &mut blocks[i]) else {
+            continue;
+        };
+        counts.total += 1;
+        counts.done += usize::from(e.is_done());
+        let month_of = YearMonth::of_date(e.due);
+        if e.is_overdue(today) {
+            counts.overdue += 1;
+        } else if month_of == month {
+            counts.this_month += 1;
+        }
+        if month_of > month && e.due <= horizon {
+            counts.next_30_days += 1;
+        }
+    }
     Today {
         today,
         overdue,
@@ -253,6 +267,10 @@ mod tests {
         );
         let this_month: Vec<NaiveDate> = t.this_month.iter().map(|e| e.due).collect();
         assert_eq!(this_month, [d("2023-12-31")]);
+        // The per-block counts agree with the lists (one block here).
+        assert_eq!(t.blocks[0].overdue, t.overdue.len());
+        assert_eq!(t.blocks[0].this_month, t.this_month.len());
+        assert_eq!(t.blocks[0].next_30_days, t.next_30_days.len());
         // 30 days from 20.12.2023 is 19.01.2024: the January monthly due
         // (31.01) and the January item (31.01) are beyond it.
         assert!(t.next_30_days.is_empty(), "{:?}", t.next_30_days);
