@@ -4,6 +4,11 @@
 // `AppManifest::commands`, which would write them into ./permissions at the
 // repository root.
 fn main() {
+    // tauri-build does not watch these folders itself: without this an
+    // incremental build keeps an old command list and the window's calls to
+    // a new command are refused ("not allowed. Command not found").
+    println!("cargo:rerun-if-changed=src-tauri/permissions");
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let manifest =
         tauri_build::AppManifest::new().permissions_path_pattern("src-tauri/permissions/**/*");
     let attributes = tauri_build::Attributes::new()
