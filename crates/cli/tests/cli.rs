@@ -1,6 +1,10 @@
 //! The `metodist` program as a user or a script runs it, on temporary
 //! databases only.
 
+mod common;
+
+use common::pdftotext;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -258,17 +262,6 @@ fn due_lists_the_month_and_what_is_owed_before_it() {
             2
         )
         .contains("ГГГГ-ММ-ДД"));
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! `metodist report`: the progress report of the sample programme for a
 //! school year, read back from the PDF with pdftotext.
 
+mod common;
+
+use common::pdftotext;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -28,17 +32,6 @@ fn ok(dir: &Path, args: &[&str]) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// Text with the runs of spaces of `-layout` squeezed to one.
