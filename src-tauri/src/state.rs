@@ -64,22 +64,18 @@ impl AppState {
         &self,
         action: impl FnOnce(&Store) -> Result<T, CoreError>,
     ) -> Result<T, AppError> {
-        // A panic in an earlier command cannot leave the store half-written:
-        // the core makes every change one transaction, which SQLite rolls
-        // back. So the poisoned guard is still safe to use.
-        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
-        let store = match guard.take() {
-            Some(store) => guard.insert(store),
-            None => guard.insert(Store::open(&self.path()?)?),
-        };
-        Ok(action(store)?)
+        self.with_store_mut(|store| action(store))
     }
 
-    /// Like `with_store`, for commands that change the database.
+    /// Runs `action` on the open store, opening it first when needed; for
+    /// commands that change the database as well as those that read it.
     pub fn with_store_mut<T>(
         &self,
         action: impl FnOnce(&mut Store) -> Result<T, CoreError>,
     ) -> Result<T, AppError> {
+        // A panic in an earlier command cannot leave the store half-written:
+        // the core makes every change one transaction, which SQLite rolls
+        // back. So the poisoned guard is still safe to use.
         let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let store = match guard.take() {
             Some(store) => guard.insert(store),
