@@ -229,7 +229,7 @@ pub async fn save_layout_profile(
     state.with_store_mut(|s| s.save_layout_profile(&profile.name, &body))
 }
 
-async fn profile_named(state: &State<'_, AppState>, name: &str) -> Result<LayoutProfile, AppError> {
+pub(crate) async fn profile_named(state: &State<'_, AppState>, name: &str) -> Result<LayoutProfile, AppError> {
     layout_profiles(state.clone())
         .await?
         .into_iter()
@@ -352,7 +352,7 @@ pub async fn today_view(
     id: i64,
     today: Option<NaiveDate>,
 ) -> Result<Today, AppError> {
-    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = today.unwrap_or_else(crate::tracking::today);
     state.with_store(|s| {
         let p = s.load(id)?;
         let entries = s.due_entries(id)?;
@@ -417,7 +417,7 @@ pub async fn restore_backup(
 /// native dialog. The test harness (never the window) sets these variables
 /// to the file the dialog would have returned.
 const TEST_OPEN_FROM: &str = "METODIST_TEST_OPEN_FROM";
-const TEST_SAVE_TO: &str = "METODIST_TEST_SAVE_TO";
+pub(crate) const TEST_SAVE_TO: &str = "METODIST_TEST_SAVE_TO";
 
 fn pick_file(
     app: &AppHandle,
@@ -436,7 +436,7 @@ fn pick_file(
         .transpose()
 }
 
-fn save_file(
+pub(crate) fn save_file(
     app: &AppHandle,
     title: &str,
     name: &str,
@@ -461,7 +461,7 @@ fn dialog_path(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf, AppError>
 }
 
 /// A file name from a title: no characters Windows forbids, not too long.
-fn file_stem(title: &str) -> String {
+pub(crate) fn file_stem(title: &str) -> String {
     let cleaned: String = title
         .chars()
         .map(|c| match c {

@@ -6,6 +6,7 @@ mod commands;
 mod editor;
 mod error;
 mod state;
+mod tracking;
 
 pub use error::AppError;
 pub use state::{AppState, DatabaseStatus};
@@ -72,6 +73,8 @@ pub fn run() -> tauri::Result<()> {
             editor::evaluation,
             editor::list_backups,
             editor::restore_backup,
+            tracking::tracking_today,
+            tracking::print_report,
         ])
         .run(tauri::generate_context!())
 }

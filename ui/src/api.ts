@@ -234,3 +234,15 @@ export function listBackups(): Promise<BackupInfo[]> {
 export function restoreBackup(fileName: string): Promise<string> {
   return invoke<string>("restore_backup", { fileName });
 }
+
+// ---- Tracking screens (src-tauri/src/tracking.rs) ----
+
+/** The date the tracking screens count from ("YYYY-MM-DD"). */
+export function trackingToday(): Promise<IsoDate> {
+  return invoke<IsoDate>("tracking_today");
+}
+
+/** Save dialog, the progress report PDF for `from ..= to` written and opened; null if cancelled. */
+export function printReport(id: number, from: IsoDate, to: IsoDate, profile: string): Promise<Printed | null> {
+  return invoke<Printed | null>("print_report", { id, from, to, profile });
+}

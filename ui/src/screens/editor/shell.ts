@@ -4,8 +4,9 @@
 //
 // data-testid: editor, editor-back, editor-title, editor-period-start,
 // editor-period-end, editor-period-hint, editor-status, save-indicator,
-// undo, redo, editor-tabs, tab-link-<key> (act, passport, sections,
-// indicators, roadmap, print), tab-content.
+// undo, redo, editor-tabs, tab-link-<key> (today, month, timeline,
+// execution, report, act, passport, sections, indicators, roadmap, print),
+// tab-content.
 
 import { AppError, applyEdit, loadProgramme, redo, undo, undoState } from "../../api.js";
 import { h } from "../../dom.js";
@@ -18,9 +19,10 @@ import { passportTab } from "./passport.js";
 import { printTab } from "./print.js";
 import { roadmapTab } from "./roadmap.js";
 import { sectionsTab } from "./sections.js";
+import { trackingTabs } from "../tracking/tabs.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
-const TABS: readonly EditorTab[] = [actTab, passportTab, sectionsTab, indicatorsTab, roadmapTab, printTab];
+const TABS: readonly EditorTab[] = [...trackingTabs, actTab, passportTab, sectionsTab, indicatorsTab, roadmapTab, printTab];
 
 /** The document-wide shortcut handler of the editor on screen (one at a time). */
 let keyHandler: ((event: KeyboardEvent) => void) | null = null;

@@ -1,0 +1,77 @@
+//! Commands of the tracking screens that the editor module does not have:
+//! the date the screens count from and the progress report PDF. The due
+//! dates, Today, month and evaluation commands live in editor.rs.
+
+use chrono::NaiveDate;
+use metodist_core::effectiveness::{Method, Standard};
+use metodist_print::Fonts;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::editor::{file_stem, profile_named, save_file, Printed, TEST_SAVE_TO};
+use crate::{AppError, AppState};
+
+/// End-to-end tests pin "today" so that what is overdue does not depend on
+/// the day the tests run. Set by the test harness only, never by the window.
+const TEST_TODAY: &str = "METODIST_TODAY";
+
+/// The date the tracking screens count from: the computer's date, or the
+/// test harness's pinned one.
+pub fn today() -> NaiveDate {
+    std::env::var(TEST_TODAY)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Today's date as the tracking screens see it (a done date defaults to it).
+#[tauri::command]
+pub async fn tracking_today() -> Result<NaiveDate, AppError> {
+    Ok(today())
+}
+
+/// Asks where to save «Отчёт о ходе реализации программы» for the days
+/// `from ..= to`, writes the PDF and opens it in the system viewer.
+#[tauri::command]
+pub async fn print_report(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    profile: String,
+) -> Result<Option<Printed>, AppError> {
+    if from > to {
+        return Err(AppError::Invalid(format!(
+            "начало отчётного периода ({}) позже его окончания ({})",
+            from.format("%d.%m.%Y"),
+            to.format("%d.%m.%Y")
+        )));
+    }
+    let (p, entries) = state.with_store(|s| Ok((s.load(id)?, s.due_entries(id)?)))?;
+    let profile = profile_named(&state, &profile).await?;
+    let name = format!(
+        "Отчёт {} ({}–{}).pdf",
+        file_stem(&p.title),
+        from.format("%d.%m.%Y"),
+        to.format("%d.%m.%Y")
+    );
+    let Some(path) = save_file(&app, "Сохранить отчёт в PDF", &name, ("PDF", &["pdf"]))? else {
+        return Ok(None);
+    };
+    let evaluation = Standard.evaluate(&p, &entries, from, to);
+    let fonts = Fonts::load(&profile.font)?;
+    let rendered =
+        metodist_print::render_report(&p, &entries, &evaluation, from, to, &profile, &fonts)?;
+    metodist_core::fsutil::write_atomically(&path, &rendered.pdf)?;
+    // As with print_programme: the file is saved even if no viewer opens,
+    // and under the e2e harness no viewer may pop up.
+    if std::env::var_os(TEST_SAVE_TO).is_none() {
+        let _ = app.opener().open_path(path.to_string_lossy(), None::<&str>);
+    }
+    Ok(Some(Printed {
+        path: path.display().to_string(),
+        pages: rendered.pages,
+        warnings: rendered.warnings.iter().map(|w| w.to_string()).collect(),
+    }))
+}

@@ -1,0 +1,350 @@
+// End-to-end test of the tracking screens in the real window: the sample
+// programme imported through the CLI, "today" pinned to 20.05.2025
+// (METODIST_TODAY, read by the Rust side for tests only), a due date marked
+// done on «Сегодня» with one click, undone with Ctrl+Z and redone, found
+// done in «Месяц» (where bad dates are refused next to the field), on the
+// «График», a fact typed on «Исполнение», and the progress report PDF.
+//
+//   xvfb-run -a node --test tests/e2e/tracking.test.mjs
+//
+// Same environment as editor.test.mjs (METODIST_APP_BIN, METODIST_CLI_BIN,
+// TAURI_DRIVER). The save dialog is answered by METODIST_TEST_SAVE_TO.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+import { Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "..", "..");
+const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? "target");
+const APP = process.env.METODIST_APP_BIN ?? join(targetDir, "debug", "metodist-app");
+const CLI = process.env.METODIST_CLI_BIN ?? join(targetDir, "debug", "metodist");
+const SAMPLE = join(repo, "tests", "fixtures", "sample-programme.metodist.json");
+const ARTIFACTS = join(here, "artifacts");
+const TEST_TIMEOUT_MS = 300_000;
+const TODAY = "2025-05-20";
+const COMMENT = "Проведено на базе Сосновской ООШ";
+
+const KEY = { null: "\uE000", enter: "\uE007", control: "\uE009" };
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+function freshEnv(name) {
+  const dir = mkdtempSync(join(tmpdir(), `metodist-e2e-${name}-`));
+  const env = {
+    ...process.env,
+    METODIST_DB: join(dir, "metodist.sqlite3"),
+    XDG_DATA_HOME: join(dir, "xdg-data"),
+    XDG_CONFIG_HOME: join(dir, "xdg-config"),
+    XDG_CACHE_HOME: join(dir, "xdg-cache"),
+    METODIST_TEST_SAVE_TO: join(dir, "report.pdf"),
+    METODIST_TODAY: TODAY,
+  };
+  return { dir, env };
+}
+
+async function launch(t, name, env, body) {
+  assert.ok(existsSync(APP), `the app binary is missing: ${APP} (run cargo build first)`);
+  const driver = await startDriver({ env, logFile: join(ARTIFACTS, `${name}-tauri-driver.log`) });
+  let session;
+  try {
+    session = await Session.create(driver.base, APP);
+    await body(session);
+  } finally {
+    if (session) await session.delete().catch((error) => t.diagnostic(`closing the app: ${error.message}`));
+    await driver.stop();
+    await stopLeftovers(env);
+  }
+}
+
+async function stopLeftovers(env) {
+  // See app.test.mjs: WebKitWebDriver sometimes leaves the app running.
+  let left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 5_000);
+  for (const pid of left) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  if (left.length > 0) left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 15_000);
+  assert.deepEqual(left, [], "app processes still running after SIGTERM");
+}
+
+async function click(session, css) {
+  const element = await session.waitFor(css);
+  await session.call("POST", `/element/${element}/click`, {});
+  return element;
+}
+
+async function waitUntil(what, probe, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await sleep(100);
+  }
+}
+
+async function saveScreenshot(session, name) {
+  await session.asyncScript(`
+    const done = arguments[arguments.length - 1];
+    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+  `);
+  writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
+}
+
+async function openTab(session, key) {
+  await click(session, `[data-testid="tab-link-${key}"]`);
+  await session.waitFor(`[data-testid="editor"][data-tab="${key}"] [data-testid="tab-${key}"]`);
+}
+
+/** Types into a field as the user would: cleared, then keys. */
+async function typeInto(session, css, text) {
+  const element = await session.waitFor(css);
+  await session.call("POST", `/element/${element}/clear`, {});
+  await session.call("POST", `/element/${element}/value`, { text });
+  return element;
+}
+
+/** Chooses an option of a <select> by its value, as a click on it would. */
+async function choose(session, css, value) {
+  await session.waitFor(css);
+  await session.script(
+    `const el = document.querySelector(arguments[0]); el.value = arguments[1];
+     el.dispatchEvent(new Event("change", { bubbles: true }));`,
+    [css, value],
+  );
+}
+
+/** The status of the row of one due date on screen, or null. */
+function rowStatus(session, item, due) {
+  return session.script(
+    `const row = document.querySelector('[data-testid="due-row"][data-item="' + arguments[0] + '"][data-due="' + arguments[1] + '"]');
+     return row ? row.dataset.status : null;`,
+    [item, due],
+  );
+}
+
+const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
+
+test("a due date marked done on «Сегодня» is done in «Месяц», on the timeline and in the report PDF", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
+  const { dir, env } = freshEnv("tracking");
+  try {
+    const id = execFileSync(CLI, ["--db", env.METODIST_DB, "import", SAMPLE], { env, encoding: "utf8", timeout: 60_000 }).trim();
+    assert.match(id, /^\d+$/);
+    let picked;
+    await launch(t, "tracking", env, async (session) => {
+      await session.waitFor('[data-testid="programme-list"]');
+      await session.script(`location.hash = arguments[0];`, [`#/programmes/${id}`]);
+
+      // ---- «Сегодня» is the first tab, counted from the pinned date ----
+      await session.waitFor('[data-testid="editor"][data-tab="today"] [data-testid="tab-today"]');
+      assert.equal(await session.textOf('[data-testid="today-date"]'), "20.05.2025");
+      const overdue = await session.findAll('[data-testid="today-overdue"] [data-testid="due-row"]');
+      assert.ok(overdue.length > 0, "the sample has overdue due dates on 20.05.2025");
+      picked = await session.script(
+        `const row = [...document.querySelectorAll('[data-testid="today-month"] [data-testid="due-row"]')]
+           .find((r) => r.querySelector('[data-testid="due-done"]'));
+         return row ? { item: row.dataset.item, due: row.dataset.due,
+           number: row.querySelector('[data-testid="due-number"]').textContent,
+           activity: row.querySelector('[data-testid="due-activity"]').textContent } : null;`,
+      );
+      assert.ok(picked, "a due date of May 2025 can be marked done");
+      assert.match(picked.due, /^2025-05-(2\d|3[01])$/);
+      await saveScreenshot(session, "tracking-today");
+
+      // ---- one click; the row changes in place, the screen is not rebuilt ----
+      await session.script(`document.querySelector('[data-testid="tab-today"]').dataset.marker = "kept";`);
+      await click(
+        session,
+        `[data-testid="today-month"] [data-testid="due-row"][data-item="${picked.item}"][data-due="${picked.due}"] [data-testid="due-done"]`,
+      );
+      await waitUntil("the row shows done", async () => (await rowStatus(session, picked.item, picked.due)) === "done");
+      const after = await session.script(
+        `const row = document.querySelector('[data-testid="due-row"][data-item="' + arguments[0] + '"][data-due="' + arguments[1] + '"]');
+         return { marker: document.querySelector('[data-testid="tab-today"]').dataset.marker,
+                  badge: row.querySelector('[data-testid="due-status"]').textContent,
+                  noted: row.querySelector('[data-testid="due-noted"]')?.textContent ?? "" };`,
+        [picked.item, picked.due],
+      );
+      assert.equal(after.marker, "kept", "the Today screen was not re-rendered");
+      assert.equal(after.badge, "выполнено");
+      assert.match(after.noted, /выполнено 20\.05\.2025/);
+      await waitUntil("«Сохранено»", async () => /Сохранено/.test(await session.textOf('[data-testid="save-indicator"]')));
+      await saveScreenshot(session, "tracking-today-marked");
+
+      // ---- Ctrl+Z undoes the mark, «Вернуть» brings it back ----
+      await session.call("POST", "/actions", {
+        actions: [
+          {
+            type: "key",
+            id: "keyboard",
+            actions: [
+              { type: "keyDown", value: KEY.control },
+              { type: "keyDown", value: "z" },
+              { type: "keyUp", value: "z" },
+              { type: "keyUp", value: KEY.control },
+            ],
+          },
+        ],
+      });
+      await waitUntil("undo: planned again", async () => (await rowStatus(session, picked.item, picked.due)) === "planned");
+      await click(session, '[data-testid="redo"]');
+      await waitUntil("redo: done again", async () => (await rowStatus(session, picked.item, picked.due)) === "done");
+
+      // ---- «Месяц»: May 2025 by default, the row done; bad dates refused at the field ----
+      await openTab(session, "month");
+      await session.waitFor('[data-testid="tab-month"][data-month="2025-05"]');
+      assert.equal(await rowStatus(session, picked.item, picked.due), "done");
+      const rowCss = `[data-testid="due-row"][data-item="${picked.item}"][data-due="${picked.due}"]`;
+      await click(session, `${rowCss} [data-testid="due-open"]`);
+      await session.waitFor('[data-testid="track-form"]');
+      assert.equal(await session.script(`return document.querySelector('[data-testid="track-status"]').value;`), "done");
+      await typeInto(session, '[data-testid="track-done-on"]', "31.02.2025");
+      await click(session, '[data-testid="track-save"]');
+      assert.match(await session.textOf('[data-testid="track-done-on-hint"]'), /Дата пишется так/);
+      await typeInto(session, '[data-testid="track-done-on"]', "01.01.2099");
+      await click(session, '[data-testid="track-save"]');
+      await waitUntil("the core's refusal next to the field", async () =>
+        /ещё не наступила/.test(await session.textOf('[data-testid="track-done-on-hint"]')),
+      );
+      await saveScreenshot(session, "tracking-month-refused");
+      await typeInto(session, '[data-testid="track-done-on"]', "20.05.2025");
+      await typeInto(session, '[data-testid="track-comment"]', COMMENT);
+      await typeInto(session, '[data-testid="track-evidence"]', "приказ от 20.05.2025 № 77");
+      await click(session, '[data-testid="track-save"]');
+      await waitUntil("the form closes and the row shows the comment", async () => {
+        const text = await session.script(
+          `const row = document.querySelector(arguments[0]); const n = row && row.querySelector('[data-testid="due-noted"]');
+           return document.querySelector('[data-testid="track-form"]') ? "" : (n ? n.textContent : "");`,
+          [rowCss],
+        );
+        return text.includes(COMMENT) && text.includes("№ 77");
+      });
+      assert.equal(await rowStatus(session, picked.item, picked.due), "done");
+      await saveScreenshot(session, "tracking-month");
+      await click(session, '[data-testid="month-prev"]');
+      await session.waitFor('[data-testid="tab-month"][data-month="2025-04"]');
+      await click(session, '[data-testid="month-next"]');
+      await session.waitFor('[data-testid="tab-month"][data-month="2025-05"]');
+
+      // ---- «График»: every item a row; the May cell of the item is done; search filters rows ----
+      await openTab(session, "timeline");
+      const rows = await session.findAll('[data-testid="timeline-row"]');
+      assert.equal(rows.length, 46, "one row per item of the sample");
+      const cell = await session.script(
+        `const row = document.querySelector('[data-testid="timeline-row"][data-item="' + arguments[0] + '"]');
+         const c = row && row.querySelector('[data-m="2025-05"]');
+         return c ? c.dataset.status ?? "" : null;`,
+        [picked.item],
+      );
+      assert.equal(cell, "done");
+      await saveScreenshot(session, "tracking-timeline");
+      const word = picked.activity.split(/\s+/).find((w) => w.length > 6) ?? picked.activity;
+      await typeInto(session, '[data-testid="filter-search"]', word);
+      const visible = await waitUntil("the search filters", async () => {
+        const n = await session.script(
+          `return [...document.querySelectorAll('[data-testid="timeline-row"]')].filter((r) => !r.hidden).length;`,
+        );
+        return n > 0 && n < 46 ? n : false;
+      });
+      t.diagnostic(`search «${word}»: ${visible} of 46 rows`);
+      await click(session, '[data-testid="filter-reset"]');
+      await waitUntil("all rows again", async () =>
+        (await session.script(`return [...document.querySelectorAll('[data-testid="timeline-row"]')].filter((r) => !r.hidden).length;`)) === 46);
+
+      // ---- «Исполнение»: a fact with a comma, a word refused ----
+      await openTab(session, "execution");
+      await typeInto(session, '[data-testid="exec-fact-1-2025"]', "много" + KEY.enter);
+      await waitUntil("the hint", async () => /не число/.test(await session.textOf('[data-testid="exec-fact-hint-1"]')));
+      await typeInto(session, '[data-testid="exec-fact-1-2025"]', "14,5" + KEY.enter);
+      await waitUntil("the degree of 2025", async () => /^\d,\d+$|^1$/.test(await session.textOf('[data-testid="exec-degree-1-2025"]')));
+      assert.equal(await session.textOf('[data-testid="exec-fact-hint-1"]'), "");
+      assert.match(await session.textOf('[data-testid="exec-overall"]'), /%$/);
+      const bars = await session.findAll('[data-testid="exec-chart-1"] svg rect.exec-fact');
+      assert.ok(bars.length >= 3, "fact bars for 2024, 2025 and the legend");
+      await saveScreenshot(session, "tracking-execution");
+
+      // ---- «Отчёт»: the year 2025, saved as PDF ----
+      await openTab(session, "report");
+      await choose(session, '[data-testid="report-kind"]', "year");
+      const index = await session.script(
+        `return [...document.querySelectorAll('[data-testid="report-period"] option')].findIndex((o) => o.textContent === "2025 год");`,
+      );
+      assert.ok(index >= 0, "the year 2025 is offered");
+      await choose(session, '[data-testid="report-period"]', String(index));
+      assert.match(await session.textOf('[data-testid="report-preview"]'), /С 01\.01\.2025 по 31\.12\.2025/);
+      await saveScreenshot(session, "tracking-report");
+      await click(session, '[data-testid="report-save"]');
+      await waitUntil("the report is saved", async () =>
+        /Отчёт сохранён: .*report\.pdf/.test(await session.textOf('[data-testid="report-status"]')), 60_000);
+    });
+
+    const pdf = env.METODIST_TEST_SAVE_TO;
+    assert.ok(existsSync(pdf), "the report PDF was written");
+    copyFileSync(pdf, join(ARTIFACTS, "tracking-report.pdf"));
+    const raw = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+    writeFileSync(join(ARTIFACTS, "tracking-report.txt"), raw);
+    const text = raw.replace(/\u00ad\s*/g, "").replace(/-\s*\n\s*/g, "").replace(/\s+/g, " ");
+    assert.ok(text.includes("Отчёт о ходе реализации"), "the report's title");
+    // The picked item's row: from its number to the next comment, it is done on 20.05.2025.
+    const at = text.indexOf(COMMENT);
+    assert.ok(at > 0, `the comment is in the report`);
+    const row = text.slice(Math.max(0, at - 600), at + COMMENT.length);
+    const start = row.lastIndexOf(picked.activity.slice(0, 30));
+    assert.ok(start >= 0, `the item «${picked.activity}» precedes its comment`);
+    const cells = row.slice(start);
+    assert.match(cells, /выполнено/);
+    assert.doesNotMatch(cells, /не выполнено|нарушением/);
+    assert.match(cells, /20\.05\.2025/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+});
+
+test("the timeline of a 300-item programme is built at once and filters quickly", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
+  const { dir, env } = freshEnv("tracking-large");
+  try {
+    const file = join(dir, "g300.metodist.json");
+    execFileSync(CLI, ["gen", "--items", "300", "-o", file], { env, encoding: "utf8", timeout: 60_000 });
+    const id = execFileSync(CLI, ["--db", env.METODIST_DB, "import", file], { env, encoding: "utf8", timeout: 60_000 }).trim();
+    await launch(t, "tracking-large", env, async (session) => {
+      await session.waitFor('[data-testid="programme-list"]');
+      const started = Date.now();
+      await session.script(`location.hash = arguments[0];`, [`#/programmes/${id}/timeline`]);
+      await session.waitFor('[data-testid="tab-timeline"]', 30_000);
+      const wall = Date.now() - started;
+      const rows = (await session.findAll('[data-testid="timeline-row"]')).length;
+      assert.equal(rows, 300);
+      const info = await session.script(
+        `const d = document.querySelector('[data-testid="tab-timeline"]').dataset;
+         return [d.loadMs, d.buildMs, document.querySelectorAll('.tl-cell').length];`,
+      );
+      // A filter runs on the rows already built: time one keystroke's worth.
+      const filterMs = await session.script(
+        `const el = document.querySelector('[data-testid="filter-search"]');
+         const t0 = performance.now();
+         el.value = "1.1"; el.dispatchEvent(new Event("input"));
+         const shown = [...document.querySelectorAll('[data-testid="timeline-row"]')].filter((r) => !r.hidden).length;
+         el.value = ""; el.dispatchEvent(new Event("input"));
+         return [Math.round(performance.now() - t0), shown];`,
+      );
+      assert.ok(filterMs[1] > 0 && filterMs[1] < 300, `the search «1.1» keeps some rows: ${filterMs[1]}`);
+      // Reported, not asserted: a busy machine must not fail the test.
+      t.diagnostic(`300 items, ${info[2]} cells: data ${info[0]} ms, built ${info[1]} ms, ${wall} ms from the hash change (WebDriver included); search and reset ${filterMs[0]} ms`);
+      await saveScreenshot(session, "tracking-timeline-300");
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+});

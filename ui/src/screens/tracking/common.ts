@@ -1,0 +1,422 @@
+// Pieces shared by the tracking tabs (Сегодня, Месяц, График, Исполнение,
+// Отчёт): status names and badges, Russian dates, the filter bar, and the
+// due-date row with its one-click «Выполнено».
+//
+// data-testid: filter-body, filter-block, filter-status, filter-search,
+// filter-count; due-row (data-item, data-due, data-status), due-number,
+// due-activity, due-status, due-done, due-comment-toggle, due-comment,
+// due-done-with-comment, due-revert, due-error.
+
+import { AppError } from "../../api.js";
+import { h } from "../../dom.js";
+import type { DueEntry, IsoDate, Programme, TrackingRecord, TrackStatus } from "../../model.js";
+import type { EditorContext } from "../editor/tab.js";
+
+/** A status as shown: the stored one, or «просрочено» derived from today. */
+export type Shown = TrackStatus | "overdue";
+
+export const STATUS_LABEL: Record<Shown, string> = {
+  planned: "запланировано",
+  done: "выполнено",
+  done_late: "выполнено с нарушением срока",
+  not_done: "не выполнено",
+  moved: "перенесено",
+  overdue: "просрочено",
+};
+
+/** Order of the legend and of the status filter. */
+export const SHOWN_ORDER: readonly Shown[] = ["overdue", "planned", "done", "done_late", "not_done", "moved"];
+
+/** Overdue is never stored: a planned or not-done date that has passed. */
+export function shown(entry: DueEntry, today: IsoDate): Shown {
+  if (entry.status === "planned" && entry.due < today) return "overdue";
+  return entry.status;
+}
+
+export function isDone(status: TrackStatus): boolean {
+  return status === "done" || status === "done_late";
+}
+
+export function badge(status: Shown, testId?: string): HTMLElement {
+  return h(
+    "span",
+    { className: `tr-badge tr-s-${status}`, ...(testId === undefined ? {} : { testId }) },
+    STATUS_LABEL[status],
+  );
+}
+
+// ---- Dates ----
+
+/** "2024-09-30" → «30.09.2024». */
+export function formatDate(iso: IsoDate): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** «30.09.2024» (also «30.9.24» and "2024-09-30") → "2024-09-30"; "" → null; not a date → undefined. */
+export function parseDate(text: string): IsoDate | null | undefined {
+  const t = text.trim();
+  if (t === "") return null;
+  let day: number;
+  let month: number;
+  let year: number;
+  const ru = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (ru !== null) {
+    day = Number(ru[1]);
+    month = Number(ru[2]);
+    year = Number(ru[3]);
+    if (year < 100) year += 2000;
+  } else if (iso !== null) {
+    year = Number(iso[1]);
+    month = Number(iso[2]);
+    day = Number(iso[3]);
+  } else {
+    return undefined;
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 31.02 over into March: such a date does not exist.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return undefined;
+  }
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export const DATE_HINT = "Дата пишется так: 12.09.2024";
+
+/** "2024-09" → the next or previous month. */
+export function addMonths(month: string, delta: number): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7)) - 1 + delta;
+  const year = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  return `${year}-${String(mm + 1).padStart(2, "0")}`;
+}
+
+/** Every month of the programme's period, in order. */
+export function periodMonths(p: Programme): string[] {
+  const out: string[] = [];
+  for (let m = p.period.start; m <= p.period.end && out.length < 600; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+export function lastDay(month: string): IsoDate {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, "0")}`;
+}
+
+// ---- Filters ----
+
+export interface Filters {
+  body: string;
+  block: string;
+  status: string;
+  search: string;
+}
+
+/** The filters stay as chosen while the user moves between tracking tabs. */
+const filtersByProgramme = new Map<number, Filters>();
+
+export function filtersOf(id: number): Filters {
+  let f = filtersByProgramme.get(id);
+  if (f === undefined) {
+    f = { body: "", block: "", status: "", search: "" };
+    filtersByProgramme.set(id, f);
+  }
+  return f;
+}
+
+/** «Отдел образования, ИМЦ» → the bodies named in a responsible cell. */
+export function bodiesOf(responsible: string): string[] {
+  return responsible
+    .split(/[,;\n]/)
+    .map((b) => b.replace(/\s+/g, " ").trim())
+    .filter((b) => b !== "");
+}
+
+function norm(text: string): string {
+  return text.toLocaleLowerCase("ru-RU").replace(/ё/g, "е");
+}
+
+/** What a filter looks at in one row: an entry, or an item of the timeline. */
+export interface Filterable {
+  block: string;
+  responsible: string;
+  statuses: readonly Shown[];
+  text: string;
+}
+
+export function passes(f: Filters, row: Filterable): boolean {
+  if (f.block !== "" && row.block !== f.block) return false;
+  if (f.body !== "" && !bodiesOf(row.responsible).some((b) => norm(b) === norm(f.body))) return false;
+  if (f.status !== "" && !row.statuses.includes(f.status as Shown)) return false;
+  if (f.search.trim() !== "" && !norm(row.text).includes(norm(f.search.trim()))) return false;
+  return true;
+}
+
+export function entryFilterable(e: DueEntry, today: IsoDate): Filterable {
+  return {
+    block: e.block_number,
+    responsible: e.responsible,
+    statuses: [shown(e, today)],
+    text: `${e.number} ${e.activity} ${e.responsible} ${e.comment} ${e.evidence}`,
+  };
+}
+
+/**
+ * Selects for responsible body, block and status plus a search box. Every
+ * change calls `apply` at once; the rows are already loaded, so filtering
+ * never asks the Rust side.
+ */
+export function filterBar(id: number, p: Programme, apply: () => number): HTMLElement {
+  const f = filtersOf(id);
+  const bodies = new Map<string, string>();
+  for (const block of p.roadmap.blocks) {
+    for (const item of block.items) {
+      for (const b of bodiesOf(item.responsible)) if (!bodies.has(norm(b))) bodies.set(norm(b), b);
+    }
+  }
+  const select = (testId: string, label: string, all: string, options: [string, string][], value: string) => {
+    const el = h(
+      "select",
+      { className: "field field-select tr-filter", testId, attrs: { "aria-label": label, title: label } },
+      h("option", { attrs: { value: "" } }, all),
+      ...options.map(([v, text]) => h("option", { attrs: { value: v } }, text)),
+    );
+    // A value no longer offered (a block deleted meanwhile) falls back to «all».
+    el.value = options.some(([v]) => v === value) ? value : "";
+    return el;
+  };
+  const body = select(
+    "filter-body",
+    "Исполнитель",
+    "Все исполнители",
+    [...bodies.values()].sort((a, b) => a.localeCompare(b, "ru")).map((b) => [b, b]),
+    f.body,
+  );
+  const block = select(
+    "filter-block",
+    "Блок",
+    "Все блоки",
+    p.roadmap.blocks.map((b, i) => [String(i + 1), `${i + 1}. ${b.title}`]),
+    f.block,
+  );
+  const status = select(
+    "filter-status",
+    "Статус",
+    "Все статусы",
+    SHOWN_ORDER.map((s) => [s, STATUS_LABEL[s]]),
+    f.status,
+  );
+  const search = h("input", {
+    className: "field tr-search",
+    testId: "filter-search",
+    attrs: { type: "search", placeholder: "Поиск по мероприятиям", "aria-label": "Поиск по мероприятиям" },
+  });
+  search.value = f.search;
+  const count = h("span", { className: "tr-filter-count", testId: "filter-count", attrs: { role: "status" } });
+  const reset = h("button", { className: "link-button", testId: "filter-reset", attrs: { type: "button" } }, "Сбросить");
+  const run = (): void => {
+    f.body = body.value;
+    f.block = block.value;
+    f.status = status.value;
+    f.search = search.value;
+    const shownRows = apply();
+    const active = f.body !== "" || f.block !== "" || f.status !== "" || f.search.trim() !== "";
+    count.textContent = active ? `Найдено: ${shownRows}` : "";
+    reset.hidden = !active;
+  };
+  for (const el of [body, block, status]) el.addEventListener("change", run);
+  search.addEventListener("input", run);
+  reset.addEventListener("click", () => {
+    body.value = block.value = status.value = search.value = "";
+    run();
+  });
+  // The first application runs after the rows exist (the caller appends them).
+  queueMicrotask(run);
+  return h("div", { className: "tr-filters", testId: "filters" }, body, block, status, search, count, reset);
+}
+
+// ---- One due date as a row ----
+
+export function recordOf(e: DueEntry): TrackingRecord {
+  return {
+    due: e.due,
+    status: e.status,
+    done_on: e.done_on,
+    moved_to: e.moved_to,
+    comment: e.comment,
+    evidence: e.evidence,
+  };
+}
+
+/** The edit's own Russian message (without «Изменение не сохранено:» twice). */
+export function errorText(raw: unknown, fallback: string): string {
+  return raw instanceof AppError ? raw.message : fallback;
+}
+
+export interface RowOptions {
+  /** Show the due date (Today lists mix months; the month view need not). */
+  showDue: boolean;
+  /** Extra content at the end of the row (the month view's «Изменить»). */
+  extra?: (entry: DueEntry, row: HTMLElement) => HTMLElement | null;
+}
+
+/**
+ * A due date: number, activity, responsible, date, status, what was noted;
+ * «Выполнено» marks it done today in one click (done late when the date has
+ * passed) and the row changes in place — the rest of the screen stays.
+ */
+export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, options: RowOptions): HTMLElement {
+  const row = h("div", { className: "tr-row", testId: "due-row" });
+  let current = entry;
+  const paint = (): void => {
+    const status = shown(current, today);
+    row.className = `tr-row tr-row-${status}`;
+    row.dataset["item"] = current.item;
+    row.dataset["due"] = current.due;
+    row.dataset["status"] = status;
+    const noted: string[] = [];
+    if (current.done_on !== null) noted.push(`выполнено ${formatDate(current.done_on)}`);
+    if (current.moved_to !== null) noted.push(`перенесено на ${formatDate(current.moved_to)}`);
+    if (current.evidence.trim() !== "") noted.push(current.evidence.trim());
+    if (current.comment.trim() !== "") noted.push(current.comment.trim());
+    const error = h("span", { className: "field-hint field-hint-error", testId: "due-error", attrs: { role: "alert" } });
+    const actions = h("div", { className: "tr-actions" });
+    if (!isDone(current.status) && current.status !== "moved") {
+      const comment = h("input", {
+        className: "field tr-comment",
+        testId: "due-comment",
+        attrs: { type: "text", placeholder: "Комментарий (необязательно)", "aria-label": "Комментарий" },
+      });
+      comment.value = current.comment;
+      const commentBox = h(
+        "div",
+        { className: "tr-comment-box" },
+        comment,
+        h(
+          "button",
+          {
+            className: "button button-small",
+            testId: "due-done-with-comment",
+            attrs: { type: "button" },
+            onClick: () => void markDone(comment.value),
+          },
+          "Отметить",
+        ),
+      );
+      commentBox.hidden = true;
+      comment.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") void markDone(comment.value);
+        if (event.key === "Escape") commentBox.hidden = true;
+      });
+      actions.append(
+        h(
+          "button",
+          {
+            className: "button button-small button-done",
+            testId: "due-done",
+            attrs: { type: "button", title: `Отметить выполненным сегодня, ${formatDate(today)}` },
+            onClick: () => void markDone(null),
+          },
+          "✓ Выполнено",
+        ),
+        h(
+          "button",
+          {
+            className: "link-button",
+            testId: "due-comment-toggle",
+            attrs: { type: "button" },
+            onClick: () => {
+              commentBox.hidden = !commentBox.hidden;
+              if (!commentBox.hidden) comment.focus();
+            },
+          },
+          "с комментарием…",
+        ),
+      );
+      actions.append(commentBox);
+    } else if (current !== entry) {
+      // Just marked here: a way back without looking for Ctrl+Z.
+      actions.append(
+        h(
+          "button",
+          {
+            className: "link-button",
+            testId: "due-revert",
+            attrs: { type: "button" },
+            onClick: () => void revert(),
+          },
+          "Снять отметку",
+        ),
+      );
+    }
+    const extra = options.extra?.(current, row) ?? null;
+    const cells: (HTMLElement | null)[] = [
+      h("span", { className: "tr-number", testId: "due-number" }, current.number),
+      h(
+        "div",
+        { className: "tr-main" },
+        h("div", { className: "tr-activity", testId: "due-activity" }, current.activity),
+        h(
+          "div",
+          { className: "tr-meta" },
+          h("span", { className: "tr-responsible" }, current.responsible),
+          noted.length > 0 ? h("span", { className: "tr-noted", testId: "due-noted" }, noted.join(" · ")) : null,
+        ),
+        error,
+      ),
+      options.showDue ? h("span", { className: "tr-due", testId: "due-date" }, formatDate(current.due)) : null,
+      h("div", { className: "tr-state" }, badge(status, "due-status"), actions),
+      extra,
+    ];
+    row.replaceChildren(...cells.filter((c): c is HTMLElement => c !== null));
+    async function markDone(comment: string | null): Promise<void> {
+      const record: TrackingRecord = {
+        ...recordOf(current),
+        status: current.due < today ? "done_late" : "done",
+        done_on: today,
+        moved_to: null,
+        comment: comment === null ? current.comment : comment.trim(),
+      };
+      try {
+        await ctx.apply({ op: "set_tracking", item: current.item, record });
+        current = { ...current, ...record };
+        paint();
+        row.querySelector<HTMLElement>('[data-testid="due-revert"]')?.focus();
+      } catch (raw) {
+        error.textContent = errorText(raw, "Отметка не сохранена.");
+      }
+    }
+    async function revert(): Promise<void> {
+      try {
+        const previous = entry.status === "planned" && entry.done_on === null && entry.comment === "" && entry.evidence === "";
+        await ctx.apply(
+          previous
+            ? { op: "clear_tracking", item: entry.item, due: entry.due }
+            : { op: "set_tracking", item: entry.item, record: recordOf(entry) },
+        );
+        current = entry;
+        paint();
+      } catch (raw) {
+        error.textContent = errorText(raw, "Отметка не снята.");
+      }
+    }
+  };
+  paint();
+  return row;
+}
+
+/** «3 срока» with the right Russian plural. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  const word = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
+  return `${n} ${word}`;
+}
+
+export function percent(value: number | null): string {
+  return value === null ? "—" : `${(value * 100).toLocaleString("ru-RU", { maximumFractionDigits: 1 })} %`;
+}

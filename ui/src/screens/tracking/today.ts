@@ -1,0 +1,146 @@
+// «Сегодня»: the start screen of a programme. What is overdue, what is due
+// this month and in the next 30 days, and the counts per block. Marking a
+// due date done is one click on its row (common.ts dueRow).
+//
+// data-testid: tab-today, today-date, today-summary, today-overdue,
+// today-month, today-next, today-blocks, today-block-N, today-empty.
+
+import { todayView } from "../../api.js";
+import { h } from "../../dom.js";
+import { formatMonth } from "../../format.js";
+import type { DueEntry, Today } from "../../model.js";
+import type { EditorContext, EditorTab } from "../editor/tab.js";
+import { dueRow, entryFilterable, filterBar, filtersOf, formatDate, passes, plural } from "./common.js";
+
+function section(
+  ctx: EditorContext,
+  testId: string,
+  title: string,
+  entries: DueEntry[],
+  today: string,
+  empty: string,
+  rows: [HTMLElement, DueEntry][],
+  tone: string,
+): HTMLElement {
+  const list = h("div", { className: "tr-list" });
+  for (const e of entries) {
+    const row = dueRow(ctx, e, today, { showDue: true });
+    rows.push([row, e]);
+    list.append(row);
+  }
+  const none = h("p", { className: "tr-none" }, empty);
+  none.hidden = entries.length > 0;
+  return h(
+    "section",
+    { className: `editor-card tr-section tr-section-${tone}`, testId },
+    h(
+      "h2",
+      { className: "card-title tr-section-title" },
+      title,
+      h("span", { className: "tr-section-count" }, String(entries.length)),
+    ),
+    list,
+    none,
+  );
+}
+
+function blockTable(t: Today): HTMLElement {
+  return h(
+    "section",
+    { className: "editor-card", testId: "today-blocks" },
+    h("h2", { className: "card-title" }, "По блокам"),
+    h(
+      "table",
+      { className: "tr-table" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { className: "tr-col-num" }, "№"),
+          h("th", {}, "Блок"),
+          h("th", { className: "tr-col-count" }, "Просрочено"),
+          h("th", { className: "tr-col-count" }, "В этом месяце"),
+          h("th", { className: "tr-col-count" }, "30 дней"),
+          h("th", { className: "tr-col-count" }, "Выполнено"),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...t.blocks.map((b) =>
+          h(
+            "tr",
+            { testId: `today-block-${b.number}` },
+            h("td", { className: "tr-col-num" }, b.number),
+            h("td", {}, b.title),
+            h("td", { className: b.overdue > 0 ? "tr-col-count tr-count-bad" : "tr-col-count" }, String(b.overdue)),
+            h("td", { className: "tr-col-count" }, String(b.this_month)),
+            h("td", { className: "tr-col-count" }, String(b.next_30_days)),
+            h("td", { className: "tr-col-count" }, `${b.done} из ${b.total}`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export const todayTab: EditorTab = {
+  key: "today",
+  title: "Сегодня",
+  async render(ctx) {
+    const t = await todayView(ctx.id);
+    const p = ctx.programme();
+    const month = t.today.slice(0, 7);
+    const rows: [HTMLElement, DueEntry][] = [];
+    const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", rows, "overdue");
+    const thisMonth = section(
+      ctx,
+      "today-month",
+      `В этом месяце — ${formatMonth(month)}`,
+      t.this_month,
+      t.today,
+      "В этом месяце сроков нет.",
+      rows,
+      "month",
+    );
+    const next = section(ctx, "today-next", "Следующие 30 дней", t.next_30_days, t.today, "В ближайшие 30 дней сроков нет.", rows, "next");
+    const filters = filterBar(ctx.id, p, () => {
+      const f = filtersOf(ctx.id);
+      let count = 0;
+      for (const [row, e] of rows) {
+        // A row marked done keeps its place until the screen is opened again.
+        const ok = passes(f, entryFilterable(e, t.today));
+        row.hidden = !ok;
+        if (ok) count++;
+      }
+      return count;
+    });
+    const outside = p.period.start > month || p.period.end < month;
+    const summary = h(
+      "p",
+      { className: "tr-summary", testId: "today-summary" },
+      t.overdue.length > 0
+        ? `Просрочено ${plural(t.overdue.length, "срок", "срока", "сроков")}. `
+        : "Просроченных сроков нет. ",
+      `В этом месяце — ${plural(t.this_month.length, "срок", "срока", "сроков")}, в следующие 30 дней — ${t.next_30_days.length}.`,
+      outside ? ` Сегодня вне периода программы (${formatMonth(p.period.start)} — ${formatMonth(p.period.end)}).` : "",
+    );
+    return h(
+      "div",
+      { className: "tracking", testId: "tab-today" },
+      h(
+        "div",
+        { className: "tr-head" },
+        h("h2", { className: "tr-title" }, "Сегодня, ", h("span", { testId: "today-date" }, formatDate(t.today))),
+        summary,
+      ),
+      filters,
+      overdue,
+      thisMonth,
+      next,
+      blockTable(t),
+    );
+  },
+};
