@@ -229,7 +229,10 @@ pub async fn save_layout_profile(
     state.with_store_mut(|s| s.save_layout_profile(&profile.name, &body))
 }
 
-pub(crate) async fn profile_named(state: &State<'_, AppState>, name: &str) -> Result<LayoutProfile, AppError> {
+pub(crate) async fn profile_named(
+    state: &State<'_, AppState>,
+    name: &str,
+) -> Result<LayoutProfile, AppError> {
     layout_profiles(state.clone())
         .await?
         .into_iter()

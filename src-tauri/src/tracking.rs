@@ -56,7 +56,8 @@ pub async fn print_report(
         from.format("%d.%m.%Y"),
         to.format("%d.%m.%Y")
     );
-    let Some(path) = save_file(&app, "Сохранить отчёт в PDF", &name, ("PDF", &["pdf"]))? else {
+    let Some(path) = save_file(&app, "Сохранить отчёт в PDF", &name, ("PDF", &["pdf"]))?
+    else {
         return Ok(None);
     };
     let evaluation = Standard.evaluate(&p, &entries, from, to);

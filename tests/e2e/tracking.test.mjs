@@ -218,6 +218,7 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
       await waitUntil("the core's refusal next to the field", async () =>
         /ещё не наступила/.test(await session.textOf('[data-testid="track-done-on-hint"]')),
       );
+      await session.script(`document.querySelector('[data-testid="track-form"]').scrollIntoView({ block: "center" });`);
       await saveScreenshot(session, "tracking-month-refused");
       await typeInto(session, '[data-testid="track-done-on"]', "20.05.2025");
       await typeInto(session, '[data-testid="track-comment"]', COMMENT);
@@ -232,6 +233,7 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
         return text.includes(COMMENT) && text.includes("№ 77");
       });
       assert.equal(await rowStatus(session, picked.item, picked.due), "done");
+      await session.script(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, [rowCss]);
       await saveScreenshot(session, "tracking-month");
       await click(session, '[data-testid="month-prev"]');
       await session.waitFor('[data-testid="tab-month"][data-month="2025-04"]');
@@ -273,6 +275,7 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
       assert.match(await session.textOf('[data-testid="exec-overall"]'), /%$/);
       const bars = await session.findAll('[data-testid="exec-chart-1"] svg rect.exec-fact');
       assert.ok(bars.length >= 3, "fact bars for 2024, 2025 and the legend");
+      await session.script(`document.querySelector('[data-testid="exec-indicator-1"]').scrollIntoView({ block: "start" });`);
       await saveScreenshot(session, "tracking-execution");
 
       // ---- «Отчёт»: the year 2025, saved as PDF ----
@@ -297,16 +300,16 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
     writeFileSync(join(ARTIFACTS, "tracking-report.txt"), raw);
     const text = raw.replace(/\u00ad\s*/g, "").replace(/-\s*\n\s*/g, "").replace(/\s+/g, " ");
     assert.ok(text.includes("Отчёт о ходе реализации"), "the report's title");
-    // The picked item's row: from its number to the next comment, it is done on 20.05.2025.
+    // The picked item's row: its number, the activity (or «То же» under the
+    // same item), the due date, the responsible, then «выполнено», the date
+    // done and the comment.
     const at = text.indexOf(COMMENT);
-    assert.ok(at > 0, `the comment is in the report`);
-    const row = text.slice(Math.max(0, at - 600), at + COMMENT.length);
-    const start = row.lastIndexOf(picked.activity.slice(0, 30));
-    assert.ok(start >= 0, `the item «${picked.activity}» precedes its comment`);
-    const cells = row.slice(start);
-    assert.match(cells, /выполнено/);
-    assert.doesNotMatch(cells, /не выполнено|нарушением/);
-    assert.match(cells, /20\.05\.2025/);
+    assert.ok(at > 0, "the comment is in the report");
+    const row = text.slice(text.lastIndexOf(`${picked.number} `, at), at + COMMENT.length);
+    const dueRu = picked.due.split("-").reverse().join(".");
+    assert.ok(row.includes(dueRu), `the row «${row}» is the due date ${dueRu}`);
+    assert.match(row, new RegExp(` выполнено 20\\.05\\.2025 ${COMMENT}$`), `the row «${row}» shows it done`);
+    assert.doesNotMatch(row, /не выполнено|нарушением|запланировано/);
   } finally {
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   }

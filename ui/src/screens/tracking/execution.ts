@@ -10,12 +10,12 @@
 // exec-fact-N-Y, exec-fact-hint-N, exec-degree-N-Y, exec-degree-N,
 // exec-chart-N, exec-empty.
 
-import { evaluation } from "../../api.js";
+import { evaluation, trackingToday } from "../../api.js";
 import { h } from "../../dom.js";
 import type { Evaluation, Indicator, Rating } from "../../model.js";
 import { formatNumber, parseNumber } from "../editor/fields.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
-import { errorText, lastDay, percent } from "./common.js";
+import { errorText, formatDate, lastDay, percent } from "./common.js";
 
 const RATING: Record<Rating, string> = {
   high: "высокая",
@@ -231,21 +231,24 @@ export const executionTab: EditorTab = {
     let range = chosenRange.get(ctx.id) ?? "";
     if (range !== "" && !all.includes(Number(range))) range = "";
     const whole = { from: `${p.period.start}-01`, to: lastDay(p.period.end) };
-    const inRange = range === "" ? whole : { from: `${range}-01-01`, to: `${range}-12-31` };
+    const today = await trackingToday();
+    // The figures are as of today: due dates still ahead are not yet owed.
+    const asked = range === "" ? whole : { from: `${range}-01-01`, to: `${range}-12-31` };
+    const inRange = { from: asked.from, to: today >= asked.from && today < asked.to ? today : asked.to };
     const [wholeEv, rangeEv] = await Promise.all([
       evaluation(ctx.id, whole.from, whole.to),
-      range === "" ? Promise.resolve(null) : evaluation(ctx.id, inRange.from, inRange.to),
+      evaluation(ctx.id, inRange.from, inRange.to),
     ]);
     const ev = { current: wholeEv };
-    const summaryBox = h("div", { testId: "exec-summary" }, summary(rangeEv ?? wholeEv));
+    const summaryBox = h("div", { testId: "exec-summary" }, summary(rangeEv));
     const cards: HTMLElement[] = [];
     const refresh = async (): Promise<void> => {
       const [w, r] = await Promise.all([
         evaluation(ctx.id, whole.from, whole.to),
-        range === "" ? Promise.resolve(null) : evaluation(ctx.id, inRange.from, inRange.to),
+        evaluation(ctx.id, inRange.from, inRange.to),
       ]);
       ev.current = w;
-      summaryBox.replaceChildren(summary(r ?? w));
+      summaryBox.replaceChildren(summary(r));
       for (const card of cards) (card as HTMLElement & { repaint?: () => void }).repaint?.();
     };
     for (const [i, ind] of p.indicators.entries()) cards.push(indicatorCard(ctx, ind, i + 1, all, ev, refresh));
@@ -266,7 +269,17 @@ export const executionTab: EditorTab = {
       h(
         "section",
         { className: "editor-card" },
-        h("div", { className: "card-head" }, h("h2", { className: "card-title" }, "Оценка эффективности"), rangeSelect),
+        h(
+          "div",
+          { className: "card-head" },
+          h(
+            "h2",
+            { className: "card-title" },
+            "Оценка эффективности",
+            h("span", { className: "exec-asof", testId: "exec-asof" }, ` с ${formatDate(inRange.from)} по ${formatDate(inRange.to)}`),
+          ),
+          rangeSelect,
+        ),
         summaryBox,
         h(
           "p",
