@@ -18,10 +18,13 @@ const TEST_TODAY: &str = "METODIST_TODAY";
 /// The date the tracking screens count from: the computer's date, or the
 /// test harness's pinned one.
 pub fn today() -> NaiveDate {
-    std::env::var(TEST_TODAY)
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
+    pinned(std::env::var(TEST_TODAY).ok().as_deref())
         .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// The pinned date, if the variable holds one ("2025-05-20").
+fn pinned(value: Option<&str>) -> Option<NaiveDate> {
+    value.and_then(|s| s.trim().parse().ok())
 }
 
 /// Today's date as the tracking screens see it (a done date defaults to it).
@@ -75,4 +78,19 @@ pub async fn print_report(
         pages: rendered.pages,
         warnings: rendered.warnings.iter().map(|w| w.to_string()).collect(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pinned;
+
+    #[test]
+    fn only_a_real_date_pins_today() {
+        assert_eq!(pinned(Some(" 2025-05-20 ")), "2025-05-20".parse().ok());
+        assert_eq!(pinned(Some("2024-02-29")), "2024-02-29".parse().ok());
+        assert_eq!(pinned(Some("2025-02-29")), None, "not a leap year");
+        assert_eq!(pinned(Some("20.05.2025")), None);
+        assert_eq!(pinned(Some("")), None);
+        assert_eq!(pinned(None), None);
+    }
 }

@@ -10,7 +10,16 @@ import { h } from "../../dom.js";
 import { formatMonth } from "../../format.js";
 import type { DueEntry, Today } from "../../model.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
-import { dueRow, entryFilterable, filterBar, filtersOf, formatDate, passes, plural } from "./common.js";
+import { type Filters, dueRow, entryFilterable, filterBar, filtersOf, formatDate, passes, plural } from "./common.js";
+
+/** Rows shown per list before «Показать все»: the lists below stay in sight. */
+const FIRST_ROWS = 8;
+
+interface Section {
+  element: HTMLElement;
+  /** Shows the rows that pass the filters; returns how many pass. */
+  apply(f: Filters): number;
+}
 
 function section(
   ctx: EditorContext,
@@ -19,29 +28,51 @@ function section(
   entries: DueEntry[],
   today: string,
   empty: string,
-  rows: [HTMLElement, DueEntry][],
   tone: string,
-): HTMLElement {
+): Section {
   const list = h("div", { className: "tr-list" });
+  const rows: [HTMLElement, DueEntry][] = [];
   for (const e of entries) {
     const row = dueRow(ctx, e, today, { showDue: true });
     rows.push([row, e]);
     list.append(row);
   }
   const none = h("p", { className: "tr-none" }, empty);
-  none.hidden = entries.length > 0;
-  return h(
-    "section",
-    { className: `editor-card tr-section tr-section-${tone}`, testId },
-    h(
-      "h2",
-      { className: "card-title tr-section-title" },
-      title,
-      h("span", { className: "tr-section-count" }, String(entries.length)),
+  const count = h("span", { className: "tr-section-count", testId: `${testId}-count` }, String(entries.length));
+  let expanded = false;
+  let last: Filters | null = null;
+  const more = h("button", { className: "link-button tr-more", testId: `${testId}-more`, attrs: { type: "button" } });
+  const apply = (f: Filters): number => {
+    last = f;
+    let passing = 0;
+    for (const [row, e] of rows) {
+      // A row marked done keeps its place until the screen is opened again.
+      const ok = passes(f, entryFilterable(e, today));
+      if (ok) passing++;
+      row.hidden = !ok || (!expanded && passing > FIRST_ROWS);
+    }
+    none.hidden = passing > 0;
+    none.textContent = entries.length === 0 ? empty : "Ничего не найдено.";
+    count.textContent = passing === entries.length ? String(entries.length) : `${passing} из ${entries.length}`;
+    more.hidden = expanded || passing <= FIRST_ROWS;
+    more.textContent = `Показать все (${passing})`;
+    return passing;
+  };
+  more.addEventListener("click", () => {
+    expanded = true;
+    if (last !== null) apply(last);
+  });
+  return {
+    element: h(
+      "section",
+      { className: `editor-card tr-section tr-section-${tone}`, testId },
+      h("h2", { className: "card-title tr-section-title" }, title, count),
+      list,
+      more,
+      none,
     ),
-    list,
-    none,
-  );
+    apply,
+  };
 }
 
 function blockTable(t: Today): HTMLElement {
@@ -93,8 +124,7 @@ export const todayTab: EditorTab = {
     const t = await todayView(ctx.id);
     const p = ctx.programme();
     const month = t.today.slice(0, 7);
-    const rows: [HTMLElement, DueEntry][] = [];
-    const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", rows, "overdue");
+    const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", "overdue");
     const thisMonth = section(
       ctx,
       "today-month",
@@ -102,20 +132,12 @@ export const todayTab: EditorTab = {
       t.this_month,
       t.today,
       "В этом месяце сроков нет.",
-      rows,
       "month",
     );
-    const next = section(ctx, "today-next", "Следующие 30 дней", t.next_30_days, t.today, "В ближайшие 30 дней сроков нет.", rows, "next");
+    const next = section(ctx, "today-next", "Следующие 30 дней", t.next_30_days, t.today, "В ближайшие 30 дней сроков нет.", "next");
     const filters = filterBar(ctx.id, p, () => {
       const f = filtersOf(ctx.id);
-      let count = 0;
-      for (const [row, e] of rows) {
-        // A row marked done keeps its place until the screen is opened again.
-        const ok = passes(f, entryFilterable(e, t.today));
-        row.hidden = !ok;
-        if (ok) count++;
-      }
-      return count;
+      return overdue.apply(f) + thisMonth.apply(f) + next.apply(f);
     });
     const outside = p.period.start > month || p.period.end < month;
     const summary = h(
@@ -137,9 +159,9 @@ export const todayTab: EditorTab = {
         summary,
       ),
       filters,
-      overdue,
-      thisMonth,
-      next,
+      overdue.element,
+      thisMonth.element,
+      next.element,
       blockTable(t),
     );
   },
