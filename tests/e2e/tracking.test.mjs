@@ -259,6 +259,21 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
       );
       assert.equal(cell, "done");
       await saveScreenshot(session, "tracking-timeline");
+      // One year: twelve months, the item still done in May.
+      await choose(session, '[data-testid="timeline-range"]', "2025");
+      await waitUntil("the year 2025", async () =>
+        (await session.script(`return document.querySelectorAll('.tl-head [data-m]').length;`)) === 12);
+      assert.equal(
+        await session.script(
+          `return document.querySelector('[data-testid="timeline-row"][data-item="' + arguments[0] + '"] [data-m="2025-05"]').dataset.status;`,
+          [picked.item],
+        ),
+        "done",
+      );
+      await saveScreenshot(session, "tracking-timeline-2025");
+      await choose(session, '[data-testid="timeline-range"]', "");
+      await waitUntil("the whole period", async () =>
+        (await session.script(`return document.querySelectorAll('.tl-head [data-m]').length;`)) === 33);
       const word = picked.activity.split(/\s+/).find((w) => w.length > 6) ?? picked.activity;
       await typeInto(session, '[data-testid="filter-search"]', word);
       const visible = await waitUntil("the search filters", async () => {
