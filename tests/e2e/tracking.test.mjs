@@ -209,6 +209,34 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
       await click(session, '[data-testid="redo"]');
       await waitUntil("redo: done again", async () => (await rowStatus(session, picked.item, picked.due)) === "done");
 
+      // ---- «с комментарием…»: another May due date, done with a comment ----
+      const second = await session.script(
+        `const row = [...document.querySelectorAll('[data-testid="today-month"] [data-testid="due-row"]')]
+           .find((r) => r.querySelector('[data-testid="due-done"]') && r.dataset.item !== arguments[0]);
+         return row ? { item: row.dataset.item, due: row.dataset.due } : null;`,
+        [picked.item],
+      );
+      assert.ok(second, "a second May due date");
+      const secondCss = `[data-testid="today-month"] [data-testid="due-row"][data-item="${second.item}"][data-due="${second.due}"]`;
+      await click(session, `${secondCss} [data-testid="due-comment-toggle"]`);
+      await typeInto(session, `${secondCss} [data-testid="due-comment"]`, "Семинар перенесли в актовый зал" + KEY.enter);
+      await waitUntil("the second row done with its comment", async () => {
+        const [status, noted] = await session.script(
+          `const row = document.querySelector(arguments[0]);
+           return [row.dataset.status, row.querySelector('[data-testid="due-noted"]')?.textContent ?? ""];`,
+          [secondCss],
+        );
+        return status === "done" && noted.includes("Семинар перенесли в актовый зал");
+      });
+
+      // ---- a block's title in the counts filters the lists to it ----
+      await click(session, '[data-testid="today-block-pick-2"]');
+      await waitUntil("the block filter", async () =>
+        (await session.script(`return document.querySelector('[data-testid="filter-block"]').value;`)) === "2");
+      const found = await session.textOf('[data-testid="filter-count"]');
+      assert.match(found, /^Найдено: \d+$/);
+      await click(session, '[data-testid="filter-reset"]');
+
       // ---- «Месяц»: May 2025 by default, the row done; bad dates refused at the field ----
       await openTab(session, "month");
       await session.waitFor('[data-testid="tab-month"][data-month="2025-05"]');

@@ -234,29 +234,29 @@ export const monthTab: EditorTab = {
         let open: HTMLElement | null = null;
         const row = dueRow(ctx, e, today, {
           showDue: true,
-          extra: (entry, rowEl) =>
-            h(
+          extra: (entry, rowEl) => {
+            const toggle = h(
               "button",
-              {
-                className: "link-button tr-open",
-                testId: "due-open",
-                attrs: { type: "button", "aria-expanded": "false" },
-                onClick: () => {
-                  if (open !== null) {
-                    open.remove();
-                    open = null;
-                    return;
-                  }
-                  open = trackForm(ctx, entry, today, () => {
-                    open?.remove();
-                    open = null;
-                  });
-                  rowEl.after(open);
-                  open.querySelector<HTMLElement>("select")?.focus();
-                },
-              },
+              { className: "link-button tr-open", testId: "due-open", attrs: { type: "button", "aria-expanded": "false" } },
               "Подробнее…",
-            ),
+            );
+            const setOpen = (form: HTMLElement | null): void => {
+              open?.remove();
+              open = form;
+              toggle.setAttribute("aria-expanded", form === null ? "false" : "true");
+            };
+            toggle.addEventListener("click", () => {
+              if (open !== null) return setOpen(null);
+              const form = trackForm(ctx, entry, today, () => {
+                setOpen(null);
+                toggle.focus();
+              });
+              setOpen(form);
+              rowEl.after(form);
+              form.querySelector<HTMLElement>("select")?.focus();
+            });
+            return toggle;
+          },
         });
         rows.push([row, e]);
         mine.push(row);

@@ -75,8 +75,9 @@ function section(
   };
 }
 
-function blockTable(t: Today): HTMLElement {
-  return h(
+/** Counts per block; a block's title filters the lists above to it. */
+function blockTable(t: Today, pick: (block: string) => void): HTMLElement {
+  const table = h(
     "section",
     { className: "editor-card", testId: "today-blocks" },
     h("h2", { className: "card-title" }, "По блокам"),
@@ -105,7 +106,15 @@ function blockTable(t: Today): HTMLElement {
             "tr",
             { testId: `today-block-${b.number}` },
             h("td", { className: "tr-col-num" }, b.number),
-            h("td", {}, b.title),
+            h(
+              "td",
+              {},
+              h(
+                "button",
+                { className: "link-button tr-block-pick", testId: `today-block-pick-${b.number}`, attrs: { type: "button", "data-block": b.number, title: "Показать сроки этого блока" } },
+                b.title,
+              ),
+            ),
             h("td", { className: b.overdue > 0 ? "tr-col-count tr-count-bad" : "tr-col-count" }, String(b.overdue)),
             h("td", { className: "tr-col-count" }, String(b.this_month)),
             h("td", { className: "tr-col-count" }, String(b.next_30_days)),
@@ -115,6 +124,13 @@ function blockTable(t: Today): HTMLElement {
       ),
     ),
   );
+  // One listener for every block's title.
+  table.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>("[data-block]") : null;
+    const block = target?.dataset["block"];
+    if (block !== undefined) pick(block);
+  });
+  return table;
 }
 
 export const todayTab: EditorTab = {
@@ -162,7 +178,13 @@ export const todayTab: EditorTab = {
       overdue.element,
       thisMonth.element,
       next.element,
-      blockTable(t),
+      blockTable(t, (block) => {
+        const select = filters.querySelector<HTMLSelectElement>('[data-testid="filter-block"]');
+        if (select === null) return;
+        select.value = block;
+        select.dispatchEvent(new Event("change"));
+        filters.scrollIntoView({ block: "start", behavior: "smooth" });
+      }),
     );
   },
 };
