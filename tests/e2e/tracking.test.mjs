@@ -330,7 +330,18 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
 
       // ---- «Отчёт»: the year 2025, saved as PDF ----
       await openTab(session, "report");
+      // Two dates the wrong way round are refused before anything is asked.
+      await choose(session, '[data-testid="report-kind"]', "dates");
+      await typeInto(session, '[data-testid="report-from"]', "31.12.2025");
+      await typeInto(session, '[data-testid="report-to"]', "01.01.2025");
+      assert.equal(await session.textOf('[data-testid="report-range-hint"]'), "Начало периода позже его окончания.");
+      assert.equal(await session.script(`return document.querySelector('[data-testid="report-save"]').disabled;`), true);
       await choose(session, '[data-testid="report-kind"]', "year");
+      assert.equal(
+        await session.script(`return document.querySelector('[data-testid="report-period"] option').textContent;`),
+        "2024 год",
+      );
+      assert.match(await session.textOf('[data-testid="report-preview"]'), /^С 01\.09\.2024 по 31\.12\.2024/);
       const index = await session.script(
         `return [...document.querySelectorAll('[data-testid="report-period"] option')].findIndex((o) => o.textContent === "2025 год");`,
       );

@@ -32,7 +32,13 @@ function choices(kind: Exclude<Kind, "dates">, start: string, end: string): Choi
       if (toMonth < start || fromMonth > end) continue;
       const n = (first - 1) / size + 1;
       const label = kind === "quarter" ? `${roman(n)} квартал ${y} г.` : kind === "half" ? `${roman(n)} полугодие ${y} г.` : `${y} год`;
-      out.push({ label, from: `${fromMonth}-01`, to: lastDay(toMonth) });
+      // The first and last of them are cut to the period: a report on 2024
+      // of a programme started in September 2024 begins on 01.09.2024.
+      out.push({
+        label,
+        from: `${fromMonth < start ? start : fromMonth}-01`,
+        to: lastDay(toMonth > end ? end : toMonth),
+      });
     }
   }
   return out;

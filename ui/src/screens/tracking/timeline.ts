@@ -1,7 +1,7 @@
 // «График»: items × months of the whole period or of one year. A month with
-// due dates gets a mark coloured by the most pressing status in it;
-// continuous items («в течение года») are drawn as bars over their active
-// months. Rows are plain CSS grid rows without listeners of their own: one
+// due dates gets a mark coloured by the most pressing status in it; items
+// under way for several months («в течение года», «январь – март») are
+// drawn as bars over their active months. Rows are plain CSS grid rows without listeners of their own: one
 // delegated click listener opens the month of a clicked cell, so 300 items
 // × 33 months stay quick.
 //
@@ -51,7 +51,7 @@ function legend(): HTMLElement {
     ...SHOWN_ORDER.map((s) =>
       h("span", { className: "tl-legend-item" }, h("span", { className: `tl-mark tl-s-${s}` }), STATUS_LABEL[s]),
     ),
-    h("span", { className: "tl-legend-item" }, h("span", { className: "tl-legend-bar" }), "непрерывное мероприятие"),
+    h("span", { className: "tl-legend-item" }, h("span", { className: "tl-legend-bar" }), "период выполнения"),
     h("span", { className: "tl-legend-item" }, h("span", { className: "tl-legend-now" }), "текущий месяц"),
   );
 }
@@ -147,7 +147,12 @@ export const timelineTab: EditorTab = {
           statuses.add(shown(e, today));
         }
         const schedule = scheduleOf.get(item.uid);
-        const active = new Set(schedule?.kind === "continuous" ? schedule.active : []);
+        // A bar where work goes on between due dates (continuous items,
+        // ranges like «январь – март»); items due in each of their months
+        // («ежемесячно», «март ежегодно») show their marks only.
+        const dueMonths = new Set((schedule?.due ?? []).map((d) => d.slice(0, 7)));
+        const activeMonths = schedule?.active ?? [];
+        const active = new Set(activeMonths.some((m) => !dueMonths.has(m)) ? activeMonths : []);
         for (const m of months) {
           let cls = "tl-cell";
           if (m === nowMonth) cls += " tl-now";
