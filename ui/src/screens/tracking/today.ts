@@ -164,6 +164,10 @@ export const todayTab: EditorTab = {
         : "Просроченных сроков нет. ",
       `В этом месяце — ${plural(t.this_month.length, "срок", "срока", "сроков")}, в следующие 30 дней — ${t.next_30_days.length}.`,
       outside ? ` Сегодня вне периода программы (${formatMonth(p.period.start)} — ${formatMonth(p.period.end)}).` : "",
+      // A draft made from a template has every past date "overdue": say why.
+      p.status === "draft"
+        ? h("span", { className: "tr-draft-note", testId: "today-draft" }, " Программа — проект: сроки посчитаны по проекту дорожной карты.")
+        : null,
     );
     return h(
       "div",
