@@ -5,6 +5,7 @@
 mod commands;
 mod editor;
 mod error;
+mod printing;
 mod state;
 
 pub use error::AppError;
@@ -72,6 +73,10 @@ pub fn run() -> tauri::Result<()> {
             editor::evaluation,
             editor::list_backups,
             editor::restore_backup,
+            printing::check_layout_profile,
+            printing::rename_layout_profile,
+            printing::delete_layout_profile,
+            printing::installed_fonts,
         ])
         .run(tauri::generate_context!())
 }
