@@ -205,7 +205,17 @@ test("rows pasted from a spreadsheet become items; an item dragged by its handle
       const moved = uids[0];
       const handles = await session.findAll('[data-testid="drag-handle"]');
       const rows = await session.findAll('[data-testid="item-row"]');
-      const rect = await session.call("GET", `/element/${rows[2]}/rect`);
+      // Viewport coordinates: WebKitWebDriver calls the handle (an
+      // aria-hidden grip) "not interactable" as an element origin.
+      const [from, to] = await session.script(
+        `const [handle, row] = arguments;
+         row.scrollIntoView({ block: "center" });
+         const h = handle.getBoundingClientRect();
+         const r = row.getBoundingClientRect();
+         return [[Math.round(h.left + h.width / 2), Math.round(h.top + h.height / 2)],
+                 [Math.round(r.left + 200), Math.round(r.top + r.height * 0.75)]];`,
+        [{ [ELEMENT]: handles[0] }, { [ELEMENT]: rows[2] }],
+      );
       await session.call("POST", "/actions", {
         actions: [
           {
@@ -213,11 +223,11 @@ test("rows pasted from a spreadsheet become items; an item dragged by its handle
             id: "mouse",
             parameters: { pointerType: "mouse" },
             actions: [
-              { type: "pointerMove", duration: 0, origin: { [ELEMENT]: handles[0] }, x: 0, y: 0 },
+              { type: "pointerMove", duration: 0, origin: "viewport", x: from[0], y: from[1] },
               { type: "pointerDown", button: 0 },
               { type: "pause", duration: 100 },
-              { type: "pointerMove", duration: 150, origin: { [ELEMENT]: handles[0] }, x: 0, y: 12 },
-              { type: "pointerMove", duration: 300, origin: { [ELEMENT]: rows[2] }, x: 0, y: Math.floor(rect.height / 4) },
+              { type: "pointerMove", duration: 150, origin: "viewport", x: from[0], y: from[1] + 12 },
+              { type: "pointerMove", duration: 300, origin: "viewport", x: to[0], y: to[1] },
               { type: "pause", duration: 100 },
               { type: "pointerUp", button: 0 },
             ],
@@ -260,7 +270,7 @@ test("rows pasted from a spreadsheet become items; an item dragged by its handle
     const exported = join(dir, "after.metodist.json");
     execFileSync(CLI, ["--db", env.METODIST_DB, "export", String(programmeId), "-o", exported], { env, encoding: "utf8", timeout: 60_000 });
     const saved = JSON.parse(readFileSync(exported, "utf8"));
-    const activities = saved.roadmap.blocks[0].items.map((item) => item.activity);
+    const activities = saved.programme.roadmap.blocks[0].items.map((item) => item.activity);
     assert.equal(activities.length, 7);
     assert.equal(activities[4], PASTED[2][0]);
   } finally {
