@@ -359,7 +359,7 @@ pub async fn today_view(
     state.with_store(|s| {
         let p = s.load(id)?;
         let entries = s.due_entries(id)?;
-        Ok(metodist_core::tracking::today(&p, &entries, today))
+        Ok(metodist_core::tracking::today_from(&p, entries, today))
     })
 }
 

@@ -5,6 +5,7 @@
 mod commands;
 mod editor;
 mod error;
+mod printing;
 mod state;
 mod tracking;
 
@@ -75,6 +76,10 @@ pub fn run() -> tauri::Result<()> {
             editor::restore_backup,
             tracking::tracking_today,
             tracking::print_report,
+            printing::check_layout_profile,
+            printing::rename_layout_profile,
+            printing::delete_layout_profile,
+            printing::installed_fonts,
         ])
         .run(tauri::generate_context!())
 }

@@ -90,6 +90,7 @@ import type {
   DueEntry,
   Edit,
   Evaluation,
+  InstalledFont,
   IsoDate,
   LayoutProfile,
   Period,
@@ -97,6 +98,7 @@ import type {
   PrintMode,
   Printed,
   Problem,
+  ProfileProblem,
   Programme,
   ScheduleView,
   TemplateSummary,
@@ -190,6 +192,24 @@ export function layoutProfiles(): Promise<LayoutProfile[]> {
 
 export function saveLayoutProfile(profile: LayoutProfile): Promise<void> {
   return invoke<void>("save_layout_profile", { profile });
+}
+
+/** Every value of the profile that cannot be used, by field; empty when it can be saved. */
+export function checkLayoutProfile(profile: LayoutProfile): Promise<ProfileProblem[]> {
+  return invoke<ProfileProblem[]>("check_layout_profile", { profile });
+}
+
+export function renameLayoutProfile(from: string, to: string): Promise<void> {
+  return invoke<void>("rename_layout_profile", { from, to });
+}
+
+export function deleteLayoutProfile(name: string): Promise<void> {
+  return invoke<void>("delete_layout_profile", { name });
+}
+
+/** Font families installed on the computer that can set Russian text. */
+export function installedFonts(refresh: boolean): Promise<InstalledFont[]> {
+  return invoke<InstalledFont[]>("installed_fonts", { refresh });
 }
 
 /** Save dialog, PDF written, opened in the system viewer; null if cancelled. */

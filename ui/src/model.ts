@@ -257,6 +257,7 @@ export type HeaderRepeat = "header" | "column_numbers" | "none";
 
 export type FontChoice =
   | { kind: "bundled" }
+  | { kind: "installed"; family: string }
   | {
       kind: "files";
       regular: string;
@@ -288,6 +289,22 @@ export interface LayoutProfile {
   table_continuation_label: boolean;
   hyphenate: boolean;
   mark_width_mm: number;
+}
+
+/** crates/print/src/profile.rs ProfileProblem: a value out of range, by field. */
+export interface ProfileProblem {
+  field: keyof LayoutProfile;
+  message: string;
+}
+
+/** src-tauri/src/printing.rs InstalledFont: a family and the styles it has. */
+export interface InstalledFont {
+  name: string;
+  serif: boolean | null;
+  regular: boolean;
+  bold: boolean;
+  italic: boolean;
+  bold_italic: boolean;
 }
 
 export type PrintMode = "whole_act" | "appendix_only";

@@ -130,65 +130,138 @@ pub struct BlockCounts {
     pub total: usize,
 }
 
-pub fn today(p: &Programme, entries: &[DueEntry], today: NaiveDate) -> Today {
-    let month = YearMonth::of_date(today);
-    let horizon = today.checked_add_days(Days::new(30)).unwrap_or(today);
-    let overdue = overdue(entries, today, today);
-    let this_month: Vec<DueEntry> = entries
-        .iter()
-        .filter(|e| YearMonth::of_date(e.due) == month && !e.is_overdue(today))
-        .cloned()
-        .collect();
-    let next_30_days: Vec<DueEntry> = entries
-        .iter()
-        .filter(|e| YearMonth::of_date(e.due) > month && e.due <= horizon)
-        .cloned()
-        .collect();
-    // One pass over the entries: a programme of thousands of items has
-    // hundreds of blocks, and filtering the entries per block is quadratic.
-    let mut blocks: Vec<BlockCounts> = p
-        .roadmap
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(b, block)| BlockCounts {
-            number: crate::model::block_number(b),
-            title: block.title.clone(),
-            overdue: 0,
-            this_month: 0,
-            next_30_days: 0,
-            done: 0,
-            total: 0,
-        })
-        .collect();
-    let index: HashMap<String, usize> = blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.number.clone(), i))
-        .collect();
-    for e in entries {
-        let Some(counts) = index.get(&e.block_number).map(|&i| &mut blocks[i]) else {
-            continue;
-        };
-        counts.total += 1;
-        counts.done += usize::from(e.is_done());
+/// Which list of the Today screen an entry belongs to. The three are
+/// disjoint: overdue dates are before today, so never in a later month, and
+/// this month's list takes only the entries that are not overdue.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Overdue,
+    ThisMonth,
+    Next30Days,
+}
+
+/// The frame of one Today computation: the day, its month and the end of
+/// the 30-day window, and the per-block counters filled entry by entry.
+struct TodayFrame {
+    today: NaiveDate,
+    month: YearMonth,
+    horizon: NaiveDate,
+    blocks: Vec<BlockCounts>,
+}
+
+impl TodayFrame {
+    fn new(p: &Programme, today: NaiveDate) -> Self {
+        TodayFrame {
+            today,
+            month: YearMonth::of_date(today),
+            horizon: today.checked_add_days(Days::new(30)).unwrap_or(today),
+            blocks: p
+                .roadmap
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(b, block)| BlockCounts {
+                    number: crate::model::block_number(b),
+                    title: block.title.clone(),
+                    overdue: 0,
+                    this_month: 0,
+                    next_30_days: 0,
+                    done: 0,
+                    total: 0,
+                })
+                .collect(),
+        }
+    }
+
+    /// Counts `e` in its block and says which list it goes to.
+    fn place(&mut self, e: &DueEntry) -> Option<Place> {
         let month_of = YearMonth::of_date(e.due);
-        if e.is_overdue(today) {
-            counts.overdue += 1;
-        } else if month_of == month {
-            counts.this_month += 1;
+        let overdue = e.is_overdue(self.today);
+        let next = month_of > self.month && e.due <= self.horizon;
+        // Block numbers are "1", "2", ... by position (model::block_number):
+        // parsing the number finds the block without hashing strings; an
+        // entry whose number names no block is counted nowhere, as before.
+        let index = e
+            .block_number
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1));
+        if let Some(counts) = index
+            .and_then(|i| self.blocks.get_mut(i))
+            .filter(|c| c.number == e.block_number)
+        {
+            counts.total += 1;
+            counts.done += usize::from(e.is_done());
+            if overdue {
+                counts.overdue += 1;
+            } else if month_of == self.month {
+                counts.this_month += 1;
+            }
+            if next {
+                counts.next_30_days += 1;
+            }
         }
-        if month_of > month && e.due <= horizon {
-            counts.next_30_days += 1;
+        if overdue {
+            Some(Place::Overdue)
+        } else if month_of == self.month {
+            Some(Place::ThisMonth)
+        } else if next {
+            Some(Place::Next30Days)
+        } else {
+            None
         }
     }
-    Today {
-        today,
-        overdue,
-        this_month,
-        next_30_days,
-        blocks,
+
+    fn finish(
+        self,
+        mut overdue: Vec<DueEntry>,
+        this_month: Vec<DueEntry>,
+        next_30_days: Vec<DueEntry>,
+    ) -> Today {
+        // Stable: entries due the same day keep their roadmap order.
+        overdue.sort_by_key(|e| e.due);
+        Today {
+            today: self.today,
+            overdue,
+            this_month,
+            next_30_days,
+            blocks: self.blocks,
+        }
     }
+}
+
+/// The Today screen from the programme's due dates, which are copied into
+/// the lists they belong to. `today_from` does the same with entries the
+/// caller no longer needs, without copying.
+pub fn today(p: &Programme, entries: &[DueEntry], today: NaiveDate) -> Today {
+    let mut frame = TodayFrame::new(p, today);
+    let (mut overdue, mut this_month, mut next) = (Vec::new(), Vec::new(), Vec::new());
+    for e in entries {
+        match frame.place(e) {
+            Some(Place::Overdue) => overdue.push(e.clone()),
+            Some(Place::ThisMonth) => this_month.push(e.clone()),
+            Some(Place::Next30Days) => next.push(e.clone()),
+            None => {}
+        }
+    }
+    frame.finish(overdue, this_month, next)
+}
+
+/// `today` for entries the caller owns (the app's command, which has just
+/// read them from the store): each entry moves into its list, so thousands
+/// of due dates cost no copies of their texts.
+pub fn today_from(p: &Programme, entries: Vec<DueEntry>, today: NaiveDate) -> Today {
+    let mut frame = TodayFrame::new(p, today);
+    let (mut overdue, mut this_month, mut next) = (Vec::new(), Vec::new(), Vec::new());
+    for e in entries {
+        match frame.place(&e) {
+            Some(Place::Overdue) => overdue.push(e),
+            Some(Place::ThisMonth) => this_month.push(e),
+            Some(Place::Next30Days) => next.push(e),
+            None => {}
+        }
+    }
+    frame.finish(overdue, this_month, next)
 }
 
 #[cfg(test)]
@@ -291,6 +364,10 @@ mod tests {
         );
         assert_eq!(t.blocks[0].total, e.len());
         assert_eq!(t.blocks[0].done, 1);
+        // Moving the entries gives the same screen as copying them.
+        for day in ["2023-09-01", "2023-12-20", "2024-01-31", "2025-06-01"] {
+            assert_eq!(today_from(&p, e.clone(), d(day)), today(&p, &e, d(day)));
+        }
     }
 
     #[test]

@@ -60,6 +60,14 @@ pub enum PrintWarning {
     /// A word is wider than the space available (a very narrow table
     /// column); it was broken between letters.
     WordTooWide { word: String },
+    /// The profile's font (or one of its styles) could not be used; the
+    /// bundled Liberation Serif was used in its place.
+    FontFallback {
+        font: String,
+        /// Russian name of the style, `None` for the whole font.
+        style: Option<String>,
+        reason: String,
+    },
 }
 
 impl PrintWarning {
@@ -67,6 +75,7 @@ impl PrintWarning {
         match self {
             PrintWarning::MissingGlyph { .. } => "print.missing_glyph",
             PrintWarning::WordTooWide { .. } => "print.word_too_wide",
+            PrintWarning::FontFallback { .. } => "print.font_fallback",
         }
     }
 }
@@ -86,6 +95,22 @@ impl std::fmt::Display for PrintWarning {
             PrintWarning::WordTooWide { word } => write!(
                 f,
                 "слово «{word}» не помещается по ширине и разорвано без переноса"
+            ),
+            PrintWarning::FontFallback {
+                font,
+                style: Some(style),
+                reason,
+            } => write!(
+                f,
+                "шрифт «{font}», начертание «{style}»: {reason}; вместо него использован встроенный Liberation Serif"
+            ),
+            PrintWarning::FontFallback {
+                font,
+                style: None,
+                reason,
+            } => write!(
+                f,
+                "шрифт «{font}»: {reason}; вместо него использован встроенный Liberation Serif"
             ),
         }
     }

@@ -80,8 +80,10 @@ pub use doc::{
     PageGroup, Paragraph, Row, Run, Style, Table, TwoSided,
 };
 pub use error::{PrintError, PrintWarning};
-pub use fonts::{Face, Fonts};
-pub use profile::{FontChoice, HeaderRepeat, LayoutProfile, PROFILE_2016, PROFILE_2025};
+pub use fonts::{font_dirs, installed_families, Face, FontFamily, Fonts};
+pub use profile::{
+    FontChoice, HeaderRepeat, LayoutProfile, ProfileProblem, PROFILE_2016, PROFILE_2025,
+};
 pub use report::{compose_report, render_report};
 
 use paginate::{Margins, PageOut, Pager};
@@ -218,16 +220,17 @@ pub fn lay_out(
             / 1000.0
     });
 
-    let mut warnings: Vec<PrintWarning> = env
-        .missing
-        .chars
-        .iter()
-        .map(|(&ch, &(count, replacement))| PrintWarning::MissingGlyph {
-            ch,
-            count,
-            replacement,
-        })
-        .collect();
+    let mut warnings: Vec<PrintWarning> = fonts.notes().to_vec();
+    warnings.extend(
+        env.missing
+            .chars
+            .iter()
+            .map(|(&ch, &(count, replacement))| PrintWarning::MissingGlyph {
+                ch,
+                count,
+                replacement,
+            }),
+    );
     warnings.extend(
         env.missing
             .too_wide

@@ -432,6 +432,130 @@ fn a_font_chosen_by_path_is_embedded() {
     check_layout(&pdf, &r, &profile);
 }
 
+/// The sample programme set in a serif family installed on this machine
+/// (Debian: fonts-dejavu-core and fonts-dejavu-extra, which scripts/test
+/// installs), found by name as the profile stores it.
+#[test]
+fn an_installed_family_is_found_by_name_and_embedded() {
+    let families = metodist_print::installed_families(true);
+    let Some(family) = families
+        .iter()
+        .find(|f| f.name == "DejaVu Serif" && f.files().iter().all(|x| x.is_some()))
+    else {
+        panic!(
+            "DejaVu Serif is not installed with all four styles: install fonts-dejavu-core \
+             and fonts-dejavu-extra (scripts/test does)"
+        );
+    };
+    let profile = LayoutProfile {
+        font: metodist_print::FontChoice::Installed {
+            family: family.name.clone(),
+        },
+        ..LayoutProfile::default()
+    };
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sample-programme.metodist.json");
+    let p = metodist_core::exchange::read_file(&sample).unwrap();
+    let fonts = Fonts::load(&profile.font).unwrap();
+    assert!(fonts.notes().is_empty(), "{:?}", fonts.notes());
+    let r = render_programme(&p, ComposeMode::WholeAct, &profile, &fonts).unwrap();
+    assert!(
+        r.warnings.iter().all(|w| w.code() != "print.font_fallback"),
+        "{:?}",
+        r.warnings
+    );
+    let pdf = write_pdf("installed-dejavu-serif.pdf", &r);
+    let listed = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = listed.lines().skip(2).collect();
+    assert!(
+        rows.iter().any(|r| r.contains("DejaVuSerif-Bold")),
+        "{listed}"
+    );
+    for row in &rows {
+        assert!(row.contains("DejaVuSerif"), "{row}");
+        assert!(row.contains(" yes yes yes "), "{row}");
+    }
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("ПОСТАНОВЛЕНИЕ"), "{text}");
+    check_layout(&pdf, &r, &profile);
+}
+
+/// A profile made on a computer with other fonts still prints: the bundled
+/// font, and a warning that says which font was missing.
+#[test]
+fn a_family_not_installed_prints_in_the_bundled_font_with_a_warning() {
+    let profile = LayoutProfile {
+        font: metodist_print::FontChoice::Installed {
+            family: "Шрифт, которого нет".into(),
+        },
+        ..LayoutProfile::default()
+    };
+    let r = render(5, ComposeMode::AppendixOnly, &profile, false);
+    let fallback: Vec<String> = r
+        .warnings
+        .iter()
+        .filter(|w| w.code() == "print.font_fallback")
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        fallback,
+        ["шрифт «Шрифт, которого нет»: шрифт не установлен на этом компьютере; вместо него использован встроенный Liberation Serif"]
+    );
+    let pdf = write_pdf("missing-family.pdf", &r);
+    let listed = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    assert!(
+        listed
+            .lines()
+            .skip(2)
+            .all(|r| r.contains("LiberationSerif")),
+        "{listed}"
+    );
+}
+
+/// A family without some styles: those come from the bundled font, one
+/// warning per style, and the document prints.
+#[test]
+fn a_family_missing_styles_borrows_them_from_the_bundled_font() {
+    let dir = std::env::temp_dir().join(format!("metodist-family-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/fonts");
+    std::fs::copy(
+        assets.join("LiberationSerif-Italic.ttf"),
+        dir.join("only.ttf"),
+    )
+    .unwrap();
+    let families = vec![metodist_print::FontFamily {
+        name: "Только курсив".into(),
+        serif: Some(true),
+        regular: None,
+        bold: None,
+        italic: Some(dir.join("only.ttf")),
+        bold_italic: Some(dir.join("deleted-meanwhile.ttf")),
+    }];
+    let fonts = Fonts::from_family("Только курсив", &families).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let notes: Vec<String> = fonts.notes().iter().map(|n| n.to_string()).collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes[0].contains("начертание «обычный»: в семействе нет этого начертания"));
+    assert!(notes[1].contains("«полужирный»"));
+    assert!(notes[2].contains("«полужирный курсив»: файл"), "{notes:?}");
+    let p = metodist_core::generate::programme(3, 1);
+    let r = render_programme(
+        &p,
+        ComposeMode::AppendixOnly,
+        &LayoutProfile::default(),
+        &fonts,
+    )
+    .unwrap();
+    assert_eq!(
+        r.warnings
+            .iter()
+            .filter(|w| w.code() == "print.font_fallback")
+            .count(),
+        3
+    );
+}
+
 #[test]
 fn a_row_taller_than_a_page_splits_and_keeps_every_line() {
     use metodist_print::{

@@ -270,7 +270,7 @@ function row(programme: ProgrammeSummary): HTMLElement[] {
 }
 
 function table(programmes: ProgrammeSummary[]): HTMLElement {
-  return h(
+  const list = h(
     "table",
     { className: "programmes", testId: "programme-list" },
     h(
@@ -288,6 +288,14 @@ function table(programmes: ProgrammeSummary[]): HTMLElement {
     ),
     h("tbody", {}, ...programmes.flatMap(row)),
   );
+  // When the list was first on screen, in ms since the window started
+  // loading: read by the launch benchmark (tests/e2e/bench-app.mjs).
+  const whenShown = (): void => {
+    if (list.isConnected) list.dataset["shownMs"] = String(Math.round(performance.now()));
+    else if (performance.now() < 60_000) requestAnimationFrame(whenShown);
+  };
+  requestAnimationFrame(whenShown);
+  return list;
 }
 
 function deletedSection(deleted: ProgrammeSummary[]): HTMLElement | null {

@@ -45,6 +45,39 @@ impl Store {
         })
     }
 
+    /// Gives a profile another name, refusing a name already taken (the
+    /// caller also keeps the built-in names free).
+    pub fn rename_layout_profile(&mut self, from: &str, to: &str) -> Result<()> {
+        let to = to.trim();
+        if to.is_empty() {
+            return Err(CoreError::InvalidEdit("укажите название профиля".into()));
+        }
+        if let Some(msg) = crate::validate::validate_text(to) {
+            return Err(CoreError::InvalidEdit(format!("название профиля: {msg}")));
+        }
+        if from == to {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM layout_profile WHERE name = ?1)",
+                [to],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(CoreError::InvalidEdit(format!("профиль «{to}» уже есть")).into());
+            }
+            let n = tx.execute(
+                "UPDATE layout_profile SET name = ?2, updated_at = ?3 WHERE name = ?1",
+                params![from, to, now()],
+            )?;
+            if n == 0 {
+                return Err(CoreError::ElementNotFound(format!("профиль «{from}»")).into());
+            }
+            Ok(())
+        })
+    }
+
     pub fn delete_layout_profile(&mut self, name: &str) -> Result<()> {
         self.write(|tx| {
             let n = tx.execute("DELETE FROM layout_profile WHERE name = ?1", [name])?;
@@ -82,7 +115,28 @@ mod tests {
             s.save_layout_profile(" ", "{}").unwrap_err().code(),
             "invalid_edit"
         );
-        s.delete_layout_profile("Наш район").unwrap();
+        s.save_layout_profile("Соседи", "{}").unwrap();
+        assert_eq!(
+            s.rename_layout_profile("Наш район", "Соседи")
+                .unwrap_err()
+                .code(),
+            "invalid_edit"
+        );
+        s.rename_layout_profile("Наш район", " Наш район, 2026 ")
+            .unwrap();
+        let names: Vec<String> = s
+            .layout_profiles()
+            .unwrap()
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(names, ["Наш район, 2026", "Соседи"]);
+        assert_eq!(
+            s.rename_layout_profile("нет", "да").unwrap_err().code(),
+            "element_not_found"
+        );
+        s.delete_layout_profile("Соседи").unwrap();
+        s.delete_layout_profile("Наш район, 2026").unwrap();
         assert!(s.layout_profiles().unwrap().is_empty());
         assert_eq!(
             s.delete_layout_profile("нет").unwrap_err().code(),

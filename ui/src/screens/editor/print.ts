@@ -3,10 +3,31 @@
 // Thumbnails come in small batches: the first pages at once, the rest as
 // their placeholders scroll into view.
 
-import { AppError, layoutProfiles, previewPages, printProgramme, readiness } from "../../api.js";
+import {
+  AppError,
+  deleteLayoutProfile,
+  layoutProfiles,
+  previewPages,
+  printProgramme,
+  readiness,
+  renameLayoutProfile,
+  saveLayoutProfile,
+} from "../../api.js";
 import { h } from "../../dom.js";
-import type { PrintMode, Problem } from "../../model.js";
+import type { LayoutProfile, PrintMode, Problem } from "../../model.js";
+import { profileEditor } from "./profile-editor.js";
 import type { EditorContext, EditorTab } from "./tab.js";
+
+/** Names of the built-in profiles (crates/print/src/profile.rs builtin()): read-only. */
+const BUILTIN_PROFILES = ["ГОСТ Р 7.0.97-2025", "ГОСТ Р 7.0.97-2016"];
+
+/** "X (копия)", "X (копия 2)", ... — the first name not taken. */
+function copyName(base: string, taken: string[]): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${base} (копия)` : `${base} (копия ${n})`;
+    if (!taken.includes(name)) return name;
+  }
+}
 
 const THUMB_DPI = 60;
 const LARGE_DPI = 130;
@@ -33,7 +54,7 @@ export const printTab: EditorTab = {
   title: "Печать",
   async render(ctx: EditorContext): Promise<HTMLElement> {
     let mode: PrintMode = ctx.programme().act === null ? "appendix_only" : "whole_act";
-    const profiles = await layoutProfiles();
+    let profiles: LayoutProfile[] = await layoutProfiles();
     let profile = profiles[0]?.name ?? "";
 
     const modeInput = (value: PrintMode, label: string): HTMLElement => {
@@ -52,14 +73,132 @@ export const printTab: EditorTab = {
     };
 
     const select = h("select", { testId: "print-profile", attrs: { "aria-label": "Оформление" } });
-    for (const p of profiles) {
-      const option = h("option", { attrs: { value: p.name } }, p.name);
-      select.append(option);
-    }
-    select.value = profile;
+    const profileStatus = h("p", { className: "print-status", testId: "profile-actions-status", attrs: { "aria-live": "polite" } });
+    const editorBox = h("div", { className: "profile-editor-box", testId: "profile-editor-box" });
+    const copyButton = h("button", { className: "button", testId: "profile-copy", attrs: { type: "button" } }, "Копировать…");
+    const editButton = h("button", { className: "button", testId: "profile-edit", attrs: { type: "button", "aria-expanded": "false" } }, "Параметры");
+    const renameButton = h("button", { className: "button", testId: "profile-rename", attrs: { type: "button" } }, "Переименовать");
+    const deleteButton = h("button", { className: "button", testId: "profile-delete", attrs: { type: "button" } }, "Удалить");
+    const nameForm = h("div", { className: "profile-name-form", testId: "profile-name-form", attrs: { hidden: "" } });
+    let editorOpen = false;
+
+    const isBuiltin = (name: string): boolean => BUILTIN_PROFILES.includes(name);
+    const fillSelect = (): void => {
+      select.replaceChildren(...profiles.map((p) => h("option", { attrs: { value: p.name } }, isBuiltin(p.name) ? p.name : `${p.name} (свой)`)));
+      select.value = profile;
+      renameButton.disabled = isBuiltin(profile);
+      deleteButton.disabled = isBuiltin(profile);
+    };
+    const showEditor = (): void => {
+      editButton.setAttribute("aria-expanded", String(editorOpen));
+      editButton.textContent = editorOpen ? "Скрыть параметры" : "Параметры";
+      const current = profiles.find((p) => p.name === profile);
+      if (!editorOpen || current === undefined) {
+        editorBox.replaceChildren();
+        return;
+      }
+      editorBox.replaceChildren(
+        profileEditor({
+          profile: current,
+          builtin: isBuiltin(current.name),
+          onSaved: (saved) => {
+            profiles = profiles.map((p) => (p.name === saved.name ? saved : p));
+            void loadPreview();
+          },
+        }),
+      );
+    };
+    const reloadProfiles = async (selected: string): Promise<void> => {
+      profiles = await layoutProfiles();
+      profile = profiles.some((p) => p.name === selected) ? selected : (profiles[0]?.name ?? "");
+      fillSelect();
+      showEditor();
+      void loadPreview();
+    };
+    const actionFailed = (error: unknown): void => {
+      profileStatus.classList.add("error");
+      profileStatus.textContent = message(error);
+    };
+    /** A small inline form: a name field (or a question) with OK and Cancel. */
+    const askName = (label: string, initial: string | null, okText: string, ok: (name: string) => Promise<void>): void => {
+      profileStatus.textContent = "";
+      profileStatus.classList.remove("error");
+      const input = initial === null ? null : h("input", { testId: "profile-name-input", attrs: { type: "text", "aria-label": label } });
+      if (input !== null) input.value = initial ?? "";
+      const okButton = h("button", { className: "button primary", testId: "profile-name-ok", attrs: { type: "button" } }, okText);
+      const cancel = h("button", { className: "button", testId: "profile-name-cancel", attrs: { type: "button" } }, "Отмена");
+      const close = (): void => {
+        nameForm.hidden = true;
+        nameForm.replaceChildren();
+      };
+      const submit = (): void => {
+        const name = input === null ? "" : input.value.trim();
+        if (input !== null && name === "") {
+          actionFailed(new AppError("invalid_edit", "Укажите название профиля."));
+          input.focus();
+          return;
+        }
+        okButton.disabled = true;
+        void ok(name)
+          .then(close)
+          .catch((error: unknown) => {
+            actionFailed(error);
+            (input ?? okButton).focus();
+          })
+          .finally(() => {
+            okButton.disabled = false;
+          });
+      };
+      okButton.addEventListener("click", submit);
+      cancel.addEventListener("click", close);
+      input?.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") submit();
+        if (event.key === "Escape") close();
+      });
+      nameForm.replaceChildren(h("label", { className: "profile-name-label" }, label, input), h("div", { className: "profile-name-actions" }, okButton, cancel));
+      nameForm.hidden = false;
+      (input ?? okButton).focus();
+    };
+
+    fillSelect();
     select.addEventListener("change", () => {
       profile = select.value;
+      nameForm.hidden = true;
+      fillSelect();
+      showEditor();
       void loadPreview();
+    });
+    editButton.addEventListener("click", () => {
+      editorOpen = !editorOpen;
+      showEditor();
+    });
+    copyButton.addEventListener("click", () => {
+      const source = profiles.find((p) => p.name === profile);
+      if (source === undefined) return;
+      askName("Название копии", copyName(source.name, profiles.map((p) => p.name)), "Создать копию", async (name) => {
+        if (profiles.some((p) => p.name === name)) throw new AppError("invalid_edit", `Профиль «${name}» уже есть — выберите другое название.`);
+        await saveLayoutProfile({ ...structuredClone(source), name });
+        editorOpen = true;
+        await reloadProfiles(name);
+        profileStatus.classList.remove("error");
+        profileStatus.textContent = `Создан профиль «${name}»: измените его параметры ниже.`;
+      });
+    });
+    renameButton.addEventListener("click", () => {
+      const from = profile;
+      askName("Новое название", from, "Переименовать", async (to) => {
+        await renameLayoutProfile(from, to);
+        await reloadProfiles(to);
+      });
+    });
+    deleteButton.addEventListener("click", () => {
+      const name = profile;
+      askName(`Удалить профиль «${name}»?`, null, "Удалить", async () => {
+        await deleteLayoutProfile(name);
+        await reloadProfiles(BUILTIN_PROFILES[0] ?? "");
+        profileStatus.classList.remove("error");
+        profileStatus.textContent = `Профиль «${name}» удалён.`;
+      });
     });
 
     const status = h("p", { className: "print-status", testId: "print-status", attrs: { "aria-live": "polite" } });
@@ -240,7 +379,15 @@ export const printTab: EditorTab = {
           modeInput("whole_act", "Постановление с приложением"),
           modeInput("appendix_only", "Только приложение (утверждённая программа)"),
         ),
-        h("label", { className: "print-profile" }, "Оформление: ", select),
+        h(
+          "div",
+          { className: "print-profile-box" },
+          h("label", { className: "print-profile" }, "Оформление: ", select),
+          h("div", { className: "print-profile-actions" }, copyButton, editButton, renameButton, deleteButton),
+          nameForm,
+          profileStatus,
+          editorBox,
+        ),
         saveButton,
         status,
         readinessBox,

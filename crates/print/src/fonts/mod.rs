@@ -6,14 +6,20 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::doc::Style;
-use crate::error::PrintError;
+use crate::error::{PrintError, PrintWarning};
 use crate::profile::FontChoice;
 
-const SERIF_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf");
-const SERIF_BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf");
-const SERIF_ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf");
+pub mod system;
+pub use system::{font_dirs, installed_families, FontFamily};
+
+/// Russian names of the styles, in the order of `Style::index`.
+const STYLE_NAMES: [&str; 4] = ["обычный", "полужирный", "курсив", "полужирный курсив"];
+
+const SERIF_REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/LiberationSerif-Regular.ttf");
+const SERIF_BOLD: &[u8] = include_bytes!("../../../../assets/fonts/LiberationSerif-Bold.ttf");
+const SERIF_ITALIC: &[u8] = include_bytes!("../../../../assets/fonts/LiberationSerif-Italic.ttf");
 const SERIF_BOLD_ITALIC: &[u8] =
-    include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf");
+    include_bytes!("../../../../assets/fonts/LiberationSerif-BoldItalic.ttf");
 
 /// Characters below this are measured from a table built at load time; the
 /// rest (rare in these documents) go through the font's cmap each time.
@@ -122,6 +128,21 @@ enum FontBytes {
 /// The four faces a document is set in.
 pub struct Fonts {
     faces: [Face; 4],
+    /// What went differently from the profile's choice (a family not
+    /// installed, a style it lacks): the bundled face was used instead.
+    notes: Vec<PrintWarning>,
+}
+
+fn bundled_face(index: usize) -> Result<Face, PrintError> {
+    match index {
+        0 => Face::parse(FontBytes::Static(SERIF_REGULAR), "Liberation Serif"),
+        1 => Face::parse(FontBytes::Static(SERIF_BOLD), "Liberation Serif Bold"),
+        2 => Face::parse(FontBytes::Static(SERIF_ITALIC), "Liberation Serif Italic"),
+        _ => Face::parse(
+            FontBytes::Static(SERIF_BOLD_ITALIC),
+            "Liberation Serif Bold Italic",
+        ),
+    }
 }
 
 impl Fonts {
@@ -129,14 +150,12 @@ impl Fonts {
     pub fn bundled() -> Result<Fonts, PrintError> {
         Ok(Fonts {
             faces: [
-                Face::parse(FontBytes::Static(SERIF_REGULAR), "Liberation Serif")?,
-                Face::parse(FontBytes::Static(SERIF_BOLD), "Liberation Serif Bold")?,
-                Face::parse(FontBytes::Static(SERIF_ITALIC), "Liberation Serif Italic")?,
-                Face::parse(
-                    FontBytes::Static(SERIF_BOLD_ITALIC),
-                    "Liberation Serif Bold Italic",
-                )?,
+                bundled_face(0)?,
+                bundled_face(1)?,
+                bundled_face(2)?,
+                bundled_face(3)?,
             ],
+            notes: Vec::new(),
         })
     }
 
@@ -169,25 +188,93 @@ impl Fonts {
                 load(italic)?,
                 load(bold_italic)?,
             ],
+            notes: Vec::new(),
         })
     }
 
-    /// The fonts a profile asks for.
+    /// An installed family by name, looked up in `families`. A style the
+    /// family lacks, or a file that cannot be read, is set in the bundled
+    /// face of that style, and a note says so; a family that is not there
+    /// at all gives the bundled font. Never an error for the user's choice:
+    /// a profile made on another computer must still print.
+    pub fn from_family(family: &str, families: &[FontFamily]) -> Result<Fonts, PrintError> {
+        let Some(found) = families.iter().find(|f| f.name == family) else {
+            let mut fonts = Fonts::bundled()?;
+            fonts.notes.push(PrintWarning::FontFallback {
+                font: family.to_string(),
+                style: None,
+                reason: "шрифт не установлен на этом компьютере".into(),
+            });
+            return Ok(fonts);
+        };
+        let mut notes = Vec::new();
+        let mut faces = Vec::with_capacity(4);
+        for (index, file) in found.files().into_iter().enumerate() {
+            let style_name = format!("{} {}", found.name, STYLE_NAMES[index]);
+            let loaded = match file {
+                None => Err("в семействе нет этого начертания".to_string()),
+                Some(path) => std::fs::read(path)
+                    .map_err(|e| format!("файл «{}» не прочитан: {e}", path.display()))
+                    .and_then(|bytes| {
+                        Face::parse(FontBytes::Owned(bytes), &style_name).map_err(|e| e.to_string())
+                    }),
+            };
+            match loaded {
+                Ok(face) => faces.push(face),
+                Err(reason) => {
+                    notes.push(PrintWarning::FontFallback {
+                        font: found.name.clone(),
+                        style: Some(STYLE_NAMES[index].to_string()),
+                        reason,
+                    });
+                    faces.push(bundled_face(index)?);
+                }
+            }
+        }
+        let faces: [Face; 4] = faces
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("four styles were loaded"));
+        Ok(Fonts { faces, notes })
+    }
+
+    /// The fonts a profile asks for. Files that are gone or broken give
+    /// the bundled font with a note (see `notes`), never an error: the
+    /// document must print on any computer.
     pub fn load(choice: &FontChoice) -> Result<Fonts, PrintError> {
         match choice {
             FontChoice::Bundled => Fonts::bundled(),
+            FontChoice::Installed { family } => {
+                Fonts::from_family(family, &installed_families(false))
+            }
             FontChoice::Files {
                 regular,
                 bold,
                 italic,
                 bold_italic,
-            } => Fonts::from_files(
+            } => match Fonts::from_files(
                 regular,
                 bold.as_deref(),
                 italic.as_deref(),
                 bold_italic.as_deref(),
-            ),
+            ) {
+                Ok(fonts) => Ok(fonts),
+                Err(error) => {
+                    let mut fonts = Fonts::bundled()?;
+                    fonts.notes.push(PrintWarning::FontFallback {
+                        font: regular.display().to_string(),
+                        style: None,
+                        reason: error.to_string(),
+                    });
+                    Ok(fonts)
+                }
+            },
         }
+    }
+
+    /// What differs from the profile's choice of font; `lay_out` reports
+    /// these with the document's other warnings.
+    pub fn notes(&self) -> &[PrintWarning] {
+        &self.notes
     }
 
     pub fn face(&self, style: Style) -> &Face {
