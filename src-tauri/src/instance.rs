@@ -197,10 +197,10 @@ mod tests {
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
-        stream.write_all(bytes).expect("send");
-        stream
-            .shutdown(std::net::Shutdown::Write)
-            .expect("half-close");
+        // The listener may hang up before reading everything (it reads at
+        // most MAX_MESSAGE bytes); a failed write is part of the answer.
+        let _ = stream.write_all(bytes);
+        let _ = stream.shutdown(std::net::Shutdown::Write);
         let mut reply = String::new();
         let _ = stream.read_to_string(&mut reply);
         reply
