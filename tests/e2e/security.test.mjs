@@ -182,7 +182,11 @@ test(
         await click(session, '[data-testid="programme-save-template"]');
         await typeInto(session, "template-name-input", PAYLOAD);
         await click(session, '[data-testid="template-name-save"]');
-        await session.waitFor('[data-testid="programmes-message"]');
+        // Saving re-renders the list: wait for its message, then open the chooser.
+        await waitUntil("the template saved", async () =>
+          /Сохранён шаблон/.test(await session.script(
+            `const el = document.querySelector('[data-testid="programmes-message"]'); return el ? el.textContent : "";`,
+          )));
         await click(session, '[data-testid="programmes-create"]');
         await session.waitFor('[data-testid="template-chooser"]');
         const names = await session.script(
