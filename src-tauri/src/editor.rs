@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use metodist_core::model::Programme;
-use metodist_core::store::{BackupInfo, TemplateSummary};
+use metodist_core::store::TemplateSummary;
 use metodist_core::tracking::{DueEntry, Today};
 use metodist_core::{
     effectiveness::{Evaluation, Method, Standard},
@@ -387,42 +387,13 @@ pub async fn evaluation(
     })
 }
 
-#[tauri::command]
-pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, AppError> {
-    state.with_store(|s| s.list_backups())
-}
-
-/// Restores one of the listed backups (named by file name, so the window
-/// cannot point the app at an arbitrary file). Returns the file name of the
-/// copy of the state before the restore.
-#[tauri::command]
-pub async fn restore_backup(
-    state: State<'_, AppState>,
-    file_name: String,
-) -> Result<String, AppError> {
-    state.with_store_mut(|s| {
-        let backup = s
-            .list_backups()?
-            .into_iter()
-            .find(|b| b.file_name == file_name)
-            .ok_or_else(|| {
-                metodist_core::CoreError::ElementNotFound(format!("резервная копия «{file_name}»"))
-            })?;
-        let safety = s.restore_backup(&backup.path)?;
-        Ok(safety
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default())
-    })
-}
-
 /// End-to-end tests drive the window through WebDriver, which cannot click a
 /// native dialog. The test harness (never the window) sets these variables
 /// to the file the dialog would have returned.
-const TEST_OPEN_FROM: &str = "METODIST_TEST_OPEN_FROM";
+pub(crate) const TEST_OPEN_FROM: &str = "METODIST_TEST_OPEN_FROM";
 pub(crate) const TEST_SAVE_TO: &str = "METODIST_TEST_SAVE_TO";
 
-fn pick_file(
+pub(crate) fn pick_file(
     app: &AppHandle,
     title: &str,
     filter: (&str, &[&str]),

@@ -2,9 +2,11 @@
 //! and forwards each command to `metodist-core`. Nothing here knows what a
 //! programme is; see README "The app".
 
+mod backups;
 mod commands;
 mod editor;
 mod error;
+mod instance;
 mod printing;
 mod state;
 mod tracking;
@@ -27,19 +29,65 @@ fn housekeeping(state: &AppState) {
     }
 }
 
+/// Brings the main window forward when a second app was started on the
+/// same database.
+fn focus_main_window(app: &tauri::AppHandle) {
+    use tauri::Manager as _;
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 /// Opens (or creates) the database, then runs the window until it is closed.
 ///
 /// A database that cannot be opened does not stop the app: the error is kept
 /// and shown in the window, because the user can only act on a message she
 /// can read there (most users never see a terminal).
+///
+/// When another app already has the same database open, that app's window
+/// comes forward and this one exits at once: two windows writing one file
+/// would each show the other's edits only after a restart.
 pub fn run() -> tauri::Result<()> {
     let state = AppState::from_environment();
+    let listener = match state.db_path() {
+        Ok(db) => match instance::claim(&db) {
+            Ok(instance::Claim::Focused) => {
+                eprintln!(
+                    "«Методист» с базой данных «{}» уже открыт; его окно выведено на передний план.",
+                    db.display()
+                );
+                return Ok(());
+            }
+            Ok(instance::Claim::Primary(listener)) => Some(listener),
+            Err(error) => {
+                // Without the marker a second start opens a second window, as
+                // before; that is no reason to refuse to start.
+                eprintln!("не удалось проверить, открыт ли «Методист» уже: {error}");
+                None
+            }
+        },
+        Err(_) => None,
+    };
     if let Err(error) = state.ensure_open() {
         eprintln!("[{}] {error}", error.code());
     } else {
         housekeeping(&state);
     }
-    tauri::Builder::default()
+    let marker: std::sync::Arc<std::sync::Mutex<Option<instance::Marker>>> = Default::default();
+    let marker_for_setup = std::sync::Arc::clone(&marker);
+    let app = tauri::Builder::default()
+        .setup(move |app| {
+            if let Some(listener) = listener {
+                let handle = app.handle().clone();
+                let served = listener.serve(move || focus_main_window(&handle));
+                *marker_for_setup
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(served);
+            }
+            Ok(())
+        })
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
@@ -72,8 +120,11 @@ pub fn run() -> tauri::Result<()> {
             editor::today_view,
             editor::month_view,
             editor::evaluation,
-            editor::list_backups,
-            editor::restore_backup,
+            backups::list_backups,
+            backups::create_backup,
+            backups::restore_backup,
+            backups::open_database,
+            backups::create_database,
             tracking::tracking_today,
             tracking::print_report,
             printing::check_layout_profile,
@@ -81,5 +132,17 @@ pub fn run() -> tauri::Result<()> {
             printing::delete_layout_profile,
             printing::installed_fonts,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())?;
+    app.run(move |_, event| {
+        if let tauri::RunEvent::Exit = event {
+            if let Some(marker) = marker
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .as_ref()
+            {
+                marker.release();
+            }
+        }
+    });
+    Ok(())
 }

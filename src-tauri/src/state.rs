@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
+use metodist_core::store::{find_backup, restore_backup_at, Restored};
 use metodist_core::{CoreError, Store};
 use serde::Serialize;
 
@@ -11,11 +12,16 @@ use crate::AppError;
 /// The store stays `None` while the database cannot be opened; every command
 /// then tries again, so a database that was locked by another program or sat
 /// on a drive that was not yet mounted becomes usable without a restart.
+/// The location can change while the app runs: a user whose database is
+/// damaged may open or create another one from the window.
+///
+/// Lock order: `store`, then `location`.
 pub struct AppState {
-    location: Location,
+    location: Mutex<Location>,
     store: Mutex<Option<Store>>,
 }
 
+#[derive(Clone)]
 enum Location {
     /// `METODIST_DB`, else the OS data directory; resolved by the core.
     Default,
@@ -42,16 +48,59 @@ impl AppState {
 
     fn new(location: Location) -> Self {
         Self {
-            location,
+            location: Mutex::new(location),
             store: Mutex::new(None),
         }
     }
 
     fn path(&self) -> Result<PathBuf, CoreError> {
-        match &self.location {
+        let location = self
+            .location
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        match location {
             Location::Default => metodist_core::default_db_path(),
-            Location::Fixed(path) => Ok(path.clone()),
+            Location::Fixed(path) => Ok(path),
         }
+    }
+
+    /// Where the database is (or would be), whether or not it opens.
+    pub fn db_path(&self) -> Result<PathBuf, AppError> {
+        Ok(self.path()?)
+    }
+
+    /// Works from now on with the database at `path` (created when it does
+    /// not exist). When it cannot be opened the current one stays in use
+    /// and the error says why.
+    pub fn switch_to(&self, path: PathBuf) -> Result<(), AppError> {
+        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        let store = Store::open(&path)?;
+        *guard = Some(store);
+        *self.location.lock().unwrap_or_else(PoisonError::into_inner) = Location::Fixed(path);
+        Ok(())
+    }
+
+    /// Restores the listed backup `file_name` (a name from the list, never a
+    /// path from the window), whether or not the database opens; see
+    /// `metodist_core::store::restore_backup_at` for what is kept.
+    pub fn restore_backup(&self, file_name: &str) -> Result<Restored, AppError> {
+        let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        let path = self.path()?;
+        let backup = find_backup(&path, file_name)?;
+        if let Some(store) = guard.as_mut() {
+            let safety = store.restore_backup(&backup.path)?;
+            return Ok(Restored::SafetyCopy {
+                file_name: safety
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                path: safety,
+            });
+        }
+        let restored = restore_backup_at(&path, &backup.path)?;
+        *guard = Some(Store::open(&path)?);
+        Ok(restored)
     }
 
     /// Opens the database unless it is already open.
@@ -176,6 +225,68 @@ mod tests {
         assert!(has_cyrillic(message), "message is Russian: {message}");
         assert!(!state.status().open);
         assert_eq!(fs::read(&db).expect("read back"), bytes.as_bytes());
+    }
+
+    fn database_with_backup(dir: &Path) -> (PathBuf, String) {
+        let db = dir.join("metodist.sqlite3");
+        let state = AppState::at(&db);
+        state
+            .with_store_mut(|s| s.import(&metodist_core::generate::programme(3, 1)))
+            .expect("import");
+        let backup = state.with_store(|s| s.backup_now()).expect("backup");
+        (db, backup.file_name)
+    }
+
+    #[test]
+    fn a_damaged_database_is_restored_from_a_backup_and_kept_aside() {
+        let dir = TempDir::new("restore-damaged");
+        let (db, backup) = database_with_backup(dir.path());
+        for suffix in ["-wal", "-shm"] {
+            let _ = fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+        fs::write(&db, b"garbage").expect("damage");
+        let state = AppState::at(&db);
+        assert!(state.ensure_open().is_err());
+
+        let restored = state.restore_backup(&backup).expect("restore");
+
+        let Restored::DamagedSetAside { path, .. } = restored else {
+            panic!("set aside: {restored:?}");
+        };
+        assert_eq!(fs::read(path).expect("kept"), b"garbage");
+        assert!(state.status().open);
+        let n = state.with_store(|s| s.list_programmes()).expect("list");
+        assert_eq!(n.len(), 1);
+        assert_eq!(
+            state
+                .restore_backup("../metodist.sqlite3")
+                .unwrap_err()
+                .code(),
+            "element_not_found"
+        );
+    }
+
+    #[test]
+    fn switching_to_another_file_keeps_the_current_one_when_it_fails() {
+        let dir = TempDir::new("switch");
+        let (db, _) = database_with_backup(dir.path());
+        let state = AppState::at(&db);
+        state.ensure_open().expect("open");
+        let junk = dir.path().join("junk.sqlite3");
+        fs::write(&junk, b"not sqlite").expect("junk");
+
+        assert_eq!(
+            state.switch_to(junk.clone()).unwrap_err().code(),
+            "db_not_sqlite"
+        );
+        assert_eq!(state.db_path().expect("path"), db);
+
+        let other = dir.path().join("other").join("new.sqlite3");
+        state.switch_to(other.clone()).expect("create a new one");
+        assert_eq!(state.db_path().expect("path"), other);
+        let list = state.with_store(|s| s.list_programmes()).expect("list");
+        assert!(list.is_empty());
+        assert_eq!(fs::read(&junk).expect("junk kept"), b"not sqlite");
     }
 
     #[test]

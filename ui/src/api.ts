@@ -87,6 +87,7 @@ export function databaseStatus(): Promise<DatabaseStatus> {
 import type {
   Applied,
   BackupInfo,
+  Restored,
   DueEntry,
   Edit,
   Evaluation,
@@ -246,13 +247,33 @@ export function evaluation(id: number, from: IsoDate, to: IsoDate): Promise<Eval
   return invoke<Evaluation>("evaluation", { id, from, to });
 }
 
+// ---- Backups and choosing the database (src-tauri/src/backups.rs) ----
+// These work while the database cannot be opened, so a damaged database
+// has a way forward.
+
+/** Copies of the database, newest first; works when it cannot be opened. */
 export function listBackups(): Promise<BackupInfo[]> {
   return invoke<BackupInfo[]>("list_backups");
 }
 
-/** Restores a listed backup by file name; resolves to the file name of the copy made first. */
-export function restoreBackup(fileName: string): Promise<string> {
-  return invoke<string>("restore_backup", { fileName });
+/** Makes a copy of the database now. */
+export function createBackup(): Promise<BackupInfo> {
+  return invoke<BackupInfo>("create_backup");
+}
+
+/** Restores a listed backup by file name; says what was kept of the replaced state. */
+export function restoreBackup(fileName: string): Promise<Restored> {
+  return invoke<Restored>("restore_backup", { fileName });
+}
+
+/** Opens another database file chosen in the system dialog; null when cancelled. */
+export function openDatabase(): Promise<string | null> {
+  return invoke<string | null>("open_database");
+}
+
+/** Creates a new empty database where the user says; null when cancelled. */
+export function createDatabase(): Promise<string | null> {
+  return invoke<string | null>("create_database");
 }
 
 // ---- Tracking screens (src-tauri/src/tracking.rs) ----

@@ -1,9 +1,11 @@
 import { databaseStatus } from "./api.js";
 import { addRoute, startRouter } from "./router.js";
+import { backupsScreen } from "./screens/backups.js";
 import { editorScreen } from "./screens/editor/shell.js";
 import { programmesScreen } from "./screens/programmes.js";
 
 addRoute("/programmes", programmesScreen);
+addRoute("/backups", backupsScreen);
 addRoute("/programmes/:id", editorScreen);
 addRoute("/programmes/:id/:tab", editorScreen);
 

@@ -388,9 +388,19 @@ export interface Evaluation {
   rating: Rating | null;
 }
 
+/** Mirrors metodist_core::store::BackupKind. */
+export type BackupKind = "daily" | "manual" | "before_restore" | "other";
+
 export interface BackupInfo {
   path: string;
   file_name: string;
   created: string;
   size: number;
+  kind: BackupKind;
 }
+
+/** Mirrors metodist_core::store::Restored: what a restore kept of the state it replaced. */
+export type Restored =
+  | { kept: "safety_copy"; path: string; file_name: string }
+  | { kept: "damaged_set_aside"; path: string; file_name: string }
+  | { kept: "nothing" };

@@ -4,7 +4,9 @@ mod common;
 
 use chrono::NaiveDate;
 use common::temp_db;
-use metodist_core::store::KEEP_DAILY;
+use metodist_core::store::{
+    find_backup, list_backups_for, restore_backup_at, BackupKind, Restored, KEEP_DAILY,
+};
 use metodist_core::{generate, Edit, Store};
 
 fn d(s: &str) -> NaiveDate {
@@ -106,4 +108,199 @@ fn a_file_that_is_not_a_backup_is_refused_and_nothing_changes() {
         store.list_backups().unwrap().is_empty(),
         "no safety copy for a refused restore"
     );
+}
+
+/// A database with one programme and one daily backup; then the database
+/// file is replaced by `damage` (the backups folder stays).
+fn damaged_with_backup(damage: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.import(&generate::programme(4, 7)).unwrap();
+        store.daily_backup(d("2026-11-20")).unwrap().unwrap();
+    }
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    std::fs::write(&path, damage).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn backups_are_listed_by_path_when_the_database_cannot_be_opened() {
+    let (_dir, path) = damaged_with_backup(b"notes, not a database");
+    assert_eq!(Store::open(&path).err().unwrap().code(), "db_not_sqlite");
+    let list = list_backups_for(&path).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].file_name, "metodist-2026-11-20.sqlite3");
+    assert_eq!(list[0].kind, BackupKind::Daily);
+    assert!(list[0].size > 0);
+    // No backups folder at all is an empty list, not an error.
+    let (_other, fresh) = temp_db();
+    assert!(list_backups_for(&fresh).unwrap().is_empty());
+}
+
+#[test]
+fn restoring_over_a_damaged_file_sets_it_aside_untouched() {
+    let damage = "Это не база данных.\n".repeat(300).into_bytes();
+    let (dir, path) = damaged_with_backup(&damage);
+    let backup = find_backup(&path, "metodist-2026-11-20.sqlite3").unwrap();
+
+    let restored = restore_backup_at(&path, &backup.path).unwrap();
+
+    let Restored::DamagedSetAside {
+        path: aside,
+        file_name,
+    } = restored
+    else {
+        panic!("the damaged file is set aside: {restored:?}");
+    };
+    assert!(
+        file_name.starts_with("metodist.sqlite3.damaged-"),
+        "{file_name}"
+    );
+    assert_eq!(aside.parent().unwrap(), dir.path());
+    assert_eq!(std::fs::read(&aside).unwrap(), damage, "not a byte changed");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(store.list_programmes().unwrap().len(), 1);
+}
+
+#[test]
+fn a_truncated_database_is_set_aside_too() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.import(&generate::programme(40, 3)).unwrap();
+        store.daily_backup(d("2026-11-21")).unwrap().unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let cut = &bytes[..bytes.len() / 3];
+    std::fs::write(&path, cut).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let open = Store::open(&path).and_then(|s| s.list_programmes().map(|l| l.len()));
+    if let Ok(n) = open {
+        // SQLite may read a cut file whose lost pages were free; then there
+        // is nothing to recover from, and the test proves nothing more.
+        eprintln!("the truncated file still opened ({n} programmes); skipping");
+        return;
+    }
+    let backup = find_backup(&path, "metodist-2026-11-21.sqlite3").unwrap();
+    match restore_backup_at(&path, &backup.path).unwrap() {
+        Restored::DamagedSetAside { path: aside, .. } => {
+            assert_eq!(std::fs::read(&aside).unwrap(), cut);
+        }
+        Restored::SafetyCopy { .. } => {
+            // The file opened but failed later: restored in place with a copy.
+        }
+        Restored::Nothing => panic!("the file existed"),
+    }
+    assert_eq!(
+        Store::open(&path).unwrap().list_programmes().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn a_locked_database_is_neither_moved_nor_restored() {
+    let (_dir, path) = temp_db();
+    let backup = {
+        let mut store = Store::open(&path).unwrap();
+        store.import(&generate::programme(2, 1)).unwrap();
+        store.daily_backup(d("2026-11-22")).unwrap().unwrap()
+    };
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+
+    let error = restore_backup_at(&path, &backup).unwrap_err();
+
+    assert_eq!(error.code(), "db_locked");
+    other.execute_batch("ROLLBACK;").unwrap();
+    drop(other);
+    let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.contains("damaged")),
+        "nothing set aside: {names:?}"
+    );
+    assert_eq!(
+        Store::open(&path).unwrap().list_programmes().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn restoring_into_a_missing_file_creates_it_from_the_backup() {
+    let (_dir, path) = damaged_with_backup(b"x");
+    std::fs::remove_file(&path).unwrap();
+    let backup = find_backup(&path, "metodist-2026-11-20.sqlite3").unwrap();
+    assert_eq!(
+        restore_backup_at(&path, &backup.path).unwrap(),
+        Restored::Nothing
+    );
+    assert_eq!(
+        Store::open(&path).unwrap().list_programmes().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn a_sound_database_is_restored_in_place_with_a_safety_copy() {
+    let (_dir, path) = temp_db();
+    let backup = {
+        let mut store = Store::open(&path).unwrap();
+        store.import(&generate::programme(2, 1)).unwrap();
+        let b = store.daily_backup(d("2026-11-22")).unwrap().unwrap();
+        store.import(&generate::programme(2, 2)).unwrap();
+        b
+    };
+    let restored = restore_backup_at(&path, &backup).unwrap();
+    let Restored::SafetyCopy { file_name, .. } = restored else {
+        panic!("a sound database gets a safety copy: {restored:?}");
+    };
+    let safety = find_backup(&path, &file_name).unwrap();
+    assert_eq!(safety.kind, BackupKind::BeforeRestore);
+    assert_eq!(
+        Store::open(&path).unwrap().list_programmes().unwrap().len(),
+        1
+    );
+    assert_eq!(
+        Store::open(&safety.path)
+            .unwrap()
+            .list_programmes()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn a_copy_made_on_request_is_listed_and_names_outside_the_list_are_refused() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store.import(&generate::programme(2, 1)).unwrap();
+    let first = store.backup_now().unwrap();
+    let second = store.backup_now().unwrap();
+    assert_ne!(
+        first.file_name, second.file_name,
+        "two copies in one second"
+    );
+    assert_eq!(first.kind, BackupKind::Manual);
+    assert!(first.file_name.starts_with("manual-"));
+    assert_eq!(store.list_backups().unwrap().len(), 2);
+    // Daily rotation never removes copies she made herself.
+    for day in 1..=20 {
+        store.daily_backup(d(&format!("2025-02-{day:02}"))).unwrap();
+    }
+    assert_eq!(store.list_backups().unwrap().len(), KEEP_DAILY + 2);
+    for name in ["../metodist.sqlite3", "metodist.sqlite3", ""] {
+        assert_eq!(
+            find_backup(&path, name).unwrap_err().code(),
+            "element_not_found"
+        );
+    }
 }

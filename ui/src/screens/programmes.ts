@@ -32,6 +32,7 @@ import { h } from "../dom.js";
 import { formatDateTime, formatPeriod, formatStatus } from "../format.js";
 import type { TemplateSummary } from "../model.js";
 import { navigate, refresh, type Screen } from "../router.js";
+import { recoveryPanel } from "./backups.js";
 import { settleEditor } from "./editor/shell.js";
 
 /** A message that survives the re-render after an action («Программа восстановлена»). */
@@ -39,6 +40,11 @@ let flash: { text: string; error: boolean } | null = null;
 
 function say(text: string, error = false): void {
   flash = { text, error };
+}
+
+/** Shows `text` on the next render of the list (after a restore elsewhere). */
+export function announce(text: string): void {
+  say(text);
 }
 
 function messageOf(raw: unknown): string {
@@ -335,7 +341,15 @@ export const programmesScreen: Screen = {
   },
   async render() {
     await settleEditor();
-    const programmes = await listProgrammes();
+    let programmes: ProgrammeSummary[];
+    try {
+      programmes = await listProgrammes();
+    } catch (raw) {
+      // A database that cannot be opened gets the way forward (backups,
+      // another file), not just the message.
+      if (raw instanceof AppError && raw.code.startsWith("db_")) return recoveryPanel(raw);
+      throw raw;
+    }
     // The list must show even if the secondary lists fail.
     const [deleted, templates] = await Promise.all([
       listDeleted().catch(() => [] as ProgrammeSummary[]),
@@ -369,6 +383,7 @@ export const programmesScreen: Screen = {
         h("span", { className: "editor-spacer" }),
         h("button", { className: "button button-primary", testId: "programmes-create", attrs: { type: "button" }, onClick: toggleChooser }, "Создать программу"),
         h("button", { className: "button", testId: "programmes-import", attrs: { type: "button" }, onClick: () => void importFile() }, "Импорт…"),
+        h("button", { className: "button", testId: "backups-open", attrs: { type: "button" }, onClick: () => navigate("/backups") }, "Резервные копии"),
       ),
       message,
       chooserSlot,

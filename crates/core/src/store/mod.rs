@@ -22,7 +22,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{CoreError, Result};
 
-pub use backups::{BackupInfo, KEEP_DAILY};
+pub use backups::{
+    backups_dir_for, find_backup, list_backups_for, restore_backup_at, BackupInfo, BackupKind,
+    Restored, KEEP_DAILY,
+};
 pub use edit::{Applied, Edit, ItemInput, UndoState, UNDO_DEPTH};
 pub use lists::ListKind;
 pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};
@@ -218,6 +221,31 @@ impl Store {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(self.db_err())
+    }
+
+    /// The number of rows in all tables together; lets tests and fuzz
+    /// targets prove that a refused change left nothing behind.
+    pub fn row_count(&self) -> Result<i64> {
+        let tables = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+            .and_then(|mut st| {
+                st.query_map([], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(self.db_err())?;
+        let mut total = 0;
+        for table in tables {
+            let sql = format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\""));
+            let n: i64 = self
+                .conn
+                .query_row(&sql, [], |r| r.get(0))
+                .map_err(self.db_err())?;
+            total += n;
+        }
+        Ok(total)
     }
 
     /// SQLite's own check of the file's structure ("ok" when sound).

@@ -1,0 +1,97 @@
+// Helpers shared by recovery.test.mjs and security.test.mjs: one launch of
+// the app on a temporary data folder, clicks, typing, screenshots. Same
+// environment variables as app.test.mjs (METODIST_APP_BIN, METODIST_CLI_BIN,
+// TAURI_DRIVER); the user's database is never touched.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+import { Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, "..", "..");
+const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? "target");
+export const APP = process.env.METODIST_APP_BIN ?? join(targetDir, "debug", "metodist-app");
+export const CLI = process.env.METODIST_CLI_BIN ?? join(targetDir, "debug", "metodist");
+export const FIXTURE = join(repo, "tests", "fixtures", "sample-programme.metodist.json");
+export const ARTIFACTS = join(here, "artifacts");
+
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** A temporary folder with its own database and XDG folders. */
+export function freshEnv(name, extra = {}) {
+  const dir = mkdtempSync(join(tmpdir(), `metodist-e2e-${name}-`));
+  const env = {
+    ...process.env,
+    METODIST_DB: join(dir, "metodist.sqlite3"),
+    XDG_DATA_HOME: join(dir, "xdg-data"),
+    XDG_CONFIG_HOME: join(dir, "xdg-config"),
+    XDG_CACHE_HOME: join(dir, "xdg-cache"),
+    ...extra,
+  };
+  return { dir, env, db: env.METODIST_DB };
+}
+
+/** Runs `body` against one launch of the app; the app is closed and gone afterwards. */
+export async function launch(t, name, env, body) {
+  assert.ok(existsSync(APP), `the app binary is missing: ${APP} (run cargo build first)`);
+  const driver = await startDriver({ env, logFile: join(ARTIFACTS, `${name}-tauri-driver.log`) });
+  let session;
+  try {
+    session = await Session.create(driver.base, APP);
+    await body(session);
+  } finally {
+    if (session) await session.delete().catch((error) => t.diagnostic(`closing the app: ${error.message}`));
+    await driver.stop();
+    await stopLeftovers(env);
+  }
+}
+
+async function stopLeftovers(env) {
+  // See app.test.mjs: WebKitWebDriver sometimes leaves the app running.
+  let left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 5_000);
+  for (const pid of left) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  if (left.length > 0) left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 15_000);
+  assert.deepEqual(left, [], "app processes still running after SIGTERM");
+}
+
+export function runCli(env, ...args) {
+  return execFileSync(CLI, args, { env, encoding: "utf8", timeout: 60_000 });
+}
+
+export async function click(session, css) {
+  const element = await session.waitFor(css);
+  await session.call("POST", `/element/${element}/click`, {});
+  return element;
+}
+
+export async function waitUntil(what, probe, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await sleep(100);
+  }
+}
+
+export async function saveScreenshot(session, name) {
+  // WebKit's screenshot shows the last painted frame: wait for two first.
+  await session.asyncScript(`
+    const done = arguments[arguments.length - 1];
+    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+  `);
+  writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
+}

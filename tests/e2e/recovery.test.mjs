@@ -1,0 +1,161 @@
+// The way forward from a database that cannot be opened, the backups
+// screen, and a second launch on the same database.
+//
+//   xvfb-run -a node --test tests/e2e/recovery.test.mjs
+//
+// A damaged database is never overwritten: restoring a backup sets it aside
+// byte for byte (the core's tests cover the details; this drives the window).
+
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+
+import { APP, CLI, FIXTURE, click, freshEnv, launch, runCli, saveScreenshot, waitUntil } from "./harness.mjs";
+
+const TEST_TIMEOUT_MS = 180_000;
+const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
+
+const NOT_SQLITE = Buffer.from("Протокол заседания РМО учителей математики\n".repeat(300), "utf8");
+
+/** A database with the sample programme and a daily backup of it; then the
+ * database file is replaced by text, as a user's mistake or a bad disk would. */
+function damagedWithBackup(env, db, dir) {
+  runCli(env, "--db", db, "import", FIXTURE);
+  mkdirSync(join(dir, "backups"), { recursive: true });
+  // SQLite's own copy, as the app makes it (VACUUM INTO).
+  execFileSync(process.env.PYTHON ?? "python3", [
+    "-c",
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('VACUUM INTO ?', (sys.argv[2],)); c.close()",
+    db,
+    join(dir, "backups", "metodist-2026-11-20.sqlite3"),
+  ]);
+  for (const suffix of ["-wal", "-shm"]) rmSync(db + suffix, { force: true });
+  writeFileSync(db, NOT_SQLITE);
+}
+
+const BACKUP_LINE = /^\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4}, \d{2}:\d{2} — \d+(,\d)? (байт|КБ|МБ)$/;
+
+test(
+  "a damaged database offers backups and other files; restoring one shows its programmes",
+  { timeout: TEST_TIMEOUT_MS, skip: cliMissing },
+  async (t) => {
+    const { dir, env, db } = freshEnv("recovery");
+    try {
+      damagedWithBackup(env, db, dir);
+      await launch(t, "recovery", env, async (session) => {
+        await session.waitFor('[data-testid="recovery-panel"]');
+        assert.equal(await session.textOf('[data-testid="error-code"]'), "db_not_sqlite");
+        assert.match(await session.textOf('[data-testid="error-message"]'), /не является базой данных Методиста/);
+        await session.waitFor('[data-testid="recovery-open-db"]');
+        await session.waitFor('[data-testid="recovery-create-db"]');
+        const rows = await session.findAll('[data-testid="recovery-backups"] [data-testid="backup-row"]');
+        assert.equal(rows.length, 1, "the one backup is offered");
+        assert.match(await session.textOf('[data-testid="backup-when"]'), BACKUP_LINE);
+        await saveScreenshot(session, "recovery-damaged");
+
+        await click(session, '[data-testid="backup-restore"]');
+        const confirm = await session.textOf('[data-testid="restore-confirm-form"]');
+        assert.match(confirm, /не будет перезаписан/);
+        await saveScreenshot(session, "recovery-confirm");
+        await click(session, '[data-testid="restore-confirm"]');
+
+        await session.waitFor('[data-testid="programme-list"]');
+        assert.equal((await session.findAll('[data-testid="programme-row"]')).length, 1);
+        assert.match(await session.textOf('[data-testid="programmes-message"]'), /Повреждённый файл не изменён/);
+        assert.match(await session.textOf('[data-testid="db-status"]'), /^База данных: /);
+        await saveScreenshot(session, "recovery-restored");
+
+        // The backups screen of the now sound database: a copy made now,
+        // then a restore that first keeps the current state.
+        await click(session, '[data-testid="backups-open"]');
+        await session.waitFor('[data-testid="backups-screen"]');
+        const before = (await session.findAll('[data-testid="backup-row"]')).length;
+        await click(session, '[data-testid="backup-create"]');
+        await waitUntil("the new copy", async () => (await session.findAll('[data-testid="backup-row"]')).length === before + 1);
+        assert.match(await session.textOf('[data-testid="backups-message"]'), /^Копия создана: /);
+        for (const line of await session.findAll('[data-testid="backup-when"]')) {
+          assert.match(await session.text(line), BACKUP_LINE);
+        }
+        await saveScreenshot(session, "backups-screen");
+        const [firstRestore] = await session.findAll('[data-testid="backup-restore"]');
+        await session.call("POST", `/element/${firstRestore}/click`, {});
+        assert.match(await session.textOf('[data-testid="restore-confirm-form"]'), /сначала будет сохранено как отдельная резервная копия/);
+        await click(session, '[data-testid="restore-confirm"]');
+        await session.waitFor('[data-testid="programme-list"]');
+        assert.match(await session.textOf('[data-testid="programmes-message"]'), /before-restore-/);
+      });
+      const aside = readdirSync(dir).filter((name) => name.startsWith("metodist.sqlite3.damaged-") && !/-(wal|shm|journal)$/.test(name));
+      assert.equal(aside.length, 1, `the damaged file was set aside: ${readdirSync(dir)}`);
+      assert.ok(readFileSync(join(dir, aside[0])).equals(NOT_SQLITE), "the damaged file was modified");
+      // The restored database is a sound one for the command line too.
+      assert.notEqual(runCli(env, "--db", db, "list").trim(), "");
+    } finally {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
+  },
+);
+
+test(
+  "from a damaged database to another file, or to a new one, leaving it untouched",
+  { timeout: TEST_TIMEOUT_MS, skip: cliMissing },
+  async (t) => {
+    const other = freshEnv("recovery-open");
+    const newDb = join(other.dir, "new", "новая база.sqlite3");
+    const { dir, env, db } = freshEnv("recovery-switch", { METODIST_TEST_OPEN_FROM: other.db, METODIST_TEST_SAVE_TO: newDb });
+    try {
+      runCli(other.env, "--db", other.db, "import", FIXTURE);
+      writeFileSync(db, NOT_SQLITE);
+      await launch(t, "recovery-switch", env, async (session) => {
+        await click(session, '[data-testid="recovery-open-db"]');
+        await session.waitFor('[data-testid="programme-list"]');
+        assert.equal((await session.findAll('[data-testid="programme-row"]')).length, 1);
+        assert.equal(await session.textOf('[data-testid="db-status"]'), `База данных: ${other.db}`);
+        assert.match(await session.textOf('[data-testid="programmes-message"]'), /Открыта база данных/);
+      });
+      assert.ok(readFileSync(db).equals(NOT_SQLITE), "the damaged file was modified");
+      await launch(t, "recovery-create", env, async (session) => {
+        await click(session, '[data-testid="recovery-create-db"]');
+        await session.waitFor('[data-testid="empty-state"]');
+        assert.equal(await session.textOf('[data-testid="db-status"]'), `База данных: ${newDb}`);
+        await saveScreenshot(session, "recovery-new-database");
+      });
+      assert.ok(existsSync(newDb), "the new database exists");
+      assert.ok(readFileSync(db).equals(NOT_SQLITE), "the damaged file was modified");
+    } finally {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      rmSync(other.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
+  },
+);
+
+test("a second launch on the same database focuses the first and exits", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  const { dir, env, db } = freshEnv("second-launch");
+  try {
+    await launch(t, "second-launch", env, async (session) => {
+      await session.waitFor('[data-testid="empty-state"]');
+      assert.ok(existsSync(`${db}.instance`), "the first app advertises itself beside the database");
+      const started = Date.now();
+      const second = spawn(APP, [], { env, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      second.stderr.on("data", (chunk) => (stderr += chunk));
+      const timer = setTimeout(() => second.kill("SIGTERM"), 20_000);
+      const [code] = await once(second, "exit");
+      clearTimeout(timer);
+      const took = Date.now() - started;
+      t.diagnostic(`second launch exited with ${code} after ${took} ms`);
+      assert.equal(code, 0, `the second launch exits cleanly: ${stderr}`);
+      assert.match(stderr, /уже открыт/);
+      assert.ok(took < 10_000, `the second launch took ${took} ms`);
+      // The first keeps running and answering.
+      await sleep(300);
+      assert.equal(await session.textOf('[data-testid="app-title"]'), "Методист");
+      await session.waitFor('[data-testid="empty-state"]');
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+});
