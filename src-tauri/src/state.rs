@@ -19,6 +19,10 @@ use crate::AppError;
 pub struct AppState {
     location: Mutex<Location>,
     store: Mutex<Option<Store>>,
+    /// Whether a database chosen in the window is remembered for the next
+    /// launches: yes for the app, no for a state bound to one file (tests
+    /// must never touch the user's own settings).
+    remember_choice: bool,
 }
 
 #[derive(Clone)]
@@ -38,18 +42,19 @@ pub struct DatabaseStatus {
 
 impl AppState {
     pub fn from_environment() -> Self {
-        Self::new(Location::Default)
+        Self::new(Location::Default, true)
     }
 
     /// A state bound to one file, for tests and embedding.
     pub fn at(path: impl Into<PathBuf>) -> Self {
-        Self::new(Location::Fixed(path.into()))
+        Self::new(Location::Fixed(path.into()), false)
     }
 
-    fn new(location: Location) -> Self {
+    fn new(location: Location, remember_choice: bool) -> Self {
         Self {
             location: Mutex::new(location),
             store: Mutex::new(None),
+            remember_choice,
         }
     }
 
@@ -70,13 +75,20 @@ impl AppState {
         Ok(self.path()?)
     }
 
-    /// Works from now on with the database at `path` (created when it does
-    /// not exist). When it cannot be opened the current one stays in use
-    /// and the error says why.
+    /// Works from now on, and at the next launches, with the database at
+    /// `path` (created when it does not exist). When it cannot be opened the
+    /// current one stays in use and the error says why.
     pub fn switch_to(&self, path: PathBuf) -> Result<(), AppError> {
         let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let store = Store::open(&path)?;
         *guard = Some(store);
+        // The next launch opens this file too; failing to remember it must
+        // not undo a switch that worked, so it is only logged.
+        if self.remember_choice {
+            if let Err(error) = metodist_core::store::remember_db_path(&path) {
+                eprintln!("[{}] {error}", error.code());
+            }
+        }
         *self.location.lock().unwrap_or_else(PoisonError::into_inner) = Location::Fixed(path);
         Ok(())
     }

@@ -54,7 +54,9 @@ export async function launch(t, name, env, body) {
 
 async function stopLeftovers(env) {
   // See app.test.mjs: WebKitWebDriver sometimes leaves the app running.
-  let left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 5_000);
+  // Processes are found by XDG_DATA_HOME, which every test's environment
+  // has of its own (METODIST_DB is left out by tests of the default place).
+  let left = await waitForProcessesToExit("XDG_DATA_HOME", env.XDG_DATA_HOME, 5_000);
   for (const pid of left) {
     try {
       process.kill(pid, "SIGTERM");
@@ -62,7 +64,7 @@ async function stopLeftovers(env) {
       // Exited meanwhile.
     }
   }
-  if (left.length > 0) left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 15_000);
+  if (left.length > 0) left = await waitForProcessesToExit("XDG_DATA_HOME", env.XDG_DATA_HOME, 15_000);
   assert.deepEqual(left, [], "app processes still running after SIGTERM");
 }
 

@@ -132,6 +132,38 @@ test(
   },
 );
 
+test(
+  "a database opened instead of a damaged one is the one the next launch opens",
+  { timeout: TEST_TIMEOUT_MS, skip: cliMissing },
+  async (t) => {
+    const other = freshEnv("recovery-remember-other");
+    const { dir, env } = freshEnv("recovery-remember", { METODIST_TEST_OPEN_FROM: other.db });
+    // The app's own default location (no METODIST_DB override), inside this
+    // test's XDG data folder, so the choice is remembered as it is for a user.
+    delete env.METODIST_DB;
+    const defaultDb = join(env.XDG_DATA_HOME, "Metodist", "metodist.sqlite3");
+    try {
+      runCli(other.env, "--db", other.db, "import", FIXTURE);
+      mkdirSync(join(env.XDG_DATA_HOME, "Metodist"), { recursive: true });
+      writeFileSync(defaultDb, NOT_SQLITE);
+      await launch(t, "recovery-remember-1", env, async (session) => {
+        await click(session, '[data-testid="recovery-open-db"]');
+        await session.waitFor('[data-testid="programme-list"]');
+        assert.equal(await session.textOf('[data-testid="db-status"]'), `База данных: ${other.db}`);
+      });
+      await launch(t, "recovery-remember-2", env, async (session) => {
+        await session.waitFor('[data-testid="programme-list"]');
+        assert.equal((await session.findAll('[data-testid="programme-row"]')).length, 1);
+        assert.equal(await session.textOf('[data-testid="db-status"]'), `База данных: ${other.db}`);
+      });
+      assert.ok(readFileSync(defaultDb).equals(NOT_SQLITE), "the damaged file was modified");
+    } finally {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      rmSync(other.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
+  },
+);
+
 test("a second launch on the same database focuses the first and exits", { timeout: TEST_TIMEOUT_MS }, async (t) => {
   const { dir, env, db } = freshEnv("second-launch");
   try {

@@ -8,6 +8,7 @@
 mod backups;
 mod edit;
 mod lists;
+mod location;
 mod profiles;
 mod programmes;
 mod roadmap;
@@ -28,6 +29,7 @@ pub use backups::{
 };
 pub use edit::{Applied, Edit, ItemInput, UndoState, UNDO_DEPTH};
 pub use lists::ListKind;
+pub use location::{default_db_path, remember_db_path};
 pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};
 pub use roadmap::NumberedSchedule;
 pub use schema::{latest_version, MIGRATIONS};
@@ -42,17 +44,6 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-}
-
-/// Where the database lives unless the user says otherwise: the
-/// `METODIST_DB` environment variable, else `<data dir>/Metodist/metodist.sqlite3`
-/// (`%APPDATA%` on Windows, `~/.local/share` or `$XDG_DATA_HOME` on Linux).
-pub fn default_db_path() -> Result<PathBuf> {
-    if let Some(p) = std::env::var_os("METODIST_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    let dir = dirs::data_dir().ok_or(CoreError::NoDataDir)?;
-    Ok(dir.join("Metodist").join("metodist.sqlite3"))
 }
 
 impl Store {
