@@ -184,4 +184,23 @@ mod tests {
         assert_eq!(e.code(), "import_invalid");
         assert_eq!(e.problems().len(), 2);
     }
+
+    /// Writing an exported file or a backup onto a full disk reports the
+    /// disk, not a generic I/O failure.
+    #[test]
+    fn a_full_disk_is_named_as_such() {
+        let enospc = std::io::Error::new(std::io::ErrorKind::StorageFull, "no space");
+        let e = CoreError::io("/media/флешка/программа.metodist.json", enospc);
+        assert_eq!(e.code(), "disk_full");
+        assert!(e.to_string().starts_with("Недостаточно места на диске"));
+        let other = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        assert_eq!(CoreError::io("/x", other).code(), "io_error");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn enospc_from_the_system_is_a_full_disk() {
+        let e = CoreError::io("/x", std::io::Error::from_raw_os_error(28));
+        assert_eq!(e.code(), "disk_full");
+    }
 }

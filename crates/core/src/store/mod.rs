@@ -195,6 +195,21 @@ impl Store {
         Ok(value)
     }
 
+    /// Lets the database grow by at most `extra_pages` pages from now on,
+    /// after which every write fails as it would on a full disk (SQLite's
+    /// `SQLITE_FULL`). For tests of what a full disk does: it is the same
+    /// error path as a real one, without filling a real disk.
+    #[doc(hidden)]
+    pub fn simulate_full_disk_after(&self, extra_pages: i64) -> Result<()> {
+        let used: i64 = self
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .map_err(|e| CoreError::sqlite(&self.path, e))?;
+        self.conn
+            .pragma_update(None, "max_page_count", used + extra_pages)
+            .map_err(|e| CoreError::sqlite(&self.path, e))
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
