@@ -29,9 +29,12 @@ pub(crate) fn ensure_loaded() -> Result<(), PrintError> {
 
 /// Byte offsets inside `word` where it may be hyphenated.
 ///
-/// Words that are not plain Cyrillic lowercase-ish words are left whole:
-/// abbreviations (ОГЭ, МБОУ), words with digits or Latin letters, and words
-/// too short to leave two letters on each side.
+/// Words that are not plain Cyrillic words are left whole: abbreviations
+/// (ОГЭ, МБОУ), words with digits or Latin letters, and words too short to
+/// leave two letters on each side.
+/// Words in capitals shorter than this are taken for abbreviations.
+const MIN_CAPS_WORD: usize = 7;
+
 pub(crate) fn breaks(word: &str) -> Vec<usize> {
     let letters = word.chars().count();
     if letters < 5 {
@@ -41,13 +44,24 @@ pub(crate) fn breaks(word: &str) -> Vec<usize> {
         return Vec::new();
     }
     let uppercase = word.chars().filter(|c| c.is_uppercase()).count();
-    if uppercase > 1 {
+    // Capitals are an abbreviation (МБОУ, ГИБДД) unless the whole word is
+    // long and in capitals, as a deadline typed with Caps Lock on
+    // («ЕЖЕГОДНО, СЕНТЯБРЬ»): that is a word, and without hyphenation it
+    // is cut anywhere in a narrow column. The patterns are lowercase; the
+    // offsets carry over because every Cyrillic letter takes two bytes in
+    // either case.
+    let all_caps_word = uppercase == letters && letters >= MIN_CAPS_WORD;
+    if uppercase > 1 && !all_caps_word {
         return Vec::new();
     }
     let Ok(dict) = dictionary() else {
         return Vec::new();
     };
-    let mut out = dict.hyphenate(word).breaks;
+    let mut out = if all_caps_word {
+        dict.hyphenate(&word.to_lowercase()).breaks
+    } else {
+        dict.hyphenate(word).breaks
+    };
     // Russian rules forbid leaving "ъ", "ь" or "й" at the start of a line;
     // the patterns mostly obey, this guards the rest.
     out.retain(|&i| {
@@ -93,6 +107,16 @@ mod tests {
         assert!(breaks("ГИА-2024").is_empty());
         assert!(breaks("дом").is_empty());
         assert!(breaks("Zubilina").is_empty());
-        assert!(breaks("ОБРАЗОВАНИЯ").is_empty());
+        assert!(breaks("ГИБДД").is_empty());
+        assert!(breaks("РосНОУ").is_empty());
+    }
+
+    #[test]
+    fn long_words_in_capitals_are_hyphenated_like_lowercase_ones() {
+        ensure_loaded().unwrap();
+        assert_eq!(split("ОБРАЗОВАНИЯ"), "ОБ-РА-ЗО-ВА-НИЯ");
+        assert_eq!(split("ЕЖЕГОДНО"), split("ежегодно").to_uppercase());
+        assert!(split("ЕЖЕГОДНО").contains('-'));
+        assert!(split("СЕНТЯБРЯ").contains('-'));
     }
 }
