@@ -10,6 +10,10 @@
 // kind), after adding what a template lacks (the act, a table, risks, SWOT).
 // Date and number fields are left out of the verbatim check: they refuse
 // text by design; typing into them must still run nothing.
+//
+// The third test does the same for the tracking tabs (today pinned with
+// METODIST_TODAY) and the backups screen, with the hostile sample imported
+// so that responsible bodies, activities and indicator names hold markup.
 
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -297,6 +301,305 @@ test(
           if (tab !== "print") assert.ok(shown.reduce((a, b) => a + b, 0) > 0, `${tab}: the imported text is shown`);
           await saveScreenshot(session, `security-imported-${tab}`);
         }
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
+  },
+);
+
+/**
+ * DANGER_CHECK for the tracking tabs: the «Исполнение» charts are inline SVG
+ * by design, so an <svg> directly inside a chart box is allowed — but only
+ * when it holds nothing but the SVG shapes the chart draws (createElementNS),
+ * no handler attributes, and no element outside the SVG namespace.
+ */
+const CHART_CHECK = `
+  const SVG = "http://www.w3.org/2000/svg";
+  const SHAPES = new Set(["svg", "title", "line", "rect", "text"]);
+  const charts = [...document.querySelectorAll('[data-testid^="exec-chart-"] > svg')];
+  const bad = [];
+  for (const root of charts) {
+    for (const el of [root, ...root.querySelectorAll("*")]) {
+      if (el.namespaceURI !== SVG || !SHAPES.has(el.localName)) bad.push("chart holds " + el.outerHTML.slice(0, 80));
+      for (const a of el.attributes) if (/^on/i.test(a.name) || /javascript:/i.test(a.value)) bad.push("chart attribute " + a.name);
+    }
+  }
+  const found = [];
+  for (const el of document.querySelectorAll("img")) {
+    if (!(el.getAttribute("src") ?? "").startsWith("data:image/png;base64,")) found.push("img " + el.outerHTML.slice(0, 80));
+  }
+  for (const el of document.querySelectorAll("script")) {
+    if (!el.src) found.push("inline script " + el.outerHTML.slice(0, 80));
+  }
+  for (const el of document.querySelectorAll("svg, iframe, object, embed, foreignObject")) {
+    if (!charts.includes(el) && !charts.some((c) => c.contains(el))) found.push(el.tagName + " " + el.outerHTML.slice(0, 80));
+  }
+  for (const el of document.querySelectorAll("[onerror], [onload], [onclick]")) found.push("handler " + el.outerHTML.slice(0, 80));
+  for (const el of document.querySelectorAll("a[href^='javascript:']")) found.push("js link " + el.outerHTML.slice(0, 80));
+  return { pwned: window.__pwned !== undefined, found: [...bad, ...found], charts: charts.length };
+`;
+
+async function assertNothingRanHere(session, where) {
+  const result = await session.script(CHART_CHECK);
+  assert.equal(result.pwned, false, `${where}: window.__pwned was set`);
+  assert.deepEqual(result.found, [], `${where}: elements made from user text`);
+  return result.charts;
+}
+
+/**
+ * Types into a field as the user would: all selected, then keys (no Tab).
+ * Not WebDriver's clear, which fires "change" on an empty field and so
+ * would store an empty fact before the markup is typed.
+ */
+async function typeKeys(session, css, text) {
+  const element = await session.waitFor(css);
+  await session.call("POST", `/element/${element}/click`, {});
+  await session.call("POST", `/element/${element}/value`, { text: KEY.control + "a" + KEY.null });
+  await session.call("POST", `/element/${element}/value`, { text });
+  return element;
+}
+
+async function choose(session, css, value) {
+  await session.waitFor(css);
+  await session.script(
+    `const el = document.querySelector(arguments[0]); el.value = arguments[1];
+     el.dispatchEvent(new Event("change", { bubbles: true }));`,
+    [css, value],
+  );
+}
+
+async function openTrackingTab(session, key) {
+  await click(session, `[data-testid="tab-link-${key}"]`);
+  await session.waitFor(`[data-testid="editor"][data-tab="${key}"] [data-testid="tab-${key}"]`);
+  await sleep(200);
+}
+
+const textOf = (session, css) =>
+  session.script(`const el = document.querySelector(arguments[0]); return el ? el.textContent : null;`, [css]);
+
+/** The responsible-body dropdown shows every payload as an option, verbatim. */
+async function assertBodiesAsText(session, where) {
+  const options = await session.script(
+    `return [...document.querySelectorAll('[data-testid="filter-body"] option')].map((o) => [o.value, o.textContent]);`,
+  );
+  // A responsible cell names several bodies split at «,» «;» and line
+  // breaks (common.ts bodiesOf), so «&amp;» ends one body there, by design.
+  const bodies = PAYLOADS.flatMap((p) => p.split(/[,;\n]/).map((b) => b.trim()).filter((b) => b !== ""));
+  for (const b of bodies) {
+    assert.ok(options.some(([v, text]) => v === b && text === b), `${where}: «${b}» is an option of the body filter: ${JSON.stringify(options)}`);
+  }
+}
+
+test(
+  "markup in the tracking tabs and on the backups screen is kept as text and runs nothing",
+  { timeout: TEST_TIMEOUT_MS, skip: cliMissing },
+  async (t) => {
+    // «Today» pinned as in tracking.test.mjs: the sample's due dates fall
+    // into the lists of «Сегодня» and the month of May 2025.
+    const { dir, env, db } = freshEnv("security-tracking", { METODIST_TODAY: "2025-05-20" });
+    try {
+      const file = join(dir, "hostile.metodist.json");
+      writeFileSync(file, JSON.stringify(hostileSample()));
+      const id = runCli(env, "--db", db, "import", file).trim();
+      assert.match(id, /^\d+$/);
+      await launch(t, "security-tracking", env, async (session) => {
+        await session.waitFor('[data-testid="programme-list"]');
+        await session.script(`location.hash = "#/programmes/${id}"; return true;`);
+
+        // ---- «Сегодня»: bodies in the dropdown and rows, the filters, a comment ----
+        await session.waitFor('[data-testid="editor"][data-tab="today"] [data-testid="tab-today"]');
+        await sleep(300);
+        await assertNothingRanHere(session, "«Сегодня»");
+        await assertBodiesAsText(session, "«Сегодня»");
+        const rowsWithBody = await session.script(
+          `return [...document.querySelectorAll('[data-testid="due-row"]')].filter((r) => arguments[0].some((p) => r.textContent.includes(p))).length;`,
+          [PAYLOADS],
+        );
+        assert.ok(rowsWithBody > 0, "rows show the imported markup as text");
+        await choose(session, '[data-testid="filter-body"]', PAYLOADS[0]);
+        const byBody = await waitUntil("the body filter", async () => {
+          const text = await textOf(session, '[data-testid="filter-count"]');
+          return /^Найдено: \d+$/.test(text ?? "") ? text : false;
+        });
+        const shownByBody = await session.script(
+          `return [...document.querySelectorAll('[data-testid="tab-today"] [data-testid="due-row"]')].filter((r) => !r.hidden).map((r) => r.textContent);`,
+        );
+        assert.ok(shownByBody.length > 0, `rows of the body «${PAYLOADS[0]}»: ${byBody}`);
+        assert.ok(shownByBody.every((text) => text.includes(PAYLOADS[0])), "each row kept shows the body as text");
+        await assertNothingRanHere(session, "«Сегодня», filtered by a body with markup");
+        await saveScreenshot(session, "security-tracking-today-body");
+        await click(session, '[data-testid="filter-reset"]');
+
+        // The search text is matched as plain text: markup finds the rows
+        // that hold it, a regular-expression-looking text finds nothing.
+        await typeKeys(session, '[data-testid="filter-search"]', PAYLOADS[1]);
+        const bySearch = await waitUntil("the search", async () => {
+          const text = await textOf(session, '[data-testid="filter-count"]');
+          return /^Найдено: [1-9]\d*$/.test(text ?? "") ? text : false;
+        });
+        t.diagnostic(`«Сегодня», search ${PAYLOADS[1]}: ${bySearch}`);
+        assert.equal(
+          await session.script(`return document.querySelector('[data-testid="filter-search"]').value;`),
+          PAYLOADS[1],
+        );
+        await assertNothingRanHere(session, "«Сегодня», searched for markup");
+        await typeKeys(session, '[data-testid="filter-search"]', ".*");
+        await waitUntil("«.*» finds nothing", async () => (await textOf(session, '[data-testid="filter-count"]')) === "Найдено: 0");
+        await click(session, '[data-testid="filter-reset"]');
+
+        const picked = await session.script(
+          `const row = [...document.querySelectorAll('[data-testid="today-month"] [data-testid="due-row"]')]
+             .find((r) => !r.hidden && r.querySelector('[data-testid="due-comment-toggle"]'));
+           return row ? { item: row.dataset.item, due: row.dataset.due } : null;`,
+        );
+        assert.ok(picked, "a due date of May 2025 to mark done with a comment");
+        const rowCss = `[data-testid="today-month"] [data-testid="due-row"][data-item="${picked.item}"][data-due="${picked.due}"]`;
+        await session.script(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, [rowCss]);
+        await click(session, `${rowCss} [data-testid="due-comment-toggle"]`);
+        await typeKeys(session, `${rowCss} [data-testid="due-comment"]`, PAYLOAD + "\uE007");
+        await waitUntil("done with the comment as text", async () => {
+          const [status, noted] = await session.script(
+            `const row = document.querySelector(arguments[0]);
+             return row ? [row.dataset.status, row.querySelector('[data-testid="due-noted"]')?.textContent ?? ""] : [null, ""];`,
+            [rowCss],
+          );
+          return /done|late/.test(status ?? "") && noted.includes(PAYLOAD);
+        });
+        await assertNothingRanHere(session, "«Сегодня», a comment with markup");
+        await saveScreenshot(session, "security-tracking-today-comment");
+
+        // ---- «Месяц»: comment and evidence kept, markup in dates refused ----
+        await openTrackingTab(session, "month");
+        const monthRow = `[data-testid="tab-month"] [data-testid="due-row"][data-item="${picked.item}"][data-due="${picked.due}"]`;
+        await session.waitFor(monthRow);
+        await assertBodiesAsText(session, "«Месяц»");
+        await click(session, `${monthRow} [data-testid="due-open"]`);
+        await session.waitFor('[data-testid="track-form"]');
+        await typeKeys(session, '[data-testid="track-comment"]', PAYLOAD);
+        await typeKeys(session, '[data-testid="track-evidence"]', PAYLOAD);
+        await typeKeys(session, '[data-testid="track-done-on"]', PAYLOAD);
+        await click(session, '[data-testid="track-save"]');
+        assert.equal(await textOf(session, '[data-testid="track-done-on-hint"]'), "Дата пишется так: 12.09.2024");
+        await assertNothingRanHere(session, "«Месяц», markup in the date done");
+        await choose(session, '[data-testid="track-status"]', "moved");
+        await typeKeys(session, '[data-testid="track-moved-to"]', PAYLOAD);
+        await click(session, '[data-testid="track-save"]');
+        assert.equal(await textOf(session, '[data-testid="track-moved-to-hint"]'), "Дата пишется так: 12.09.2024");
+        assert.ok(await session.findAll('[data-testid="track-form"]').then((f) => f.length === 1), "the form stays open");
+        await assertNothingRanHere(session, "«Месяц», markup in the new date");
+        await session.script(`document.querySelector('[data-testid="track-form"]').scrollIntoView({ block: "center" });`);
+        await saveScreenshot(session, "security-tracking-month-refused");
+        await choose(session, '[data-testid="track-status"]', "done");
+        await typeKeys(session, '[data-testid="track-done-on"]', "20.05.2025");
+        await click(session, '[data-testid="track-save"]');
+        await waitUntil("the form closes, the row shows comment and evidence", async () => {
+          const noted = await session.script(
+            `if (document.querySelector('[data-testid="track-form"]')) return "";
+             const row = document.querySelector(arguments[0]);
+             return row ? row.querySelector('[data-testid="due-noted"]')?.textContent ?? "" : "";`,
+            [monthRow],
+          );
+          return noted.split(PAYLOAD).length - 1 === 2;
+        });
+        await click(session, `${monthRow} [data-testid="due-open"]`);
+        await session.waitFor('[data-testid="track-form"]');
+        assert.equal(await valueOf(session, "track-comment"), PAYLOAD, "the comment comes back verbatim");
+        assert.equal(await valueOf(session, "track-evidence"), PAYLOAD, "the evidence comes back verbatim");
+        await click(session, '[data-testid="track-cancel"]');
+        await assertNothingRanHere(session, "«Месяц»");
+        await session.script(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, [monthRow]);
+        await saveScreenshot(session, "security-tracking-month");
+
+        // ---- «График»: the dropdown and the search ----
+        await openTrackingTab(session, "timeline");
+        await assertBodiesAsText(session, "«График»");
+        await typeKeys(session, '[data-testid="filter-search"]', PAYLOADS[1]);
+        const timelineShown = await waitUntil("the timeline search", async () => {
+          const n = await session.script(
+            `return [...document.querySelectorAll('[data-testid="timeline-row"]')].filter((r) => !r.hidden).length;`,
+          );
+          return n > 0 ? n : false;
+        });
+        t.diagnostic(`«График», search ${PAYLOADS[1]}: ${timelineShown} of 46 rows`);
+        await typeKeys(session, '[data-testid="filter-search"]', ".*");
+        await waitUntil("«.*» hides every row", async () =>
+          (await session.script(
+            `return [...document.querySelectorAll('[data-testid="timeline-row"]')].filter((r) => !r.hidden).length;`,
+          )) === 0);
+        await typeKeys(session, '[data-testid="filter-search"]', PAYLOADS[1]);
+        await choose(session, '[data-testid="filter-body"]', PAYLOADS[2]);
+        await assertNothingRanHere(session, "«График», filtered");
+        await saveScreenshot(session, "security-tracking-timeline");
+        await click(session, '[data-testid="filter-reset"]');
+
+        // ---- «Исполнение»: markup as a fact is refused; the chart holds names as text ----
+        await openTrackingTab(session, "execution");
+        const factId = await session.script(
+          `const el = document.querySelector('[data-testid^="exec-fact-1-"]'); return el ? el.dataset.testid : null;`,
+        );
+        assert.ok(factId, "a fact field of the first indicator");
+        const before = await valueOf(session, factId);
+        await typeKeys(session, `[data-testid="${factId}"]`, PAYLOAD + "\uE007");
+        const hintText = await waitUntil("the not-a-number hint", async () => {
+          const text = await textOf(session, '[data-testid="exec-fact-hint-1"]');
+          return /не число/.test(text ?? "") ? text : false;
+        });
+        assert.ok(hintText.includes(PAYLOAD), `the hint quotes the markup as text: ${hintText}`);
+        const charts = await assertNothingRanHere(session, "«Исполнение», markup as a fact");
+        assert.ok(charts > 0, "the execution tab draws its charts");
+        const chart = await session.script(
+          `const svg = document.querySelector('[data-testid="exec-chart-1"] > svg');
+           return { title: svg.querySelector("title").textContent, texts: [...svg.querySelectorAll("text")].map((el) => el.textContent) };`,
+        );
+        const indicator = hostileSample().programme.indicators?.[0] ?? null;
+        t.diagnostic(`chart 1: title ${JSON.stringify(chart.title)}, texts ${JSON.stringify(chart.texts)}`);
+        if (indicator) {
+          assert.equal(chart.title, `План и факт: ${indicator.name}`, "the chart's title holds the indicator's name verbatim");
+          if (indicator.unit) assert.ok(chart.texts.includes(indicator.unit), "a <text> of the chart holds the unit verbatim");
+        }
+        assert.ok(PAYLOADS.some((p) => chart.title.includes(p)), "the chart's title holds a payload");
+        assert.ok(chart.texts.some((text) => PAYLOADS.includes(text)), "a <text> of the chart holds a payload verbatim");
+        await session.script(`document.querySelector('[data-testid="exec-indicator-1"]').scrollIntoView({ block: "start" });`);
+        await saveScreenshot(session, "security-tracking-execution");
+        // The refused value was not stored: the field shows the old fact after a reload.
+        await openTrackingTab(session, "today");
+        await openTrackingTab(session, "execution");
+        assert.equal(await valueOf(session, factId), before, "the refused fact was not stored");
+
+        // ---- «Отчёт»: markup in the two dates is refused before anything is asked ----
+        await openTrackingTab(session, "report");
+        await choose(session, '[data-testid="report-kind"]', "dates");
+        await typeKeys(session, '[data-testid="report-from"]', PAYLOAD);
+        await typeKeys(session, '[data-testid="report-to"]', "31.12.2025");
+        await waitUntil("the date hint", async () =>
+          (await textOf(session, '[data-testid="report-range-hint"]')) === "Дата пишется так: 12.09.2024");
+        assert.equal(await session.script(`return document.querySelector('[data-testid="report-save"]').disabled;`), true);
+        await assertNothingRanHere(session, "«Отчёт», markup in a date");
+        await saveScreenshot(session, "security-tracking-report");
+
+        // ---- the backups screen: a copy of the database with markup in it ----
+        await session.script('location.hash = "#/backups"; return true;');
+        await session.waitFor('[data-testid="backups-screen"]');
+        await click(session, '[data-testid="backup-create"]');
+        await session.waitFor('[data-testid="backup-row"]');
+        const textFields = await session.script(
+          `return document.querySelectorAll('[data-testid="backups-screen"] input, [data-testid="backups-screen"] textarea').length;`,
+        );
+        t.diagnostic(`backups screen: ${textFields} text fields`);
+        await assertNothingRanHere(session, "backups screen");
+        await saveScreenshot(session, "security-tracking-backups");
+        // Restoring the copy brings the programme back: its title is text in the list.
+        const [restore] = await session.findAll('[data-testid="backup-restore"]');
+        await session.call("POST", `/element/${restore}/click`, {});
+        await click(session, '[data-testid="restore-confirm"]');
+        await session.waitFor('[data-testid="programme-list"]');
+        const titles = await session.script(
+          `return [...document.querySelectorAll('[data-testid="programme-title"]')].map((el) => el.textContent);`,
+        );
+        assert.ok(titles.some((title) => PAYLOADS.includes(title)), `the restored list shows the title as text: ${JSON.stringify(titles)}`);
+        await assertNothingRanHere(session, "programme list after a restore");
+        await saveScreenshot(session, "security-tracking-restored");
       });
     } finally {
       rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
