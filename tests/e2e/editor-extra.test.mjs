@@ -8,40 +8,27 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 
-import { Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
+import {
+  ARTIFACTS,
+  CLI,
+  click,
+  clickElement,
+  freshEnv,
+  launch,
+  saveScreenshot,
+  typeActive,
+  waitSaved,
+  waitUntil,
+} from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "..", "..");
-const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? "target");
-const APP = process.env.METODIST_APP_BIN ?? join(targetDir, "debug", "metodist-app");
-const CLI = process.env.METODIST_CLI_BIN ?? join(targetDir, "debug", "metodist");
-const ARTIFACTS = join(here, "artifacts");
 const TEST_TIMEOUT_MS = 300_000;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const KEY = { null: "\uE000", control: "\uE009" };
 const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
-
-mkdirSync(ARTIFACTS, { recursive: true });
-
-function freshEnv(name) {
-  const dir = mkdtempSync(join(tmpdir(), `metodist-e2e-${name}-`));
-  const env = {
-    ...process.env,
-    METODIST_DB: join(dir, "metodist.sqlite3"),
-    XDG_DATA_HOME: join(dir, "xdg-data"),
-    XDG_CONFIG_HOME: join(dir, "xdg-config"),
-    XDG_CACHE_HOME: join(dir, "xdg-cache"),
-    METODIST_TEST_SAVE_TO: join(dir, "saved.pdf"),
-  };
-  return { dir, env };
-}
 
 /** A programme of `items` generated items in a fresh database; the exchange file's path. */
 function importGenerated(dir, env, items) {
@@ -50,81 +37,11 @@ function importGenerated(dir, env, items) {
   execFileSync(CLI, ["--db", env.METODIST_DB, "import", file], { env, encoding: "utf8", timeout: 60_000 });
 }
 
-/** Runs `body` against one launch of the app; the app is closed and gone afterwards. */
-async function launch(t, name, env, body) {
-  assert.ok(existsSync(APP), `the app binary is missing: ${APP} (run cargo build first)`);
-  const driver = await startDriver({ env, logFile: join(ARTIFACTS, `${name}-tauri-driver.log`) });
-  let session;
-  try {
-    session = await Session.create(driver.base, APP);
-    await body(session);
-  } finally {
-    if (session) await session.delete().catch((error) => t.diagnostic(`closing the app: ${error.message}`));
-    await driver.stop();
-    // See app.test.mjs: WebKitWebDriver sometimes leaves the app running.
-    let left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 5_000);
-    for (const pid of left) {
-      try {
-        process.kill(pid, "SIGTERM");
-      } catch {
-        // Exited meanwhile.
-      }
-    }
-    if (left.length > 0) left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 15_000);
-    assert.deepEqual(left, [], "app processes still running after SIGTERM");
-  }
-}
-
-async function click(session, css) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/click`, {});
-  return element;
-}
-
-async function clickElement(session, element) {
-  await session.call("POST", `/element/${element}/click`, {});
-}
-
-async function typeActive(session, text) {
-  const value = await session.call("GET", "/element/active");
-  await session.call("POST", `/element/${Object.values(value)[0]}/value`, { text });
-}
-
 /** Replaces the value of a field by typing, then leaves it (Tab) so its change event fires. */
 async function retype(session, css, text) {
   const element = await session.waitFor(css);
   await session.call("POST", `/element/${element}/clear`, {});
   await session.call("POST", `/element/${element}/value`, { text: text + "\uE004" });
-}
-
-async function waitUntil(what, probe, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    last = await probe();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await sleep(100);
-  }
-}
-
-async function waitSaved(session) {
-  await sleep(600);
-  await waitUntil("«Сохранено»", async () => {
-    const text = await session.script(
-      `const el = document.querySelector('[data-testid="save-indicator"]'); return el ? el.textContent : "";`,
-    );
-    return /Сохранено/.test(text) ? text : false;
-  });
-  await sleep(300);
-}
-
-async function saveScreenshot(session, name) {
-  await session.asyncScript(`
-    const done = arguments[arguments.length - 1];
-    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
-  `);
-  writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
 }
 
 async function openProgramme(session, tab) {
@@ -144,7 +61,6 @@ function blockRows(session, blockNumber) {
     [blockNumber],
   );
 }
-
 
 // Rows as Excel puts them on the clipboard: tab between cells, CRLF between
 // rows, a cell with a line break quoted.

@@ -1,5 +1,5 @@
-// Helpers shared by recovery.test.mjs and security.test.mjs: one launch of
-// the app on a temporary data folder, clicks, typing, screenshots. Same
+// Helpers shared by the end-to-end tests: one launch of the app on a
+// temporary data folder, clicks, typing, waiting for saves, screenshots. Same
 // environment variables as app.test.mjs (METODIST_APP_BIN, METODIST_CLI_BIN,
 // TAURI_DRIVER); the user's database is never touched.
 
@@ -23,7 +23,8 @@ export const ARTIFACTS = join(here, "artifacts");
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** A temporary folder with its own database and XDG folders. */
+/** A temporary folder with its own database and XDG folders; a save dialog
+ * is answered with `saved.pdf` in it. */
 export function freshEnv(name, extra = {}) {
   const dir = mkdtempSync(join(tmpdir(), `metodist-e2e-${name}-`));
   const env = {
@@ -32,6 +33,7 @@ export function freshEnv(name, extra = {}) {
     XDG_DATA_HOME: join(dir, "xdg-data"),
     XDG_CONFIG_HOME: join(dir, "xdg-config"),
     XDG_CACHE_HOME: join(dir, "xdg-cache"),
+    METODIST_TEST_SAVE_TO: join(dir, "saved.pdf"),
     ...extra,
   };
   return { dir, env, db: env.METODIST_DB };
@@ -96,4 +98,31 @@ export async function saveScreenshot(session, name) {
     requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
   `);
   writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
+}
+
+export async function clickElement(session, element) {
+  await session.call("POST", `/element/${element}/click`, {});
+}
+
+export async function activeElement(session) {
+  const value = await session.call("GET", "/element/active");
+  return Object.values(value)[0];
+}
+
+/** Types into whatever has focus, as the user would (keys, not values set by script). */
+export async function typeActive(session, text) {
+  const element = await activeElement(session);
+  await session.call("POST", `/element/${element}/value`, { text });
+}
+
+/** Waits until every edit is stored: the shell's indicator reads «Сохранено» and the tab's reloads are done. */
+export async function waitSaved(session) {
+  await sleep(600); // past the 400 ms typing pause
+  await waitUntil("«Сохранено»", async () => {
+    const text = await session.script(
+      `const el = document.querySelector('[data-testid="save-indicator"]'); return el ? el.textContent : "";`,
+    );
+    return /Сохранено/.test(text) ? text : false;
+  });
+  await sleep(300);
 }

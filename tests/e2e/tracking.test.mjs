@@ -12,96 +12,26 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { copyFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 
-import { Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
+import {
+  ARTIFACTS,
+  CLI,
+  FIXTURE,
+  click,
+  freshEnv as sharedEnv,
+  launch,
+  saveScreenshot,
+  waitUntil,
+} from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "..", "..");
-const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? "target");
-const APP = process.env.METODIST_APP_BIN ?? join(targetDir, "debug", "metodist-app");
-const CLI = process.env.METODIST_CLI_BIN ?? join(targetDir, "debug", "metodist");
-const SAMPLE = join(repo, "tests", "fixtures", "sample-programme.metodist.json");
-const ARTIFACTS = join(here, "artifacts");
 const TEST_TIMEOUT_MS = 300_000;
 const TODAY = "2025-05-20";
 const COMMENT = "Проведено на базе Сосновской ООШ";
 
 const KEY = { null: "\uE000", enter: "\uE007", control: "\uE009" };
-
-mkdirSync(ARTIFACTS, { recursive: true });
-
-function freshEnv(name) {
-  const dir = mkdtempSync(join(tmpdir(), `metodist-e2e-${name}-`));
-  const env = {
-    ...process.env,
-    METODIST_DB: join(dir, "metodist.sqlite3"),
-    XDG_DATA_HOME: join(dir, "xdg-data"),
-    XDG_CONFIG_HOME: join(dir, "xdg-config"),
-    XDG_CACHE_HOME: join(dir, "xdg-cache"),
-    METODIST_TEST_SAVE_TO: join(dir, "report.pdf"),
-    METODIST_TODAY: TODAY,
-  };
-  return { dir, env };
-}
-
-async function launch(t, name, env, body) {
-  assert.ok(existsSync(APP), `the app binary is missing: ${APP} (run cargo build first)`);
-  const driver = await startDriver({ env, logFile: join(ARTIFACTS, `${name}-tauri-driver.log`) });
-  let session;
-  try {
-    session = await Session.create(driver.base, APP);
-    await body(session);
-  } finally {
-    if (session) await session.delete().catch((error) => t.diagnostic(`closing the app: ${error.message}`));
-    await driver.stop();
-    await stopLeftovers(env);
-  }
-}
-
-async function stopLeftovers(env) {
-  // See app.test.mjs: WebKitWebDriver sometimes leaves the app running.
-  let left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 5_000);
-  for (const pid of left) {
-    try {
-      process.kill(pid, "SIGTERM");
-    } catch {
-      // Exited meanwhile.
-    }
-  }
-  if (left.length > 0) left = await waitForProcessesToExit("METODIST_DB", env.METODIST_DB, 15_000);
-  assert.deepEqual(left, [], "app processes still running after SIGTERM");
-}
-
-async function click(session, css) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/click`, {});
-  return element;
-}
-
-async function waitUntil(what, probe, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    last = await probe();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await sleep(100);
-  }
-}
-
-async function saveScreenshot(session, name) {
-  await session.asyncScript(`
-    const done = arguments[arguments.length - 1];
-    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
-  `);
-  writeFileSync(join(ARTIFACTS, `${name}.png`), await session.screenshot());
-}
 
 async function openTab(session, key) {
   await click(session, `[data-testid="tab-link-${key}"]`);
@@ -135,12 +65,20 @@ function rowStatus(session, item, due) {
   );
 }
 
+/** The shared temporary environment, with "today" pinned for the tracking
+ * screens and the report saved as `report.pdf`. */
+function freshEnv(name) {
+  const shared = sharedEnv(name, { METODIST_TODAY: TODAY });
+  shared.env.METODIST_TEST_SAVE_TO = join(shared.dir, "report.pdf");
+  return shared;
+}
+
 const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
 
 test("a due date marked done on «Сегодня» is done in «Месяц», on the timeline and in the report PDF", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
   const { dir, env } = freshEnv("tracking");
   try {
-    const id = execFileSync(CLI, ["--db", env.METODIST_DB, "import", SAMPLE], { env, encoding: "utf8", timeout: 60_000 }).trim();
+    const id = execFileSync(CLI, ["--db", env.METODIST_DB, "import", FIXTURE], { env, encoding: "utf8", timeout: 60_000 }).trim();
     assert.match(id, /^\d+$/);
     let picked;
     await launch(t, "tracking", env, async (session) => {
