@@ -41,6 +41,9 @@ function short(value: number): string {
   return value.toLocaleString("ru-RU", { maximumFractionDigits: 2 });
 }
 
+/** How many characters of the unit fit beside the legend at the chart's font size. */
+const UNIT_CHARS = 38;
+
 /** Plan and fact per year as paired bars; the plan is drawn light, the fact dark. */
 export function chart(ind: Indicator, years: number[]): SVGSVGElement {
   const width = 420;
@@ -85,7 +88,12 @@ export function chart(ind: Indicator, years: number[]): SVGSVGElement {
   root.append(svg("rect", { x: left + 52, y: 4, width: 10, height: 10, class: "exec-fact", rx: 2 }));
   root.append(svg("text", { x: left + 66, y: 13, class: "exec-legend" }, "факт"));
   if (ind.unit.trim() !== "") {
-    root.append(svg("text", { x: width - 6, y: 13, class: "exec-legend", "text-anchor": "end" }, ind.unit));
+    // The legend takes the left ~100 px; a long unit («человек на 1000
+    // обучающихся») is shortened to the room left. The card's heading above
+    // the chart gives it in full.
+    const unit = ind.unit.trim();
+    const shown = unit.length > UNIT_CHARS ? `${unit.slice(0, UNIT_CHARS - 1).trimEnd()}…` : unit;
+    root.append(svg("text", { x: width - 6, y: 13, class: "exec-legend", "text-anchor": "end" }, shown));
   }
   return root;
 }
