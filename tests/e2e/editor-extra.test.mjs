@@ -230,12 +230,20 @@ test("a layout profile is copied, edited with checks, set in an installed font, 
       assert.deepEqual(await session.findAll('[data-testid="profile-readonly"]'), []);
 
       // ---- a value out of range: the message by its field, nothing stored ----
+      // WebDriver's clear first empties the field, which is itself refused
+      // («введите число»); wait for the message about the value typed after.
       await retype(session, '[data-testid="profile-margin_left_mm"]', "190");
-      const error = await waitUntil("the margin error", async () => {
-        const text = await session.textOf('[data-testid="profile-error-margin_left_mm"]').catch(() => "");
-        return text !== "" ? text : false;
-      });
-      assert.equal(error, "поля слишком велики для размера страницы");
+      const tooWide = "поля слишком велики для размера страницы";
+      let error = "";
+      try {
+        await waitUntil("the margin error", async () => {
+          error = await session.textOf('[data-testid="profile-error-margin_left_mm"]').catch(() => "");
+          return error === tooWide;
+        });
+      } catch (timeout) {
+        assert.equal(error, tooWide); // names the message last seen
+        throw timeout;
+      }
       assert.match(await session.textOf('[data-testid="profile-status"]'), /Не сохранено/);
       await retype(session, '[data-testid="profile-body_size"]', "абв");
       assert.equal(await session.textOf('[data-testid="profile-error-body_size"]'), "введите число, например 12,5");
