@@ -269,17 +269,27 @@ pub async fn print_programme(
     };
     let fonts = Fonts::load(&profile.font)?;
     let rendered = metodist_print::render_programme(&p, mode.into(), &profile, &fonts)?;
+    deliver_pdf(&app, path, rendered).map(Some)
+}
+
+/// Writes a rendered PDF where the user chose and opens it in the system
+/// viewer; shared by the programme and the progress report.
+pub(crate) fn deliver_pdf(
+    app: &AppHandle,
+    path: PathBuf,
+    rendered: metodist_print::Rendered,
+) -> Result<Printed, AppError> {
     metodist_core::fsutil::write_atomically(&path, &rendered.pdf)?;
     // Failing to open a viewer is not a failure to print: the file is saved.
     // Under the e2e harness (TEST_SAVE_TO) no viewer may pop up on Xvfb.
     if std::env::var_os(TEST_SAVE_TO).is_none() {
         let _ = app.opener().open_path(path.to_string_lossy(), None::<&str>);
     }
-    Ok(Some(Printed {
+    Ok(Printed {
         path: path.display().to_string(),
         pages: rendered.pages,
         warnings: rendered.warnings.iter().map(|w| w.to_string()).collect(),
-    }))
+    })
 }
 
 /// Pages of the print preview as PNG data URLs, with the page count.
@@ -390,8 +400,8 @@ pub async fn evaluation(
 /// End-to-end tests drive the window through WebDriver, which cannot click a
 /// native dialog. The test harness (never the window) sets these variables
 /// to the file the dialog would have returned.
-pub(crate) const TEST_OPEN_FROM: &str = "METODIST_TEST_OPEN_FROM";
-pub(crate) const TEST_SAVE_TO: &str = "METODIST_TEST_SAVE_TO";
+const TEST_OPEN_FROM: &str = "METODIST_TEST_OPEN_FROM";
+const TEST_SAVE_TO: &str = "METODIST_TEST_SAVE_TO";
 
 pub(crate) fn pick_file(
     app: &AppHandle,

@@ -6,9 +6,8 @@ use chrono::NaiveDate;
 use metodist_core::effectiveness::{Method, Standard};
 use metodist_print::Fonts;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
-use crate::editor::{file_stem, profile_named, save_file, Printed, TEST_SAVE_TO};
+use crate::editor::{deliver_pdf, file_stem, profile_named, save_file, Printed};
 use crate::{AppError, AppState};
 
 /// End-to-end tests pin "today" so that what is overdue does not depend on
@@ -67,17 +66,7 @@ pub async fn print_report(
     let fonts = Fonts::load(&profile.font)?;
     let rendered =
         metodist_print::render_report(&p, &entries, &evaluation, from, to, &profile, &fonts)?;
-    metodist_core::fsutil::write_atomically(&path, &rendered.pdf)?;
-    // As with print_programme: the file is saved even if no viewer opens,
-    // and under the e2e harness no viewer may pop up.
-    if std::env::var_os(TEST_SAVE_TO).is_none() {
-        let _ = app.opener().open_path(path.to_string_lossy(), None::<&str>);
-    }
-    Ok(Some(Printed {
-        path: path.display().to_string(),
-        pages: rendered.pages,
-        warnings: rendered.warnings.iter().map(|w| w.to_string()).collect(),
-    }))
+    deliver_pdf(&app, path, rendered).map(Some)
 }
 
 #[cfg(test)]

@@ -126,3 +126,13 @@ export async function waitSaved(session) {
   });
   await sleep(300);
 }
+
+/** Chooses an option of a <select> by its value, as a click on it would. */
+export async function choose(session, css, value) {
+  await session.waitFor(css);
+  await session.script(
+    `const el = document.querySelector(arguments[0]); el.value = arguments[1];
+     el.dispatchEvent(new Event("change", { bubbles: true }));`,
+    [css, value],
+  );
+}

@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { CLI, FIXTURE, click, freshEnv, launch, runCli, saveScreenshot, waitUntil } from "./harness.mjs";
+import { CLI, FIXTURE, choose, click, freshEnv, launch, runCli, saveScreenshot, waitUntil } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 600_000;
 const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
@@ -358,15 +358,6 @@ async function typeKeys(session, css, text) {
   await session.call("POST", `/element/${element}/value`, { text: KEY.control + "a" + KEY.null });
   await session.call("POST", `/element/${element}/value`, { text });
   return element;
-}
-
-async function choose(session, css, value) {
-  await session.waitFor(css);
-  await session.script(
-    `const el = document.querySelector(arguments[0]); el.value = arguments[1];
-     el.dispatchEvent(new Event("change", { bubbles: true }));`,
-    [css, value],
-  );
 }
 
 async function openTrackingTab(session, key) {

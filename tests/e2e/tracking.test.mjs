@@ -20,6 +20,7 @@ import {
   ARTIFACTS,
   CLI,
   FIXTURE,
+  choose,
   click,
   freshEnv as sharedEnv,
   launch,
@@ -44,16 +45,6 @@ async function typeInto(session, css, text) {
   await session.call("POST", `/element/${element}/clear`, {});
   await session.call("POST", `/element/${element}/value`, { text });
   return element;
-}
-
-/** Chooses an option of a <select> by its value, as a click on it would. */
-async function choose(session, css, value) {
-  await session.waitFor(css);
-  await session.script(
-    `const el = document.querySelector(arguments[0]); el.value = arguments[1];
-     el.dispatchEvent(new Event("change", { bubbles: true }));`,
-    [css, value],
-  );
 }
 
 /** The status of the row of one due date on screen, or null. */
