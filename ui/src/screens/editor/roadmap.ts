@@ -274,6 +274,8 @@ class RoadmapView {
     this.blocks.clear();
     for (const row of this.tbody.querySelectorAll("tr")) row.remove();
     this.head.replaceChildren(this.headerRow());
+    this.table.classList.toggle("with-years", this.yearColumns.length > 0);
+    this.table.style.setProperty("--year-count", String(this.yearColumns.length));
     const fragment = document.createDocumentFragment();
     p.roadmap.blocks.forEach((block, bi) => {
       const b = this.makeBlockRow(block);
@@ -318,11 +320,11 @@ class RoadmapView {
       h("th", { className: "rm-num-col" }, "№"),
       h("th", { className: "rm-activity-col" }, "Мероприятие"),
       h("th", { className: "rm-deadline-col" }, "Сроки"),
-      h("th", {}, "Ответственные"),
-      h("th", {}, "Ожидаемый результат"),
+      h("th", { className: "rm-resp-col" }, "Ответственные"),
+      h("th", { className: "rm-result-col" }, "Ожидаемый результат"),
     ];
     if (this.yearColumns.length > 0) {
-      cells.push(h("th", {}, "Планируемое значение"));
+      cells.push(h("th", { className: "rm-planned-col" }, "Планируемое значение"));
       for (const y of this.yearColumns) cells.push(h("th", { className: "rm-year-col" }, String(y)));
     }
     cells.push(h("th", { className: "rm-actions-col", attrs: { "aria-label": "Действия" } }));
@@ -592,11 +594,9 @@ class RoadmapView {
       text = "не распознано — укажите месяцы вручную";
       warn = true;
     } else {
+      // The description already says which dates fall outside the period.
       text = view.description;
-      if (view.outside_period) {
-        text += " (часть дат вне периода программы)";
-        warn = true;
-      }
+      warn = view.outside_period;
     }
     if (row.hintText.textContent !== text) row.hintText.textContent = text;
     row.hint.classList.toggle("warn", warn);
