@@ -1,6 +1,8 @@
 //! Every distinct «Сроки» cell of the roadmap and plan tables in the three
-//! reference programmes (/work/shared/reference), read against each
-//! programme's own period, with the expected reading written out by hand.
+//! reference programmes (/work/shared/reference), and each passport's own
+//! period cell, read against each programme's own period, with the expected
+//! reading written out by hand. Cells the text extraction split across lines
+//! are given as printed in the programme.
 
 mod common;
 
@@ -12,6 +14,14 @@ use common::*;
 /// Tables: «Раздел V. Перечень управленческих мер» (Сроки исполнения) and
 /// «Раздел VI. Комплекс мероприятий» (Сроки).
 const URITSKY: &[Case] = &[
+    // The passport's own «Сроки реализации» cell (rule 5): the whole period.
+    case(
+        "2021 – 2024 гг.",
+        Continuous,
+        &["2021-12-31", "2022-12-31", "2023-12-31", "2024-12-31"],
+        &["2021-01..2024-12"],
+        false,
+    ),
     case(
         "В конце каждого полугодия",
         Recurring,
@@ -148,8 +158,40 @@ const URITSKY: &[Case] = &[
 /// 001_248bc8316c109b2f.txt — Шимановский район, программа «Повышение
 /// качества образования в школах с низкими результатами обучения ...».
 /// Паспорт: «Срок реализации программы 2020 -2022 г.г.» → 2020-01..2022-12.
-/// Table: «Раздел 5. Комплекс мер ...» (Сроки реализации).
+/// Tables: «Раздел 5. Комплекс мер ...» (Сроки реализации) and «Раздел 4.
+/// Цели, задачи, ожидаемые результаты», whose columns are the years 2020,
+/// 2021 and 2022 (the header cells are its only deadline text).
 const SHIMANOVSK: &[Case] = &[
+    // The passport's own cell: "г.г." is "гг." with a dot inside (rule 5).
+    case(
+        "2020 -2022 г.г.",
+        Continuous,
+        &["2020-12-31", "2021-12-31", "2022-12-31"],
+        &["2020-01..2022-12"],
+        false,
+    ),
+    // Section 4: one column per year (rule 5, a single year).
+    case(
+        "2020",
+        Continuous,
+        &["2020-12-31"],
+        &["2020-01..2020-12"],
+        false,
+    ),
+    case(
+        "2021",
+        Continuous,
+        &["2021-12-31"],
+        &["2021-01..2021-12"],
+        false,
+    ),
+    case(
+        "2022",
+        Continuous,
+        &["2022-12-31"],
+        &["2022-01..2022-12"],
+        false,
+    ),
     case(
         "Ежегодно, не позднее 01 сентября текущего года",
         Recurring,
@@ -368,6 +410,14 @@ const SHIMANOVSK: &[Case] = &[
 /// карта» (the «плановое значение» column and the per-year columns
 /// «Срок реализации, годы 2022 г. / 2023 г. / 2024»).
 const ARTEM: &[Case] = &[
+    // The passport's own «Срок действия» cell: "годы" is a form of "год" (rule 5).
+    case(
+        "2022 - 2024 годы",
+        Continuous,
+        &["2022-12-31", "2023-12-31", "2024-12-31"],
+        &["2022-01..2024-12"],
+        false,
+    ),
     case("Январь 2022", Once, &["2022-01-31"], &["2022-01"], false),
     case("январь 2022", Once, &["2022-01-31"], &["2022-01"], false),
     case(
@@ -382,6 +432,15 @@ const ARTEM: &[Case] = &[
     // The extraction split words across table lines; still a schedule reference.
     case(
         "по графику Министерс тва Просвещен ия РФ",
+        OnRequest,
+        &[],
+        &[],
+        false,
+    ),
+    // The same cell as printed in the programme, reassembled: "по графику
+    // ..." is the "в соответствии с графиком ..." of rule 12.
+    case(
+        "по графику Министерства Просвещения РФ",
         OnRequest,
         &[],
         &[],
@@ -542,6 +601,11 @@ const ARTEM: &[Case] = &[
         ],
         false,
     ),
+    // Not in a deadline column: the roadmap row «Организация и проведение
+    // муниципальных методических событий» has it as the result's name (the
+    // row looks shifted), but it is a deadline a user would type (rule 12,
+    // "по плану ..." with abbreviations only).
+    case("По плану ДО ЯО МУ ДПО ИОЦ", OnRequest, &[], &[], false),
     case(
         "в соответствии с конкурсным положением",
         OnRequest,
