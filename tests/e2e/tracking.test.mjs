@@ -265,6 +265,17 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
       await typeInto(session, '[data-testid="report-to"]', "01.01.2025");
       assert.equal(await session.textOf('[data-testid="report-range-hint"]'), "Начало периода позже его окончания.");
       assert.equal(await session.script(`return document.querySelector('[data-testid="report-save"]').disabled;`), true);
+      // School years run September to August and are cut to the period (09.2024–05.2027).
+      await choose(session, '[data-testid="report-kind"]', "school");
+      assert.deepEqual(
+        await session.script(`return [...document.querySelectorAll('[data-testid="report-period"] option')].map((o) => o.textContent);`),
+        ["2024/2025 учебный год", "2025/2026 учебный год", "2026/2027 учебный год"],
+      );
+      assert.match(await session.textOf('[data-testid="report-preview"]'), /^С 01\.09\.2024 по 31\.08\.2025/);
+      await choose(session, '[data-testid="report-period"]', "2");
+      assert.match(await session.textOf('[data-testid="report-preview"]'), /^С 01\.09\.2026 по 31\.05\.2027/);
+      await choose(session, '[data-testid="report-kind"]', "whole");
+      assert.match(await session.textOf('[data-testid="report-preview"]'), /^С 01\.09\.2024 по 31\.05\.2027/);
       await choose(session, '[data-testid="report-kind"]', "year");
       assert.equal(
         await session.script(`return document.querySelector('[data-testid="report-period"] option').textContent;`),

@@ -1,6 +1,7 @@
 // «Отчёт»: «Отчёт о ходе реализации программы» for a quarter, a half-year,
-// a year or two dates, saved as PDF where the user chooses (the native save
-// dialog is opened by the Rust side) and then opened in the system viewer.
+// a calendar or school year, the whole period or two dates, saved as PDF
+// where the user chooses (the native save dialog is opened by the Rust side)
+// and then opened in the system viewer.
 //
 // data-testid: tab-report, report-kind, report-period, report-from,
 // report-to, report-range-hint, report-profile, report-preview,
@@ -13,7 +14,7 @@ import { roman } from "../editor/fields.js";
 import type { EditorTab } from "../editor/tab.js";
 import { DATE_HINT, STATUS_LABEL, errorText, formatDate, lastDay, parseDate, plural } from "./common.js";
 
-type Kind = "quarter" | "half" | "year" | "dates";
+type Kind = "quarter" | "half" | "year" | "school" | "whole" | "dates";
 
 interface Choice {
   label: string;
@@ -21,24 +22,45 @@ interface Choice {
   to: IsoDate;
 }
 
-/** Quarters, half-years or years that overlap the programme's period. */
+/** A choice cut to the programme's period: a report on 2024 of a programme
+ * started in September 2024 begins on 01.09.2024. */
+function cut(label: string, fromMonth: string, toMonth: string, start: string, end: string): Choice {
+  return {
+    label,
+    from: `${fromMonth < start ? start : fromMonth}-01`,
+    to: lastDay(toMonth > end ? end : toMonth),
+  };
+}
+
+function month(y: number, m: number): string {
+  return `${y}-${String(m).padStart(2, "0")}`;
+}
+
+/** Quarters, half-years, calendar or school years that overlap the programme's period. */
 function choices(kind: Exclude<Kind, "dates">, start: string, end: string): Choice[] {
-  const size = kind === "quarter" ? 3 : kind === "half" ? 6 : 12;
+  const firstYear = Number(start.slice(0, 4));
+  const lastYear = Number(end.slice(0, 4));
+  if (kind === "whole") return [cut("весь период программы", start, end, start, end)];
   const out: Choice[] = [];
-  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) {
+  if (kind === "school") {
+    // A school year runs from September to August: its report covers the summer exams too.
+    for (let y = firstYear - 1; y <= lastYear; y++) {
+      const fromMonth = month(y, 9);
+      const toMonth = month(y + 1, 8);
+      if (toMonth < start || fromMonth > end) continue;
+      out.push(cut(`${y}/${y + 1} учебный год`, fromMonth, toMonth, start, end));
+    }
+    return out;
+  }
+  const size = kind === "quarter" ? 3 : kind === "half" ? 6 : 12;
+  for (let y = firstYear; y <= lastYear; y++) {
     for (let first = 1; first <= 12; first += size) {
-      const fromMonth = `${y}-${String(first).padStart(2, "0")}`;
-      const toMonth = `${y}-${String(first + size - 1).padStart(2, "0")}`;
+      const fromMonth = month(y, first);
+      const toMonth = month(y, first + size - 1);
       if (toMonth < start || fromMonth > end) continue;
       const n = (first - 1) / size + 1;
       const label = kind === "quarter" ? `${roman(n)} квартал ${y} г.` : kind === "half" ? `${roman(n)} полугодие ${y} г.` : `${y} год`;
-      // The first and last of them are cut to the period: a report on 2024
-      // of a programme started in September 2024 begins on 01.09.2024.
-      out.push({
-        label,
-        from: `${fromMonth < start ? start : fromMonth}-01`,
-        to: lastDay(toMonth > end ? end : toMonth),
-      });
+      out.push(cut(label, fromMonth, toMonth, start, end));
     }
   }
   return out;
@@ -76,6 +98,8 @@ export const reportTab: EditorTab = {
       h("option", { attrs: { value: "quarter" } }, "Квартал"),
       h("option", { attrs: { value: "half" } }, "Полугодие"),
       h("option", { attrs: { value: "year" } }, "Год"),
+      h("option", { attrs: { value: "school" } }, "Учебный год"),
+      h("option", { attrs: { value: "whole" } }, "Весь период"),
       h("option", { attrs: { value: "dates" } }, "Две даты"),
     );
     kind.value = state.kind;
@@ -97,7 +121,8 @@ export const reportTab: EditorTab = {
       const k = kind.value as Kind;
       state.kind = k;
       dates.hidden = k !== "dates";
-      period.hidden = k === "dates";
+      // The whole period is one choice: its dates are in the preview line.
+      period.hidden = k === "dates" || k === "whole";
       if (k === "dates") return;
       list = choices(k, p.period.start, p.period.end);
       period.replaceChildren(...list.map((c, i) => h("option", { attrs: { value: String(i) } }, c.label)));
