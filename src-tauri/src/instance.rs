@@ -110,34 +110,35 @@ impl Listener {
         std::thread::spawn(move || {
             for stream in self.listener.incoming() {
                 let Ok(stream) = stream else { continue };
-                if answer(stream, &expected) {
-                    on_focus();
-                }
+                answer(stream, &expected, &on_focus);
             }
         });
         marker
     }
 }
 
-/// Reads one line; replies and returns true only when it is `expected`.
+/// Reads one line; only when it is `expected`, calls `on_focus` and then
+/// replies, so the second app exits after the window was asked forward.
 /// Anything else gets no reply at all, so a stranger learns nothing.
-fn answer(stream: TcpStream, expected: &str) -> bool {
+fn answer(stream: TcpStream, expected: &str, on_focus: &dyn Fn()) {
     let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
     let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
     let Ok(mut writer) = stream.try_clone() else {
-        return false;
+        return;
     };
     let mut line = String::new();
     if BufReader::new(stream.take(MAX_MESSAGE))
         .read_line(&mut line)
         .is_err()
     {
-        return false;
+        return;
     }
     if line.strip_suffix('\n') != Some(expected) {
-        return false;
+        return;
     }
-    writer.write_all(format!("{REPLY}\n").as_bytes()).is_ok()
+    on_focus();
+    // The second app waits for this reply; if it has gone, nothing is lost.
+    let _ = writer.write_all(format!("{REPLY}\n").as_bytes());
 }
 
 fn new_token() -> std::io::Result<String> {
