@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use metodist_core::model::Programme;
 use metodist_core::store::TemplateSummary;
-use metodist_core::tracking::{DueEntry, Today};
+use metodist_core::tracking::{DueEntry, Today, Untracked};
 use metodist_core::{
     effectiveness::{Evaluation, Method, Standard},
     exchange, Applied, Edit, Period, Problem, ProgrammeSummary, UndoState, YearMonth,
@@ -356,6 +356,15 @@ pub async fn preview_pages(
 #[tauri::command]
 pub async fn due_entries(state: State<'_, AppState>, id: i64) -> Result<Vec<DueEntry>, AppError> {
     state.with_store(|s| s.due_entries(id))
+}
+
+/// The items whose deadline gives no date in the period, for «Сегодня».
+#[tauri::command]
+pub async fn untracked_items(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<Untracked>, AppError> {
+    state.with_store(|s| s.untracked(id))
 }
 
 /// The Today screen as of `today` (the computer's date when absent).

@@ -352,3 +352,53 @@ test("the timeline of a 300-item programme is built at once and filters quickly"
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   }
 });
+
+test("items without a date in the period are named on «Сегодня» and lead to their «Сроки» cell", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
+  const { dir, env } = freshEnv("tracking-untracked");
+  try {
+    const id = execFileSync(CLI, ["import", FIXTURE], { env, encoding: "utf8", timeout: 60_000 }).trim();
+    const untracked = (s) =>
+      s.script(
+        `return [...document.querySelectorAll('[data-testid="untracked-row"]')].map((r) =>
+           [r.querySelector('.tr-number').textContent, r.querySelector('[data-testid="untracked-reason"]').textContent]);`,
+      );
+    await launch(t, "tracking-untracked", env, async (session) => {
+      await session.waitFor('[data-testid="programme-list"]');
+      await session.script(`location.hash = arguments[0];`, [`#/programmes/${id}/today`]);
+      await session.waitFor('[data-testid="today-untracked"]');
+      // The sample's 1.9 «по итогам года» is not understood; 2.10 «Март, 2023»
+      // lies before the period (09.2024–05.2027).
+      assert.deepEqual(await untracked(session), [
+        ["1.9", "срок не распознан — укажите месяцы вручную"],
+        ["2.10", "все даты вне периода программы — проверьте год"],
+      ]);
+      await saveScreenshot(session, "tracking-untracked");
+      const fix = await session.script(
+        `return [...document.querySelectorAll('[data-testid="untracked-row"]')].findIndex((r) => r.querySelector('.tr-number').textContent === "2.10");`,
+      );
+      await session.script(`document.querySelectorAll('[data-testid="untracked-fix"]')[arguments[0]].click();`, [fix]);
+      await session.waitFor('[data-testid="editor"][data-tab="roadmap"]');
+      // The roadmap opens on 2.10 with its «Сроки» cell in focus: the year is fixed by typing.
+      const focused = await waitUntil("the «Сроки» cell of 2.10 in focus", () =>
+        session.script(
+          `const a = document.activeElement;
+           const row = a && a.closest('[data-testid="item-row"]');
+           return row && row.querySelector('[data-testid="item-number"]').textContent === "2.10." ? a.value : false;`,
+        ),
+      );
+      assert.equal(focused, "Март, 2023");
+      const cell = await session.call("GET", "/element/active");
+      const element = Object.values(cell)[0];
+      await session.call("POST", `/element/${element}/clear`, {});
+      await session.call("POST", `/element/${element}/value`, { text: "Март, 2025" });
+      await waitUntil("the edit is stored", async () =>
+        /Сохранено/.test(await session.textOf('[data-testid="save-indicator"]')) &&
+        JSON.parse(execFileSync(CLI, ["due", id, "--month", "2025-03"], { env, encoding: "utf8" })).due.some((e) => e.number === "2.10"),
+      );
+      await openTab(session, "today");
+      assert.deepEqual(await untracked(session), [["1.9", "срок не распознан — укажите месяцы вручную"]]);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+});

@@ -330,6 +330,18 @@ export interface PreviewPages {
 }
 
 /** One due date of one item (crates/core/src/tracking.rs DueEntry). */
+/** Why tracking cannot follow an item (core `tracking::UntrackedReason`). */
+export type UntrackedReason = "missing" | "unrecognized" | "outside_period" | "none_in_period";
+
+/** A roadmap item whose deadline gives no date in the programme's period. */
+export interface Untracked {
+  number: string;
+  item: string;
+  activity: string;
+  deadline: string;
+  reason: UntrackedReason;
+}
+
 export interface DueEntry {
   number: string;
   item: string;

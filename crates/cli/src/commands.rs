@@ -179,7 +179,9 @@ pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         .iter()
         .map(line)
         .collect();
-    let out = serde_json::json!({ "month": month, "due": due, "overdue": overdue });
+    // Items with no date in the period never show up in a month: say so.
+    let untracked = ctx.store()?.untracked(id)?;
+    let out = serde_json::json!({ "month": month, "due": due, "overdue": overdue, "untracked": untracked });
     Ok(format!("{out}\n"))
 }
 

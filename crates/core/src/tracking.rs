@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
-use metodist_schedule::YearMonth;
+use metodist_schedule::{ScheduleKind, YearMonth};
 use serde::Serialize;
 
 use crate::model::{Programme, TrackStatus, TrackingRecord};
@@ -82,6 +82,69 @@ pub fn entries(p: &Programme, schedules: &[NumberedSchedule]) -> Vec<DueEntry> {
                     evidence: rec.map(|r| r.evidence.clone()).unwrap_or_default(),
                 });
             }
+        }
+    }
+    out
+}
+
+/// Why tracking cannot follow an item: its deadline gives no due date in the
+/// period, so it would silently never appear in a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UntrackedReason {
+    /// The Сроки cell is empty.
+    Missing,
+    /// The deadline text was not understood (DESIGN.md §4 rule 13).
+    Unrecognized,
+    /// Every date it names lies outside the period, most likely a typo in the year.
+    OutsidePeriod,
+    /// Understood, but none of its dates falls inside the period
+    /// («август» in a programme running September to May).
+    NoneInPeriod,
+}
+
+/// A roadmap item without a due date in the programme's period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Untracked {
+    pub number: String,
+    pub item: String,
+    pub activity: String,
+    pub deadline: String,
+    pub reason: UntrackedReason,
+}
+
+/// The items that tracking cannot follow, in roadmap order. A schedule set
+/// by hand is the user's answer and is never listed, nor is an item "on
+/// request", which has no dates on purpose (§4 rule 12).
+pub fn untracked(p: &Programme, schedules: &[NumberedSchedule]) -> Vec<Untracked> {
+    let by_uid: HashMap<&str, &NumberedSchedule> =
+        schedules.iter().map(|s| (s.item.as_str(), s)).collect();
+    let mut out = Vec::new();
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        for (i, item) in block.items.iter().enumerate() {
+            let Some(s) = by_uid.get(item.uid.as_str()) else {
+                continue;
+            };
+            let schedule = &s.schedule.schedule;
+            if s.schedule.manual || !schedule.due.is_empty() {
+                continue;
+            }
+            let reason = match schedule.kind {
+                ScheduleKind::OnRequest => continue,
+                ScheduleKind::Unknown if item.deadline.trim().is_empty() => {
+                    UntrackedReason::Missing
+                }
+                ScheduleKind::Unknown => UntrackedReason::Unrecognized,
+                _ if schedule.outside_period => UntrackedReason::OutsidePeriod,
+                _ => UntrackedReason::NoneInPeriod,
+            };
+            out.push(Untracked {
+                number: crate::model::item_number(b, i),
+                item: item.uid.clone(),
+                activity: item.activity.clone(),
+                deadline: item.deadline.clone(),
+                reason,
+            });
         }
     }
     out

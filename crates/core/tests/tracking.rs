@@ -278,3 +278,81 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
     assert!(e.to_string().contains("новая дата"), "{e}");
     assert_eq!(store.load(id).unwrap(), before);
 }
+
+#[test]
+fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
+    use metodist_core::tracking::UntrackedReason::*;
+    let (mut store, id, items) = setup();
+    let block = store.load(id).unwrap().roadmap.blocks[0].uid.clone();
+    let mut add = |deadline: &str| {
+        let input = ItemInput {
+            activity: format!("Мероприятие «{deadline}»"),
+            deadline: deadline.into(),
+            ..Default::default()
+        };
+        store.add_item(id, &block, None, &input).unwrap()
+    };
+    let unknown = add("по итогам года");
+    let typo = add("Март, 2021");
+    let empty = add("  ");
+    let may = add("май");
+    let listed = |store: &Store| {
+        store
+            .untracked(id)
+            .unwrap()
+            .into_iter()
+            .map(|u| (u.item, u.reason))
+            .collect::<Vec<_>>()
+    };
+    // «по заявке» (items[3]) has no dates on purpose and is not listed.
+    assert_eq!(
+        listed(&store),
+        vec![
+            (unknown.clone(), Unrecognized),
+            (typo.clone(), OutsidePeriod),
+            (empty.clone(), Missing),
+        ]
+    );
+    let first = &store.untracked(id).unwrap()[0];
+    let p = store.load(id).unwrap();
+    let position = p.roadmap.blocks[0]
+        .items
+        .iter()
+        .position(|i| i.uid == unknown)
+        .unwrap();
+    assert_eq!(first.number, format!("1.{}", position + 1));
+    assert_eq!(first.deadline, "по итогам года");
+
+    // September to December: «Март 2023» now lies outside, and May never comes.
+    store
+        .set_period(
+            id,
+            Period::new("2023-09".parse().unwrap(), "2023-12".parse().unwrap()).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(
+        listed(&store),
+        vec![
+            (items[1].clone(), OutsidePeriod),
+            (unknown.clone(), Unrecognized),
+            (typo.clone(), OutsidePeriod),
+            (empty.clone(), Missing),
+            (may.clone(), NoneInPeriod),
+        ]
+    );
+
+    // Months set by hand are the user's answer: the item is tracked.
+    let manual = ManualSchedule {
+        active: vec!["2023-12".parse().unwrap()],
+        due: vec![d("2023-12-31")],
+    };
+    store
+        .set_manual_schedule(id, &unknown, Some(&manual))
+        .unwrap();
+    assert!(!listed(&store).iter().any(|(uid, _)| *uid == unknown));
+    assert!(store
+        .due_entries(id)
+        .unwrap()
+        .iter()
+        .any(|e| e.item == unknown && e.due == d("2023-12-31")));
+}

@@ -193,4 +193,11 @@ impl Store {
         let schedules = self.item_schedules(programme_id)?;
         Ok(crate::tracking::entries(&p, &schedules))
     }
+
+    /// The items tracking cannot follow (see `crate::tracking::untracked`).
+    pub fn untracked(&self, programme_id: i64) -> Result<Vec<crate::tracking::Untracked>> {
+        let p = self.load(programme_id)?;
+        let schedules = self.item_schedules(programme_id)?;
+        Ok(crate::tracking::untracked(&p, &schedules))
+    }
 }

@@ -1147,6 +1147,19 @@ class RoadmapView {
   }
 
   /** After a re-render (undo), focus goes back to the same row's cell if the shell put it in this tab. */
+  /** Brings an item's Сроки cell into view with the focus, once the roadmap is on screen. */
+  reveal(uid: string): void {
+    const row = this.items.get(uid);
+    const cell = row?.fields.get("deadline");
+    if (row === undefined || cell === undefined) return;
+    // Rows past the first screen come in batches: bring the rest in now.
+    while (!row.tr.isConnected && this.pendingRows.length > 0) this.appendMore();
+    row.tr.scrollIntoView({ block: "center" });
+    cell.focus();
+    row.tr.classList.add("rm-revealed");
+    window.setTimeout(() => row.tr.classList.remove("rm-revealed"), 2500);
+  }
+
   restoreLastFocus(): void {
     const last = lastFocus;
     const active = document.activeElement;
@@ -1176,6 +1189,14 @@ class RoadmapView {
  * put back instead.
  */
 let lastFocus: { programme: number; uid: string; field: Field | "title" } | null = null;
+
+/** An item another tab asked to show (the Сегодня notice of untracked items). */
+let revealRequest: { programme: number; uid: string } | null = null;
+
+/** Opens on `uid`'s Сроки cell the next time this programme's roadmap is shown. */
+export function revealOnOpen(programme: number, uid: string): void {
+  revealRequest = { programme, uid };
+}
 
 function plural(n: number, one: string, few: string, many: string): string {
   const d = n % 10;
@@ -1211,7 +1232,13 @@ export const roadmapTab: EditorTab = {
       }
       const shown = performance.now();
       view.sizeAll();
-      view.restoreLastFocus();
+      const request = revealRequest;
+      if (request !== null && request.programme === ctx.id) {
+        revealRequest = null;
+        view.reveal(request.uid);
+      } else {
+        view.restoreLastFocus();
+      }
       view.root.dataset["sizeMs"] = String(Math.round(performance.now() - shown));
       const ms = Math.round(performance.now() - started);
       view.root.dataset["renderMs"] = String(ms);

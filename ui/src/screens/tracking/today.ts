@@ -1,14 +1,18 @@
 // «Сегодня»: the start screen of a programme. What is overdue, what is due
-// this month and in the next 30 days, and the counts per block. Marking a
-// due date done is one click on its row (common.ts dueRow).
+// this month and in the next 30 days, the counts per block, and the items
+// no month will ever show because their deadline gives no date in the
+// period. Marking a due date done is one click on its row (common.ts dueRow).
 //
-// data-testid: tab-today, today-date, today-summary, today-overdue,
+// data-testid: tab-today, today-date, today-summary, today-untracked,
+// untracked-row, untracked-reason, untracked-fix, today-overdue,
 // today-month, today-next, today-blocks, today-block-N, today-empty.
 
-import { todayView } from "../../api.js";
+import { todayView, untrackedItems } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatMonth } from "../../format.js";
-import type { DueEntry, Today } from "../../model.js";
+import type { DueEntry, Today, Untracked, UntrackedReason } from "../../model.js";
+import { navigate } from "../../router.js";
+import { revealOnOpen } from "../editor/roadmap.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import { type Filters, dueRow, entryFilterable, filterBar, filtersOf, formatDate, passes, plural } from "./common.js";
 
@@ -75,6 +79,84 @@ function section(
   };
 }
 
+const UNTRACKED_REASON: Record<UntrackedReason, string> = {
+  missing: "срок не указан",
+  unrecognized: "срок не распознан — укажите месяцы вручную",
+  outside_period: "все даты вне периода программы — проверьте год",
+  none_in_period: "в периоде программы сроков нет",
+};
+
+/** Items whose deadline gives no date in the period: without this notice
+ * they would silently never be due. Each opens its Сроки cell in the roadmap. */
+function untrackedCard(ctx: EditorContext, items: Untracked[]): HTMLElement | null {
+  if (items.length === 0) return null;
+  const rows = items.map((u) =>
+    h(
+      "div",
+      { className: "tr-untracked-row", testId: "untracked-row", attrs: { "data-item": u.item } },
+      h("span", { className: "tr-number" }, u.number),
+      h(
+        "div",
+        { className: "tr-main" },
+        h("div", { className: "tr-activity" }, u.activity),
+        h(
+          "div",
+          { className: "tr-meta" },
+          h("span", { className: "tr-deadline" }, u.deadline.trim() === "" ? "Сроки: —" : `Сроки: «${u.deadline}»`),
+          h("span", { className: "tr-untracked-reason", testId: "untracked-reason" }, UNTRACKED_REASON[u.reason]),
+        ),
+      ),
+      h(
+        "button",
+        {
+          className: "link-button",
+          testId: "untracked-fix",
+          attrs: { type: "button" },
+          onClick: () => {
+            revealOnOpen(ctx.id, u.item);
+            navigate(`/programmes/${ctx.id}/roadmap`);
+          },
+        },
+        "Исправить срок",
+      ),
+    ),
+  );
+  // A draft made from a template may have dozens of empty deadlines: the
+  // lists below stay in sight.
+  const list = h("div", { className: "tr-list" }, ...rows.slice(0, FIRST_ROWS));
+  const more = h(
+    "button",
+    {
+      className: "link-button tr-more",
+      testId: "today-untracked-more",
+      attrs: { type: "button" },
+      onClick: () => {
+        list.append(...rows.slice(FIRST_ROWS));
+        more.remove();
+      },
+    },
+    `Показать все (${rows.length})`,
+  );
+  more.hidden = rows.length <= FIRST_ROWS;
+  return h(
+    "section",
+    { className: "editor-card tr-section tr-section-untracked", testId: "today-untracked" },
+    h(
+      "h2",
+      { className: "card-title tr-section-title" },
+      "Не отслеживаются",
+      h("span", { className: "tr-section-count" }, String(items.length)),
+    ),
+    h(
+      "p",
+      { className: "tr-untracked-note" },
+      `${plural(items.length, "мероприятие", "мероприятия", "мероприятий")} без сроков в периоде программы: в «Месяц», «График» и отчёт они не попадут, пока срок не исправлен или месяцы не указаны вручную.`,
+    ),
+    list,
+    more,
+  );
+}
+
 /** Counts per block; a block's title filters the lists above to it. */
 function blockTable(t: Today, pick: (block: string) => void): HTMLElement {
   const table = h(
@@ -137,7 +219,7 @@ export const todayTab: EditorTab = {
   key: "today",
   title: "Сегодня",
   async render(ctx) {
-    const t = await todayView(ctx.id);
+    const [t, untracked] = await Promise.all([todayView(ctx.id), untrackedItems(ctx.id)]);
     const p = ctx.programme();
     const month = t.today.slice(0, 7);
     const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", "overdue");
@@ -179,6 +261,7 @@ export const todayTab: EditorTab = {
         summary,
       ),
       filters,
+      untrackedCard(ctx, untracked),
       overdue.element,
       thisMonth.element,
       next.element,
