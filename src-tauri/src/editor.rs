@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use metodist_core::model::Programme;
 use metodist_core::store::TemplateSummary;
-use metodist_core::tracking::{DueEntry, Today, Untracked};
+use metodist_core::tracking::{DueEntry, TodayScreen};
 use metodist_core::{
     effectiveness::{Evaluation, Method, Standard},
     exchange, Applied, Edit, Period, Problem, ProgrammeSummary, UndoState, YearMonth,
@@ -358,28 +358,15 @@ pub async fn due_entries(state: State<'_, AppState>, id: i64) -> Result<Vec<DueE
     state.with_store(|s| s.due_entries(id))
 }
 
-/// The items whose deadline gives no date in the period, for «Сегодня».
-#[tauri::command]
-pub async fn untracked_items(
-    state: State<'_, AppState>,
-    id: i64,
-) -> Result<Vec<Untracked>, AppError> {
-    state.with_store(|s| s.untracked(id))
-}
-
 /// The Today screen as of `today` (the computer's date when absent).
 #[tauri::command]
 pub async fn today_view(
     state: State<'_, AppState>,
     id: i64,
     today: Option<NaiveDate>,
-) -> Result<Today, AppError> {
+) -> Result<TodayScreen, AppError> {
     let today = today.unwrap_or_else(crate::tracking::today);
-    state.with_store(|s| {
-        let p = s.load(id)?;
-        let entries = s.due_entries(id)?;
-        Ok(metodist_core::tracking::today_from(&p, entries, today))
-    })
+    state.with_store(|s| s.today_screen(id, today))
 }
 
 #[tauri::command]

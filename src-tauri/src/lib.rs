@@ -117,7 +117,6 @@ pub fn run() -> tauri::Result<()> {
             editor::print_programme,
             editor::preview_pages,
             editor::due_entries,
-            editor::untracked_items,
             editor::today_view,
             editor::month_view,
             editor::evaluation,

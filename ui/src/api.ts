@@ -105,7 +105,6 @@ import type {
   TemplateSummary,
   Today,
   UndoState,
-  Untracked,
   YearMonth,
 } from "./model.js";
 
@@ -233,10 +232,6 @@ export function previewPages(
 
 export function dueEntries(id: number): Promise<DueEntry[]> {
   return invoke<DueEntry[]>("due_entries", { id });
-}
-
-export function untrackedItems(id: number): Promise<Untracked[]> {
-  return invoke<Untracked[]>("untracked_items", { id });
 }
 
 /** The Today screen as of `today` (the computer's date when omitted). */

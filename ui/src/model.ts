@@ -374,6 +374,8 @@ export interface Today {
   this_month: DueEntry[];
   next_30_days: DueEntry[];
   blocks: BlockCounts[];
+  /** Items whose deadline gives no date in the period. */
+  untracked: Untracked[];
 }
 
 export type Rating = "high" | "medium" | "satisfactory" | "unsatisfactory";

@@ -310,6 +310,28 @@ pub fn today(p: &Programme, entries: &[DueEntry], today: NaiveDate) -> Today {
     frame.finish(overdue, this_month, next)
 }
 
+/// The «Сегодня» screen as the app shows it: the lists and counts, and the
+/// items no month will show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TodayScreen {
+    #[serde(flatten)]
+    pub today: Today,
+    pub untracked: Vec<Untracked>,
+}
+
+/// `TodayScreen` from one reading of the programme and its schedules.
+pub fn today_screen(
+    p: &Programme,
+    schedules: &[NumberedSchedule],
+    today: NaiveDate,
+) -> TodayScreen {
+    let untracked = untracked(p, schedules);
+    TodayScreen {
+        today: today_from(p, entries(p, schedules), today),
+        untracked,
+    }
+}
+
 /// `today` for entries the caller owns (the app's command, which has just
 /// read them from the store): each entry moves into its list, so thousands
 /// of due dates cost no copies of their texts.

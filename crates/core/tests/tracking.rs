@@ -323,6 +323,18 @@ fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
     assert_eq!(first.number, format!("1.{}", position + 1));
     assert_eq!(first.deadline, "по итогам года");
 
+    // The app's «Сегодня» gets the same list with the day's lists, from one reading.
+    let screen = store.today_screen(id, d("2023-10-01")).unwrap();
+    assert_eq!(screen.untracked, store.untracked(id).unwrap());
+    assert_eq!(
+        screen.today,
+        metodist_core::tracking::today(
+            &store.load(id).unwrap(),
+            &store.due_entries(id).unwrap(),
+            d("2023-10-01")
+        )
+    );
+
     // September to December: «Март 2023» now lies outside, and May never comes.
     store
         .set_period(

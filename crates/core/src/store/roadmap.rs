@@ -200,4 +200,15 @@ impl Store {
         let schedules = self.item_schedules(programme_id)?;
         Ok(crate::tracking::untracked(&p, &schedules))
     }
+
+    /// The «Сегодня» screen as of `today` (see `crate::tracking::today_screen`).
+    pub fn today_screen(
+        &self,
+        programme_id: i64,
+        today: chrono::NaiveDate,
+    ) -> Result<crate::tracking::TodayScreen> {
+        let p = self.load(programme_id)?;
+        let schedules = self.item_schedules(programme_id)?;
+        Ok(crate::tracking::today_screen(&p, &schedules, today))
+    }
 }

@@ -7,7 +7,7 @@
 // untracked-row, untracked-reason, untracked-fix, today-overdue,
 // today-month, today-next, today-blocks, today-block-N, today-empty.
 
-import { todayView, untrackedItems } from "../../api.js";
+import { todayView } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatMonth } from "../../format.js";
 import type { DueEntry, Today, Untracked, UntrackedReason } from "../../model.js";
@@ -219,7 +219,7 @@ export const todayTab: EditorTab = {
   key: "today",
   title: "Сегодня",
   async render(ctx) {
-    const [t, untracked] = await Promise.all([todayView(ctx.id), untrackedItems(ctx.id)]);
+    const t = await todayView(ctx.id);
     const p = ctx.programme();
     const month = t.today.slice(0, 7);
     const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", "overdue");
@@ -261,7 +261,7 @@ export const todayTab: EditorTab = {
         summary,
       ),
       filters,
-      untrackedCard(ctx, untracked),
+      untrackedCard(ctx, t.untracked),
       overdue.element,
       thisMonth.element,
       next.element,
