@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use metodist_core::model::Programme;
 use metodist_core::store::TemplateSummary;
-use metodist_core::tracking::{DueEntry, TodayScreen};
+use metodist_core::tracking::{DueEntry, MonthScreen, TodayScreen};
 use metodist_core::{
     effectiveness::{Evaluation, Method, Standard},
     exchange, Applied, Edit, Period, Problem, ProgrammeSummary, UndoState, YearMonth,
@@ -374,9 +374,8 @@ pub async fn month_view(
     state: State<'_, AppState>,
     id: i64,
     month: YearMonth,
-) -> Result<Vec<DueEntry>, AppError> {
-    let entries = state.with_store(|s| s.due_entries(id))?;
-    Ok(metodist_core::tracking::in_month(&entries, month))
+) -> Result<MonthScreen, AppError> {
+    state.with_store(|s| s.month_screen(id, month))
 }
 
 #[tauri::command]

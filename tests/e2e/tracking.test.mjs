@@ -402,3 +402,38 @@ test("items without a date in the period are named on «Сегодня» and lea
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   }
 });
+
+test("«Месяц» lists the work under way whose due date is in a later month", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
+  const { dir, env } = freshEnv("tracking-under-way");
+  try {
+    const id = execFileSync(CLI, ["import", FIXTURE], { env, encoding: "utf8", timeout: 60_000 }).trim();
+    await launch(t, "tracking-under-way", env, async (session) => {
+      await session.waitFor('[data-testid="programme-list"]');
+      await session.script(`location.hash = arguments[0];`, [`#/programmes/${id}/month`]);
+      await session.waitFor('[data-testid="tab-month"][data-month="2025-05"]');
+      const underWay = await session.script(
+        `return [...document.querySelectorAll('[data-testid="under-way-row"]')].map((r) =>
+           [r.querySelector('.tr-number').textContent, r.querySelector('[data-testid="under-way-next"]').textContent]);`,
+      );
+      const due = await session.script(
+        `return [...document.querySelectorAll('[data-testid="due-row"] [data-testid="due-number"]')].map((n) => n.textContent);`,
+      );
+      // 1.7 «2024-2026 гг.» is worked on in May and due on 31.12.2025; 3.8
+      // «В течение учебного года» is due on 31.05.2025, so it is a due row.
+      assert.ok(underWay.some(([n, next]) => n === "1.7" && next === "31.12.2025"), JSON.stringify(underWay));
+      assert.ok(due.includes("3.8"), JSON.stringify(due));
+      assert.ok(!underWay.some(([n]) => due.includes(n)), "an item due this month is not also under way");
+      // The same lists as the core gives.
+      const expected = JSON.parse(execFileSync(CLI, ["due", id, "--month", "2025-05"], { env, encoding: "utf8" }));
+      assert.deepEqual([...new Set(due)].sort(), [...new Set(expected.due.map((e) => e.number))].sort());
+      // A status filter hides the work under way (it has no status this month).
+      await choose(session, '[data-testid="filter-status"]', "planned");
+      assert.equal(await session.script(`return document.querySelector('[data-testid="month-under-way"]').hidden;`), true);
+      await choose(session, '[data-testid="filter-status"]', "");
+      assert.equal(await session.script(`return document.querySelector('[data-testid="month-under-way"]').hidden;`), false);
+      await saveScreenshot(session, "tracking-under-way");
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+});

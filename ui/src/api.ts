@@ -94,6 +94,7 @@ import type {
   InstalledFont,
   IsoDate,
   LayoutProfile,
+  MonthScreen,
   Period,
   PreviewPages,
   PrintMode,
@@ -239,8 +240,8 @@ export function todayView(id: number, today?: IsoDate): Promise<Today> {
   return invoke<Today>("today_view", { id, today: today ?? null });
 }
 
-export function monthView(id: number, month: YearMonth): Promise<DueEntry[]> {
-  return invoke<DueEntry[]>("month_view", { id, month });
+export function monthView(id: number, month: YearMonth): Promise<MonthScreen> {
+  return invoke<MonthScreen>("month_view", { id, month });
 }
 
 export function evaluation(id: number, from: IsoDate, to: IsoDate): Promise<Evaluation> {

@@ -330,6 +330,24 @@ export interface PreviewPages {
 }
 
 /** One due date of one item (crates/core/src/tracking.rs DueEntry). */
+/** An item under way in a month that holds none of its due dates (core `tracking::UnderWay`). */
+export interface UnderWay {
+  number: string;
+  item: string;
+  block_number: string;
+  block_title: string;
+  activity: string;
+  deadline: string;
+  responsible: string;
+  next_due: IsoDate | null;
+}
+
+/** The «Месяц» screen: the month's due dates and the items under way without one. */
+export interface MonthScreen {
+  due: DueEntry[];
+  under_way: UnderWay[];
+}
+
 /** Why tracking cannot follow an item (core `tracking::UntrackedReason`). */
 export type UntrackedReason = "missing" | "unrecognized" | "outside_period" | "none_in_period";
 

@@ -148,8 +148,9 @@ pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     }
 }
 
-/// `due ID --month YYYY-MM [--today YYYY-MM-DD]`: what is due in the month
-/// and what earlier is still owed, as JSON.
+/// `due ID --month YYYY-MM [--today YYYY-MM-DD]`: what is due in the month,
+/// what is under way in it, what earlier is still owed and which items have
+/// no date in the period, as JSON.
 pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let month = args.required_month("--month")?;
     let today = match args.option(&["--today"])? {
@@ -171,17 +172,22 @@ pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
             "overdue": e.is_overdue(today),
         })
     };
-    let due: Vec<_> = tracking::in_month(&entries, month)
-        .iter()
-        .map(line)
-        .collect();
     let overdue: Vec<_> = tracking::overdue(&entries, month.first_day(), today)
         .iter()
         .map(line)
         .collect();
+    // The app's «Месяц»: the month's due dates and the work under way in it.
+    let screen = ctx.store()?.month_screen(id, month)?;
+    let due: Vec<_> = screen.due.iter().map(line).collect();
     // Items with no date in the period never show up in a month: say so.
     let untracked = ctx.store()?.untracked(id)?;
-    let out = serde_json::json!({ "month": month, "due": due, "overdue": overdue, "untracked": untracked });
+    let out = serde_json::json!({
+        "month": month,
+        "due": due,
+        "under_way": screen.under_way,
+        "overdue": overdue,
+        "untracked": untracked,
+    });
     Ok(format!("{out}\n"))
 }
 

@@ -159,6 +159,64 @@ pub fn in_month(entries: &[DueEntry], month: YearMonth) -> Vec<DueEntry> {
         .collect()
 }
 
+/// An item whose work is under way in a month that holds none of its due
+/// dates: «Январь – март 2025» in January, «в течение года» in any month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnderWay {
+    pub number: String,
+    pub item: String,
+    pub block_number: String,
+    pub block_title: String,
+    pub activity: String,
+    pub deadline: String,
+    pub responsible: String,
+    /// Its first due date after the month, when there is one in the period.
+    pub next_due: Option<NaiveDate>,
+}
+
+/// The «Месяц» screen: the due dates of the month, and the items under way
+/// in it without a due date there (in roadmap order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthScreen {
+    pub due: Vec<DueEntry>,
+    pub under_way: Vec<UnderWay>,
+}
+
+/// `MonthScreen` for `month` from one reading of the programme and its schedules.
+pub fn month_screen(
+    p: &Programme,
+    schedules: &[NumberedSchedule],
+    month: YearMonth,
+) -> MonthScreen {
+    let due = in_month(&entries(p, schedules), month);
+    let due_here: std::collections::HashSet<&str> = due.iter().map(|e| e.item.as_str()).collect();
+    let by_uid: HashMap<&str, &NumberedSchedule> =
+        schedules.iter().map(|s| (s.item.as_str(), s)).collect();
+    let mut under_way = Vec::new();
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        for (i, item) in block.items.iter().enumerate() {
+            let Some(s) = by_uid.get(item.uid.as_str()) else {
+                continue;
+            };
+            let schedule = &s.schedule.schedule;
+            if due_here.contains(item.uid.as_str()) || !schedule.active.contains(&month) {
+                continue;
+            }
+            under_way.push(UnderWay {
+                number: crate::model::item_number(b, i),
+                item: item.uid.clone(),
+                block_number: crate::model::block_number(b),
+                block_title: block.title.clone(),
+                activity: item.activity.clone(),
+                deadline: item.deadline.clone(),
+                responsible: item.responsible.clone(),
+                next_due: schedule.due.iter().copied().find(|d| *d > month.last_day()),
+            });
+        }
+    }
+    MonthScreen { due, under_way }
+}
+
 /// Entries before `before` that are still owed as of `today`, oldest first.
 pub fn overdue(entries: &[DueEntry], before: NaiveDate, today: NaiveDate) -> Vec<DueEntry> {
     let mut out: Vec<DueEntry> = entries

@@ -368,3 +368,68 @@ fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
         .iter()
         .any(|e| e.item == unknown && e.due == d("2023-12-31")));
 }
+
+#[test]
+fn the_month_lists_what_is_due_and_what_is_under_way_without_a_date_in_it() {
+    let (mut store, id, items) = setup();
+    let block = store.load(id).unwrap().roadmap.blocks[0].uid.clone();
+    let mut add = |deadline: &str| {
+        let input = ItemInput {
+            activity: format!("Мероприятие «{deadline}»"),
+            deadline: deadline.into(),
+            responsible: "ИМЦ".into(),
+            ..Default::default()
+        };
+        store.add_item(id, &block, None, &input).unwrap()
+    };
+    let spring = add("Январь – март 2023");
+    let year = add("в течение года");
+    let p = store.load(id).unwrap();
+    let generated: Vec<&str> = p.roadmap.blocks[0]
+        .items
+        .iter()
+        .map(|i| i.uid.as_str())
+        .filter(|uid| !items.iter().any(|x| x == uid) && *uid != spring && *uid != year)
+        .collect();
+
+    let items_of = |m: &str| {
+        let screen = store.month_screen(id, m.parse().unwrap()).unwrap();
+        let due: Vec<String> = screen.due.iter().map(|e| e.item.clone()).collect();
+        let under_way: Vec<(String, Option<NaiveDate>)> = screen
+            .under_way
+            .into_iter()
+            .filter(|u| !generated.contains(&u.item.as_str()))
+            .map(|u| (u.item, u.next_due))
+            .collect();
+        (due, under_way)
+    };
+
+    // February: the spring item is under way (due 31.03), «в течение года»
+    // too (due 31.12); «Ежемесячно» is due, so it is not listed again.
+    let (due, under_way) = items_of("2023-02");
+    assert!(due.contains(&items[2]), "monthly is due in February");
+    assert_eq!(
+        under_way,
+        vec![
+            (spring.clone(), Some(d("2023-03-31"))),
+            (year.clone(), Some(d("2023-12-31"))),
+        ]
+    );
+    // March: the spring item is due, no longer merely under way.
+    let (due, under_way) = items_of("2023-03");
+    assert!(due.contains(&spring));
+    assert_eq!(under_way, vec![(year.clone(), Some(d("2023-12-31")))]);
+    // December: «в течение года» is due; nothing is left under way.
+    let (due, under_way) = items_of("2023-12");
+    assert!(due.contains(&year));
+    assert_eq!(under_way, vec![]);
+    // The due list is the month's entries, as before.
+    let screen = store.month_screen(id, "2023-06".parse().unwrap()).unwrap();
+    assert_eq!(
+        screen.due,
+        metodist_core::tracking::in_month(
+            &store.due_entries(id).unwrap(),
+            "2023-06".parse().unwrap()
+        )
+    );
+}

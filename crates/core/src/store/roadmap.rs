@@ -201,6 +201,17 @@ impl Store {
         Ok(crate::tracking::untracked(&p, &schedules))
     }
 
+    /// The «Месяц» screen for `month` (see `crate::tracking::month_screen`).
+    pub fn month_screen(
+        &self,
+        programme_id: i64,
+        month: metodist_schedule::YearMonth,
+    ) -> Result<crate::tracking::MonthScreen> {
+        let p = self.load(programme_id)?;
+        let schedules = self.item_schedules(programme_id)?;
+        Ok(crate::tracking::month_screen(&p, &schedules, month))
+    }
+
     /// The «Сегодня» screen as of `today` (see `crate::tracking::today_screen`).
     pub fn today_screen(
         &self,

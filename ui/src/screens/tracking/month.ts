@@ -1,5 +1,6 @@
 // «Месяц»: the due dates of one month of the programme's period, grouped by
-// block. Each row opens a form for the full status: запланировано /
+// block, then the items under way that month without a due date in it
+// («Январь – март» in January, «в течение года»). Each due row opens a form for the full status: запланировано /
 // выполнено / с нарушением срока / не выполнено / перенесено (with the new
 // date), the date done, evidence and a comment — stored by one set_tracking
 // edit; the core's refusal is shown next to the field it is about.
@@ -8,12 +9,13 @@
 // month-current, month-summary, month-block-N, month-empty, due-open,
 // track-form, track-status, track-done-on, track-done-on-hint,
 // track-moved-to, track-moved-to-hint, track-evidence, track-comment,
-// track-save, track-cancel, track-clear, track-error.
+// track-save, track-cancel, track-clear, track-error, month-under-way,
+// under-way-row, under-way-next.
 
 import { monthView, trackingToday } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatMonth } from "../../format.js";
-import type { DueEntry, IsoDate, TrackingRecord, TrackStatus } from "../../model.js";
+import type { DueEntry, IsoDate, TrackingRecord, TrackStatus, UnderWay } from "../../model.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import {
   DATE_HINT,
@@ -185,7 +187,7 @@ export const monthTab: EditorTab = {
     const today = await trackingToday();
     const month = clampMonth(chosenMonth.get(ctx.id) ?? today.slice(0, 7), months);
     chosenMonth.set(ctx.id, month);
-    const entries = await monthView(ctx.id, month);
+    const { due: entries, under_way: underWay } = await monthView(ctx.id, month);
 
     const go = (to: string): void => {
       chosenMonth.set(ctx.id, clampMonth(to, months));
@@ -271,6 +273,19 @@ export const monthTab: EditorTab = {
       groups.push([group, mine]);
       body.append(group);
     }
+    const underWayRows: [HTMLElement, UnderWay][] = underWay.map((u) => [underWayRow(u), u]);
+    const underWayCard = h(
+      "section",
+      { className: "editor-card tr-group tr-under-way", testId: "month-under-way" },
+      h(
+        "h3",
+        { className: "tr-group-title" },
+        "Идёт работа, срок позже",
+        h("span", { className: "tr-section-count" }, String(underWay.length)),
+      ),
+      h("div", { className: "tr-list" }, ...underWayRows.map(([r]) => r)),
+    );
+    underWayCard.hidden = underWay.length === 0;
     const empty = h("p", { className: "tr-none", testId: "month-empty" }, entries.length === 0 ? "Сроков в этом месяце нет." : "Ничего не найдено — измените фильтры.");
     const filters = filterBar(ctx.id, p, () => {
       const f = filtersOf(ctx.id);
@@ -285,6 +300,11 @@ export const monthTab: EditorTab = {
       }
       for (const [group, mine] of groups) group.hidden = mine.every((r) => r.hidden);
       empty.hidden = count > 0;
+      // Work under way has no status this month: a status filter hides it.
+      for (const [row, u] of underWayRows) {
+        row.hidden = !passes(f, { block: u.block_number, responsible: u.responsible, statuses: [], text: `${u.number} ${u.activity} ${u.responsible}` }) || f.status !== "";
+      }
+      underWayCard.hidden = underWayRows.every(([r]) => r.hidden);
       return count;
     });
     return h(
@@ -299,6 +319,34 @@ export const monthTab: EditorTab = {
       filters,
       body,
       empty,
+      underWayCard,
     );
   },
 };
+
+/** One item under way this month: what, who, and when it is next due. */
+function underWayRow(u: UnderWay): HTMLElement {
+  return h(
+    "div",
+    { className: "tr-row tr-row-under-way", testId: "under-way-row", attrs: { "data-item": u.item } },
+    h("span", { className: "tr-number" }, u.number),
+    h(
+      "div",
+      { className: "tr-main" },
+      h("div", { className: "tr-activity" }, u.activity),
+      h(
+        "div",
+        { className: "tr-meta" },
+        h("span", { className: "tr-responsible" }, u.responsible),
+        h("span", { className: "tr-deadline" }, `Сроки: «${u.deadline}»`),
+      ),
+    ),
+    // In the columns of the due rows above: the next due date, then a badge.
+    h(
+      "span",
+      { className: "tr-due tr-next-due", testId: "under-way-next", attrs: { title: "Ближайший срок" } },
+      u.next_due === null ? "—" : formatDate(u.next_due),
+    ),
+    h("div", { className: "tr-state" }, h("span", { className: "tr-badge tr-s-under-way" }, "идёт работа")),
+  );
+}
