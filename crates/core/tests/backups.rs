@@ -304,3 +304,49 @@ fn a_copy_made_on_request_is_listed_and_names_outside_the_list_are_refused() {
         );
     }
 }
+
+#[test]
+fn two_databases_in_one_folder_keep_their_copies_apart() {
+    let (dir, main) = temp_db();
+    let other = dir.path().join("Архив 2024.sqlite3");
+    let mut first = Store::open(&main).unwrap();
+    first.import(&generate::programme(3, 1)).unwrap();
+    let mut second = Store::open(&other).unwrap();
+    second.import(&generate::programme(3, 1)).unwrap();
+    second.import(&generate::programme(3, 1)).unwrap();
+
+    first.daily_backup(d("2025-01-01")).unwrap().unwrap();
+    // The same day is a first copy for the other database, not a repeat.
+    second.daily_backup(d("2025-01-01")).unwrap().unwrap();
+    for day in 2..=20 {
+        second
+            .daily_backup(d(&format!("2025-01-{day:02}")))
+            .unwrap()
+            .unwrap();
+    }
+    assert_eq!(second.list_backups().unwrap().len(), KEEP_DAILY);
+    // The other database's copies neither show up here nor pushed ours out.
+    let mine = first.list_backups().unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].file_name, "metodist-2025-01-01.sqlite3");
+    assert_eq!(
+        Store::open(&mine[0].path)
+            .unwrap()
+            .list_programmes()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(find_backup(&main, "metodist-2025-01-20.sqlite3").is_err());
+    let theirs = list_backups_for(&other).unwrap();
+    assert!(theirs.iter().all(|b| Store::open(&b.path)
+        .unwrap()
+        .list_programmes()
+        .unwrap()
+        .len()
+        == 2));
+    assert_eq!(
+        theirs[0].path.parent().unwrap(),
+        dir.path().join("backups").join("Архив 2024.sqlite3")
+    );
+}

@@ -72,12 +72,20 @@ pub enum Restored {
     Nothing,
 }
 
-/// The folder beside the database at `db` where its copies are kept.
+/// The folder beside the database at `db` where its copies are kept:
+/// `backups/` for the app's own `metodist.sqlite3`, `backups/<file name>/`
+/// for any other file. Two databases in one folder (the user's documents,
+/// say) must never list, prune or restore each other's copies.
 pub fn backups_dir_for(db: &Path) -> Result<PathBuf> {
-    db.parent()
+    let parent = db
+        .parent()
         .filter(|p| !p.as_os_str().is_empty() && db.as_os_str() != ":memory:")
-        .map(|p| p.join("backups"))
-        .ok_or_else(|| CoreError::InvalidEdit("у базы в памяти нет резервных копий".into()))
+        .ok_or_else(|| CoreError::InvalidEdit("у базы в памяти нет резервных копий".into()))?;
+    let shared = parent.join("backups");
+    Ok(match db.file_name() {
+        Some(name) if name != super::location::DEFAULT_FILE => shared.join(name),
+        _ => shared,
+    })
 }
 
 /// Every copy of the database at `db`, newest first. Needs no open

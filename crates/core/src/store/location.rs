@@ -13,7 +13,7 @@ use crate::error::{CoreError, Result};
 use crate::fsutil::write_atomically;
 
 const APP_DIR: &str = "Metodist";
-const DEFAULT_FILE: &str = "metodist.sqlite3";
+pub(crate) const DEFAULT_FILE: &str = "metodist.sqlite3";
 const CHOICE_FILE: &str = "database-location.txt";
 
 /// Where the database lives: the `METODIST_DB` environment variable, else
