@@ -387,6 +387,21 @@ test("items without a date in the period are named on «Сегодня» and lea
         ),
       );
       assert.equal(focused, "Март, 2023");
+      // With the sample's four year columns at the default window size no text
+      // column is squeezed (once the responsible column got 58 px, a letter a line)
+      // and the table fits without scrolling sideways.
+      const widths = await session.script(
+        `return Object.fromEntries([...document.querySelectorAll('[data-testid="roadmap-table"] thead th')]
+           .map((th) => [th.textContent, Math.round(th.getBoundingClientRect().width)]));`,
+      );
+      t.diagnostic(`roadmap column widths: ${JSON.stringify(widths)}`);
+      for (const name of ["Мероприятие", "Сроки", "Ответственные", "Ожидаемый результат", "Планируемое значение"]) {
+        assert.ok(widths[name] >= 90, `${name}: ${widths[name]} px`);
+      }
+      assert.ok(
+        await session.script(`const s = document.querySelector('.roadmap-scroll'); return s.scrollWidth <= s.clientWidth + 1;`),
+        "the roadmap fits the default window",
+      );
       const cell = await session.call("GET", "/element/active");
       const element = Object.values(cell)[0];
       await session.call("POST", `/element/${element}/clear`, {});
