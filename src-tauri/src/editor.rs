@@ -110,7 +110,8 @@ pub async fn create_from_template(
     state: State<'_, AppState>,
     key: String,
 ) -> Result<i64, AppError> {
-    state.with_store_mut(|s| s.create_from_template(&key))
+    let today = crate::tracking::today();
+    state.with_store_mut(|s| s.create_from_template(&key, today))
 }
 
 #[tauri::command]

@@ -170,11 +170,19 @@ impl Store {
     }
 
     /// Stores a copy of a programme to draft the next one from it: new
-    /// uids, status draft, the act unsigned, no tracking and no facts.
+    /// uids, status draft, the act unsigned, no tracking and no facts, and
+    /// the period that follows its own (2024-09 – 2027-05 becomes 2027-09 –
+    /// 2030-05) with the years in its texts moved along. «(копия)» marks the
+    /// title only when no year in it moved, so the two can be told apart.
     pub fn duplicate_programme(&mut self, id: i64) -> Result<i64> {
         let p = self.load(id)?;
         let mut copy = crate::copy::fresh_copy(&p);
-        copy.title = format!("{} (копия)", p.title);
+        let (start, end) = (p.period.start, p.period.end);
+        let years = end.year() - start.year() + i32::from(end.month() >= start.month());
+        crate::copy::shift_years(&mut copy, years)?;
+        if copy.title == p.title {
+            copy.title = format!("{} (копия)", p.title);
+        }
         self.import(&copy)
     }
 }

@@ -1,11 +1,13 @@
 //! Templates a new programme starts from: two built into the program (they
 //! change with it) and any the user saves from her own programmes.
 
+use chrono::NaiveDate;
+use metodist_schedule::YearMonth;
 use rusqlite::params;
 use serde::Serialize;
 
 use super::{now, Store};
-use crate::copy::fresh_copy;
+use crate::copy::{fresh_copy, shift_years};
 use crate::error::{CoreError, Result};
 use crate::exchange;
 use crate::model::Programme;
@@ -88,10 +90,22 @@ impl Store {
         exchange::from_json(&body)
     }
 
-    /// A new draft programme from a template; returns its id.
-    pub fn create_from_template(&mut self, key: &str) -> Result<i64> {
+    /// A new draft programme from a template; returns its id. The period
+    /// keeps its length and first month and begins at that month's next
+    /// occurrence after `today` (a September template used in November
+    /// starts next September), with the years in its texts moved along: a
+    /// new draft has nothing overdue.
+    pub fn create_from_template(&mut self, key: &str, today: NaiveDate) -> Result<i64> {
         let template = self.template(key)?;
-        self.import(&fresh_copy(&template))
+        let mut p = fresh_copy(&template);
+        let first = p.period.start;
+        let now = YearMonth::of_date(today);
+        let mut year = now.year();
+        if YearMonth::new(year, first.month()).is_ok_and(|m| m <= now) {
+            year += 1;
+        }
+        shift_years(&mut p, year - first.year())?;
+        self.import(&p)
     }
 
     /// Saves a programme as a template of the user's: its text without
