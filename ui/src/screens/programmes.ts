@@ -359,14 +359,23 @@ export const programmesScreen: Screen = {
       }),
     ]);
     const chooserSlot = h("div", { className: "chooser-slot" });
+    // With no programmes the empty state offers the same choice: while the
+    // chooser is open it steps aside instead of repeating it underneath.
+    let empty: HTMLElement | null = null;
+    const closeChooser = (): void => {
+      chooserSlot.replaceChildren();
+      if (empty !== null) empty.hidden = false;
+    };
     const toggleChooser = (): void => {
       if (chooserSlot.firstChild !== null) {
-        chooserSlot.replaceChildren();
+        closeChooser();
         return;
       }
-      chooserSlot.replaceChildren(templateChooser(templates, () => chooserSlot.replaceChildren()));
+      chooserSlot.replaceChildren(templateChooser(templates, closeChooser));
+      if (empty !== null) empty.hidden = true;
       chooserSlot.querySelector<HTMLElement>('[data-testid="template-option"]')?.focus();
     };
+    if (programmes.length === 0) empty = emptyState(toggleChooser);
     const message = h("p", {
       className: flash === null ? "screen-message" : flash.error ? "screen-message message-error" : "screen-message message-ok",
       testId: "programmes-message",
@@ -387,7 +396,7 @@ export const programmesScreen: Screen = {
       ),
       message,
       chooserSlot,
-      programmes.length === 0 ? emptyState(toggleChooser) : table(programmes),
+      empty ?? table(programmes),
       deletedSection(deleted),
     );
   },
