@@ -8,8 +8,46 @@ use chrono::{Days, NaiveDate};
 use metodist_schedule::{ScheduleKind, YearMonth};
 use serde::Serialize;
 
-use crate::model::{Programme, TrackStatus, TrackingRecord};
+use crate::model::{Block, Item, Programme, TrackStatus, TrackingRecord};
+use crate::schedule::ItemSchedule;
 use crate::store::NumberedSchedule;
+
+/// One roadmap item in order, with its position and its stored schedule
+/// (absent only when the store has none for it).
+struct Scheduled<'a> {
+    b: usize,
+    i: usize,
+    block: &'a Block,
+    item: &'a Item,
+    schedule: Option<&'a ItemSchedule>,
+}
+
+impl Scheduled<'_> {
+    fn number(&self) -> String {
+        crate::model::item_number(self.b, self.i)
+    }
+}
+
+/// Every item of `p` in roadmap order with its schedule from `schedules`.
+fn scheduled<'a>(p: &'a Programme, schedules: &'a [NumberedSchedule]) -> Vec<Scheduled<'a>> {
+    let by_uid: HashMap<&str, &ItemSchedule> = schedules
+        .iter()
+        .map(|s| (s.item.as_str(), &s.schedule))
+        .collect();
+    let mut out = Vec::with_capacity(schedules.len());
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        for (i, item) in block.items.iter().enumerate() {
+            out.push(Scheduled {
+                b,
+                i,
+                block,
+                item,
+                schedule: by_uid.get(item.uid.as_str()).copied(),
+            });
+        }
+    }
+    out
+}
 
 /// One due date of one item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,41 +85,38 @@ impl DueEntry {
 /// Every due date of the programme in roadmap order, then by date: the
 /// schedule's dates, plus the new dates of moved ones.
 pub fn entries(p: &Programme, schedules: &[NumberedSchedule]) -> Vec<DueEntry> {
-    let by_uid: HashMap<&str, &NumberedSchedule> =
-        schedules.iter().map(|s| (s.item.as_str(), s)).collect();
     let mut out = Vec::new();
-    for (b, block) in p.roadmap.blocks.iter().enumerate() {
-        for (i, item) in block.items.iter().enumerate() {
-            let mut dues: Vec<NaiveDate> = by_uid
-                .get(item.uid.as_str())
-                .map(|s| s.schedule.schedule.due.clone())
-                .unwrap_or_default();
-            // Records for dates the schedule no longer has (the deadline was
-            // edited) still show: what was done stays visible.
-            dues.extend(item.tracking.iter().map(|t| t.due));
-            dues.extend(item.tracking.iter().filter_map(|t| t.moved_to));
-            dues.sort();
-            dues.dedup();
-            let records: HashMap<NaiveDate, &TrackingRecord> =
-                item.tracking.iter().map(|t| (t.due, t)).collect();
-            for due in dues {
-                let rec = records.get(&due);
-                out.push(DueEntry {
-                    number: crate::model::item_number(b, i),
-                    item: item.uid.clone(),
-                    block_number: crate::model::block_number(b),
-                    block_title: block.title.clone(),
-                    activity: item.activity.clone(),
-                    deadline: item.deadline.clone(),
-                    responsible: item.responsible.clone(),
-                    due,
-                    status: rec.map(|r| r.status).unwrap_or(TrackStatus::Planned),
-                    done_on: rec.and_then(|r| r.done_on),
-                    moved_to: rec.and_then(|r| r.moved_to),
-                    comment: rec.map(|r| r.comment.clone()).unwrap_or_default(),
-                    evidence: rec.map(|r| r.evidence.clone()).unwrap_or_default(),
-                });
-            }
+    for s in scheduled(p, schedules) {
+        let item = s.item;
+        let mut dues: Vec<NaiveDate> = s
+            .schedule
+            .map(|x| x.schedule.due.clone())
+            .unwrap_or_default();
+        // Records for dates the schedule no longer has (the deadline was
+        // edited) still show: what was done stays visible.
+        dues.extend(item.tracking.iter().map(|t| t.due));
+        dues.extend(item.tracking.iter().filter_map(|t| t.moved_to));
+        dues.sort();
+        dues.dedup();
+        let records: HashMap<NaiveDate, &TrackingRecord> =
+            item.tracking.iter().map(|t| (t.due, t)).collect();
+        for due in dues {
+            let rec = records.get(&due);
+            out.push(DueEntry {
+                number: s.number(),
+                item: item.uid.clone(),
+                block_number: crate::model::block_number(s.b),
+                block_title: s.block.title.clone(),
+                activity: item.activity.clone(),
+                deadline: item.deadline.clone(),
+                responsible: item.responsible.clone(),
+                due,
+                status: rec.map(|r| r.status).unwrap_or(TrackStatus::Planned),
+                done_on: rec.and_then(|r| r.done_on),
+                moved_to: rec.and_then(|r| r.moved_to),
+                comment: rec.map(|r| r.comment.clone()).unwrap_or_default(),
+                evidence: rec.map(|r| r.evidence.clone()).unwrap_or_default(),
+            });
         }
     }
     out
@@ -117,35 +152,27 @@ pub struct Untracked {
 /// by hand is the user's answer and is never listed, nor is an item "on
 /// request", which has no dates on purpose (§4 rule 12).
 pub fn untracked(p: &Programme, schedules: &[NumberedSchedule]) -> Vec<Untracked> {
-    let by_uid: HashMap<&str, &NumberedSchedule> =
-        schedules.iter().map(|s| (s.item.as_str(), s)).collect();
     let mut out = Vec::new();
-    for (b, block) in p.roadmap.blocks.iter().enumerate() {
-        for (i, item) in block.items.iter().enumerate() {
-            let Some(s) = by_uid.get(item.uid.as_str()) else {
-                continue;
-            };
-            let schedule = &s.schedule.schedule;
-            if s.schedule.manual || !schedule.due.is_empty() {
-                continue;
-            }
-            let reason = match schedule.kind {
-                ScheduleKind::OnRequest => continue,
-                ScheduleKind::Unknown if item.deadline.trim().is_empty() => {
-                    UntrackedReason::Missing
-                }
-                ScheduleKind::Unknown => UntrackedReason::Unrecognized,
-                _ if schedule.outside_period => UntrackedReason::OutsidePeriod,
-                _ => UntrackedReason::NoneInPeriod,
-            };
-            out.push(Untracked {
-                number: crate::model::item_number(b, i),
-                item: item.uid.clone(),
-                activity: item.activity.clone(),
-                deadline: item.deadline.clone(),
-                reason,
-            });
+    for s in scheduled(p, schedules) {
+        let Some(x) = s.schedule else { continue };
+        let schedule = &x.schedule;
+        if x.manual || !schedule.due.is_empty() {
+            continue;
         }
+        let reason = match schedule.kind {
+            ScheduleKind::OnRequest => continue,
+            ScheduleKind::Unknown if s.item.deadline.trim().is_empty() => UntrackedReason::Missing,
+            ScheduleKind::Unknown => UntrackedReason::Unrecognized,
+            _ if schedule.outside_period => UntrackedReason::OutsidePeriod,
+            _ => UntrackedReason::NoneInPeriod,
+        };
+        out.push(Untracked {
+            number: s.number(),
+            item: s.item.uid.clone(),
+            activity: s.item.activity.clone(),
+            deadline: s.item.deadline.clone(),
+            reason,
+        });
     }
     out
 }
@@ -190,29 +217,27 @@ pub fn month_screen(
 ) -> MonthScreen {
     let due = in_month(&entries(p, schedules), month);
     let due_here: std::collections::HashSet<&str> = due.iter().map(|e| e.item.as_str()).collect();
-    let by_uid: HashMap<&str, &NumberedSchedule> =
-        schedules.iter().map(|s| (s.item.as_str(), s)).collect();
     let mut under_way = Vec::new();
-    for (b, block) in p.roadmap.blocks.iter().enumerate() {
-        for (i, item) in block.items.iter().enumerate() {
-            let Some(s) = by_uid.get(item.uid.as_str()) else {
-                continue;
-            };
-            let schedule = &s.schedule.schedule;
-            if due_here.contains(item.uid.as_str()) || !schedule.active.contains(&month) {
-                continue;
-            }
-            under_way.push(UnderWay {
-                number: crate::model::item_number(b, i),
-                item: item.uid.clone(),
-                block_number: crate::model::block_number(b),
-                block_title: block.title.clone(),
-                activity: item.activity.clone(),
-                deadline: item.deadline.clone(),
-                responsible: item.responsible.clone(),
-                next_due: schedule.due.iter().copied().find(|d| *d > month.last_day()),
-            });
+    for s in scheduled(p, schedules) {
+        let Some(x) = s.schedule else { continue };
+        if due_here.contains(s.item.uid.as_str()) || !x.schedule.active.contains(&month) {
+            continue;
         }
+        under_way.push(UnderWay {
+            number: s.number(),
+            item: s.item.uid.clone(),
+            block_number: crate::model::block_number(s.b),
+            block_title: s.block.title.clone(),
+            activity: s.item.activity.clone(),
+            deadline: s.item.deadline.clone(),
+            responsible: s.item.responsible.clone(),
+            next_due: x
+                .schedule
+                .due
+                .iter()
+                .copied()
+                .find(|d| *d > month.last_day()),
+        });
     }
     MonthScreen { due, under_way }
 }
