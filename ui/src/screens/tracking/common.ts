@@ -269,6 +269,25 @@ export interface RowOptions {
  * «Выполнено» marks it done today in one click (done late when the date has
  * passed) and the row changes in place — the rest of the screen stays.
  */
+/** The number and the «what, who» cell that every tracking row starts with. */
+export function itemCells(
+  number: string,
+  activity: string,
+  meta: (HTMLElement | null)[],
+  options: { number?: string; activity?: string; below?: HTMLElement } = {},
+): [HTMLElement, HTMLElement] {
+  return [
+    h("span", { className: "tr-number", ...(options.number === undefined ? {} : { testId: options.number }) }, number),
+    h(
+      "div",
+      { className: "tr-main" },
+      h("div", { className: "tr-activity", ...(options.activity === undefined ? {} : { testId: options.activity }) }, activity),
+      h("div", { className: "tr-meta" }, ...meta),
+      options.below ?? null,
+    ),
+  ];
+}
+
 export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, options: RowOptions): HTMLElement {
   const row = h("div", { className: "tr-row", testId: "due-row" });
   let current = entry;
@@ -355,18 +374,14 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
     }
     const extra = options.extra?.(current, row) ?? null;
     const cells: (HTMLElement | null)[] = [
-      h("span", { className: "tr-number", testId: "due-number" }, current.number),
-      h(
-        "div",
-        { className: "tr-main" },
-        h("div", { className: "tr-activity", testId: "due-activity" }, current.activity),
-        h(
-          "div",
-          { className: "tr-meta" },
+      ...itemCells(
+        current.number,
+        current.activity,
+        [
           h("span", { className: "tr-responsible" }, current.responsible),
           noted.length > 0 ? h("span", { className: "tr-noted", testId: "due-noted" }, noted.join(" · ")) : null,
-        ),
-        error,
+        ],
+        { number: "due-number", activity: "due-activity", below: error },
       ),
       options.showDue ? h("span", { className: "tr-due", testId: "due-date" }, formatDate(current.due)) : null,
       h("div", { className: "tr-state" }, badge(status, "due-status"), actions),

@@ -28,6 +28,7 @@ import {
   filtersOf,
   formatDate,
   isDone,
+  itemCells,
   parseDate,
   passes,
   periodMonths,
@@ -329,18 +330,10 @@ function underWayRow(u: UnderWay): HTMLElement {
   return h(
     "div",
     { className: "tr-row tr-row-under-way", testId: "under-way-row", attrs: { "data-item": u.item } },
-    h("span", { className: "tr-number" }, u.number),
-    h(
-      "div",
-      { className: "tr-main" },
-      h("div", { className: "tr-activity" }, u.activity),
-      h(
-        "div",
-        { className: "tr-meta" },
-        h("span", { className: "tr-responsible" }, u.responsible),
-        h("span", { className: "tr-deadline" }, `Сроки: «${u.deadline}»`),
-      ),
-    ),
+    ...itemCells(u.number, u.activity, [
+      h("span", { className: "tr-responsible" }, u.responsible),
+      h("span", { className: "tr-deadline" }, `Сроки: «${u.deadline}»`),
+    ]),
     // In the columns of the due rows above: the next due date, then a badge.
     h(
       "span",

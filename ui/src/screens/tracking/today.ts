@@ -14,7 +14,7 @@ import type { DueEntry, Today, Untracked, UntrackedReason } from "../../model.js
 import { navigate } from "../../router.js";
 import { revealOnOpen } from "../editor/roadmap.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
-import { type Filters, dueRow, entryFilterable, filterBar, filtersOf, formatDate, passes, plural } from "./common.js";
+import { type Filters, dueRow, entryFilterable, filterBar, filtersOf, formatDate, itemCells, passes, plural } from "./common.js";
 
 /** Rows shown per list before «Показать все»: the lists below stay in sight. */
 const FIRST_ROWS = 8;
@@ -94,18 +94,10 @@ function untrackedCard(ctx: EditorContext, items: Untracked[]): HTMLElement | nu
     h(
       "div",
       { className: "tr-untracked-row", testId: "untracked-row", attrs: { "data-item": u.item } },
-      h("span", { className: "tr-number" }, u.number),
-      h(
-        "div",
-        { className: "tr-main" },
-        h("div", { className: "tr-activity" }, u.activity),
-        h(
-          "div",
-          { className: "tr-meta" },
-          h("span", { className: "tr-deadline" }, u.deadline.trim() === "" ? "Сроки: —" : `Сроки: «${u.deadline}»`),
-          h("span", { className: "tr-untracked-reason", testId: "untracked-reason" }, UNTRACKED_REASON[u.reason]),
-        ),
-      ),
+      ...itemCells(u.number, u.activity, [
+        h("span", { className: "tr-deadline" }, u.deadline.trim() === "" ? "Сроки: —" : `Сроки: «${u.deadline}»`),
+        h("span", { className: "tr-untracked-reason", testId: "untracked-reason" }, UNTRACKED_REASON[u.reason]),
+      ]),
       h(
         "button",
         {
