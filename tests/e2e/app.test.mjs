@@ -242,6 +242,42 @@ test(
   },
 );
 
+test(
+  "«Копия для следующего периода» lists a draft for the period that follows",
+  { timeout: TEST_TIMEOUT_MS, skip: cliMissing },
+  async (t) => {
+    await withApp(
+      t,
+      { name: "next-period", prepare: ({ db, env }) => runCli(env, "--db", db, "import", FIXTURE) },
+      async (session) => {
+        await session.waitFor('[data-testid="programme-row"]');
+        const button = await session.waitFor('[data-testid="programme-duplicate"]');
+        await session.call("POST", `/element/${button}/click`, {});
+        const deadline = Date.now() + 20_000;
+        let rows = [];
+        while (Date.now() < deadline) {
+          rows = await session.script(
+            `return [...document.querySelectorAll('[data-testid="programme-row"]')].map((r) =>
+               [r.querySelector('.col-period').textContent, r.querySelector('[data-testid="programme-status"]').textContent,
+                r.querySelector('[data-testid="programme-title"]').textContent]);`,
+          );
+          if (rows.length === 2) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        // The sample runs 09.2024 – 05.2027; its copy, a draft, the three years after.
+        const copy = rows.find(([period]) => period === "сентябрь 2027 — май 2030");
+        assert.ok(copy, JSON.stringify(rows));
+        assert.equal(copy[1], "Черновик");
+        assert.match(copy[2], /на 2027–2030 годы$/);
+        assert.match(
+          await session.textOf('[data-testid="programmes-message"]'),
+          /^Создана копия для следующего периода \(сентябрь 2027 — май 2030\): «.*на 2027–2030 годы»\.$/,
+        );
+      },
+    );
+  },
+);
+
 // Holds an exclusive lock on an SQLite file until its stdin is closed, the way
 // another program (or a second copy of the app) would.
 const LOCK_HOLDER = `

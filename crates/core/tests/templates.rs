@@ -194,6 +194,38 @@ fn a_copy_for_the_next_period_follows_the_old_one() {
             .collect::<Vec<_>>()
     };
     assert_eq!(numbers(copy_id), numbers(id));
+    // Each indicator starts from its last fact (the sample has facts for
+    // 2024/2025); one without facts keeps its base, a period later.
+    for (a, b) in old.indicators.iter().zip(&copy.indicators) {
+        let last = a
+            .values
+            .iter()
+            .filter_map(|v| v.fact.map(|f| (v.year, f)))
+            .max_by_key(|(y, _)| *y);
+        match last {
+            Some((year, fact)) => {
+                assert_eq!(
+                    (b.base_year, b.base_value),
+                    (Some(year), Some(fact)),
+                    "{}",
+                    a.name
+                )
+            }
+            None => assert_eq!(
+                (b.base_year, b.base_value),
+                (a.base_year.map(|y| y + 3), a.base_value),
+                "{}",
+                a.name
+            ),
+        }
+        assert!(b.values.iter().all(|v| v.fact.is_none()));
+    }
+    assert!(
+        old.indicators
+            .iter()
+            .any(|i| i.values.iter().any(|v| v.fact.is_some())),
+        "the sample has facts to start from"
+    );
     assert_eq!(
         copy.roadmap.year_columns,
         old.roadmap

@@ -24,6 +24,7 @@ import {
   listDeleted,
   listProgrammes,
   listTemplates,
+  loadProgramme,
   restoreProgramme,
   saveAsTemplate,
   type ProgrammeSummary,
@@ -237,8 +238,8 @@ function row(programme: ProgrammeSummary): HTMLElement[] {
     smallButton("Открыть", "programme-open", () => openEditor(programme.id)),
     smallButton("Копия для следующего периода", "programme-duplicate", () =>
       void act(async () => {
-        await duplicateProgramme(programme.id);
-        return `Создана копия программы «${programme.title}» для следующего периода.`;
+        const copy = await loadProgramme(await duplicateProgramme(programme.id));
+        return `Создана копия для следующего периода (${formatPeriod(copy.period)}): «${copy.title}».`;
       }),
     ),
     smallButton("Экспорт…", "programme-export", () =>

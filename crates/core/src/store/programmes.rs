@@ -172,14 +172,28 @@ impl Store {
     /// Stores a copy of a programme to draft the next one from it: new
     /// uids, status draft, the act unsigned, no tracking and no facts, and
     /// the period that follows its own (2024-09 – 2027-05 becomes 2027-09 –
-    /// 2030-05) with the years in its texts moved along. «(копия)» marks the
-    /// title only when no year in it moved, so the two can be told apart.
+    /// 2030-05) with the years in its texts moved along, and the last fact of
+    /// each indicator as its base. «(копия)» marks the title only when no
+    /// year in it moved, so the two can be told apart.
     pub fn duplicate_programme(&mut self, id: i64) -> Result<i64> {
         let p = self.load(id)?;
         let mut copy = crate::copy::fresh_copy(&p);
         let (start, end) = (p.period.start, p.period.end);
         let years = end.year() - start.year() + i32::from(end.month() >= start.month());
         crate::copy::shift_years(&mut copy, years)?;
+        // The next programme starts from what this one achieved: the last
+        // fact of an indicator becomes its base value and year.
+        for (old, new) in p.indicators.iter().zip(&mut copy.indicators) {
+            if let Some((year, fact)) = old
+                .values
+                .iter()
+                .filter_map(|v| v.fact.map(|f| (v.year, f)))
+                .max_by_key(|(year, _)| *year)
+            {
+                new.base_year = Some(year);
+                new.base_value = Some(fact);
+            }
+        }
         if copy.title == p.title {
             copy.title = format!("{} (копия)", p.title);
         }
