@@ -87,6 +87,11 @@ pub struct Listener {
 
 impl Listener {
     fn bind(file: PathBuf) -> std::io::Result<Self> {
+        // On the first start the database's folder does not exist yet (the
+        // store creates it a moment later): create it here too.
+        if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
         let port = listener.local_addr()?.port();
         let token = new_token()?;
@@ -221,6 +226,23 @@ mod tests {
             !instance_file(&db).exists(),
             "the marker is removed at exit"
         );
+    }
+
+    #[test]
+    fn the_first_start_creates_the_database_folder_for_its_marker() {
+        // A new computer: <data dir>/Metodist does not exist yet.
+        let db = temp_db("first-run")
+            .parent()
+            .expect("dir")
+            .join("Metodist")
+            .join("metodist.sqlite3");
+        assert!(!db.parent().expect("dir").exists());
+        let (_marker, _) = serve(&db);
+        assert!(
+            read_marker(&instance_file(&db)).is_some(),
+            "the marker is written"
+        );
+        assert!(matches!(claim(&db).expect("claim"), Claim::Focused));
     }
 
     #[test]
