@@ -159,7 +159,10 @@ pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     };
     let id = programme_id(&mut args)?;
     args.finish()?;
-    let entries = ctx.store()?.due_entries(id)?;
+    // One reading of the programme and its schedules serves every list.
+    let store = ctx.store()?;
+    let (p, schedules) = (store.load(id)?, store.item_schedules(id)?);
+    let entries = tracking::entries(&p, &schedules);
     let line = |e: &DueEntry| {
         serde_json::json!({
             "number": e.number,
@@ -177,10 +180,10 @@ pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         .map(line)
         .collect();
     // The app's «Месяц»: the month's due dates and the work under way in it.
-    let screen = ctx.store()?.month_screen(id, month)?;
+    let screen = tracking::month_screen(&p, &schedules, month);
     let due: Vec<_> = screen.due.iter().map(line).collect();
     // Items with no date in the period never show up in a month: say so.
-    let untracked = ctx.store()?.untracked(id)?;
+    let untracked = tracking::untracked(&p, &schedules);
     let out = serde_json::json!({
         "month": month,
         "due": due,

@@ -85,8 +85,12 @@ impl DueEntry {
 /// Every due date of the programme in roadmap order, then by date: the
 /// schedule's dates, plus the new dates of moved ones.
 pub fn entries(p: &Programme, schedules: &[NumberedSchedule]) -> Vec<DueEntry> {
+    entries_of(&scheduled(p, schedules))
+}
+
+fn entries_of(items: &[Scheduled<'_>]) -> Vec<DueEntry> {
     let mut out = Vec::new();
-    for s in scheduled(p, schedules) {
+    for s in items {
         let item = s.item;
         let mut dues: Vec<NaiveDate> = s
             .schedule
@@ -152,8 +156,12 @@ pub struct Untracked {
 /// by hand is the user's answer and is never listed, nor is an item "on
 /// request", which has no dates on purpose (§4 rule 12).
 pub fn untracked(p: &Programme, schedules: &[NumberedSchedule]) -> Vec<Untracked> {
+    untracked_of(&scheduled(p, schedules))
+}
+
+fn untracked_of(items: &[Scheduled<'_>]) -> Vec<Untracked> {
     let mut out = Vec::new();
-    for s in scheduled(p, schedules) {
+    for s in items {
         let Some(x) = s.schedule else { continue };
         let schedule = &x.schedule;
         if x.manual || !schedule.due.is_empty() {
@@ -215,10 +223,11 @@ pub fn month_screen(
     schedules: &[NumberedSchedule],
     month: YearMonth,
 ) -> MonthScreen {
-    let due = in_month(&entries(p, schedules), month);
+    let items = scheduled(p, schedules);
+    let due = in_month(&entries_of(&items), month);
     let due_here: std::collections::HashSet<&str> = due.iter().map(|e| e.item.as_str()).collect();
     let mut under_way = Vec::new();
-    for s in scheduled(p, schedules) {
+    for s in &items {
         let Some(x) = s.schedule else { continue };
         if due_here.contains(s.item.uid.as_str()) || !x.schedule.active.contains(&month) {
             continue;
@@ -408,10 +417,10 @@ pub fn today_screen(
     schedules: &[NumberedSchedule],
     today: NaiveDate,
 ) -> TodayScreen {
-    let untracked = untracked(p, schedules);
+    let items = scheduled(p, schedules);
     TodayScreen {
-        today: today_from(p, entries(p, schedules), today),
-        untracked,
+        today: today_from(p, entries_of(&items), today),
+        untracked: untracked_of(&items),
     }
 }
 
