@@ -301,9 +301,9 @@ export const monthTab: EditorTab = {
       }
       for (const [group, mine] of groups) group.hidden = mine.every((r) => r.hidden);
       empty.hidden = count > 0;
-      // Work under way has no status this month: a status filter hides it.
+      // Work under way has no status this month (no statuses): a status filter hides it.
       for (const [row, u] of underWayRows) {
-        row.hidden = !passes(f, { block: u.block_number, responsible: u.responsible, statuses: [], text: `${u.number} ${u.activity} ${u.responsible}` }) || f.status !== "";
+        row.hidden = !passes(f, { block: u.block_number, responsible: u.responsible, statuses: [], text: `${u.number} ${u.activity} ${u.responsible}` });
       }
       underWayCard.hidden = underWayRows.every(([r]) => r.hidden);
       return count;
