@@ -16,6 +16,7 @@ import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
+import { waitUntil } from "./harness.mjs";
 import { Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -253,17 +254,14 @@ test(
         await session.waitFor('[data-testid="programme-row"]');
         const button = await session.waitFor('[data-testid="programme-duplicate"]');
         await session.call("POST", `/element/${button}/click`, {});
-        const deadline = Date.now() + 20_000;
-        let rows = [];
-        while (Date.now() < deadline) {
-          rows = await session.script(
+        const rows = await waitUntil("the copy in the list", async () => {
+          const now = await session.script(
             `return [...document.querySelectorAll('[data-testid="programme-row"]')].map((r) =>
                [r.querySelector('.col-period').textContent, r.querySelector('[data-testid="programme-status"]').textContent,
                 r.querySelector('[data-testid="programme-title"]').textContent]);`,
           );
-          if (rows.length === 2) break;
-          await new Promise((r) => setTimeout(r, 100));
-        }
+          return now.length === 2 ? now : false;
+        });
         // The sample runs 09.2024 – 05.2027; its copy, a draft, the three years after.
         const copy = rows.find(([period]) => period === "сентябрь 2027 — май 2030");
         assert.ok(copy, JSON.stringify(rows));

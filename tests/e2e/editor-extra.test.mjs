@@ -15,6 +15,7 @@ import { test } from "node:test";
 import {
   ARTIFACTS,
   CLI,
+  KEY,
   click,
   clickElement,
   freshEnv,
@@ -27,7 +28,6 @@ import {
 
 const TEST_TIMEOUT_MS = 300_000;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-const KEY = { null: "\uE000", control: "\uE009" };
 const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
 
 /** A programme of `items` generated items in a fresh database; the exchange file's path. */

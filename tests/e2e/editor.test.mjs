@@ -16,6 +16,7 @@ import { test } from "node:test";
 import {
   ARTIFACTS,
   CLI,
+  KEY,
   activeElement,
   click,
   clickElement,
@@ -28,18 +29,6 @@ import {
 } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 300_000;
-
-// WebDriver key codes (W3C WebDriver, "keyboard actions").
-const KEY = {
-  null: "\uE000",
-  tab: "\uE004",
-  enter: "\uE007",
-  control: "\uE009",
-  alt: "\uE00A",
-  escape: "\uE00C",
-  up: "\uE013",
-  down: "\uE015",
-};
 
 /** Number and activity of every item of the block numbered `blockNumber`, in screen order. */
 function blockItems(session, blockNumber) {

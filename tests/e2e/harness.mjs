@@ -21,6 +21,18 @@ export const CLI = process.env.METODIST_CLI_BIN ?? join(targetDir, "debug", "met
 export const FIXTURE = join(repo, "tests", "fixtures", "sample-programme.metodist.json");
 export const ARTIFACTS = join(here, "artifacts");
 
+// WebDriver key codes (W3C WebDriver, "keyboard actions").
+export const KEY = {
+  null: "\uE000",
+  tab: "\uE004",
+  enter: "\uE007",
+  control: "\uE009",
+  alt: "\uE00A",
+  escape: "\uE00C",
+  up: "\uE013",
+  down: "\uE015",
+};
+
 mkdirSync(ARTIFACTS, { recursive: true });
 
 /** A temporary folder with its own database and XDG folders; a save dialog

@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { CLI, FIXTURE, choose, click, freshEnv, launch, runCli, saveScreenshot, waitUntil } from "./harness.mjs";
+import { CLI, FIXTURE, KEY, choose, click, freshEnv, launch, runCli, saveScreenshot, waitUntil } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 600_000;
 const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
@@ -34,8 +34,6 @@ const PAYLOADS = [
   '<a href="javascript:window.__pwned=1">ссылка</a> &amp; «ж»',
 ];
 const PAYLOAD = PAYLOADS.join(" ");
-
-const KEY = { null: "\uE000", tab: "\uE004", control: "\uE009" };
 
 /** What user text must never become: elements that load or run something. */
 const DANGER_CHECK = `

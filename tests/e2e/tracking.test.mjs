@@ -20,19 +20,20 @@ import {
   ARTIFACTS,
   CLI,
   FIXTURE,
+  KEY,
+  activeElement,
   choose,
   click,
   freshEnv as sharedEnv,
   launch,
   saveScreenshot,
+  waitSaved,
   waitUntil,
 } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 300_000;
 const TODAY = "2025-05-20";
 const COMMENT = "Проведено на базе Сосновской ООШ";
-
-const KEY = { null: "\uE000", enter: "\uE007", control: "\uE009" };
 
 async function openTab(session, key) {
   await click(session, `[data-testid="tab-link-${key}"]`);
@@ -402,14 +403,12 @@ test("items without a date in the period are named on «Сегодня» and lea
         await session.script(`const s = document.querySelector('.roadmap-scroll'); return s.scrollWidth <= s.clientWidth + 1;`),
         "the roadmap fits the default window",
       );
-      const cell = await session.call("GET", "/element/active");
-      const element = Object.values(cell)[0];
+      const element = await activeElement(session);
       await session.call("POST", `/element/${element}/clear`, {});
       await session.call("POST", `/element/${element}/value`, { text: "Март, 2025" });
-      await waitUntil("the edit is stored", async () =>
-        /Сохранено/.test(await session.textOf('[data-testid="save-indicator"]')) &&
-        JSON.parse(execFileSync(CLI, ["due", id, "--month", "2025-03"], { env, encoding: "utf8" })).due.some((e) => e.number === "2.10"),
-      );
+      await waitSaved(session);
+      const march = JSON.parse(execFileSync(CLI, ["due", id, "--month", "2025-03"], { env, encoding: "utf8" }));
+      assert.ok(march.due.some((e) => e.number === "2.10"), "2.10 is due in March 2025");
       await openTab(session, "today");
       assert.deepEqual(await untracked(session), [["1.9", "срок не распознан — укажите месяцы вручную"]]);
     });

@@ -76,19 +76,22 @@ fn setup() -> (Store, i64, Vec<String>) {
         },
     ];
     let id = store.import(&p).unwrap();
-    let block = store.load(id).unwrap().roadmap.blocks[0].uid.clone();
-    let mut items = Vec::new();
-    for deadline in ["Ежеквартально", "Март 2023", "Ежемесячно", "по заявке"]
-    {
-        let input = ItemInput {
-            activity: format!("Мероприятие «{deadline}»"),
-            deadline: deadline.into(),
-            responsible: "ИМЦ".into(),
-            ..Default::default()
-        };
-        items.push(store.add_item(id, &block, None, &input).unwrap());
-    }
+    let items = ["Ежеквартально", "Март 2023", "Ежемесячно", "по заявке"]
+        .map(|deadline| add_item(&mut store, id, deadline))
+        .to_vec();
     (store, id, items)
+}
+
+/// Adds an item with `deadline` at the end of the first block; returns its uid.
+fn add_item(store: &mut Store, id: i64, deadline: &str) -> String {
+    let block = store.load(id).unwrap().roadmap.blocks[0].uid.clone();
+    let input = ItemInput {
+        activity: format!("Мероприятие «{deadline}»"),
+        deadline: deadline.into(),
+        responsible: "ИМЦ".into(),
+        ..Default::default()
+    };
+    store.add_item(id, &block, None, &input).unwrap()
 }
 
 #[test]
@@ -283,15 +286,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
 fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
     use metodist_core::tracking::UntrackedReason::*;
     let (mut store, id, items) = setup();
-    let block = store.load(id).unwrap().roadmap.blocks[0].uid.clone();
-    let mut add = |deadline: &str| {
-        let input = ItemInput {
-            activity: format!("Мероприятие «{deadline}»"),
-            deadline: deadline.into(),
-            ..Default::default()
-        };
-        store.add_item(id, &block, None, &input).unwrap()
-    };
+    let mut add = |deadline: &str| add_item(&mut store, id, deadline);
     let unknown = add("по итогам года");
     let typo = add("Март, 2021");
     let empty = add("  ");
@@ -372,16 +367,7 @@ fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
 #[test]
 fn the_month_lists_what_is_due_and_what_is_under_way_without_a_date_in_it() {
     let (mut store, id, items) = setup();
-    let block = store.load(id).unwrap().roadmap.blocks[0].uid.clone();
-    let mut add = |deadline: &str| {
-        let input = ItemInput {
-            activity: format!("Мероприятие «{deadline}»"),
-            deadline: deadline.into(),
-            responsible: "ИМЦ".into(),
-            ..Default::default()
-        };
-        store.add_item(id, &block, None, &input).unwrap()
-    };
+    let mut add = |deadline: &str| add_item(&mut store, id, deadline);
     let spring = add("Январь – март 2023");
     let year = add("в течение года");
     let p = store.load(id).unwrap();
