@@ -1,22 +1,37 @@
-//! Commands callable from the window. Each is one call into the core; each
-//! must also be listed in build.rs and allowed in src-tauri/capabilities.
-//!
-//! They are `async` so that Tauri runs them off the main thread: a slow disk
-//! or a locked database must not freeze the window.
+//! The window's commands, made from the one list in `metodist-api`
+//! (`with_commands!`): each is a Tauri command that runs the api call with
+//! the shared session and a host for this window. They are `async` so that
+//! Tauri runs them off the main thread: a slow disk or a locked database
+//! must not freeze the window. The window may call them only as far as
+//! `permissions/commands.toml` and `capabilities/` allow (checked against
+//! the list by a test in `crates/api`).
 
-use metodist_core::ProgrammeSummary;
-use tauri::State;
+use metodist_api::command_types::*;
+use metodist_api::{ApiError, Context, Session};
+use tauri::{AppHandle, State};
 
-use crate::{AppError, AppState, DatabaseStatus};
+use crate::host::TauriHost;
 
-#[tauri::command]
-pub async fn list_programmes(
-    state: State<'_, AppState>,
-) -> Result<Vec<ProgrammeSummary>, AppError> {
-    state.with_store(|store| store.list_programmes())
+macro_rules! tauri_commands {
+    ($( $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty = $call:expr; )*) => {
+        $(
+            // preview_pages takes six arguments besides the two every command has.
+            #[allow(clippy::too_many_arguments)]
+            #[tauri::command]
+            pub async fn $name(
+                app: AppHandle,
+                session: State<'_, Session>,
+                $($arg: $ty),*
+            ) -> Result<$ret, ApiError> {
+                let host = TauriHost::new(app);
+                Context::new(&session, &host).run($call)
+            }
+        )*
+
+        /// The handler that registers every command of the list.
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+    };
 }
-
-#[tauri::command]
-pub async fn database_status(state: State<'_, AppState>) -> Result<DatabaseStatus, AppError> {
-    Ok(state.status())
-}
+metodist_api::with_commands!(tauri_commands);

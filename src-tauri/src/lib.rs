@@ -1,25 +1,20 @@
-//! The Tauri shell of Metodist: it owns the window and the database handle
-//! and forwards each command to `metodist-core`. Nothing here knows what a
-//! programme is; see README "The app".
+//! The Tauri shell of Metodist: the window, the session in Tauri's state,
+//! the one-window-per-database guard, and the desktop host (dialogs, the
+//! viewer). Every command is an operation of `metodist-api`; nothing here
+//! knows what a programme is.
 
-mod backups;
 mod commands;
-mod editor;
-mod error;
+mod host;
 mod instance;
-mod printing;
-mod state;
-mod tracking;
 
-pub use error::AppError;
-pub use state::{AppState, DatabaseStatus};
+use metodist_api::Session;
 
 /// What the app does once a day at start: a backup copy of the database
 /// (at most one a day, the last 14 kept) and removing programmes deleted
 /// more than 30 days ago. Neither may stop the app from starting: a failure
 /// is logged and the user keeps working.
-fn housekeeping(state: &AppState) {
-    let today = chrono::Local::now().date_naive();
+fn housekeeping(state: &Session) {
+    let today = host::today();
     if let Err(error) = state.with_store(|s| s.daily_backup(today)) {
         eprintln!("[{}] резервная копия не создана: {error}", error.code());
     }
@@ -50,7 +45,7 @@ fn focus_main_window(app: &tauri::AppHandle) {
 /// comes forward and this one exits at once: two windows writing one file
 /// would each show the other's edits only after a restart.
 pub fn run() -> tauri::Result<()> {
-    let state = AppState::from_environment();
+    let state = Session::from_environment();
     let listener = match state.db_path() {
         Ok(db) => match instance::claim(&db) {
             Ok(instance::Claim::Focused) => {
@@ -91,47 +86,7 @@ pub fn run() -> tauri::Result<()> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::list_programmes,
-            commands::database_status,
-            editor::load_programme,
-            editor::apply_edit,
-            editor::undo,
-            editor::redo,
-            editor::undo_state,
-            editor::item_schedules,
-            editor::describe_deadline,
-            editor::readiness,
-            editor::list_templates,
-            editor::create_from_template,
-            editor::save_as_template,
-            editor::delete_template,
-            editor::duplicate_programme,
-            editor::delete_programme,
-            editor::restore_programme,
-            editor::list_deleted,
-            editor::import_programme,
-            editor::export_programme,
-            editor::layout_profiles,
-            editor::save_layout_profile,
-            editor::print_programme,
-            editor::preview_pages,
-            editor::due_entries,
-            editor::today_view,
-            editor::month_view,
-            editor::evaluation,
-            backups::list_backups,
-            backups::create_backup,
-            backups::restore_backup,
-            backups::open_database,
-            backups::create_database,
-            tracking::tracking_today,
-            tracking::print_report,
-            printing::check_layout_profile,
-            printing::rename_layout_profile,
-            printing::delete_layout_profile,
-            printing::installed_fonts,
-        ])
+        .invoke_handler(commands::handler())
         .build(tauri::generate_context!())?;
     app.run(move |_, event| {
         if let tauri::RunEvent::Exit = event {

@@ -11,7 +11,7 @@ use crate::tracking::DueEntry;
 /// The share of an item's due dates that must be done for it to count.
 pub const ITEM_DONE_SHARE: f64 = 0.9;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     High,
@@ -44,7 +44,7 @@ impl Rating {
 }
 
 /// One indicator in one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorScore {
     pub indicator: String,
     pub name: String,
@@ -56,7 +56,7 @@ pub struct IndicatorScore {
     pub degree: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize)]
 pub struct Evaluation {
     pub from: NaiveDate,
     pub to: NaiveDate,

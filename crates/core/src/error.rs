@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// One problem found in a file being imported, with its place in the file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     /// A path into the programme such as `roadmap.blocks[2].items[5].deadline`;
     /// empty when the problem concerns the file as a whole.
@@ -91,6 +91,28 @@ pub enum CoreError {
     #[error("Недопустимое изменение: {0}")]
     InvalidEdit(String),
 }
+
+/// Every code `CoreError::code` can return, for the interface's generated
+/// constants (`ui/src/gen/errors.ts`); keep it in step with `code`.
+pub const ERROR_CODES: &[&str] = &[
+    "db_not_sqlite",
+    "db_locked",
+    "db_read_only",
+    "db_newer_version",
+    "disk_full",
+    "db_corrupt",
+    "db_migration_failed",
+    "db_error",
+    "no_data_dir",
+    "io_error",
+    "import_not_metodist",
+    "import_unsupported_version",
+    "import_invalid",
+    "edit_invalid",
+    "programme_not_found",
+    "element_not_found",
+    "invalid_edit",
+];
 
 impl CoreError {
     /// A stable identifier of the kind of error, for the interface and tests.

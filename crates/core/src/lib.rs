@@ -17,7 +17,7 @@ pub mod tracking;
 pub mod uid;
 pub mod validate;
 
-pub use error::{CoreError, Problem, Result};
+pub use error::{CoreError, Problem, Result, ERROR_CODES};
 pub use metodist_schedule::{Period, YearMonth};
 pub use model::Programme;
 pub use store::{

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Item, ManualSchedule};
 
 /// An item's schedule as stored next to it and shown in the editor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemSchedule {
     #[serde(flatten)]
     pub schedule: Schedule,

@@ -50,7 +50,7 @@ fn scheduled<'a>(p: &'a Programme, schedules: &'a [NumberedSchedule]) -> Vec<Sch
 }
 
 /// One due date of one item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DueEntry {
     /// «2.3»
     pub number: String,
@@ -128,7 +128,7 @@ fn entries_of(items: &[Scheduled<'_>]) -> Vec<DueEntry> {
 
 /// Why tracking cannot follow an item: its deadline gives no due date in the
 /// period, so it would silently never appear in a month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UntrackedReason {
     /// The Сроки cell is empty.
@@ -143,7 +143,7 @@ pub enum UntrackedReason {
 }
 
 /// A roadmap item without a due date in the programme's period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Untracked {
     pub number: String,
     pub item: String,
@@ -196,7 +196,7 @@ pub fn in_month(entries: &[DueEntry], month: YearMonth) -> Vec<DueEntry> {
 
 /// An item whose work is under way in a month that holds none of its due
 /// dates: «Январь – март 2025» in January, «в течение года» in any month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnderWay {
     pub number: String,
     pub item: String,
@@ -211,7 +211,7 @@ pub struct UnderWay {
 
 /// The «Месяц» screen: the due dates of the month, and the items under way
 /// in it without a due date there (in roadmap order).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MonthScreen {
     pub due: Vec<DueEntry>,
     pub under_way: Vec<UnderWay>,
@@ -263,7 +263,7 @@ pub fn overdue(entries: &[DueEntry], before: NaiveDate, today: NaiveDate) -> Vec
 }
 
 /// What the Today screen shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Today {
     pub today: NaiveDate,
     pub overdue: Vec<DueEntry>,
@@ -274,7 +274,7 @@ pub struct Today {
     pub blocks: Vec<BlockCounts>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BlockCounts {
     pub number: String,
     pub title: String,
@@ -404,7 +404,7 @@ pub fn today(p: &Programme, entries: &[DueEntry], today: NaiveDate) -> Today {
 
 /// The «Сегодня» screen as the app shows it: the lists and counts, and the
 /// items no month will show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TodayScreen {
     #[serde(flatten)]
     pub today: Today,

@@ -29,19 +29,33 @@ pub enum PrintError {
     PreviewEncode(String),
 }
 
+/// Every code `PrintError::code` can return, for the interface's generated
+/// constants (`ui/src/gen/errors.ts`).
+pub const ERROR_CODES: &[&str] = &[
+    "print_font_read",
+    "print_font_parse",
+    "print_font_no_cyrillic",
+    "print_hyphenation",
+    "print_invalid_profile",
+    "print_unknown_profile",
+    "print_invalid_table",
+    "print_invalid_dpi",
+    "print_preview_encode",
+];
+
 impl PrintError {
     /// A stable identifier the interface can match on.
     pub fn code(&self) -> &'static str {
         match self {
-            PrintError::FontRead { .. } => "print.font_read",
-            PrintError::FontParse { .. } => "print.font_parse",
-            PrintError::FontNoCyrillic { .. } => "print.font_no_cyrillic",
-            PrintError::Hyphenation(_) => "print.hyphenation",
-            PrintError::InvalidProfile(_) => "print.invalid_profile",
-            PrintError::UnknownProfile(_) => "print.unknown_profile",
-            PrintError::InvalidTable(_) => "print.invalid_table",
-            PrintError::InvalidDpi(_) => "print.invalid_dpi",
-            PrintError::PreviewEncode(_) => "print.preview_encode",
+            PrintError::FontRead { .. } => "print_font_read",
+            PrintError::FontParse { .. } => "print_font_parse",
+            PrintError::FontNoCyrillic { .. } => "print_font_no_cyrillic",
+            PrintError::Hyphenation(_) => "print_hyphenation",
+            PrintError::InvalidProfile(_) => "print_invalid_profile",
+            PrintError::UnknownProfile(_) => "print_unknown_profile",
+            PrintError::InvalidTable(_) => "print_invalid_table",
+            PrintError::InvalidDpi(_) => "print_invalid_dpi",
+            PrintError::PreviewEncode(_) => "print_preview_encode",
         }
     }
 }
@@ -73,9 +87,9 @@ pub enum PrintWarning {
 impl PrintWarning {
     pub fn code(&self) -> &'static str {
         match self {
-            PrintWarning::MissingGlyph { .. } => "print.missing_glyph",
-            PrintWarning::WordTooWide { .. } => "print.word_too_wide",
-            PrintWarning::FontFallback { .. } => "print.font_fallback",
+            PrintWarning::MissingGlyph { .. } => "print_missing_glyph",
+            PrintWarning::WordTooWide { .. } => "print_word_too_wide",
+            PrintWarning::FontFallback { .. } => "print_font_fallback",
         }
     }
 }

@@ -79,7 +79,7 @@ pub use doc::{
     Align, Block, Cell, CellBlock, Document, Indent, List, ListItem, ListKind, Mark, Orientation,
     PageGroup, Paragraph, Row, Run, Style, Table, TwoSided,
 };
-pub use error::{PrintError, PrintWarning};
+pub use error::{PrintError, PrintWarning, ERROR_CODES};
 pub use fonts::{font_dirs, installed_families, Face, FontFamily, Fonts};
 pub use profile::{
     FontChoice, HeaderRepeat, LayoutProfile, ProfileProblem, PROFILE_2016, PROFILE_2025,

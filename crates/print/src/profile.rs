@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use crate::error::PrintError;
 
 /// Which font the document is set in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FontChoice {
     /// Liberation Serif compiled into the program.
@@ -26,16 +26,19 @@ pub enum FontChoice {
     Files {
         regular: PathBuf,
         #[serde(default)]
+        #[ts(optional = nullable)]
         bold: Option<PathBuf>,
         #[serde(default)]
+        #[ts(optional = nullable)]
         italic: Option<PathBuf>,
         #[serde(default)]
+        #[ts(optional = nullable)]
         bold_italic: Option<PathBuf>,
     },
 }
 
 /// What is repeated at the top of a table on every page after its first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderRepeat {
     /// The whole header.
@@ -47,7 +50,7 @@ pub enum HeaderRepeat {
     None,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayoutProfile {
     pub name: String,
     pub font: FontChoice,
@@ -270,7 +273,7 @@ impl LayoutProfile {
 
 /// One value of a profile that cannot be used, by field name (the JSON
 /// key, e.g. `margin_left_mm`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProfileProblem {
     pub field: &'static str,
     pub message: String,
@@ -297,7 +300,7 @@ mod tests {
         assert_eq!(LayoutProfile::default(), LayoutProfile::gost_2025());
         assert_eq!(
             LayoutProfile::by_name("нет такого").unwrap_err().code(),
-            "print.unknown_profile"
+            "print_unknown_profile"
         );
     }
 
@@ -322,7 +325,7 @@ mod tests {
     fn nonsense_values_are_rejected() {
         let mut p = LayoutProfile::gost_2025();
         p.margin_left_mm = 180.0;
-        assert_eq!(p.validate().unwrap_err().code(), "print.invalid_profile");
+        assert_eq!(p.validate().unwrap_err().code(), "print_invalid_profile");
         let mut p = LayoutProfile::gost_2025();
         p.body_size = f32::NAN;
         assert!(p.validate().is_err());

@@ -400,7 +400,7 @@ fn missing_characters_print_visibly_and_are_reported() {
     let fonts = Fonts::bundled().unwrap();
     let r = render_programme(&p, ComposeMode::AppendixOnly, &profile, &fonts).unwrap();
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
-    assert_eq!(r.warnings[0].code(), "print.missing_glyph");
+    assert_eq!(r.warnings[0].code(), "print_missing_glyph");
     assert!(r.warnings[0].to_string().contains("U+1F600"));
     let pdf = write_pdf("missing.pdf", &r);
     let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
@@ -460,7 +460,7 @@ fn an_installed_family_is_found_by_name_and_embedded() {
     assert!(fonts.notes().is_empty(), "{:?}", fonts.notes());
     let r = render_programme(&p, ComposeMode::WholeAct, &profile, &fonts).unwrap();
     assert!(
-        r.warnings.iter().all(|w| w.code() != "print.font_fallback"),
+        r.warnings.iter().all(|w| w.code() != "print_font_fallback"),
         "{:?}",
         r.warnings
     );
@@ -494,7 +494,7 @@ fn a_family_not_installed_prints_in_the_bundled_font_with_a_warning() {
     let fallback: Vec<String> = r
         .warnings
         .iter()
-        .filter(|w| w.code() == "print.font_fallback")
+        .filter(|w| w.code() == "print_font_fallback")
         .map(|w| w.to_string())
         .collect();
     assert_eq!(
@@ -550,7 +550,7 @@ fn a_family_missing_styles_borrows_them_from_the_bundled_font() {
     assert_eq!(
         r.warnings
             .iter()
-            .filter(|w| w.code() == "print.font_fallback")
+            .filter(|w| w.code() == "print_font_fallback")
             .count(),
         3
     );

@@ -187,7 +187,7 @@ fn a_preview_is_asked_for_by_page_range_and_dpi() {
     assert!(pages[0].png.starts_with(b"\x89PNG"));
     assert!(laid.preview(&fonts, 40.0, n..n + 1).unwrap().is_empty());
     let err = laid.preview(&fonts, 0.0, 0..1).unwrap_err();
-    assert_eq!(err.code(), "print.invalid_dpi");
+    assert_eq!(err.code(), "print_invalid_dpi");
     assert!(err.to_string().contains("разрешение"));
 }
 

@@ -11,7 +11,7 @@ use crate::lexer::{lex, strip_on_request, Tok};
 use crate::parse::{max_days, month_index, parse, AbsRange, Element, Group, Periodic, Span, Years};
 
 /// How a deadline recurs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScheduleKind {
     Once,
@@ -22,7 +22,7 @@ pub enum ScheduleKind {
 }
 
 /// The reading of one roadmap deadline against the programme period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schedule {
     pub recognized: bool,
     pub kind: ScheduleKind,

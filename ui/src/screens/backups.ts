@@ -11,6 +11,8 @@
 
 import {
   AppError,
+  DATABASE_ERRORS,
+  ErrorCode,
   createBackup,
   createDatabase,
   listBackups,
@@ -19,7 +21,7 @@ import {
 } from "../api.js";
 import { errorPanel } from "../components.js";
 import { h } from "../dom.js";
-import type { BackupInfo, BackupKind, Restored } from "../model.js";
+import type { BackupInfo, BackupKind, Restored } from "../api.js";
 import { navigate, refresh, type Screen } from "../router.js";
 import { announce } from "./programmes.js";
 
@@ -162,7 +164,7 @@ function messageLine(testId: string): { element: HTMLElement; say: (text: string
 
 export const backupsScreen: Screen = {
   errorHeading(error: AppError) {
-    return error.code.startsWith("db_") ? "Не удалось открыть базу данных" : "Не удалось получить список резервных копий";
+    return DATABASE_ERRORS.includes(error.code) ? "Не удалось открыть базу данных" : "Не удалось получить список резервных копий";
   },
   async render() {
     const backups = await listBackups();
@@ -216,7 +218,12 @@ export const backupsScreen: Screen = {
 /** Codes for which the database file itself is unusable, so restoring a
  * copy in its place (after setting it aside) is the way forward. A locked
  * or read-only file is left alone: another program may be using it. */
-const DAMAGED = new Set(["db_not_sqlite", "db_corrupt", "db_newer_version", "db_migration_failed"]);
+const DAMAGED = new Set<string>([
+  ErrorCode.DB_NOT_SQLITE,
+  ErrorCode.DB_CORRUPT,
+  ErrorCode.DB_NEWER_VERSION,
+  ErrorCode.DB_MIGRATION_FAILED,
+]);
 
 async function switchDatabase(action: () => Promise<string | null>, say: (text: string, error: boolean) => void): Promise<void> {
   try {

@@ -15,6 +15,7 @@
 
 import {
   AppError,
+  DATABASE_ERRORS,
   createFromTemplate,
   deleteProgramme,
   deleteTemplate,
@@ -31,7 +32,7 @@ import {
 } from "../api.js";
 import { h } from "../dom.js";
 import { formatDateTime, formatPeriod, formatStatus } from "../format.js";
-import type { TemplateSummary } from "../model.js";
+import type { TemplateSummary } from "../api.js";
 import { navigate, refresh, type Screen } from "../router.js";
 import { recoveryPanel } from "./backups.js";
 import { settleEditor } from "./editor/shell.js";
@@ -334,9 +335,7 @@ function deletedSection(deleted: ProgrammeSummary[]): HTMLElement | null {
 
 export const programmesScreen: Screen = {
   errorHeading(error: AppError) {
-    // Codes of the core's storage errors start with "db_" (db_not_sqlite,
-    // db_locked, db_read_only, db_newer_version, ...).
-    return error.code.startsWith("db_")
+    return DATABASE_ERRORS.includes(error.code)
       ? "Не удалось открыть базу данных"
       : "Не удалось загрузить список программ";
   },
@@ -348,7 +347,7 @@ export const programmesScreen: Screen = {
     } catch (raw) {
       // A database that cannot be opened gets the way forward (backups,
       // another file), not just the message.
-      if (raw instanceof AppError && raw.code.startsWith("db_")) return recoveryPanel(raw);
+      if (raw instanceof AppError && DATABASE_ERRORS.includes(raw.code)) return recoveryPanel(raw);
       throw raw;
     }
     // The list must show even if the secondary lists fail.

@@ -25,7 +25,7 @@ const BEFORE_RESTORE_PREFIX: &str = "before-restore-";
 const EXTENSION: &str = ".sqlite3";
 
 /// Why a copy exists; the window names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BackupKind {
     Daily,
@@ -49,7 +49,7 @@ impl BackupKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BackupInfo {
     pub path: PathBuf,
     pub file_name: String,
@@ -60,7 +60,7 @@ pub struct BackupInfo {
 }
 
 /// What a restore kept of the state it replaced.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kept", rename_all = "snake_case")]
 pub enum Restored {
     /// The database was sound: its state was copied into the backups folder.

@@ -24,7 +24,7 @@ pub const UNDO_DEPTH: i64 = 100;
 
 /// The fields of an item a user types (tracking and a hand-set schedule
 /// have edits of their own).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ItemInput {
     pub activity: String,
@@ -38,7 +38,7 @@ pub struct ItemInput {
 /// One change to a programme. `Put*` inserts an element when its uid is
 /// empty or unknown (at `at`, or at the end) and updates it otherwise
 /// (where it stands; `at` applies to new elements only).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Edit {
     SetTitle {
@@ -61,36 +61,44 @@ pub enum Edit {
     },
     PutPassportRow {
         #[serde(default)]
+        #[ts(optional = nullable)]
         at: Option<usize>,
         row: PassportRow,
     },
     PutTask {
         #[serde(default)]
+        #[ts(optional = nullable)]
         at: Option<usize>,
         task: Task,
     },
     PutSection {
         #[serde(default)]
+        #[ts(optional = nullable)]
         at: Option<usize>,
         section: Section,
     },
     PutIndicator {
         #[serde(default)]
+        #[ts(optional = nullable)]
         at: Option<usize>,
         indicator: Indicator,
     },
     PutBlock {
         #[serde(default)]
+        #[ts(optional = nullable)]
         at: Option<usize>,
         #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
         uid: String,
         title: String,
     },
     PutItem {
         block: String,
         #[serde(default)]
+        #[ts(optional = nullable)]
         at: Option<usize>,
         #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
         uid: String,
         item: ItemInput,
     },
@@ -100,6 +108,7 @@ pub enum Edit {
         uid: String,
         to: usize,
         #[serde(default)]
+        #[ts(optional = nullable)]
         block: Option<String>,
     },
     Delete {
@@ -155,7 +164,7 @@ impl Edit {
 }
 
 /// What an applied edit tells the interface.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Applied {
     /// The uid of the element the edit created or changed, if any.
     pub uid: Option<String>,
@@ -163,7 +172,7 @@ pub struct Applied {
 }
 
 /// Whether undo and redo are possible, and of what.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct UndoState {
     pub can_undo: Option<String>,
     pub can_redo: Option<String>,

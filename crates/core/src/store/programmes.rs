@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::validate::validate;
 
 /// A line of the programme list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize)]
 pub struct ProgrammeSummary {
     pub id: i64,
     pub uid: String,

@@ -27,7 +27,7 @@ const BUILTIN: [(&str, &str); 2] = [
 const USER_PREFIX: &str = "user-";
 
 /// A line of the template list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TemplateSummary {
     /// "shnor", "network" for built-in ones, "user-N" for the user's.
     pub key: String,

@@ -309,7 +309,7 @@ mod tests {
         let err = Fonts::from_files(Path::new("/nonexistent/font.ttf"), None, None, None)
             .err()
             .unwrap();
-        assert_eq!(err.code(), "print.font_read");
+        assert_eq!(err.code(), "print_font_read");
         assert!(err.to_string().contains("шрифта"));
     }
 
@@ -321,7 +321,7 @@ mod tests {
         std::fs::write(&p, b"definitely not a font").unwrap();
         let err = Fonts::from_files(&p, None, None, None).err().unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(err.code(), "print.font_parse");
+        assert_eq!(err.code(), "print_font_parse");
     }
 }
 

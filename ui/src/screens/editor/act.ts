@@ -9,7 +9,7 @@
 // mark-issuer, mark-preview.
 
 import { h } from "../../dom.js";
-import type { ActKind, AppendixMark, ApprovingAct, MarkStyle } from "../../model.js";
+import type { ActKind, AppendixMark, ApprovingAct, MarkStyle } from "../../api.js";
 import { altArrows, button, cleanParagraph, commit, focusTestId, labelled, quietly, rowTools, textField } from "./fields.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 

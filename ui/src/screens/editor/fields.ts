@@ -5,7 +5,7 @@
 // flush it before undo, redo or a structural edit re-renders the tab.
 
 import { h } from "../../dom.js";
-import type { Applied, Edit } from "../../model.js";
+import type { Applied, Edit } from "../../api.js";
 import type { EditorContext } from "./tab.js";
 
 const DEBOUNCE_MS = 400;

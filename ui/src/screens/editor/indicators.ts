@@ -11,7 +11,7 @@
 // indicators-hint.
 
 import { h } from "../../dom.js";
-import type { Direction, Indicator, YearValue } from "../../model.js";
+import type { Direction, Indicator, YearValue } from "../../api.js";
 import { altArrows, button, commit, focusTestId, formatNumber, parseNumber, quietly, rowTools, textField } from "./fields.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 

@@ -10,7 +10,7 @@
 // tasks-list, task-T, task-T-up / -down / -delete, task-add.
 
 import { h } from "../../dom.js";
-import type { PassportRow, Task, TextBlock } from "../../model.js";
+import type { PassportRow, Task, TextBlock } from "../../api.js";
 import { altArrows, button, commit, focusTestId, quietly, rowTools, stripMarker, textField } from "./fields.js";
 import { TEXT_KINDS, convertBlock, kindSelect, textBlockBody, type TextKind } from "./richtext.js";
 import type { EditorContext, EditorTab } from "./tab.js";

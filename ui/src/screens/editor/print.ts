@@ -14,7 +14,7 @@ import {
   saveLayoutProfile,
 } from "../../api.js";
 import { h } from "../../dom.js";
-import type { LayoutProfile, PrintMode, Problem } from "../../model.js";
+import type { LayoutProfile, PrintMode, Problem } from "../../api.js";
 import { profileEditor } from "./profile-editor.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 

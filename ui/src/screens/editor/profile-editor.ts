@@ -5,7 +5,7 @@
 
 import { AppError, checkLayoutProfile, installedFonts, saveLayoutProfile } from "../../api.js";
 import { h } from "../../dom.js";
-import type { FontChoice, HeaderRepeat, InstalledFont, LayoutProfile } from "../../model.js";
+import type { FontChoice, HeaderRepeat, InstalledFont, LayoutProfile } from "../../api.js";
 
 type NumberField = {
   [K in keyof LayoutProfile]: LayoutProfile[K] extends number ? K : never;

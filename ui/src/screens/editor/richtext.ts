@@ -8,7 +8,7 @@
 // P-down.
 
 import { h } from "../../dom.js";
-import type { TextBlock } from "../../model.js";
+import type { TextBlock } from "../../api.js";
 import { cleanListPaste, cleanParagraph, listItems, textField } from "./fields.js";
 
 export type TextKind = TextBlock["type"];

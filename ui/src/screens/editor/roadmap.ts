@@ -5,7 +5,7 @@
 
 import { describeDeadline, itemSchedules, loadProgramme } from "../../api.js";
 import { h } from "../../dom.js";
-import type { Block, Item, ItemInput, Programme, ScheduleView, YearText } from "../../model.js";
+import type { Block, Item, ItemInput, Programme, ScheduleView, YearText } from "../../api.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
 const SAVE_DELAY_MS = 400;

@@ -14,7 +14,7 @@
 // -table / -risks / -swot / -indicators / -roadmap.
 
 import { h } from "../../dom.js";
-import type { Risk, Section, SectionBlock, TextBlock } from "../../model.js";
+import type { Risk, Section, SectionBlock, TextBlock } from "../../api.js";
 import {
   altArrows,
   button,

@@ -8,9 +8,9 @@
 // execution, report, act, passport, sections, indicators, roadmap, print),
 // tab-content.
 
-import { AppError, applyEdit, loadProgramme, redo, undo, undoState } from "../../api.js";
+import { AppError, DATABASE_ERRORS, applyEdit, loadProgramme, redo, undo, undoState } from "../../api.js";
 import { h } from "../../dom.js";
-import type { Applied, Edit, Period, Programme, UndoState } from "../../model.js";
+import type { Applied, Edit, Period, Programme, UndoState } from "../../api.js";
 import type { Params, Screen } from "../../router.js";
 import { actTab } from "./act.js";
 import { dropPending, flushPending, labelled, textField } from "./fields.js";
@@ -360,7 +360,7 @@ export async function settleEditor(): Promise<void> {
 
 export const editorScreen: Screen = {
   errorHeading(error: AppError) {
-    return error.code.startsWith("db_") ? "Не удалось открыть базу данных" : "Не удалось открыть программу";
+    return DATABASE_ERRORS.includes(error.code) ? "Не удалось открыть базу данных" : "Не удалось открыть программу";
   },
   async render(params: Params) {
     const id = Number(params["id"]);

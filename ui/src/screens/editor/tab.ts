@@ -2,7 +2,7 @@
 // loads the programme, owns the save queue, the «Сохранено» indicator and
 // undo/redo; a tab only renders and asks the context to apply edits.
 
-import type { Applied, Edit, Programme } from "../../model.js";
+import type { Applied, Edit, Programme } from "../../api.js";
 
 export interface EditorContext {
   readonly id: number;

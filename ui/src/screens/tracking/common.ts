@@ -9,7 +9,7 @@
 
 import { AppError } from "../../api.js";
 import { h } from "../../dom.js";
-import type { DueEntry, IsoDate, Programme, TrackingRecord, TrackStatus } from "../../model.js";
+import type { DueEntry, IsoDate, Programme, TrackingRecord, TrackStatus } from "../../api.js";
 import type { EditorContext } from "../editor/tab.js";
 
 /** A status as shown: the stored one, or «просрочено» derived from today. */

@@ -12,7 +12,7 @@
 
 import { evaluation, trackingToday } from "../../api.js";
 import { h } from "../../dom.js";
-import type { Evaluation, Indicator, Rating } from "../../model.js";
+import type { Evaluation, Indicator, Rating } from "../../api.js";
 import { formatNumber, parseNumber } from "../editor/fields.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import { errorText, formatDate, lastDay, percent } from "./common.js";

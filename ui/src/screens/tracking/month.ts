@@ -15,7 +15,7 @@
 import { monthView, trackingToday } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatMonth } from "../../format.js";
-import type { DueEntry, IsoDate, TrackingRecord, TrackStatus, UnderWay } from "../../model.js";
+import type { DueEntry, IsoDate, TrackingRecord, TrackStatus, UnderWay } from "../../api.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import {
   DATE_HINT,

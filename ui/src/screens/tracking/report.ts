@@ -9,7 +9,7 @@
 
 import { dueEntries, layoutProfiles, printReport } from "../../api.js";
 import { h } from "../../dom.js";
-import type { DueEntry, IsoDate } from "../../model.js";
+import type { DueEntry, IsoDate } from "../../api.js";
 import { roman } from "../editor/fields.js";
 import type { EditorTab } from "../editor/tab.js";
 import { DATE_HINT, STATUS_LABEL, errorText, formatDate, lastDay, parseDate, plural } from "./common.js";

@@ -12,7 +12,7 @@
 import { dueEntries, itemSchedules, trackingToday } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatMonth } from "../../format.js";
-import type { DueEntry, ScheduleView } from "../../model.js";
+import type { DueEntry, ScheduleView } from "../../api.js";
 import type { EditorTab } from "../editor/tab.js";
 import { chooseMonth } from "./month.js";
 import {

@@ -10,7 +10,7 @@
 import { todayView } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatMonth } from "../../format.js";
-import type { DueEntry, Today, Untracked, UntrackedReason } from "../../model.js";
+import type { DueEntry, TodayScreen, Untracked, UntrackedReason } from "../../api.js";
 import { navigate } from "../../router.js";
 import { revealOnOpen } from "../editor/roadmap.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
@@ -150,7 +150,7 @@ function untrackedCard(ctx: EditorContext, items: Untracked[]): HTMLElement | nu
 }
 
 /** Counts per block; a block's title filters the lists above to it. */
-function blockTable(t: Today, pick: (block: string) => void): HTMLElement {
+function blockTable(t: TodayScreen, pick: (block: string) => void): HTMLElement {
   const table = h(
     "section",
     { className: "editor-card", testId: "today-blocks" },
@@ -211,7 +211,7 @@ export const todayTab: EditorTab = {
   key: "today",
   title: "Сегодня",
   async render(ctx) {
-    const t = await todayView(ctx.id);
+    const t = await todayView(ctx.id, null);
     const p = ctx.programme();
     const month = t.today.slice(0, 7);
     const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", "overdue");

@@ -1,3 +1,6 @@
+//! The database the window works with: where it is, and the open store
+//! shared by every operation.
+
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
@@ -5,9 +8,9 @@ use metodist_core::store::{find_backup, restore_backup_at, Restored};
 use metodist_core::{CoreError, Store};
 use serde::Serialize;
 
-use crate::AppError;
+use crate::ApiError;
 
-/// The database handle shared by all commands.
+/// The database handle shared by all operations.
 ///
 /// The store stays `None` while the database cannot be opened; every command
 /// then tries again, so a database that was locked by another program or sat
@@ -16,7 +19,7 @@ use crate::AppError;
 /// damaged may open or create another one from the window.
 ///
 /// Lock order: `store`, then `location`.
-pub struct AppState {
+pub struct Session {
     location: Mutex<Location>,
     store: Mutex<Option<Store>>,
     /// Whether a database chosen in the window is remembered for the next
@@ -33,14 +36,14 @@ enum Location {
 }
 
 /// What the window shows about the database file in its footer.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct DatabaseStatus {
     /// `None` when even the location is unknown (no data directory).
     pub path: Option<String>,
     pub open: bool,
 }
 
-impl AppState {
+impl Session {
     pub fn from_environment() -> Self {
         Self::new(Location::Default, true)
     }
@@ -71,14 +74,14 @@ impl AppState {
     }
 
     /// Where the database is (or would be), whether or not it opens.
-    pub fn db_path(&self) -> Result<PathBuf, AppError> {
+    pub fn db_path(&self) -> Result<PathBuf, ApiError> {
         Ok(self.path()?)
     }
 
     /// Works from now on, and at the next launches, with the database at
     /// `path` (created when it does not exist). When it cannot be opened the
     /// current one stays in use and the error says why.
-    pub fn switch_to(&self, path: PathBuf) -> Result<(), AppError> {
+    pub fn switch_to(&self, path: PathBuf) -> Result<(), ApiError> {
         let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let store = Store::open(&path)?;
         *guard = Some(store);
@@ -96,7 +99,7 @@ impl AppState {
     /// Restores the listed backup `file_name` (a name from the list, never a
     /// path from the window), whether or not the database opens; see
     /// `metodist_core::store::restore_backup_at` for what is kept.
-    pub fn restore_backup(&self, file_name: &str) -> Result<Restored, AppError> {
+    pub fn restore_backup(&self, file_name: &str) -> Result<Restored, ApiError> {
         let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let path = self.path()?;
         let backup = find_backup(&path, file_name)?;
@@ -116,7 +119,7 @@ impl AppState {
     }
 
     /// Opens the database unless it is already open.
-    pub fn ensure_open(&self) -> Result<(), AppError> {
+    pub fn ensure_open(&self) -> Result<(), ApiError> {
         self.with_store(|_| Ok(()))
     }
 
@@ -124,7 +127,7 @@ impl AppState {
     pub fn with_store<T>(
         &self,
         action: impl FnOnce(&Store) -> Result<T, CoreError>,
-    ) -> Result<T, AppError> {
+    ) -> Result<T, ApiError> {
         self.with_store_mut(|store| action(store))
     }
 
@@ -133,7 +136,7 @@ impl AppState {
     pub fn with_store_mut<T>(
         &self,
         action: impl FnOnce(&mut Store) -> Result<T, CoreError>,
-    ) -> Result<T, AppError> {
+    ) -> Result<T, ApiError> {
         // A panic in an earlier command cannot leave the store half-written:
         // the core makes every change one transaction, which SQLite rolls
         // back. So the poisoned guard is still safe to use.
@@ -170,7 +173,7 @@ mod tests {
     impl TempDir {
         fn new(name: &str) -> Self {
             let dir = std::env::temp_dir().join(format!(
-                "metodist-app-{name}-{}-{}",
+                "metodist-api-{name}-{}-{}",
                 std::process::id(),
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -200,7 +203,7 @@ mod tests {
     fn new_database_is_created_and_lists_nothing() {
         let dir = TempDir::new("new");
         let db = dir.path().join("metodist.sqlite3");
-        let state = AppState::at(&db);
+        let state = Session::at(&db);
 
         let programmes = state
             .with_store(|store| store.list_programmes())
@@ -223,7 +226,7 @@ mod tests {
         let db = dir.path().join("metodist.sqlite3");
         let bytes = "Это не база данных, а заметки методиста.\n".repeat(200);
         fs::write(&db, &bytes).expect("write the foreign file");
-        let state = AppState::at(&db);
+        let state = Session::at(&db);
 
         let error = state
             .with_store(|store| store.list_programmes())
@@ -241,7 +244,7 @@ mod tests {
 
     fn database_with_backup(dir: &Path) -> (PathBuf, String) {
         let db = dir.join("metodist.sqlite3");
-        let state = AppState::at(&db);
+        let state = Session::at(&db);
         state
             .with_store_mut(|s| s.import(&metodist_core::generate::programme(3, 1)))
             .expect("import");
@@ -257,7 +260,7 @@ mod tests {
             let _ = fs::remove_file(format!("{}{suffix}", db.display()));
         }
         fs::write(&db, b"garbage").expect("damage");
-        let state = AppState::at(&db);
+        let state = Session::at(&db);
         assert!(state.ensure_open().is_err());
 
         let restored = state.restore_backup(&backup).expect("restore");
@@ -282,7 +285,7 @@ mod tests {
     fn switching_to_another_file_keeps_the_current_one_when_it_fails() {
         let dir = TempDir::new("switch");
         let (db, _) = database_with_backup(dir.path());
-        let state = AppState::at(&db);
+        let state = Session::at(&db);
         state.ensure_open().expect("open");
         let junk = dir.path().join("junk.sqlite3");
         fs::write(&junk, b"not sqlite").expect("junk");
@@ -306,7 +309,7 @@ mod tests {
         let dir = TempDir::new("retry");
         let db = dir.path().join("metodist.sqlite3");
         fs::write(&db, b"not a database at all").expect("write the foreign file");
-        let state = AppState::at(&db);
+        let state = Session::at(&db);
         assert!(state.ensure_open().is_err());
 
         fs::remove_file(&db).expect("the user moves the foreign file away");

@@ -1,0 +1,78 @@
+//! The editor: a programme, its edits with undo and redo, the schedules the
+//! roadmap shows, and what must be filled in before printing.
+
+use metodist_core::model::Programme;
+use metodist_core::{Applied, Edit, Period, Problem, UndoState};
+use metodist_schedule::{describe, interpret, Schedule};
+use serde::Serialize;
+
+use chrono::NaiveDate;
+use crate::{Result, Session};
+
+/// An item's schedule as the roadmap editor shows it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ScheduleView {
+    pub item: String,
+    pub number: String,
+    #[serde(flatten)]
+    pub schedule: Schedule,
+    pub manual: bool,
+    /// «ежегодно: сентябрь 2025, 2026, 2027».
+    pub description: String,
+}
+
+pub fn load_programme(session: &Session, id: i64) -> Result<Programme> {
+    session.with_store(|s| s.load(id))
+}
+
+/// Stores one edit (one transaction); refused with code `edit_invalid` and
+/// every problem named when the programme would become invalid. `today`
+/// bounds the dates a record may say work was done.
+pub fn apply_edit(session: &Session, id: i64, edit: Edit, today: NaiveDate) -> Result<Applied> {
+    let _ = today;
+    session.with_store_mut(|s| s.apply(id, &edit))
+}
+
+pub fn undo(session: &Session, id: i64) -> Result<UndoState> {
+    session.with_store_mut(|s| s.undo(id))
+}
+
+pub fn redo(session: &Session, id: i64) -> Result<UndoState> {
+    session.with_store_mut(|s| s.redo(id))
+}
+
+pub fn undo_state(session: &Session, id: i64) -> Result<UndoState> {
+    session.with_store(|s| s.undo_state(id))
+}
+
+pub fn item_schedules(session: &Session, id: i64) -> Result<Vec<ScheduleView>> {
+    let list = session.with_store(|s| s.item_schedules(id))?;
+    Ok(list
+        .into_iter()
+        .map(|n| ScheduleView {
+            description: describe(&n.schedule.schedule),
+            item: n.item,
+            number: n.number,
+            manual: n.schedule.manual,
+            schedule: n.schedule.schedule,
+        })
+        .collect())
+}
+
+/// How a deadline being typed will be read, for the hint next to the cell.
+pub fn describe_deadline(period: Period, phrase: String) -> Result<ScheduleView> {
+    let schedule = interpret(&phrase, period);
+    Ok(ScheduleView {
+        description: describe(&schedule),
+        item: String::new(),
+        number: String::new(),
+        manual: false,
+        schedule,
+    })
+}
+
+/// What must be filled in before printing a final version.
+pub fn readiness(session: &Session, id: i64) -> Result<Vec<Problem>> {
+    let p = session.with_store(|s| s.load(id))?;
+    Ok(metodist_core::readiness::check(&p))
+}

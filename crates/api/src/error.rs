@@ -1,0 +1,81 @@
+//! The one error type every operation returns. The window receives it as
+//! `{ "code": ..., "message": ... }`: the code is stable for the interface
+//! to branch on (snake_case, listed in `ui/src/gen/errors.ts`), the message
+//! is Russian text for the user.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error(transparent)]
+    Core(#[from] metodist_core::CoreError),
+    #[error(transparent)]
+    Print(#[from] metodist_print::PrintError),
+    /// A request that cannot be carried out as asked (a profile that does
+    /// not exist, a built-in profile to change, a file the dialog could not
+    /// hand over, an empty report period).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The code of [`ApiError::Invalid`].
+pub const INVALID_REQUEST: &str = "invalid_request";
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Core(error) => error.code(),
+            ApiError::Print(error) => error.code(),
+            ApiError::Invalid(_) => INVALID_REQUEST,
+        }
+    }
+}
+
+/// Every code an operation can fail with: the core's, the print crate's and
+/// our own, in that order.
+pub fn error_codes() -> Vec<&'static str> {
+    let mut codes = metodist_core::ERROR_CODES.to_vec();
+    codes.extend_from_slice(metodist_print::ERROR_CODES);
+    codes.push(INVALID_REQUEST);
+    codes
+}
+
+impl Serialize for ApiError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut payload = serializer.serialize_struct("ApiError", 2)?;
+        payload.serialize_field("code", self.code())?;
+        payload.serialize_field("message", &self.to_string())?;
+        payload.end()
+    }
+}
+
+pub type Result<T, E = ApiError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let codes = error_codes();
+        let mut seen = std::collections::HashSet::new();
+        for code in &codes {
+            assert!(seen.insert(*code), "{code} twice");
+            assert!(
+                code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{code} is not snake_case"
+            );
+        }
+    }
+
+    #[test]
+    fn an_error_is_exactly_code_and_message() {
+        let error = ApiError::Invalid("нет профиля печати «А»".into());
+        let json = serde_json::to_value(&error).expect("serialise");
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "invalid_request", "message": "нет профиля печати «А»"})
+        );
+    }
+}

@@ -1,0 +1,284 @@
+//! Printing: the layout profiles (built-in and the user's), the programme
+//! as a PDF and its preview, the fonts installed on the computer.
+
+use std::path::{Path, PathBuf};
+
+use metodist_core::model::Programme;
+use metodist_core::Store;
+use metodist_print::{installed_families, ComposeMode, Fonts, LayoutProfile, ProfileProblem};
+use serde::{Deserialize, Serialize};
+
+use crate::files::file_stem;
+use crate::host::{Host, PDF_FILES};
+use crate::{ApiError, Result, Session};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PrintMode {
+    WholeAct,
+    AppendixOnly,
+}
+
+impl From<PrintMode> for ComposeMode {
+    fn from(m: PrintMode) -> Self {
+        match m {
+            PrintMode::WholeAct => ComposeMode::WholeAct,
+            PrintMode::AppendixOnly => ComposeMode::AppendixOnly,
+        }
+    }
+}
+
+/// A profile stored by the user, or why it cannot be used.
+fn stored_profile(name: String, body: &str) -> Result<LayoutProfile> {
+    let mut profile: LayoutProfile = serde_json::from_str(body).map_err(|e| {
+        ApiError::Invalid(format!(
+            "профиль печати «{name}» повреждён и не может быть использован: {e}"
+        ))
+    })?;
+    profile.name = name;
+    Ok(profile)
+}
+
+/// The built-in profiles, then the user's. A stored profile the print crate
+/// no longer reads is left out of the list (and named on stderr), so that
+/// printing with the others stays possible; asked for by name it is an
+/// error that says so ([`profile_named`]).
+pub fn profiles_in(store: &Store) -> Result<Vec<LayoutProfile>> {
+    let mut out = LayoutProfile::builtin();
+    for (name, body) in store.layout_profiles()? {
+        match stored_profile(name, &body) {
+            Ok(p) => out.push(p),
+            Err(error) => eprintln!("[{}] {error}", error.code()),
+        }
+    }
+    Ok(out)
+}
+
+/// The profile called `name`: a built-in one or one the user stored.
+pub fn profile_named(store: &Store, name: &str) -> Result<LayoutProfile> {
+    if let Some(p) = LayoutProfile::builtin().into_iter().find(|p| p.name == name) {
+        return Ok(p);
+    }
+    match store
+        .layout_profiles()?
+        .into_iter()
+        .find(|(n, _)| n == name)
+    {
+        Some((name, body)) => stored_profile(name, &body),
+        None => {
+            let builtin: Vec<String> = LayoutProfile::builtin()
+                .into_iter()
+                .map(|p| p.name)
+                .collect();
+            Err(ApiError::Invalid(format!(
+                "нет профиля печати «{name}»; встроенные: {}",
+                builtin.join(", ")
+            )))
+        }
+    }
+}
+
+/// The named profile, or the default one when no name is given.
+pub fn chosen_profile(session: &Session, name: Option<&str>) -> Result<LayoutProfile> {
+    match name {
+        None => Ok(LayoutProfile::default()),
+        Some(name) => session.with_store(|s| Ok(profile_named(s, name)))?,
+    }
+}
+
+fn refuse_builtin(name: &str) -> Result<()> {
+    if LayoutProfile::builtin()
+        .iter()
+        .any(|b| b.name == name.trim())
+    {
+        return Err(ApiError::Invalid(format!(
+            "«{}» — встроенный профиль; его нельзя изменить, переименовать или удалить, можно только скопировать",
+            name.trim()
+        )));
+    }
+    Ok(())
+}
+
+pub fn layout_profiles(session: &Session) -> Result<Vec<LayoutProfile>> {
+    session.with_store(|s| Ok(profiles_in(s)))?
+}
+
+pub fn save_layout_profile(session: &Session, profile: LayoutProfile) -> Result<()> {
+    profile.validate()?;
+    refuse_builtin(&profile.name)?;
+    let body = serde_json::to_string(&profile).expect("profiles serialise");
+    session.with_store_mut(|s| s.save_layout_profile(&profile.name, &body))
+}
+
+/// Every value of `profile` that cannot be used, by field, for the editor
+/// to show next to that field. Empty when the profile can be saved.
+pub fn check_layout_profile(profile: LayoutProfile) -> Result<Vec<ProfileProblem>> {
+    Ok(profile.problems())
+}
+
+pub fn rename_layout_profile(session: &Session, from: String, to: String) -> Result<()> {
+    refuse_builtin(&from)?;
+    refuse_builtin(&to)?;
+    session.with_store_mut(|s| s.rename_layout_profile(&from, &to))
+}
+
+pub fn delete_layout_profile(session: &Session, name: String) -> Result<()> {
+    refuse_builtin(&name)?;
+    session.with_store_mut(|s| s.delete_layout_profile(&name))
+}
+
+/// An installed font family as the window sees it: which styles it has,
+/// not where its files are.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct InstalledFont {
+    pub name: String,
+    pub serif: Option<bool>,
+    pub regular: bool,
+    pub bold: bool,
+    pub italic: bool,
+    pub bold_italic: bool,
+}
+
+/// The font families installed on this computer that can set Russian
+/// text; `refresh` looks at the font folders again.
+pub fn installed_fonts(refresh: bool) -> Result<Vec<InstalledFont>> {
+    Ok(installed_families(refresh)
+        .iter()
+        .map(|f| InstalledFont {
+            name: f.name.clone(),
+            serif: f.serif,
+            regular: f.regular.is_some(),
+            bold: f.bold.is_some(),
+            italic: f.italic.is_some(),
+            bold_italic: f.bold_italic.is_some(),
+        })
+        .collect())
+}
+
+/// What printing produced: where the PDF went and anything to know about it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Printed {
+    pub path: String,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Writes a rendered PDF at `path` (all or nothing) and reports it.
+pub fn write_pdf(path: &Path, rendered: metodist_print::Rendered) -> Result<Printed> {
+    metodist_core::fsutil::write_atomically(path, &rendered.pdf)?;
+    Ok(Printed {
+        path: path.display().to_string(),
+        pages: rendered.pages,
+        warnings: rendered.warnings.iter().map(|w| w.to_string()).collect(),
+    })
+}
+
+/// Writes the PDF where the user chose and shows it in the system viewer;
+/// shared by the programme and the progress report.
+pub(crate) fn deliver_pdf(
+    host: &dyn Host,
+    path: PathBuf,
+    rendered: metodist_print::Rendered,
+) -> Result<Printed> {
+    let printed = write_pdf(&path, rendered)?;
+    host.show_file(&path);
+    Ok(printed)
+}
+
+/// The programme as a PDF in `profile`.
+pub fn render_programme(
+    programme: &Programme,
+    mode: PrintMode,
+    profile: &LayoutProfile,
+) -> Result<metodist_print::Rendered> {
+    let fonts = Fonts::load(&profile.font)?;
+    Ok(metodist_print::render_programme(
+        programme,
+        mode.into(),
+        profile,
+        &fonts,
+    )?)
+}
+
+/// Asks where to save the PDF, writes it, and shows it in the viewer;
+/// `None` when the user cancels.
+pub fn print_programme(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+    mode: PrintMode,
+    profile: String,
+) -> Result<Option<Printed>> {
+    let (p, profile) = session.with_store(|s| Ok((s.load(id)?, profile_named(s, &profile))))?;
+    let profile = profile?;
+    let suffix = match mode {
+        PrintMode::WholeAct => "",
+        PrintMode::AppendixOnly => " (приложение)",
+    };
+    let name = format!("{}{suffix}.pdf", file_stem(&p.title));
+    let Some(path) = host.save_file("Сохранить PDF", &name, PDF_FILES)? else {
+        return Ok(None);
+    };
+    let rendered = render_programme(&p, mode, &profile)?;
+    deliver_pdf(host, path, rendered).map(Some)
+}
+
+/// Pages of the print preview as PNG data URLs, with the page count.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct PreviewPages {
+    pub page_count: usize,
+    pub pages: Vec<PreviewImage>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct PreviewImage {
+    pub index: usize,
+    pub width_px: u32,
+    pub height_px: u32,
+    /// `data:image/png;base64,...`, shown in an <img> (the CSP allows
+    /// `data:` images and nothing remote).
+    pub src: String,
+}
+
+/// Lays the programme out exactly as `print_programme` would and draws
+/// pages `first .. first + count` at `dpi`.
+pub fn preview_pages(
+    session: &Session,
+    id: i64,
+    mode: PrintMode,
+    profile: String,
+    dpi: f32,
+    first: usize,
+    count: usize,
+) -> Result<PreviewPages> {
+    use base64::Engine as _;
+    let (p, profile) = session.with_store(|s| Ok((s.load(id)?, profile_named(s, &profile))))?;
+    let profile = profile?;
+    let fonts = Fonts::load(&profile.font)?;
+    let doc = metodist_print::compose(&p, mode.into());
+    let preview = metodist_print::render_preview(
+        &doc,
+        &profile,
+        &fonts,
+        dpi,
+        first..first.saturating_add(count),
+    )?;
+    Ok(PreviewPages {
+        page_count: preview.page_count,
+        pages: preview
+            .pages
+            .into_iter()
+            .map(|pg| PreviewImage {
+                index: pg.index,
+                width_px: pg.width_px,
+                height_px: pg.height_px,
+                src: format!(
+                    "data:image/png;base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(&pg.png)
+                ),
+            })
+            .collect(),
+        warnings: preview.warnings.iter().map(|w| w.to_string()).collect(),
+    })
+}
