@@ -6,8 +6,8 @@ use metodist_core::{Applied, Edit, Period, Problem, UndoState};
 use metodist_schedule::{describe, interpret, Schedule};
 use serde::Serialize;
 
-use chrono::NaiveDate;
 use crate::{Result, Session};
+use chrono::NaiveDate;
 
 /// An item's schedule as the roadmap editor shows it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

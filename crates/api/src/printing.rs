@@ -54,9 +54,15 @@ pub fn profiles_in(store: &Store) -> Result<Vec<LayoutProfile>> {
     Ok(out)
 }
 
+fn builtin_named(name: &str) -> Option<LayoutProfile> {
+    LayoutProfile::builtin()
+        .into_iter()
+        .find(|p| p.name == name)
+}
+
 /// The profile called `name`: a built-in one or one the user stored.
 pub fn profile_named(store: &Store, name: &str) -> Result<LayoutProfile> {
-    if let Some(p) = LayoutProfile::builtin().into_iter().find(|p| p.name == name) {
+    if let Some(p) = builtin_named(name) {
         return Ok(p);
     }
     match store
@@ -71,18 +77,22 @@ pub fn profile_named(store: &Store, name: &str) -> Result<LayoutProfile> {
                 .map(|p| p.name)
                 .collect();
             Err(ApiError::Invalid(format!(
-                "нет профиля печати «{name}»; встроенные: {}",
+                "нет профиля «{name}»; встроенные: {}",
                 builtin.join(", ")
             )))
         }
     }
 }
 
-/// The named profile, or the default one when no name is given.
+/// The named profile, or the default one when no name is given; the
+/// database is read only for a profile that is not built in.
 pub fn chosen_profile(session: &Session, name: Option<&str>) -> Result<LayoutProfile> {
     match name {
         None => Ok(LayoutProfile::default()),
-        Some(name) => session.with_store(|s| Ok(profile_named(s, name)))?,
+        Some(name) => match builtin_named(name) {
+            Some(p) => Ok(p),
+            None => session.with_store(|s| Ok(profile_named(s, name)))?,
+        },
     }
 }
 

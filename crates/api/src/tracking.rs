@@ -50,7 +50,12 @@ pub fn month_view(session: &Session, id: i64, month: YearMonth) -> Result<MonthS
 
 /// Effectiveness of the days `from ..= to` by the standard method
 /// (docs/design.md §5).
-pub fn evaluation(session: &Session, id: i64, from: NaiveDate, to: NaiveDate) -> Result<Evaluation> {
+pub fn evaluation(
+    session: &Session,
+    id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Evaluation> {
     let (p, entries) = programme_and_entries(session, id)?;
     Ok(Standard.evaluate(&p, &entries, from, to))
 }
@@ -107,7 +112,8 @@ pub fn print_report(
         from.format("%d.%m.%Y"),
         to.format("%d.%m.%Y")
     );
-    let Some(path) = host.save_file("Сохранить отчёт в PDF", &name, PDF_FILES)? else {
+    let Some(path) = host.save_file("Сохранить отчёт в PDF", &name, PDF_FILES)?
+    else {
         return Ok(None);
     };
     let rendered = render_report(&p, &entries, from, to, &profile)?;

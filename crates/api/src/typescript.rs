@@ -118,11 +118,15 @@ fn commands_ts(cfg: &Config, refs: &mut Referenced<'_>) -> String {
 fn errors_ts() -> String {
     let codes = crate::error::error_codes();
     let mut out = String::from(HEADER);
-    out.push_str("\n/** Every code an error from the app can carry. */\nexport const ErrorCode = {\n");
+    out.push_str(
+        "\n/** Every code an error from the app can carry. */\nexport const ErrorCode = {\n",
+    );
     for code in &codes {
         let _ = writeln!(out, "  {}: \"{code}\",", code.to_uppercase());
     }
-    out.push_str("} as const;\n\nexport type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];\n");
+    out.push_str(
+        "} as const;\n\nexport type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];\n",
+    );
     out.push_str("\n/** Errors of the database file itself (it could not be opened or used). */\nexport const DATABASE_ERRORS: readonly string[] = [\n");
     for code in codes.iter().filter(|c| c.starts_with("db_")) {
         let _ = writeln!(out, "  ErrorCode.{},", code.to_uppercase());

@@ -26,7 +26,10 @@ fn typescript_is_written_to_ui_src_gen() {
         "TodayScreen.ts",
         "LayoutProfile.ts",
     ] {
-        assert!(names.iter().any(|n| n == expected), "{expected} in {names:?}");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
     }
     let commands = std::fs::read_to_string(dir.join("commands.ts")).unwrap();
     for name in metodist_api::commands::NAMES {
@@ -41,7 +44,10 @@ fn typescript_is_written_to_ui_src_gen() {
     let edit = std::fs::read_to_string(dir.join("Edit.ts")).unwrap();
     assert!(edit.contains("\"op\": \"set_title\""), "{edit}");
     let schedule = std::fs::read_to_string(dir.join("ScheduleView.ts")).unwrap();
-    assert!(schedule.contains("due: Array<string>"), "flattened: {schedule}");
+    assert!(
+        schedule.contains("due: Array<string>"),
+        "flattened: {schedule}"
+    );
 }
 
 /// Every command of the list is allowed to the window by a permission, and
@@ -73,7 +79,11 @@ fn permissions_name_exactly_the_commands_of_the_list() {
     let mut allowed_sorted = allowed.clone();
     allowed_sorted.sort();
     allowed_sorted.dedup();
-    assert_eq!(allowed_sorted.len(), allowed.len(), "a command allowed twice");
+    assert_eq!(
+        allowed_sorted.len(),
+        allowed.len(),
+        "a command allowed twice"
+    );
     let mut names: Vec<String> = metodist_api::commands::NAMES
         .iter()
         .map(|s| s.to_string())

@@ -1,13 +1,17 @@
-//! One function per command; each returns what it prints on stdout.
+//! One function per command; each returns what it prints on stdout. The
+//! work is done by `metodist-api`, the same functions the window calls, so
+//! the command line and the app behave the same (one profile list, one
+//! import, one rendering).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+use metodist_api::{editor, printing, programmes, tracking as api_tracking, Session};
 use metodist_core::model::{item_number, Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
 use metodist_core::tracking::{self, DueEntry};
-use metodist_core::{exchange, generate, Edit, Period, Store};
-use metodist_print::{ComposeMode, Fonts, LayoutProfile};
+use metodist_core::{exchange, generate, Edit, Period};
 use metodist_schedule::{describe, interpret};
 
 use crate::args::{parse_number, Args};
@@ -15,26 +19,24 @@ use crate::error::CliError;
 
 const ITEMS: [&str; 3] = ["мероприятие", "мероприятия", "мероприятий"];
 
-/// Opens the database only for the commands that need it.
+/// The database of the run.
 pub struct Context {
     db: Option<PathBuf>,
-    store: Option<Store>,
+    session: Option<Session>,
 }
 
 impl Context {
     pub fn new(db: Option<PathBuf>) -> Self {
-        Self { db, store: None }
+        Self { db, session: None }
     }
 
-    fn store(&mut self) -> Result<&mut Store, CliError> {
-        if self.store.is_none() {
-            let path = match &self.db {
-                Some(p) => p.clone(),
-                None => metodist_core::default_db_path()?,
-            };
-            self.store = Some(Store::open(&path)?);
-        }
-        Ok(self.store.as_mut().expect("opened above"))
+    /// The session; the database itself is opened by its first use.
+    fn session(&mut self) -> &Session {
+        let db = &self.db;
+        self.session.get_or_insert_with(|| match db {
+            Some(p) => Session::at(p.clone()),
+            None => Session::from_environment(),
+        })
     }
 }
 
@@ -43,9 +45,17 @@ fn programme_id(args: &mut Args) -> Result<i64, CliError> {
     parse_number(&v, "номер программы")
 }
 
+/// `--today YYYY-MM-DD`, else the computer's date.
+fn today_option(args: &mut Args) -> Result<NaiveDate, CliError> {
+    match args.option(&["--today"])? {
+        Some(t) => parse_date(&t.to_string_lossy(), "--today"),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
 pub fn list(ctx: &mut Context, args: Args) -> Result<String, CliError> {
     args.finish()?;
-    let list = ctx.store()?.list_programmes()?;
+    let list = programmes::list_programmes(ctx.session())?;
     if list.is_empty() {
         return Ok("Программ нет.\n".into());
     }
@@ -68,8 +78,7 @@ pub fn list(ctx: &mut Context, args: Args) -> Result<String, CliError> {
 pub fn import(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let file = PathBuf::from(args.positional("файл для импорта")?);
     args.finish()?;
-    let programme = exchange::read_file(&file)?;
-    let id = ctx.store()?.import(&programme)?;
+    let id = programmes::import_file(ctx.session(), &file)?;
     Ok(format!("{id}\n"))
 }
 
@@ -77,15 +86,14 @@ pub fn export(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let out = args.required_path(&["-o", "--output"], "файл для записи")?;
     let id = programme_id(&mut args)?;
     args.finish()?;
-    let programme = ctx.store()?.load(id)?;
-    exchange::write_file(&out, &programme)?;
+    programmes::export_file(ctx.session(), id, &out)?;
     Ok(String::new())
 }
 
 pub fn show(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let id = programme_id(&mut args)?;
     args.finish()?;
-    let p = ctx.store()?.load(id)?;
+    let p = editor::load_programme(ctx.session(), id)?;
     Ok(summary(&p))
 }
 
@@ -123,9 +131,9 @@ pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         }
         (None, None) => {
             let id = parse_number(&target, "номер программы")?;
-            let store = ctx.store()?;
-            let p = store.load(id)?;
-            let schedules = store.item_schedules(id)?;
+            let (p, schedules) = ctx
+                .session()
+                .with_store(|s| Ok((s.load(id)?, s.item_schedules(id)?)))?;
             let mut out = String::new();
             for ((number, _, item), s) in p.numbered_items().zip(&schedules) {
                 let mark = if s.schedule.manual {
@@ -153,15 +161,13 @@ pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
 /// no date in the period, as JSON.
 pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let month = args.required_month("--month")?;
-    let today = match args.option(&["--today"])? {
-        Some(t) => parse_date(&t.to_string_lossy(), "--today")?,
-        None => chrono::Local::now().date_naive(),
-    };
+    let today = today_option(&mut args)?;
     let id = programme_id(&mut args)?;
     args.finish()?;
     // One reading of the programme and its schedules serves every list.
-    let store = ctx.store()?;
-    let (p, schedules) = (store.load(id)?, store.item_schedules(id)?);
+    let (p, schedules) = ctx
+        .session()
+        .with_store(|s| Ok((s.load(id)?, s.item_schedules(id)?)))?;
     let entries = tracking::entries(&p, &schedules);
     let line = |e: &DueEntry| {
         serde_json::json!({
@@ -194,16 +200,24 @@ pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     Ok(format!("{out}\n"))
 }
 
-fn parse_date(s: &str, what: &str) -> Result<chrono::NaiveDate, CliError> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+fn parse_date(s: &str, what: &str) -> Result<NaiveDate, CliError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         CliError::Usage(format!(
             "{what}: дата должна быть записана как ГГГГ-ММ-ДД, получено «{s}»"
         ))
     })
 }
 
+/// The PDF written, its warnings (characters the font lacks) on stderr.
+fn written(printed: printing::Printed) -> String {
+    for w in &printed.warnings {
+        eprintln!("Предупреждение: {w}");
+    }
+    String::new()
+}
+
 /// `render ID|FILE -o OUT.pdf [--appendix-only] [--profile NAME]`: the
-/// programme as a PDF; warnings (characters the font lacks) on stderr.
+/// programme as a PDF.
 pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let out = args.required_path(&["-o", "--output"], "файл PDF для записи")?;
     let appendix_only = args.flag("--appendix-only");
@@ -211,29 +225,25 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let source = args.positional("номер программы или файл .metodist.json")?;
     args.finish()?;
     let programme = match source.to_string_lossy().parse::<i64>() {
-        Ok(id) => ctx.store()?.load(id)?,
+        Ok(id) => editor::load_programme(ctx.session(), id)?,
         Err(_) => exchange::read_file(std::path::Path::new(&source))?,
     };
-    let profile = chosen_profile(ctx, profile_name)?;
-    let fonts = Fonts::load(&profile.font)?;
+    // A file needs no database, unless a stored profile is named.
+    let name = profile_name.map(|n| n.to_string_lossy().into_owned());
+    let profile = printing::chosen_profile(ctx.session(), name.as_deref())?;
     let mode = if appendix_only {
-        ComposeMode::AppendixOnly
+        printing::PrintMode::AppendixOnly
     } else {
-        ComposeMode::WholeAct
+        printing::PrintMode::WholeAct
     };
-    let rendered = metodist_print::render_programme(&programme, mode, &profile, &fonts)?;
-    metodist_core::fsutil::write_atomically(&out, &rendered.pdf)?;
-    for w in &rendered.warnings {
-        eprintln!("Предупреждение: {w}");
-    }
-    Ok(String::new())
+    let rendered = printing::render_programme(&programme, mode, &profile)?;
+    Ok(written(printing::write_pdf(&out, rendered)?))
 }
 
 /// `report ID --from YYYY-MM --to YYYY-MM -o OUT.pdf [--profile NAME]`:
 /// the progress report for the months from `--from` to `--to` inclusive,
-/// evaluated by the standard method (DESIGN.md §5).
+/// evaluated by the standard method (docs/design.md §5).
 pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
-    use metodist_core::effectiveness::{Method, Standard};
     let out = args.required_path(&["-o", "--output"], "файл PDF для записи")?;
     let profile_name = args.option(&["--profile"])?;
     let from = args.required_month("--from")?;
@@ -246,74 +256,26 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
             "месяц --from позже месяца --to: отчётный период пуст".into(),
         ));
     }
-    let profile = chosen_profile(ctx, profile_name)?;
-    let store = ctx.store()?;
-    let programme = store.load(id)?;
-    let entries = store.due_entries(id)?;
-    let evaluation = Standard.evaluate(&programme, &entries, from, to);
-    let fonts = Fonts::load(&profile.font)?;
-    let rendered = metodist_print::render_report(
-        &programme,
-        &entries,
-        &evaluation,
-        from,
-        to,
-        &profile,
-        &fonts,
-    )?;
-    metodist_core::fsutil::write_atomically(&out, &rendered.pdf)?;
-    for w in &rendered.warnings {
-        eprintln!("Предупреждение: {w}");
-    }
-    Ok(String::new())
+    let session = ctx.session();
+    let name = profile_name.map(|n| n.to_string_lossy().into_owned());
+    let profile = printing::chosen_profile(session, name.as_deref())?;
+    let (programme, entries) = api_tracking::programme_and_entries(session, id)?;
+    let rendered = api_tracking::render_report(&programme, &entries, from, to, &profile)?;
+    Ok(written(printing::write_pdf(&out, rendered)?))
 }
 
-/// `--profile NAME`: a built-in profile or one the user stored; the
-/// default profile when the option is absent.
-fn chosen_profile(
-    ctx: &mut Context,
-    name: Option<std::ffi::OsString>,
-) -> Result<LayoutProfile, CliError> {
-    let Some(name) = name else {
-        return Ok(LayoutProfile::default());
-    };
-    let name = name.to_string_lossy().into_owned();
-    match LayoutProfile::builtin()
-        .into_iter()
-        .find(|p| p.name == name)
-    {
-        Some(p) => Ok(p),
-        None => stored_profile(ctx, &name),
-    }
-}
-
-fn stored_profile(ctx: &mut Context, name: &str) -> Result<LayoutProfile, CliError> {
-    let stored = ctx.store()?.layout_profiles()?;
-    let (_, body) = stored.into_iter().find(|(n, _)| n == name).ok_or_else(|| {
-        let builtin: Vec<String> = LayoutProfile::builtin()
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        CliError::Usage(format!(
-            "нет профиля «{name}»; встроенные: {}",
-            builtin.join(", ")
-        ))
-    })?;
-    let mut profile: LayoutProfile = serde_json::from_str(&body)
-        .map_err(|e| CliError::Usage(format!("профиль «{name}» повреждён: {e}")))?;
-    profile.name = name.to_string();
-    Ok(profile)
-}
-
-/// `apply ID`: edits as JSON, one per line on stdin; after each is stored
-/// (its transaction committed) prints `ok N` with its line number. A line
-/// that is refused prints `ошибка N: …` on stderr and the run goes on; the
-/// exit code is then 1. For batch changes and the crash-safety tests.
+/// `apply ID [--today YYYY-MM-DD]`: edits as JSON, one per line on stdin;
+/// after each is stored (its transaction committed) prints `ok N` with its
+/// line number. A line that is refused prints `ошибка N: …` on stderr and
+/// the run goes on; the exit code is then 1. `--today` bounds the dates a
+/// record may say work was done (the computer's date when absent). For
+/// batch changes and the crash-safety tests.
 pub fn apply(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     use std::io::{BufRead, Write};
+    let today = today_option(&mut args)?;
     let id = programme_id(&mut args)?;
     args.finish()?;
-    let store = ctx.store()?;
+    let session = ctx.session();
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     let mut failed = 0usize;
@@ -329,7 +291,9 @@ pub fn apply(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
                     exchange::translate_serde_message(&e.to_string())
                 )
             })
-            .and_then(|edit| store.apply(id, &edit).map_err(|e| e.to_string()));
+            .and_then(|edit| {
+                editor::apply_edit(session, id, edit, today).map_err(|e| e.to_string())
+            });
         match result {
             Ok(_) => {
                 writeln!(out, "ok {}", n + 1)

@@ -8,6 +8,8 @@ pub enum CliError {
     Core(#[from] CoreError),
     #[error(transparent)]
     Print(#[from] metodist_print::PrintError),
+    #[error(transparent)]
+    Api(#[from] metodist_api::ApiError),
     #[error("не применено изменений: {0} (подробности выше)")]
     Partial(usize),
     #[error("Не удалось записать результат: {0}")]
@@ -15,10 +17,12 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// 2 for a wrong command line, 1 for everything else.
+    /// 2 for a wrong command line (a request that cannot be carried out as
+    /// asked, such as a profile that does not exist, is one), 1 for
+    /// everything else.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Self::Usage(_) => 2,
+            Self::Usage(_) | Self::Api(metodist_api::ApiError::Invalid(_)) => 2,
             _ => 1,
         }
     }

@@ -1,0 +1,246 @@
+//! The window's operations on a temporary database with a test host: the
+//! dialogs answered in advance, "today" fixed, the viewer recorded.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use metodist_api::{
+    backups, editor, printing, programmes, tracking, ApiError, Context, Session, TestHost,
+};
+use metodist_core::Edit;
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sample-programme.metodist.json")
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    session: Session,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::at(dir.path().join("metodist.sqlite3"));
+        Self { dir, session }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn host(&self) -> TestHost {
+        TestHost::new(day("2025-03-10"))
+    }
+
+    fn imported(&self) -> i64 {
+        programmes::import_file(&self.session, &sample()).expect("import the sample")
+    }
+}
+
+fn invalid(result: Result<impl std::fmt::Debug, ApiError>) -> String {
+    match result {
+        Err(ApiError::Invalid(message)) => message,
+        other => panic!("expected an invalid request, got {other:?}"),
+    }
+}
+
+#[test]
+fn import_and_export_go_through_the_dialogs_and_a_cancel_does_nothing() {
+    let f = Fixture::new();
+    let mut host = f.host();
+    assert_eq!(
+        programmes::import_programme(&f.session, &host).unwrap(),
+        None
+    );
+    assert!(programmes::list_programmes(&f.session).unwrap().is_empty());
+
+    host.open_from = Some(sample());
+    let id = programmes::import_programme(&f.session, &host)
+        .unwrap()
+        .expect("imported");
+    assert_eq!(programmes::list_programmes(&f.session).unwrap().len(), 1);
+
+    assert_eq!(
+        programmes::export_programme(&f.session, &host, id).unwrap(),
+        None
+    );
+    let out = f.path("out.metodist.json");
+    host.save_to = Some(out.clone());
+    let written = programmes::export_programme(&f.session, &host, id).unwrap();
+    assert_eq!(written, Some(out.display().to_string()));
+    let back = metodist_core::exchange::read_file(&out).unwrap();
+    assert_eq!(back, editor::load_programme(&f.session, id).unwrap());
+}
+
+#[test]
+fn printing_writes_the_pdf_where_she_chose_and_shows_it() {
+    let f = Fixture::new();
+    let id = f.imported();
+    let mut host = f.host();
+    let profile = metodist_print::LayoutProfile::default().name;
+
+    let cancelled = printing::print_programme(
+        &f.session,
+        &host,
+        id,
+        printing::PrintMode::WholeAct,
+        profile.clone(),
+    );
+    assert!(cancelled.unwrap().is_none());
+    assert!(host.shown.lock().unwrap().is_empty());
+
+    let pdf = f.path("programme.pdf");
+    host.save_to = Some(pdf.clone());
+    let printed = printing::print_programme(
+        &f.session,
+        &host,
+        id,
+        printing::PrintMode::AppendixOnly,
+        profile,
+    )
+    .unwrap()
+    .expect("printed");
+    assert!(printed.pages > 3, "{} pages", printed.pages);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert_eq!(*host.shown.lock().unwrap(), vec![pdf]);
+}
+
+#[test]
+fn a_report_period_that_ends_before_it_starts_is_refused_before_any_dialog() {
+    let f = Fixture::new();
+    let id = f.imported();
+    let mut host = f.host();
+    host.save_to = Some(f.path("report.pdf"));
+    let message = invalid(tracking::print_report(
+        &f.session,
+        &host,
+        id,
+        day("2025-06-01"),
+        day("2025-05-31"),
+        metodist_print::LayoutProfile::default().name,
+    ));
+    assert!(message.contains("01.06.2025"), "{message}");
+    assert!(!f.path("report.pdf").exists());
+}
+
+#[test]
+fn one_profile_list_a_broken_stored_profile_is_left_out_and_named_when_asked_for() {
+    let f = Fixture::new();
+    let mut own = metodist_print::LayoutProfile::default();
+    own.name = "Мой профиль".into();
+    printing::save_layout_profile(&f.session, own.clone()).unwrap();
+    f.session
+        .with_store_mut(|s| s.save_layout_profile("Сломанный", "{\"page_width_mm\": \"широкий\"}"))
+        .unwrap();
+
+    let names: Vec<String> = printing::layout_profiles(&f.session)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    let builtin = metodist_print::LayoutProfile::builtin();
+    assert_eq!(names.len(), builtin.len() + 1, "{names:?}");
+    assert_eq!(names.last().map(String::as_str), Some("Мой профиль"));
+
+    let message = invalid(printing::chosen_profile(&f.session, Some("Сломанный")));
+    assert!(message.contains("«Сломанный» повреждён"), "{message}");
+    let message = invalid(printing::chosen_profile(&f.session, Some("Нет такого")));
+    assert!(message.contains("нет профиля «Нет такого»"), "{message}");
+    assert_eq!(
+        printing::chosen_profile(&f.session, Some("Мой профиль")).unwrap(),
+        own
+    );
+
+    // A built-in profile can be copied, never changed, renamed or deleted.
+    let gost = builtin[0].clone();
+    for result in [
+        printing::save_layout_profile(&f.session, gost.clone()),
+        printing::rename_layout_profile(&f.session, gost.name.clone(), "Другое".into()),
+        printing::rename_layout_profile(&f.session, "Мой профиль".into(), gost.name.clone()),
+        printing::delete_layout_profile(&f.session, gost.name.clone()),
+    ] {
+        assert!(invalid(result).contains("встроенный профиль"));
+    }
+}
+
+#[test]
+fn the_screens_count_from_the_hosts_today() {
+    let f = Fixture::new();
+    let id = f.imported();
+    let host = f.host();
+    let cx = Context::new(&f.session, &host);
+    let early = cx.run(|cx| tracking::today_view(cx.session, id, day("2024-09-01")));
+    let late = cx.run(|cx| tracking::today_view(cx.session, id, cx.host.today()));
+    let (early, late) = (early.unwrap(), late.unwrap());
+    assert_eq!(late.today.today, day("2025-03-10"));
+    assert!(
+        late.today.overdue.len() > early.today.overdue.len(),
+        "{} overdue on 10.03.2025, {} on 01.09.2024",
+        late.today.overdue.len(),
+        early.today.overdue.len()
+    );
+    assert_eq!(tracking::tracking_today(&host).unwrap(), day("2025-03-10"));
+}
+
+#[test]
+fn a_new_draft_from_a_template_starts_after_today() {
+    let f = Fixture::new();
+    let key = programmes::list_templates(&f.session).unwrap()[0]
+        .key
+        .clone();
+    let id = programmes::create_from_template(&f.session, key, day("2026-11-23")).unwrap();
+    let p = editor::load_programme(&f.session, id).unwrap();
+    assert!(
+        p.period.start.first_day() > day("2026-11-23"),
+        "{:?}",
+        p.period
+    );
+}
+
+#[test]
+fn an_edit_is_stored_and_undone() {
+    let f = Fixture::new();
+    let id = f.imported();
+    let edit = Edit::SetTitle {
+        title: "Новое название".into(),
+    };
+    let applied = editor::apply_edit(&f.session, id, edit, day("2025-03-10")).unwrap();
+    assert!(applied.undo.can_undo.is_some());
+    assert_eq!(
+        editor::load_programme(&f.session, id).unwrap().title,
+        "Новое название"
+    );
+    editor::undo(&f.session, id).unwrap();
+    assert_ne!(
+        editor::load_programme(&f.session, id).unwrap().title,
+        "Новое название"
+    );
+}
+
+#[test]
+fn a_new_database_is_never_created_over_an_existing_file() {
+    let f = Fixture::new();
+    f.imported();
+    let existing = f.path("other.sqlite3");
+    std::fs::write(&existing, b"kept").unwrap();
+    let mut host = f.host();
+    host.save_to = Some(existing.clone());
+    let message = invalid(backups::create_database(&f.session, &host));
+    assert!(message.contains("не будет перезаписан"), "{message}");
+    assert_eq!(std::fs::read(&existing).unwrap(), b"kept");
+    // The current database stays in use.
+    assert_eq!(programmes::list_programmes(&f.session).unwrap().len(), 1);
+
+    let fresh = f.path("fresh/new.sqlite3");
+    host.save_to = Some(fresh.clone());
+    let switched = backups::create_database(&f.session, &host).unwrap();
+    assert_eq!(switched, Some(fresh.display().to_string()));
+    assert!(programmes::list_programmes(&f.session).unwrap().is_empty());
+    assert!(Path::new(&fresh).is_file());
+}
