@@ -132,8 +132,10 @@ fn a_report_period_that_ends_before_it_starts_is_refused_before_any_dialog() {
 #[test]
 fn one_profile_list_a_broken_stored_profile_is_left_out_and_named_when_asked_for() {
     let f = Fixture::new();
-    let mut own = metodist_print::LayoutProfile::default();
-    own.name = "Мой профиль".into();
+    let own = metodist_print::LayoutProfile {
+        name: "Мой профиль".into(),
+        ..Default::default()
+    };
     printing::save_layout_profile(&f.session, own.clone()).unwrap();
     f.session
         .with_store_mut(|s| s.save_layout_profile("Сломанный", "{\"page_width_mm\": \"широкий\"}"))
