@@ -1,4 +1,4 @@
-//! How well a programme is doing (DESIGN.md §5). The widely used method is
+//! How well a programme is doing (docs/design.md §5). The widely used method is
 //! one implementation of `Method`; districts that weight indicators
 //! differently can add their own without touching the rest.
 

@@ -1,4 +1,4 @@
-//! The programme as the user thinks of it (DESIGN.md §2). These types are
+//! The programme as the user thinks of it (docs/design.md §2). These types are
 //! both the in-memory model and, through serde, the body of the exchange
 //! file; storage maps them onto tables.
 //!

@@ -133,7 +133,7 @@ fn entries_of(items: &[Scheduled<'_>]) -> Vec<DueEntry> {
 pub enum UntrackedReason {
     /// The Сроки cell is empty.
     Missing,
-    /// The deadline text was not understood (DESIGN.md §4 rule 13).
+    /// The deadline text was not understood (docs/design.md §4 rule 13).
     Unrecognized,
     /// Every date it names lies outside the period, most likely a typo in the year.
     OutsidePeriod,

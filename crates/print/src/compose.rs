@@ -1,5 +1,5 @@
 //! From a programme to a document: the approving act and its appendix, in
-//! the layout DESIGN.md §3 describes.
+//! the layout docs/design.md §3 describes.
 
 use metodist_core::model::{
     self as m, ActKind, ApprovingAct, MarkStyle, PassportKey, Programme, RichText, SectionBlock,

@@ -1,6 +1,6 @@
 //! The progress report «Отчёт о ходе реализации программы»: what was due in
 //! a period and what became of it, the indicators, and the evaluation of
-//! effectiveness (DESIGN.md §5), set in the same layout as the programme.
+//! effectiveness (docs/design.md §5), set in the same layout as the programme.
 
 use chrono::NaiveDate;
 use metodist_core::effectiveness::{Evaluation, ITEM_DONE_SHARE};

@@ -1,5 +1,5 @@
 //! From the parsed structure of a deadline to due dates and active months
-//! inside the programme period (DESIGN §4).
+//! inside the programme period (docs/design.md §4).
 
 use std::cell::RefCell;
 

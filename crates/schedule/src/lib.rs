@@ -1,5 +1,5 @@
 //! Calendar types shared by the whole product, and the reading of free-text
-//! roadmap deadlines («Сроки») into due dates and active months (DESIGN §4).
+//! roadmap deadlines («Сроки») into due dates and active months (docs/design.md §4).
 //!
 //! ```
 //! use metodist_schedule::{describe, interpret, Period, ScheduleKind};

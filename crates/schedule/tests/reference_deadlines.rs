@@ -1,5 +1,6 @@
 //! Every distinct «Сроки» cell of the roadmap and plan tables in the three
-//! reference programmes (/work/shared/reference), and each passport's own
+//! reference programmes (real district programmes, text extracted from the
+//! originals; kept outside this repository), and each passport's own
 //! period cell, read against each programme's own period, with the expected
 //! reading written out by hand. Cells the text extraction split across lines
 //! are given as printed in the programme.
@@ -8,7 +9,7 @@ mod common;
 
 use common::*;
 
-/// 000_6aa319af874c0b33.txt — Урицкий район, подпрограмма «Развитие системы
+/// Урицкий район, подпрограмма «Развитие системы
 /// управления качеством образования». Паспорт: «Сроки реализации Программы
 /// 2021 – 2024 гг.» → 2021-01..2024-12.
 /// Tables: «Раздел V. Перечень управленческих мер» (Сроки исполнения) and
@@ -155,7 +156,7 @@ const URITSKY: &[Case] = &[
     ),
 ];
 
-/// 001_248bc8316c109b2f.txt — Шимановский район, программа «Повышение
+/// Шимановский район, программа «Повышение
 /// качества образования в школах с низкими результатами обучения ...».
 /// Паспорт: «Срок реализации программы 2020 -2022 г.г.» → 2020-01..2022-12.
 /// Tables: «Раздел 5. Комплекс мер ...» (Сроки реализации) and «Раздел 4.
@@ -403,7 +404,7 @@ const SHIMANOVSK: &[Case] = &[
     ),
 ];
 
-/// 002_dc8bbf500090d33b.txt — Артёмовский городской округ, «Муниципальная
+/// Артёмовский городской округ, «Муниципальная
 /// программа поддержки школ с низкими образовательными результатами».
 /// Паспорт: «Срок действия Программы 2022 - 2024 годы» → 2022-01..2024-12.
 /// Tables: «4. Структура задач и мероприятий» (Сроки) and «10. Дорожная

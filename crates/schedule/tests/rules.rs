@@ -1,4 +1,4 @@
-//! One or more cases for every rule of DESIGN §4, the spelling variants it
+//! One or more cases for every rule of docs/design.md §4, the spelling variants it
 //! lists, and the edges of the period.
 
 mod common;

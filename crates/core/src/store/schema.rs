@@ -3,7 +3,7 @@
 //! shipped migrations are never edited, only appended to.
 
 pub const MIGRATIONS: &[&str] = &[
-    // 1: the programme model of DESIGN.md §2.
+    // 1: the programme model of docs/design.md §2.
     r#"
 CREATE TABLE programme (
     id              INTEGER PRIMARY KEY,

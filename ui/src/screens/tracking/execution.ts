@@ -1,7 +1,7 @@
 // «Исполнение»: the fact of every indicator per year (one set_fact edit per
 // value; «76,21» with a comma is a number, «много» is refused with a hint
 // and not sent), the degree of achievement per indicator, the programme's
-// effectiveness and rating (DESIGN.md §5, computed by the core's
+// effectiveness and rating (docs/design.md §5, computed by the core's
 // `evaluation` command), and a plan-versus-fact chart per indicator drawn as
 // inline SVG — built with createElementNS, every label set as textContent.
 //
