@@ -4,7 +4,9 @@
 // moved in the DOM gets its focus and caret back).
 
 import { describeDeadline, itemSchedules, loadProgramme } from "../../api.js";
+import { lastDay, periodMonths, periodYears } from "../../calendar.js";
 import { h } from "../../dom.js";
+import { formatMonthShort, plural } from "../../format.js";
 import type { Block, Item, ItemInput, Programme, ScheduleView, YearText } from "../../model.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
@@ -14,10 +16,6 @@ const BATCH_ROWS = 40;
 const ITEM_DRAG_TYPE = "application/x-metodist-item";
 
 type Field = "activity" | "deadline" | "responsible" | "expected_result" | "planned_value";
-
-const MONTHS = [
-  "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
-];
 
 interface ItemRow {
   uid: string;
@@ -59,36 +57,6 @@ function emptyInput(): ItemInput {
     planned_value: "",
     per_year: [],
   };
-}
-
-function periodYears(p: Programme): number[] {
-  const from = Number(p.period.start.slice(0, 4));
-  const to = Number(p.period.end.slice(0, 4));
-  const years: number[] = [];
-  for (let y = from; y <= to; y++) years.push(y);
-  return years;
-}
-
-function periodMonths(p: Programme): string[] {
-  const months: string[] = [];
-  let [y, m] = p.period.start.split("-").map(Number) as [number, number];
-  const [ey, em] = p.period.end.split("-").map(Number) as [number, number];
-  while (y < ey || (y === ey && m <= em)) {
-    months.push(`${y}-${String(m).padStart(2, "0")}`);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return months;
-}
-
-function lastDay(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  // Day 0 of the next month is the last day of this one.
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, "0")}`;
 }
 
 /**
@@ -420,7 +388,7 @@ class RoadmapView {
       h(
         "span",
         { className: "rm-confirm", testId: "delete-block-confirm", attrs: { role: "alert" } },
-        `Удалить блок и ${n} ${plural(n, "мероприятие", "мероприятия", "мероприятий")}? `,
+        `Удалить блок и ${plural(n, "мероприятие", "мероприятия", "мероприятий")}? `,
         h(
           "button",
           { className: "button danger", testId: "delete-block-yes", attrs: { type: "button" }, onClick: () => void this.serial(() => this.deleteBlock(row.uid)) },
@@ -954,7 +922,7 @@ class RoadmapView {
 
   private async toggleYears(): Promise<void> {
     await this.flushAll();
-    const years = this.yearToggle.checked ? periodYears(this.p) : [];
+    const years = this.yearToggle.checked ? periodYears(this.p.period) : [];
     await this.run({ op: "set_year_columns", years });
   }
 
@@ -973,7 +941,7 @@ class RoadmapView {
         : (view?.due ?? []).map((d) => d.slice(0, 7)),
     );
     const byYear = new Map<string, string[]>();
-    for (const m of periodMonths(this.p)) {
+    for (const m of periodMonths(this.p.period)) {
       const y = m.slice(0, 4);
       byYear.set(y, [...(byYear.get(y) ?? []), m]);
     }
@@ -983,7 +951,7 @@ class RoadmapView {
         const b = h(
           "button",
           { className: "rm-month", testId: `month-${m}`, attrs: { type: "button", "aria-pressed": String(chosen.has(m)) } },
-          MONTHS[Number(m.slice(5)) - 1] ?? m,
+          formatMonthShort(m),
         );
         b.addEventListener("click", () => {
           if (chosen.has(m)) chosen.delete(m);
@@ -1196,14 +1164,6 @@ let revealRequest: { programme: number; uid: string } | null = null;
 /** Opens on `uid`'s Сроки cell the next time this programme's roadmap is shown. */
 export function revealOnOpen(programme: number, uid: string): void {
   revealRequest = { programme, uid };
-}
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const d = n % 10;
-  const dd = n % 100;
-  if (d === 1 && dd !== 11) return one;
-  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few;
-  return many;
 }
 
 export const roadmapTab: EditorTab = {

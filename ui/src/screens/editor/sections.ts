@@ -14,6 +14,7 @@
 // -table / -risks / -swot / -indicators / -roadmap.
 
 import { h } from "../../dom.js";
+import { roman } from "../../format.js";
 import type { Risk, Section, SectionBlock, TextBlock } from "../../model.js";
 import {
   altArrows,
@@ -26,7 +27,6 @@ import {
   parseTabular,
   quietly,
   rowTools,
-  roman,
   textField,
 } from "./fields.js";
 import { TEXT_KINDS, convertBlock, kindSelect, textBlockBody, type TextKind } from "./richtext.js";
