@@ -11,7 +11,8 @@
 import { h } from "../../dom.js";
 import { formatDate, parseDate } from "../../format.js";
 import type { ActKind, AppendixMark, ApprovingAct, MarkStyle } from "../../model.js";
-import { altArrows, button, cleanParagraph, commit, focusTestId, labelled, quietly, rowTools, textField } from "./fields.js";
+import { cleanParagraph } from "../../pasted.js";
+import { altArrows, button, commit, focusTestId, labelled, quietly, rowTools, textField } from "./fields.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
 const KINDS: [ActKind, string][] = [

@@ -8,6 +8,7 @@ import { lastDay, periodMonths, periodYears } from "../../calendar.js";
 import { h } from "../../dom.js";
 import { formatMonthShort, plural } from "../../format.js";
 import type { Block, Item, ItemInput, Programme, ScheduleView, YearText } from "../../model.js";
+import { splitTabular } from "../../pasted.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
 const SAVE_DELAY_MS = 400;
@@ -60,53 +61,12 @@ function emptyInput(): ItemInput {
 }
 
 /**
- * Rows copied from Word or Excel: tab-separated cells, one row per line;
- * Excel wraps a cell holding line breaks or quotes in double quotes.
+ * Rows copied from Word or Excel, one item per row: the cells trimmed, a
+ * first cell that only numbers the row («1.2.») dropped, empty rows skipped.
+ * Line breaks inside a cell are kept.
  */
 export function parsePastedRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let i = 0;
-  let quoted = false;
-  const src = text.replace(/\r\n?/g, "\n");
-  while (i < src.length) {
-    const c = src[i] as string;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (c === '"') {
-        quoted = false;
-        i++;
-        continue;
-      }
-      cell += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && cell === "") {
-      quoted = true;
-    } else if (c === "\t") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else {
-      cell += c;
-    }
-    i++;
-  }
-  if (cell !== "" || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows
+  return splitTabular(text)
     .map((cells) => cells.map((s) => s.trim()))
     .map((cells) => (cells.length > 1 && /^\d+(\.\d+)*\.?$/.test(cells[0] ?? "") ? cells.slice(1) : cells))
     .filter((cells) => cells.some((s) => s !== ""));

@@ -16,15 +16,12 @@
 import { h } from "../../dom.js";
 import { roman } from "../../format.js";
 import type { Risk, Section, SectionBlock, TextBlock } from "../../model.js";
+import { cleanListPaste, cleanParagraph, listItems, parseTabular } from "../../pasted.js";
 import {
   altArrows,
   button,
-  cleanListPaste,
-  cleanParagraph,
   commit,
   focusTestId,
-  listItems,
-  parseTabular,
   quietly,
   rowTools,
   textField,
