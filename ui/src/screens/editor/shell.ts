@@ -18,7 +18,7 @@ import { dropPending, flushPending, labelled, textField } from "./fields.js";
 import { indicatorsTab } from "./indicators.js";
 import { passportTab } from "./passport.js";
 import { printTab } from "./print.js";
-import { roadmapTab } from "./roadmap.js";
+import { roadmapTab } from "./roadmap/index.js";
 import { sectionsTab } from "./sections.js";
 import { trackingTabs } from "../tracking/tabs.js";
 import type { EditorContext, EditorTab } from "./tab.js";

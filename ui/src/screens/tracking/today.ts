@@ -12,7 +12,7 @@ import { h } from "../../dom.js";
 import { formatDate, formatMonth, plural } from "../../format.js";
 import type { DueEntry, Today, Untracked, UntrackedReason } from "../../model.js";
 import { navigate } from "../../router.js";
-import { revealOnOpen } from "../editor/roadmap.js";
+import { revealOnOpen } from "../editor/roadmap/index.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import { type Filters, dueRow, entryFilterable, filterBar, filtersOf, itemCells, passes } from "./common.js";
 
