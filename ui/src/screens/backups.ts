@@ -21,31 +21,10 @@ import {
 } from "../api.js";
 import { errorPanel } from "../components.js";
 import { h } from "../dom.js";
+import { formatDayTime, formatSize } from "../format.js";
 import type { BackupInfo, BackupKind, Restored } from "../api.js";
 import { navigate, refresh, type Screen } from "../router.js";
 import { announce } from "./programmes.js";
-
-const MONTHS_GENITIVE = [
-  "января", "февраля", "марта", "апреля", "мая", "июня",
-  "июля", "августа", "сентября", "октября", "ноября", "декабря",
-];
-
-/** «23 ноября 2026, 03:15» in the computer's time zone. */
-export function formatBackupTime(rfc3339: string): string {
-  const date = new Date(rfc3339);
-  if (Number.isNaN(date.getTime())) return rfc3339;
-  const two = (n: number): string => String(n).padStart(2, "0");
-  return `${date.getDate()} ${MONTHS_GENITIVE[date.getMonth()]} ${date.getFullYear()}, ${two(date.getHours())}:${two(date.getMinutes())}`;
-}
-
-/** «1,2 МБ», «350 КБ», «900 байт». */
-export function formatSize(bytes: number): string {
-  const decimal = (n: number): string =>
-    (n < 10 ? n.toFixed(1) : Math.round(n).toString()).replace(".", ",").replace(/,0$/, "");
-  if (bytes < 1024) return `${bytes} байт`;
-  if (bytes < 1024 * 1024) return `${decimal(bytes / 1024)} КБ`;
-  return `${decimal(bytes / (1024 * 1024))} МБ`;
-}
 
 const KIND: Record<BackupKind, string> = {
   daily: "ежедневная, при запуске",
@@ -86,7 +65,7 @@ function confirmForm(
   close: () => void,
   say: (text: string, error: boolean) => void,
 ): HTMLElement {
-  const when = formatBackupTime(backup.created);
+  const when = formatDayTime(backup.created);
   const consequence = damaged
     ? "Файл базы данных, который не открывается, не будет перезаписан: он останется рядом под новым именем, а на его месте появится база из этой копии."
     : "Текущее состояние базы сначала будет сохранено как отдельная резервная копия — к нему можно будет вернуться.";
@@ -132,7 +111,7 @@ function backupList(
       h(
         "div",
         { className: "backup-line" },
-        h("span", { className: "backup-when", testId: "backup-when" }, `${formatBackupTime(backup.created)} — ${formatSize(backup.size)}`),
+        h("span", { className: "backup-when", testId: "backup-when" }, `${formatDayTime(backup.created)} — ${formatSize(backup.size)}`),
         h("span", { className: "backup-kind", testId: "backup-kind" }, KIND[backup.kind] ?? backup.kind),
         h(
           "button",
@@ -182,7 +161,7 @@ export const backupsScreen: Screen = {
               const made = await createBackup();
               const list = await listBackups();
               listSlot.replaceChildren(backupList(list, false, message.say));
-              message.say(`Копия создана: ${formatBackupTime(made.created)} — ${formatSize(made.size)}.`, false);
+              message.say(`Копия создана: ${formatDayTime(made.created)} — ${formatSize(made.size)}.`, false);
             } catch (raw) {
               message.say(messageOf(raw), true);
             } finally {

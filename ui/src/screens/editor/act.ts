@@ -9,8 +9,10 @@
 // mark-issuer, mark-preview.
 
 import { h } from "../../dom.js";
+import { formatDate, parseDate } from "../../format.js";
 import type { ActKind, AppendixMark, ApprovingAct, MarkStyle } from "../../api.js";
-import { altArrows, button, cleanParagraph, commit, focusTestId, labelled, quietly, rowTools, textField } from "./fields.js";
+import { cleanParagraph } from "../../pasted.js";
+import { altArrows, button, commit, focusTestId, labelled, quietly, rowTools, textField } from "./fields.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
 const KINDS: [ActKind, string][] = [
@@ -40,37 +42,10 @@ function newAct(ctx: EditorContext): ApprovingAct {
   };
 }
 
-/** «28.08.2024» → "2024-08-28"; "" → null; undefined if not a date. */
-function parseDate(text: string): string | null | undefined {
-  const trimmed = text.trim();
-  if (trimmed === "") return null;
-  const ru = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(trimmed);
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  let day: number;
-  let month: number;
-  let year: number;
-  if (ru !== null) {
-    [day, month, year] = [Number(ru[1]), Number(ru[2]), Number(ru[3])];
-  } else if (iso !== null) {
-    [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  } else {
-    return undefined;
-  }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-function showDate(iso: string | null): string {
-  if (iso === null) return "";
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
-}
-
 /** The mark's lines exactly as print composes them. */
 export function markLines(act: ApprovingAct | null, mark: AppendixMark): string[] {
   const kind = act?.kind ?? "decree";
-  const date = act?.date ? showDate(act.date) : "__________";
+  const date = act?.date ? formatDate(act.date) : "__________";
   const number = act?.number?.trim() || "_____";
   const issuer = mark.issuer_genitive.trim();
   const whom = (word: string): string => (issuer === "" ? word : `${word} ${issuer}`);
@@ -196,11 +171,12 @@ function actEditor(ctx: EditorContext, source: ApprovingAct, changed: (act: Appr
   const dateHint = h("span", { className: "field-hint", testId: "act-date-hint" });
   const date = textField({
     testId: "act-date",
-    value: showDate(act.date),
+    value: act.date ? formatDate(act.date) : "",
     className: "field field-short",
     placeholder: "ДД.ММ.ГГГГ",
     send: (typed) => {
-      const parsed = parseDate(typed);
+      // The act's date is printed in full, so it is typed in full too.
+      const parsed = parseDate(typed, { shortYear: false });
       if (parsed === undefined) {
         dateHint.textContent = "Дата пишется так: 28.08.2024";
         return;

@@ -10,18 +10,12 @@
 // indicator-task-N, indicator-N-up / -down / -delete, indicator-add,
 // indicators-hint.
 
+import { periodYears } from "../../calendar.js";
 import { h } from "../../dom.js";
+import { formatNumber, parseNumber } from "../../format.js";
 import type { Direction, Indicator, YearValue } from "../../api.js";
-import { altArrows, button, commit, focusTestId, formatNumber, parseNumber, quietly, rowTools, textField } from "./fields.js";
+import { altArrows, button, commit, focusTestId, quietly, rowTools, textField } from "./fields.js";
 import type { EditorContext, EditorTab } from "./tab.js";
-
-function periodYears(start: string, end: string): number[] {
-  const first = Number(start.slice(0, 4));
-  const last = Number(end.slice(0, 4));
-  const years: number[] = [];
-  for (let y = first; y <= last && years.length < 50; y++) years.push(y);
-  return years;
-}
 
 /** A number cell: sends the parsed value, or marks the cell and sends nothing. */
 function numberCell(
@@ -219,7 +213,7 @@ export const indicatorsTab: EditorTab = {
   title: "Показатели",
   render(ctx: EditorContext) {
     const p = ctx.programme();
-    const years = periodYears(p.period.start, p.period.end);
+    const years = periodYears(p.period);
     const hint = h("p", { className: "field-hint field-hint-error", testId: "indicators-hint", attrs: { role: "status" } });
     const table = h(
       "table",

@@ -11,7 +11,8 @@
 
 import { h } from "../../dom.js";
 import type { PassportRow, Task, TextBlock } from "../../api.js";
-import { altArrows, button, commit, focusTestId, quietly, rowTools, stripMarker, textField } from "./fields.js";
+import { stripMarker } from "../../pasted.js";
+import { altArrows, button, commit, focusTestId, quietly, rowTools, textField } from "./fields.js";
 import { TEXT_KINDS, convertBlock, kindSelect, textBlockBody, type TextKind } from "./richtext.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 

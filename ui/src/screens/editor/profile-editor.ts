@@ -5,6 +5,7 @@
 
 import { AppError, checkLayoutProfile, installedFonts, saveLayoutProfile } from "../../api.js";
 import { h } from "../../dom.js";
+import { formatDecimal, parseNumber } from "../../format.js";
 import type { FontChoice, HeaderRepeat, InstalledFont, LayoutProfile } from "../../api.js";
 
 type NumberField = {
@@ -65,17 +66,6 @@ const STYLE_NAMES: [keyof InstalledFont, string][] = [
 
 const BUNDLED = "";
 
-/** "12,5" and "12.5" are both 12.5; anything else is null. */
-export function parseNumber(text: string): number | null {
-  const cleaned = text.trim().replace(/\s/g, "").replace(",", ".");
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned) && !/^-?\.\d+$/.test(cleaned)) return null;
-  return Number(cleaned);
-}
-
-function showNumber(value: number): string {
-  return String(Math.round(value * 100) / 100).replace(".", ",");
-}
-
 export interface ProfileEditorOptions {
   profile: LayoutProfile;
   builtin: boolean;
@@ -131,13 +121,13 @@ export function profileEditor(options: ProfileEditorOptions): HTMLElement {
       testId: `profile-${spec.field}`,
       attrs: { type: "text", inputmode: "decimal", "aria-label": `${spec.label}, ${spec.unit}` },
     });
-    input.value = showNumber(current[spec.field]);
+    input.value = formatDecimal(current[spec.field], 2);
     input.disabled = readOnly;
     inputs.set(spec.field, input);
     const error = errorSlot(spec.field);
     input.addEventListener("change", () => {
       const value = parseNumber(input.value);
-      if (value === null) {
+      if (value === null || value === undefined) {
         error.textContent = "введите число, например 12,5";
         input.setAttribute("aria-invalid", "true");
         return;

@@ -9,7 +9,8 @@
 
 import { h } from "../../dom.js";
 import type { TextBlock } from "../../api.js";
-import { cleanListPaste, cleanParagraph, listItems, textField } from "./fields.js";
+import { cleanListPaste, cleanParagraph, listItems } from "../../pasted.js";
+import { textField } from "./fields.js";
 
 export type TextKind = TextBlock["type"];
 

@@ -14,19 +14,16 @@
 // -table / -risks / -swot / -indicators / -roadmap.
 
 import { h } from "../../dom.js";
+import { roman } from "../../format.js";
 import type { Risk, Section, SectionBlock, TextBlock } from "../../api.js";
+import { cleanListPaste, cleanParagraph, listItems, parseTabular } from "../../pasted.js";
 import {
   altArrows,
   button,
-  cleanListPaste,
-  cleanParagraph,
   commit,
   focusTestId,
-  listItems,
-  parseTabular,
   quietly,
   rowTools,
-  roman,
   textField,
 } from "./fields.js";
 import { TEXT_KINDS, convertBlock, kindSelect, textBlockBody, type TextKind } from "./richtext.js";

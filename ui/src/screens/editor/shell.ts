@@ -10,6 +10,7 @@
 
 import { AppError, DATABASE_ERRORS, applyEdit, loadProgramme, redo, undo, undoState } from "../../api.js";
 import { h } from "../../dom.js";
+import { parseMonth, showMonth } from "../../format.js";
 import type { Applied, Edit, Period, Programme, UndoState } from "../../api.js";
 import type { Params, Screen } from "../../router.js";
 import { actTab } from "./act.js";
@@ -17,7 +18,7 @@ import { dropPending, flushPending, labelled, textField } from "./fields.js";
 import { indicatorsTab } from "./indicators.js";
 import { passportTab } from "./passport.js";
 import { printTab } from "./print.js";
-import { roadmapTab } from "./roadmap.js";
+import { roadmapTab } from "./roadmap/index.js";
 import { sectionsTab } from "./sections.js";
 import { trackingTabs } from "../tracking/tabs.js";
 import type { EditorContext, EditorTab } from "./tab.js";
@@ -182,34 +183,6 @@ class Session implements EditorContext {
 }
 
 // ---- Header: title, period, status ----
-
-const MONTH_INPUT = /^\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*$/;
-const ISO_MONTH = /^\s*(\d{4})\s*-\s*(\d{1,2})\s*$/;
-
-/** «09.2024», «9/2024» or «2024-09» → "2024-09"; null if not a month. */
-export function parseMonth(text: string): string | null {
-  let month: number;
-  let year: number;
-  const ru = MONTH_INPUT.exec(text);
-  const iso = ISO_MONTH.exec(text);
-  if (ru !== null) {
-    month = Number(ru[1]);
-    year = Number(ru[2]);
-  } else if (iso !== null) {
-    year = Number(iso[1]);
-    month = Number(iso[2]);
-  } else {
-    return null;
-  }
-  if (month < 1 || month > 12 || year < 1900 || year > 2200) return null;
-  return `${year}-${String(month).padStart(2, "0")}`;
-}
-
-/** "2024-09" → «09.2024». */
-export function showMonth(value: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(value);
-  return match ? `${match[2]}.${match[1]}` : value;
-}
 
 function header(session: Session): HTMLElement {
   const p = session.programme();

@@ -1,5 +1,5 @@
 // Pieces shared by the tracking tabs (Сегодня, Месяц, График, Исполнение,
-// Отчёт): status names and badges, Russian dates, the filter bar, and the
+// Отчёт): status names and badges, the date hint, the filter bar, and the
 // due-date row with its one-click «Выполнено».
 //
 // data-testid: filter-body, filter-block, filter-status, filter-search,
@@ -9,6 +9,7 @@
 
 import { AppError } from "../../api.js";
 import { h } from "../../dom.js";
+import { formatDate } from "../../format.js";
 import type { DueEntry, IsoDate, Programme, TrackingRecord, TrackStatus } from "../../api.js";
 import type { EditorContext } from "../editor/tab.js";
 
@@ -47,65 +48,7 @@ export function badge(status: Shown, testId?: string): HTMLElement {
 
 // ---- Dates ----
 
-/** "2024-09-30" → «30.09.2024». */
-export function formatDate(iso: IsoDate): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
-/** «30.09.2024» (also «30.9.24» and "2024-09-30") → "2024-09-30"; "" → null; not a date → undefined. */
-export function parseDate(text: string): IsoDate | null | undefined {
-  const t = text.trim();
-  if (t === "") return null;
-  let day: number;
-  let month: number;
-  let year: number;
-  const ru = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(t);
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (ru !== null) {
-    day = Number(ru[1]);
-    month = Number(ru[2]);
-    year = Number(ru[3]);
-    if (year < 100) year += 2000;
-  } else if (iso !== null) {
-    year = Number(iso[1]);
-    month = Number(iso[2]);
-    day = Number(iso[3]);
-  } else {
-    return undefined;
-  }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 31.02 over into March: such a date does not exist.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 export const DATE_HINT = "Дата пишется так: 12.09.2024";
-
-/** "2024-09" → the next or previous month. */
-export function addMonths(month: string, delta: number): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7)) - 1 + delta;
-  const year = y + Math.floor(m / 12);
-  const mm = ((m % 12) + 12) % 12;
-  return `${year}-${String(mm + 1).padStart(2, "0")}`;
-}
-
-/** Every month of the programme's period, in order. */
-export function periodMonths(p: Programme): string[] {
-  const out: string[] = [];
-  for (let m = p.period.start; m <= p.period.end && out.length < 600; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
-
-export function lastDay(month: string): IsoDate {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, "0")}`;
-}
 
 // ---- Filters ----
 
@@ -422,16 +365,4 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
   };
   paint();
   return row;
-}
-
-/** «3 срока» with the right Russian plural. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  const word = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
-  return `${n} ${word}`;
-}
-
-export function percent(value: number | null): string {
-  return value === null ? "—" : `${(value * 100).toLocaleString("ru-RU", { maximumFractionDigits: 1 })} %`;
 }

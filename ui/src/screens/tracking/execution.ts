@@ -11,11 +11,12 @@
 // exec-chart-N, exec-empty.
 
 import { evaluation, trackingToday } from "../../api.js";
+import { lastDay, periodYears } from "../../calendar.js";
 import { h } from "../../dom.js";
+import { formatDate, formatDecimal, formatNumber, parseNumber, percent } from "../../format.js";
 import type { Evaluation, Indicator, Rating } from "../../api.js";
-import { formatNumber, parseNumber } from "../editor/fields.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
-import { errorText, formatDate, lastDay, percent } from "./common.js";
+import { errorText } from "./common.js";
 
 const RATING: Record<Rating, string> = {
   high: "высокая",
@@ -38,7 +39,7 @@ function svg<K extends keyof SVGElementTagNameMap>(
 }
 
 function short(value: number): string {
-  return value.toLocaleString("ru-RU", { maximumFractionDigits: 2 });
+  return formatDecimal(value, 2, true);
 }
 
 /** How many characters of the unit fit beside the legend at the chart's font size. */
@@ -96,12 +97,6 @@ export function chart(ind: Indicator, years: number[]): SVGSVGElement {
     root.append(svg("text", { x: width - 6, y: 13, class: "exec-legend", "text-anchor": "end" }, shown));
   }
   return root;
-}
-
-function years(start: string, end: string): number[] {
-  const out: number[] = [];
-  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) out.push(y);
-  return out;
 }
 
 const chosenRange = new Map<number, string>();
@@ -235,7 +230,7 @@ export const executionTab: EditorTab = {
   title: "Исполнение",
   async render(ctx) {
     const p = ctx.programme();
-    const all = years(p.period.start, p.period.end);
+    const all = periodYears(p.period);
     let range = chosenRange.get(ctx.id) ?? "";
     if (range !== "" && !all.includes(Number(range))) range = "";
     const whole = { from: `${p.period.start}-01`, to: lastDay(p.period.end) };

@@ -13,26 +13,22 @@
 // under-way-row, under-way-next.
 
 import { monthView, trackingToday } from "../../api.js";
+import { addMonths, periodMonths } from "../../calendar.js";
 import { h } from "../../dom.js";
-import { formatMonth } from "../../format.js";
+import { formatDate, formatMonth, parseDate, plural } from "../../format.js";
 import type { DueEntry, IsoDate, TrackingRecord, TrackStatus, UnderWay } from "../../api.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import {
   DATE_HINT,
   STATUS_LABEL,
-  addMonths,
   dueRow,
   entryFilterable,
   errorText,
   filterBar,
   filtersOf,
-  formatDate,
   isDone,
   itemCells,
-  parseDate,
   passes,
-  periodMonths,
-  plural,
   shown,
 } from "./common.js";
 
@@ -184,7 +180,7 @@ export const monthTab: EditorTab = {
   title: "Месяц",
   async render(ctx) {
     const p = ctx.programme();
-    const months = periodMonths(p);
+    const months = periodMonths(p.period);
     const today = await trackingToday();
     const month = clampMonth(chosenMonth.get(ctx.id) ?? today.slice(0, 7), months);
     chosenMonth.set(ctx.id, month);

@@ -8,11 +8,12 @@
 // report-save, report-status.
 
 import { dueEntries, layoutProfiles, printReport } from "../../api.js";
+import { lastDay, monthKey } from "../../calendar.js";
 import { h } from "../../dom.js";
+import { formatDate, parseDate, plural, roman } from "../../format.js";
 import type { DueEntry, IsoDate } from "../../api.js";
-import { roman } from "../editor/fields.js";
 import type { EditorTab } from "../editor/tab.js";
-import { DATE_HINT, STATUS_LABEL, errorText, formatDate, lastDay, parseDate, plural } from "./common.js";
+import { DATE_HINT, STATUS_LABEL, errorText } from "./common.js";
 
 type Kind = "quarter" | "half" | "year" | "school" | "whole" | "dates";
 
@@ -32,10 +33,6 @@ function cut(label: string, fromMonth: string, toMonth: string, start: string, e
   };
 }
 
-function month(y: number, m: number): string {
-  return `${y}-${String(m).padStart(2, "0")}`;
-}
-
 /** Quarters, half-years, calendar or school years that overlap the programme's period. */
 function choices(kind: Exclude<Kind, "dates">, start: string, end: string): Choice[] {
   const firstYear = Number(start.slice(0, 4));
@@ -45,8 +42,8 @@ function choices(kind: Exclude<Kind, "dates">, start: string, end: string): Choi
   if (kind === "school") {
     // A school year runs from September to August: its report covers the summer exams too.
     for (let y = firstYear - 1; y <= lastYear; y++) {
-      const fromMonth = month(y, 9);
-      const toMonth = month(y + 1, 8);
+      const fromMonth = monthKey(y, 9);
+      const toMonth = monthKey(y + 1, 8);
       if (toMonth < start || fromMonth > end) continue;
       out.push(cut(`${y}/${y + 1} учебный год`, fromMonth, toMonth, start, end));
     }
@@ -55,8 +52,8 @@ function choices(kind: Exclude<Kind, "dates">, start: string, end: string): Choi
   const size = kind === "quarter" ? 3 : kind === "half" ? 6 : 12;
   for (let y = firstYear; y <= lastYear; y++) {
     for (let first = 1; first <= 12; first += size) {
-      const fromMonth = month(y, first);
-      const toMonth = month(y, first + size - 1);
+      const fromMonth = monthKey(y, first);
+      const toMonth = monthKey(y, first + size - 1);
       if (toMonth < start || fromMonth > end) continue;
       const n = (first - 1) / size + 1;
       const label = kind === "quarter" ? `${roman(n)} квартал ${y} г.` : kind === "half" ? `${roman(n)} полугодие ${y} г.` : `${y} год`;

@@ -10,8 +10,9 @@
 // timeline-empty. Cells carry data-m="YYYY-MM".
 
 import { dueEntries, itemSchedules, trackingToday } from "../../api.js";
+import { addMonths, periodMonths } from "../../calendar.js";
 import { h } from "../../dom.js";
-import { formatMonth } from "../../format.js";
+import { formatDate, formatMonth, formatMonthShort } from "../../format.js";
 import type { DueEntry, ScheduleView } from "../../api.js";
 import type { EditorTab } from "../editor/tab.js";
 import { chooseMonth } from "./month.js";
@@ -20,12 +21,9 @@ import {
   STATUS_LABEL,
   type Filterable,
   type Shown,
-  addMonths,
   filterBar,
   filtersOf,
-  formatDate,
   passes,
-  periodMonths,
   shown,
 } from "./common.js";
 
@@ -38,8 +36,6 @@ const URGENCY: Record<Shown, number> = {
   done_late: 2,
   done: 1,
 };
-
-const SHORT = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
 
 /** The range per programme: "" for the whole period, else a year. */
 const chosenRange = new Map<number, string>();
@@ -63,7 +59,7 @@ export const timelineTab: EditorTab = {
     const p = ctx.programme();
     const started = performance.now();
     const [entries, schedules, today] = await Promise.all([dueEntries(ctx.id), itemSchedules(ctx.id), trackingToday()]);
-    const all = periodMonths(p);
+    const all = periodMonths(p.period);
     const years = [...new Set(all.map((m) => m.slice(0, 4)))];
     let range = chosenRange.get(ctx.id) ?? "";
     if (range !== "" && !years.includes(range)) range = "";
@@ -99,7 +95,7 @@ export const timelineTab: EditorTab = {
     const head = h("div", { className: "tl-row tl-head" }, h("span", { className: "tl-num" }, "№"), h("span", { className: "tl-name" }, "Мероприятие"));
     for (const [i, m] of months.entries()) {
       const cls = `tl-cell tl-month${m === nowMonth ? " tl-now" : ""}${m.endsWith("-01") || i === 0 ? " tl-year-start" : ""}`;
-      const label = range === "" ? m.slice(5) : (SHORT[Number(m.slice(5)) - 1] ?? m);
+      const label = range === "" ? m.slice(5) : formatMonthShort(m);
       head.append(h("span", { className: cls, attrs: { title: formatMonth(m), "data-m": m } }, label));
     }
     const yearsRow = h("div", { className: "tl-row tl-years" }, h("span", { className: "tl-num" }), h("span", { className: "tl-name" }));

@@ -9,12 +9,12 @@
 
 import { todayView } from "../../api.js";
 import { h } from "../../dom.js";
-import { formatMonth } from "../../format.js";
+import { formatDate, formatMonth, plural } from "../../format.js";
 import type { DueEntry, TodayScreen, Untracked, UntrackedReason } from "../../api.js";
 import { navigate } from "../../router.js";
-import { revealOnOpen } from "../editor/roadmap.js";
+import { revealOnOpen } from "../editor/roadmap/index.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
-import { type Filters, dueRow, entryFilterable, filterBar, filtersOf, formatDate, itemCells, passes, plural } from "./common.js";
+import { type Filters, dueRow, entryFilterable, filterBar, filtersOf, itemCells, passes } from "./common.js";
 
 /** Rows shown per list before «Показать все»: the lists below stay in sight. */
 const FIRST_ROWS = 8;
