@@ -40,9 +40,26 @@ fn pinned(value: Option<&str>) -> Option<NaiveDate> {
     value.and_then(|s| s.trim().parse().ok())
 }
 
-fn dialog_path(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf, ApiError> {
-    path.into_path()
-        .map_err(|_| ApiError::Invalid("выбранный файл недоступен как файл на диске".into()))
+fn dialog_path(path: Option<tauri_plugin_dialog::FilePath>) -> Result<Option<PathBuf>, ApiError> {
+    path.map(|p| {
+        p.into_path()
+            .map_err(|_| ApiError::Invalid("выбранный файл недоступен как файл на диске".into()))
+    })
+    .transpose()
+}
+
+impl TauriHost {
+    fn dialog(
+        &self,
+        title: &str,
+        filter: FileFilter,
+    ) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+        self.app
+            .dialog()
+            .file()
+            .set_title(title)
+            .add_filter(filter.name, filter.extensions)
+    }
 }
 
 impl Host for TauriHost {
@@ -54,14 +71,7 @@ impl Host for TauriHost {
         if let Some(path) = std::env::var_os(TEST_OPEN_FROM) {
             return Ok(Some(PathBuf::from(path)));
         }
-        self.app
-            .dialog()
-            .file()
-            .set_title(title)
-            .add_filter(filter.name, filter.extensions)
-            .blocking_pick_file()
-            .map(dialog_path)
-            .transpose()
+        dialog_path(self.dialog(title, filter).blocking_pick_file())
     }
 
     fn save_file(
@@ -73,15 +83,11 @@ impl Host for TauriHost {
         if let Some(path) = std::env::var_os(TEST_SAVE_TO) {
             return Ok(Some(PathBuf::from(path)));
         }
-        self.app
-            .dialog()
-            .file()
-            .set_title(title)
-            .set_file_name(name)
-            .add_filter(filter.name, filter.extensions)
-            .blocking_save_file()
-            .map(dialog_path)
-            .transpose()
+        dialog_path(
+            self.dialog(title, filter)
+                .set_file_name(name)
+                .blocking_save_file(),
+        )
     }
 
     fn show_file(&self, path: &Path) {

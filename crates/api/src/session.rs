@@ -167,41 +167,13 @@ mod tests {
     use std::fs;
     use std::path::Path;
 
-    /// A fresh directory per test; removed when dropped.
-    struct TempDir(PathBuf);
-
-    impl TempDir {
-        fn new(name: &str) -> Self {
-            let dir = std::env::temp_dir().join(format!(
-                "metodist-api-{name}-{}-{}",
-                std::process::id(),
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|elapsed| elapsed.as_nanos())
-                    .unwrap_or_default()
-            ));
-            fs::create_dir_all(&dir).expect("create temp dir");
-            Self(dir)
-        }
-
-        fn path(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
-    }
-
     fn has_cyrillic(text: &str) -> bool {
         text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
     }
 
     #[test]
     fn new_database_is_created_and_lists_nothing() {
-        let dir = TempDir::new("new");
+        let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("metodist.sqlite3");
         let state = Session::at(&db);
 
@@ -222,7 +194,7 @@ mod tests {
 
     #[test]
     fn file_that_is_not_sqlite_is_reported_as_code_and_russian_message() {
-        let dir = TempDir::new("not-sqlite");
+        let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("metodist.sqlite3");
         let bytes = "Это не база данных, а заметки методиста.\n".repeat(200);
         fs::write(&db, &bytes).expect("write the foreign file");
@@ -254,7 +226,7 @@ mod tests {
 
     #[test]
     fn a_damaged_database_is_restored_from_a_backup_and_kept_aside() {
-        let dir = TempDir::new("restore-damaged");
+        let dir = tempfile::tempdir().expect("temp dir");
         let (db, backup) = database_with_backup(dir.path());
         for suffix in ["-wal", "-shm"] {
             let _ = fs::remove_file(format!("{}{suffix}", db.display()));
@@ -283,7 +255,7 @@ mod tests {
 
     #[test]
     fn switching_to_another_file_keeps_the_current_one_when_it_fails() {
-        let dir = TempDir::new("switch");
+        let dir = tempfile::tempdir().expect("temp dir");
         let (db, _) = database_with_backup(dir.path());
         let state = Session::at(&db);
         state.ensure_open().expect("open");
@@ -306,7 +278,7 @@ mod tests {
 
     #[test]
     fn a_failed_open_is_retried_by_the_next_command() {
-        let dir = TempDir::new("retry");
+        let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("metodist.sqlite3");
         fs::write(&db, b"not a database at all").expect("write the foreign file");
         let state = Session::at(&db);
