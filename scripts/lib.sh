@@ -44,6 +44,14 @@ apt_install() {
     --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The app needs a desktop session; say so before minutes of building, in the
+# words the app itself uses (src-tauri/src/lib.rs, no_graphical_session).
+ensure_display() {
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    die "Не удалось открыть окно: нет графического сеанса (DISPLAY/WAYLAND_DISPLAY не заданы). Запустите «Методист» из рабочего стола."
+  fi
+}
+
 ensure_build_deps() {
   apt_install build-essential pkg-config ca-certificates curl libwebkit2gtk-4.1-dev
 }

@@ -9,6 +9,28 @@ mod instance;
 
 use metodist_api::Session;
 
+/// Why no window can be opened here, when it is known before trying: on
+/// Linux and the BSDs a window needs an X11 or Wayland session, and without
+/// one GTK panics with an English backtrace instead of saying so.
+pub fn no_graphical_session() -> Option<&'static str> {
+    let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    missing_session(var("DISPLAY").is_some(), var("WAYLAND_DISPLAY").is_some())
+}
+
+fn missing_session(x11: bool, wayland: bool) -> Option<&'static str> {
+    let needs_one = cfg!(all(
+        unix,
+        not(any(
+            target_os = "macos",
+            target_os = "ios",
+            target_os = "android"
+        ))
+    ));
+    (needs_one && !x11 && !wayland).then_some(
+        "Не удалось открыть окно: нет графического сеанса (DISPLAY/WAYLAND_DISPLAY не заданы). Запустите «Методист» из рабочего стола.",
+    )
+}
+
 /// What the app does once a day at start: a backup copy of the database
 /// (at most one a day, the last 14 kept) and removing programmes deleted
 /// more than 30 days ago. Neither may stop the app from starting: a failure
@@ -100,4 +122,21 @@ pub fn run() -> tauri::Result<()> {
         }
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::missing_session;
+
+    #[test]
+    fn a_window_needs_x11_or_wayland_on_linux() {
+        assert_eq!(missing_session(true, false), None);
+        assert_eq!(missing_session(false, true), None);
+        let none = missing_session(false, false);
+        if cfg!(target_os = "linux") {
+            assert!(none.is_some_and(|m| m.contains("нет графического сеанса")));
+        } else if cfg!(windows) {
+            assert_eq!(none, None);
+        }
+    }
 }
