@@ -9,8 +9,7 @@ use metodist_schedule::{ScheduleKind, YearMonth};
 use serde::Serialize;
 
 use crate::model::{Block, Item, Programme, TrackStatus, TrackingRecord};
-use crate::schedule::ItemSchedule;
-use crate::store::NumberedSchedule;
+use crate::schedule::{ItemSchedule, NumberedSchedule};
 
 /// One roadmap item in order, with its position and its stored schedule
 /// (absent only when the store has none for it).

@@ -31,7 +31,6 @@ pub use edit::{Applied, Edit, ItemInput, UndoState, UNDO_DEPTH};
 pub use lists::ListKind;
 pub use location::{default_db_path, remember_db_path};
 pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};
-pub use roadmap::NumberedSchedule;
 pub use schema::{latest_version, MIGRATIONS};
 pub use templates::TemplateSummary;
 

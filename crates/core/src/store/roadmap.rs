@@ -3,14 +3,13 @@
 //! text or the period, and read back for tracking and the editor.
 
 use rusqlite::{params, OptionalExtension, Transaction};
-use serde::Serialize;
 
 use super::edit::ItemInput;
 use super::programmes::{item_from_row, ITEM_COLUMNS};
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
 use crate::model::Item;
-use crate::schedule::{effective, ItemSchedule};
+use crate::schedule::{effective, NumberedSchedule};
 use metodist_schedule::Period;
 
 pub(super) fn insert_item_row(
@@ -175,15 +174,6 @@ impl Store {
             })
             .collect()
     }
-}
-
-/// An item's schedule with the item's number and uid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NumberedSchedule {
-    pub number: String,
-    pub item: String,
-    #[serde(flatten)]
-    pub schedule: ItemSchedule,
 }
 
 impl Store {
