@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use metodist_core::model::Programme;
 use metodist_core::store::TemplateSummary;
-use metodist_core::tracking::{DueEntry, MonthScreen, TodayScreen};
+use metodist_core::tracking::{self, DueEntry, MonthScreen, TodayScreen};
 use metodist_core::{
     effectiveness::{Evaluation, Method, Standard},
     exchange, Applied, Edit, Period, Problem, ProgrammeSummary, UndoState, YearMonth,
@@ -356,7 +356,7 @@ pub async fn preview_pages(
 
 #[tauri::command]
 pub async fn due_entries(state: State<'_, AppState>, id: i64) -> Result<Vec<DueEntry>, AppError> {
-    state.with_store(|s| s.due_entries(id))
+    state.with_store(|s| Ok(tracking::entries(&s.load(id)?, &s.item_schedules(id)?)))
 }
 
 /// The Today screen as of `today` (the computer's date when absent).
@@ -367,7 +367,13 @@ pub async fn today_view(
     today: Option<NaiveDate>,
 ) -> Result<TodayScreen, AppError> {
     let today = today.unwrap_or_else(crate::tracking::today);
-    state.with_store(|s| s.today_screen(id, today))
+    state.with_store(|s| {
+        Ok(tracking::today_screen(
+            &s.load(id)?,
+            &s.item_schedules(id)?,
+            today,
+        ))
+    })
 }
 
 #[tauri::command]
@@ -376,7 +382,13 @@ pub async fn month_view(
     id: i64,
     month: YearMonth,
 ) -> Result<MonthScreen, AppError> {
-    state.with_store(|s| s.month_screen(id, month))
+    state.with_store(|s| {
+        Ok(tracking::month_screen(
+            &s.load(id)?,
+            &s.item_schedules(id)?,
+            month,
+        ))
+    })
 }
 
 #[tauri::command]
@@ -388,7 +400,7 @@ pub async fn evaluation(
 ) -> Result<Evaluation, AppError> {
     state.with_store(|s| {
         let p = s.load(id)?;
-        let entries = s.due_entries(id)?;
+        let entries = tracking::entries(&p, &s.item_schedules(id)?);
         Ok(Standard.evaluate(&p, &entries, from, to))
     })
 }

@@ -50,7 +50,11 @@ pub async fn print_report(
             to.format("%d.%m.%Y")
         )));
     }
-    let (p, entries) = state.with_store(|s| Ok((s.load(id)?, s.due_entries(id)?)))?;
+    let (p, entries) = state.with_store(|s| {
+        let p = s.load(id)?;
+        let entries = metodist_core::tracking::entries(&p, &s.item_schedules(id)?);
+        Ok((p, entries))
+    })?;
     let profile = profile_named(&state, &profile).await?;
     let name = format!(
         "Отчёт {} ({}–{}).pdf",

@@ -249,7 +249,7 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let profile = chosen_profile(ctx, profile_name)?;
     let store = ctx.store()?;
     let programme = store.load(id)?;
-    let entries = store.due_entries(id)?;
+    let entries = tracking::entries(&programme, &store.item_schedules(id)?);
     let evaluation = Standard.evaluate(&programme, &entries, from, to);
     let fonts = Fonts::load(&profile.font)?;
     let rendered = metodist_print::render_report(
