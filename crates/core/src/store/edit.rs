@@ -9,10 +9,13 @@ use serde::{Deserialize, Serialize};
 
 use super::lists::{self, ListKind};
 use super::programmes::{
-    load_programme, replace_programme, touch, upsert_block, upsert_indicator, upsert_passport_row,
-    upsert_section, upsert_task, write_act, write_head,
+    load_programme, programme_period, replace_programme, touch, upsert_block, upsert_indicator,
+    upsert_passport_row, upsert_section, upsert_task, write_act, write_head,
 };
-use super::roadmap::{insert_item_row, programme_period, refresh_schedules, update_item_row};
+use super::roadmap::{
+    delete_record, insert_item_row, refresh_schedules, set_manual_schedule_row, update_item_row,
+    upsert_record,
+};
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
 use crate::model::*;
@@ -501,45 +504,19 @@ fn apply_in(tx: &Transaction<'_>, pid: i64, edit: &Edit) -> Result<Option<String
                     );
                 }
             }
-            tx.execute(
-                "UPDATE roadmap_item SET manual_schedule = ?2 WHERE id = ?1",
-                params![
-                    slot.id,
-                    schedule
-                        .as_ref()
-                        .map(|m| serde_json::to_string(m).expect("serialises"))
-                ],
-            )?;
+            set_manual_schedule_row(tx, slot.id, schedule.as_ref())?;
             refresh_schedules(tx, pid, programme_period(tx, pid)?)?;
             return Ok(Some(item.clone()));
         }
         Edit::SetTracking { item, record } => {
             let slot = lists::require(tx, ListKind::Items, pid, item)?;
             check_done_on(record, programme_period(tx, pid)?)?;
-            tx.execute(
-                "INSERT INTO tracking (item_id, due, status, done_on, moved_to, comment, evidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (item_id, due) DO UPDATE SET status = excluded.status,
-                     done_on = excluded.done_on, moved_to = excluded.moved_to,
-                     comment = excluded.comment, evidence = excluded.evidence",
-                params![
-                    slot.id,
-                    record.due.to_string(),
-                    record.status.as_str(),
-                    record.done_on.map(|d| d.to_string()),
-                    record.moved_to.map(|d| d.to_string()),
-                    record.comment,
-                    record.evidence,
-                ],
-            )?;
+            upsert_record(tx, slot.id, record)?;
             return Ok(Some(item.clone()));
         }
         Edit::ClearTracking { item, due } => {
             let slot = lists::require(tx, ListKind::Items, pid, item)?;
-            tx.execute(
-                "DELETE FROM tracking WHERE item_id = ?1 AND due = ?2",
-                params![slot.id, due.to_string()],
-            )?;
+            delete_record(tx, slot.id, *due)?;
             return Ok(Some(item.clone()));
         }
         Edit::SetFact {

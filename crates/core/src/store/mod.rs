@@ -6,6 +6,7 @@
 //! transaction after a backup copy; every edit is one transaction.
 
 mod backups;
+mod columns;
 mod edit;
 mod lists;
 mod location;
@@ -138,7 +139,7 @@ impl Store {
                     .query_map([], |r| r.get::<_, i64>(0))?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 for id in ids {
-                    let period = roadmap::programme_period(&tx, id)?;
+                    let period = programmes::programme_period(&tx, id)?;
                     roadmap::refresh_schedules(&tx, id, period)?;
                 }
             }
