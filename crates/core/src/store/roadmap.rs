@@ -145,9 +145,7 @@ pub(super) fn refresh_schedules(
         .prepare(&format!(
             "SELECT {ITEM_COLUMNS}, id FROM roadmap_item WHERE programme_id = ?1"
         ))?
-        .query_map([pid], |r| {
-            Ok((item_from_row(r)?, r.get::<_, i64>("id")?))
-        })?
+        .query_map([pid], |r| Ok((item_from_row(r)?, r.get::<_, i64>("id")?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut update = tx.prepare("UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1")?;
     for (item, id) in rows {
