@@ -45,7 +45,10 @@ pub async fn apply_edit(
     id: i64,
     edit: Edit,
 ) -> Result<Applied, AppError> {
-    state.with_store_mut(|s| s.apply(id, &edit))
+    // The day a date of completion is checked against: the one the tracking
+    // screens count from (pinned by the e2e tests).
+    let today = crate::tracking::today();
+    state.with_store_mut(|s| s.apply(id, &edit, today))
 }
 
 #[tauri::command]

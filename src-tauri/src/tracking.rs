@@ -14,8 +14,9 @@ use crate::{AppError, AppState};
 /// the day the tests run. Set by the test harness only, never by the window.
 const TEST_TODAY: &str = "METODIST_TODAY";
 
-/// The date the tracking screens count from: the computer's date, or the
-/// test harness's pinned one.
+/// The date the tracking screens count from and edits check a date of
+/// completion against: the computer's date, or the test harness's pinned
+/// one. The core reads no clock for "today": it is given this date.
 pub fn today() -> NaiveDate {
     pinned(std::env::var(TEST_TODAY).ok().as_deref())
         .unwrap_or_else(|| chrono::Local::now().date_naive())

@@ -153,10 +153,7 @@ pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
 /// no date in the period, as JSON.
 pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let month = args.required_month("--month")?;
-    let today = match args.option(&["--today"])? {
-        Some(t) => parse_date(&t.to_string_lossy(), "--today")?,
-        None => chrono::Local::now().date_naive(),
-    };
+    let today = args.today()?;
     let id = programme_id(&mut args)?;
     args.finish()?;
     // One reading of the programme and its schedules serves every list.
@@ -192,14 +189,6 @@ pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         "untracked": untracked,
     });
     Ok(format!("{out}\n"))
-}
-
-fn parse_date(s: &str, what: &str) -> Result<chrono::NaiveDate, CliError> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        CliError::Usage(format!(
-            "{what}: дата должна быть записана как ГГГГ-ММ-ДД, получено «{s}»"
-        ))
-    })
 }
 
 /// `render ID|FILE -o OUT.pdf [--appendix-only] [--profile NAME]`: the
@@ -305,12 +294,14 @@ fn stored_profile(ctx: &mut Context, name: &str) -> Result<LayoutProfile, CliErr
     Ok(profile)
 }
 
-/// `apply ID`: edits as JSON, one per line on stdin; after each is stored
-/// (its transaction committed) prints `ok N` with its line number. A line
-/// that is refused prints `ошибка N: …` on stderr and the run goes on; the
-/// exit code is then 1. For batch changes and the crash-safety tests.
+/// `apply ID [--today YYYY-MM-DD]`: edits as JSON, one per line on stdin;
+/// after each is stored (its transaction committed) prints `ok N` with its
+/// line number. A line that is refused prints `ошибка N: …` on stderr and
+/// the run goes on; the exit code is then 1. A date of completion after
+/// `--today` is refused. For batch changes and the crash-safety tests.
 pub fn apply(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     use std::io::{BufRead, Write};
+    let today = args.today()?;
     let id = programme_id(&mut args)?;
     args.finish()?;
     let store = ctx.store()?;
@@ -329,7 +320,7 @@ pub fn apply(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
                     exchange::translate_serde_message(&e.to_string())
                 )
             })
-            .and_then(|edit| store.apply(id, &edit).map_err(|e| e.to_string()));
+            .and_then(|edit| store.apply(id, &edit, today).map_err(|e| e.to_string()));
         match result {
             Ok(_) => {
                 writeln!(out, "ok {}", n + 1)

@@ -107,7 +107,7 @@ fn main() {
                     uid: block.clone(),
                     title: format!("Блок {k}"),
                 };
-                store.apply(id, &e).unwrap();
+                store.apply(id, &e, today).unwrap();
             },
             11,
         );

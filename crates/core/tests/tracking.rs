@@ -105,6 +105,7 @@ fn effectiveness_matches_the_hand_calculation() {
                     item: item.into(),
                     record: r,
                 },
+                common::today(),
             )
             .unwrap();
     };
@@ -170,6 +171,7 @@ fn facts_and_tracking_are_edited_and_undone_like_everything_else() {
                 year: 2023,
                 fact: Some(79.5),
             },
+            common::today(),
         )
         .unwrap();
     let p = store.load(id).unwrap();
@@ -189,6 +191,7 @@ fn facts_and_tracking_are_edited_and_undone_like_everything_else() {
                 item: items[1].clone(),
                 record: moved,
             },
+            common::today(),
         )
         .unwrap();
     let due: Vec<(NaiveDate, TrackStatus)> = common::due_entries(&store, id)
@@ -214,6 +217,7 @@ fn facts_and_tracking_are_edited_and_undone_like_everything_else() {
                 item: items[1].clone(),
                 due: d("2023-03-31"),
             },
+            common::today(),
         )
         .unwrap();
 }
@@ -230,6 +234,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 item: items[1].clone(),
                 record: future,
             },
+            common::today(),
         )
         .unwrap_err();
     assert!(e.to_string().contains("01.01.2099 ещё не наступила"), "{e}");
@@ -241,6 +246,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 item: items[1].clone(),
                 record: early,
             },
+            common::today(),
         )
         .unwrap_err();
     assert!(e.to_string().contains("раньше начала программы"), "{e}");
@@ -252,6 +258,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 year: 2023,
                 fact: Some(f64::NAN),
             },
+            common::today(),
         )
         .unwrap_err();
     assert!(e.to_string().contains("числом"), "{e}");
@@ -263,6 +270,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 year: 2031,
                 fact: Some(1.0),
             },
+            common::today(),
         )
         .unwrap_err();
     assert_eq!(e.code(), "edit_invalid", "{e}");
@@ -274,6 +282,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 item: items[1].clone(),
                 record: moved_without_date,
             },
+            common::today(),
         )
         .unwrap_err();
     assert!(e.to_string().contains("новая дата"), "{e}");

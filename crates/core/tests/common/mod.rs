@@ -19,6 +19,12 @@ pub fn sample() -> Programme {
     exchange::read_file(&sample_path()).expect("the sample programme is valid")
 }
 
+/// The day the tests' edits are made on ("today" for `Store::apply`):
+/// fixed, so that no test depends on the day it runs.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 5, 20).expect("a real date")
+}
+
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("metodist.sqlite3");
