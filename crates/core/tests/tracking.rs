@@ -299,7 +299,7 @@ fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
     let empty = add("  ");
     let may = add("май");
     let listed = |store: &Store| {
-        common::untracked(&store, id)
+        common::untracked(store, id)
             .into_iter()
             .map(|u| (u.item, u.reason))
             .collect::<Vec<_>>()
