@@ -29,8 +29,7 @@ pub fn load_programme(session: &Session, id: i64) -> Result<Programme> {
 /// every problem named when the programme would become invalid. `today`
 /// bounds the dates a record may say work was done.
 pub fn apply_edit(session: &Session, id: i64, edit: Edit, today: NaiveDate) -> Result<Applied> {
-    let _ = today;
-    session.with_store_mut(|s| s.apply(id, &edit))
+    session.with_store_mut(|s| s.apply(id, &edit, today))
 }
 
 pub fn undo(session: &Session, id: i64) -> Result<UndoState> {

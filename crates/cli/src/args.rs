@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use metodist_core::YearMonth;
 
 use crate::error::CliError;
@@ -72,6 +73,21 @@ impl Args {
             .ok_or_else(|| CliError::Usage(format!("укажите месяц: {name} ГГГГ-ММ")))
     }
 
+    /// `--name YYYY-MM-DD`, checked.
+    pub fn date_option(&mut self, name: &str) -> Result<Option<NaiveDate>, CliError> {
+        self.option(&[name])?
+            .map(|v| parse_date(&v.to_string_lossy(), name))
+            .transpose()
+    }
+
+    /// `--today YYYY-MM-DD`, or the computer's date: the core never reads
+    /// the clock for "today", so a run can be pinned to a day and repeated.
+    pub fn today(&mut self) -> Result<NaiveDate, CliError> {
+        Ok(self
+            .date_option("--today")?
+            .unwrap_or_else(|| chrono::Local::now().date_naive()))
+    }
+
     /// Removes a bare `--flag`; true when it was there.
     pub fn flag(&mut self, name: &str) -> bool {
         match self.rest.iter().position(|a| a == name) {
@@ -126,6 +142,14 @@ pub fn parse_number<T: std::str::FromStr>(value: &OsString, what: &str) -> Resul
         .map_err(|_| CliError::Usage(format!("{what}: ожидалось число, получено «{s}»")))
 }
 
+fn parse_date(s: &str, what: &str) -> Result<NaiveDate, CliError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        CliError::Usage(format!(
+            "{what}: дата должна быть записана как ГГГГ-ММ-ДД, получено «{s}»"
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +175,22 @@ mod tests {
         assert!(a.option(&["-o"]).is_err());
         let mut a = args(&["--db=x.sqlite3", "list"]);
         assert_eq!(a.option(&["--db"]).unwrap().unwrap(), "x.sqlite3");
+    }
+
+    #[test]
+    fn today_is_the_given_date_or_the_computers() {
+        let mut a = args(&["apply", "--today", "2024-02-29", "1"]);
+        assert_eq!(
+            a.today().unwrap(),
+            "2024-02-29".parse::<NaiveDate>().unwrap()
+        );
+        assert!(
+            args(&["--today=2025-02-29"]).today().is_err(),
+            "not a leap year"
+        );
+        assert!(args(&["--today", "29.02.2024"]).today().is_err());
+        let before = chrono::Local::now().date_naive();
+        let today = args(&[]).today().unwrap();
+        assert!(before <= today && today <= chrono::Local::now().date_naive());
     }
 }

@@ -6,7 +6,6 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use metodist_api::{editor, printing, programmes, tracking as api_tracking, Session};
 use metodist_core::model::{item_number, Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
@@ -43,14 +42,6 @@ impl Context {
 fn programme_id(args: &mut Args) -> Result<i64, CliError> {
     let v = args.positional("номер программы")?;
     parse_number(&v, "номер программы")
-}
-
-/// `--today YYYY-MM-DD`, else the computer's date.
-fn today_option(args: &mut Args) -> Result<NaiveDate, CliError> {
-    match args.option(&["--today"])? {
-        Some(t) => parse_date(&t.to_string_lossy(), "--today"),
-        None => Ok(chrono::Local::now().date_naive()),
-    }
 }
 
 pub fn list(ctx: &mut Context, args: Args) -> Result<String, CliError> {
@@ -161,7 +152,7 @@ pub fn schedule(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
 /// no date in the period, as JSON.
 pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let month = args.required_month("--month")?;
-    let today = today_option(&mut args)?;
+    let today = args.today()?;
     let id = programme_id(&mut args)?;
     args.finish()?;
     // One reading of the programme and its schedules serves every list.
@@ -198,14 +189,6 @@ pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         "untracked": untracked,
     });
     Ok(format!("{out}\n"))
-}
-
-fn parse_date(s: &str, what: &str) -> Result<NaiveDate, CliError> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        CliError::Usage(format!(
-            "{what}: дата должна быть записана как ГГГГ-ММ-ДД, получено «{s}»"
-        ))
-    })
 }
 
 /// The PDF written, its warnings (characters the font lacks) on stderr.
@@ -267,12 +250,12 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
 /// `apply ID [--today YYYY-MM-DD]`: edits as JSON, one per line on stdin;
 /// after each is stored (its transaction committed) prints `ok N` with its
 /// line number. A line that is refused prints `ошибка N: …` on stderr and
-/// the run goes on; the exit code is then 1. `--today` bounds the dates a
-/// record may say work was done (the computer's date when absent). For
-/// batch changes and the crash-safety tests.
+/// the run goes on; the exit code is then 1. A date of completion after
+/// `--today` (the computer's date when absent) is refused. For batch
+/// changes and the crash-safety tests.
 pub fn apply(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     use std::io::{BufRead, Write};
-    let today = today_option(&mut args)?;
+    let today = args.today()?;
     let id = programme_id(&mut args)?;
     args.finish()?;
     let session = ctx.session();

@@ -42,6 +42,29 @@ impl Env {
         cmd.output().unwrap()
     }
 
+    /// `run` with `input` on stdin.
+    fn run_with_input(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_metodist"))
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .env_remove("METODIST_DB")
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
         assert!(
@@ -324,4 +347,50 @@ fn render_prints_the_act_or_the_appendix_alone() {
     );
     assert!(err.contains("нет профиля «Нет такого»"), "{err}");
     assert!(!env.path("x.pdf").exists());
+}
+
+#[test]
+fn apply_refuses_a_done_date_after_the_given_today() {
+    let env = Env::new();
+    env.ok(&["import", sample().to_str().unwrap()]);
+    let item = metodist_core::Store::open(&env.db())
+        .unwrap()
+        .load(1)
+        .unwrap()
+        .roadmap
+        .blocks[0]
+        .items[0]
+        .uid
+        .clone();
+    let done_on = |day: &str| {
+        serde_json::json!({
+            "op": "set_tracking",
+            "item": item,
+            "record": {"due": "2025-03-31", "status": "done", "done_on": day},
+        })
+        .to_string()
+    };
+    let edits = format!("{}\n{}\n", done_on("2025-03-11"), done_on("2025-03-10"));
+    let out = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], &edits);
+    assert_eq!(out.status.code(), Some(1), "one line was refused");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "ok 2\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("ошибка 1: ") && err.contains("ещё не наступила"),
+        "{err}"
+    );
+    let p = metodist_core::Store::open(&env.db())
+        .unwrap()
+        .load(1)
+        .unwrap();
+    let done: Vec<_> = p.roadmap.blocks[0].items[0]
+        .tracking
+        .iter()
+        .filter(|t| t.due.to_string() == "2025-03-31")
+        .map(|t| t.done_on.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(done, [Some("2025-03-10".to_string())]);
+    assert!(env
+        .fails(&["apply", "1", "--today", "10.03.2025"], 2)
+        .contains("ГГГГ-ММ-ДД"));
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use metodist_core::effectiveness::{Method, Standard};
-use metodist_core::Store;
+use metodist_core::{tracking, Store};
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -106,7 +106,7 @@ fn report_of_a_school_year_lists_items_indicators_and_rating() {
     // The figures are those of the standard method on the same data.
     let store = Store::open(&dir.join("test.sqlite3")).unwrap();
     let p = store.load(1).unwrap();
-    let entries = store.due_entries(1).unwrap();
+    let entries = tracking::entries(&p, &store.item_schedules(1).unwrap());
     let from = chrono::NaiveDate::from_ymd_opt(2024, 9, 1).unwrap();
     let to = chrono::NaiveDate::from_ymd_opt(2025, 8, 31).unwrap();
     let e = Standard.evaluate(&p, &entries, from, to);

@@ -64,12 +64,21 @@ fn main() {
         );
         let id = store.list_programmes().unwrap()[0].id;
         let load = median(|| drop(store.load(id).unwrap()), 11);
-        let entries = store.due_entries(id).unwrap();
-        let p = store.load(id).unwrap();
-        let due_entries = median(|| drop(store.due_entries(id).unwrap()), 11);
+        // What every screen starts from: one reading of the programme and
+        // of its items' schedules.
+        let read = |store: &Store| (store.load(id).unwrap(), store.item_schedules(id).unwrap());
+        let (p, schedules) = read(&store);
+        let entries = tracking::entries(&p, &schedules);
+        let due_entries = median(
+            || {
+                let (p, schedules) = read(&store);
+                drop(tracking::entries(&p, &schedules));
+            },
+            11,
+        );
         let today_view = median(|| drop(tracking::today(&p, &entries, today)), 51);
-        // What the app's today_view command does: the entries just read from
-        // the store move into the screen's lists.
+        // What `tracking::today_screen` does with the entries it has just
+        // computed: they move into the screen's lists.
         let today_owned = median_with(
             || entries.clone(),
             |e| drop(tracking::today_from(&p, e, today)),
@@ -77,7 +86,13 @@ fn main() {
         );
         // What the app's today_view command does: one reading of the
         // programme and its schedules, the lists, and the untracked items.
-        let due_and_today = median(|| drop(store.today_screen(id, today).unwrap()), 11);
+        let due_and_today = median(
+            || {
+                let (p, schedules) = read(&store);
+                drop(tracking::today_screen(&p, &schedules, today));
+            },
+            11,
+        );
         let month_view = median(
             || drop(tracking::in_month(&entries, "2025-11".parse().unwrap())),
             51,
@@ -92,7 +107,7 @@ fn main() {
                     uid: block.clone(),
                     title: format!("Блок {k}"),
                 };
-                store.apply(id, &e).unwrap();
+                store.apply(id, &e, today).unwrap();
             },
             11,
         );

@@ -20,7 +20,7 @@ pub mod validate;
 pub use error::{CoreError, Problem, Result, ERROR_CODES};
 pub use metodist_schedule::{Period, YearMonth};
 pub use model::Programme;
+pub use schedule::NumberedSchedule;
 pub use store::{
-    default_db_path, Applied, Edit, ItemInput, ListKind, NumberedSchedule, ProgrammeSummary, Store,
-    UndoState,
+    default_db_path, Applied, Edit, ItemInput, ListKind, ProgrammeSummary, Store, UndoState,
 };

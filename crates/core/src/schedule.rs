@@ -15,6 +15,16 @@ pub struct ItemSchedule {
     pub manual: bool,
 }
 
+/// An item's schedule with the item's number and uid, as the store reads
+/// them back in roadmap order; what tracking and the editor work from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NumberedSchedule {
+    pub number: String,
+    pub item: String,
+    #[serde(flatten)]
+    pub schedule: ItemSchedule,
+}
+
 /// The schedule that counts for `item` in a programme running over `period`.
 pub fn effective(item: &Item, period: Period) -> ItemSchedule {
     match &item.manual_schedule {

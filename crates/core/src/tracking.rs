@@ -1,6 +1,11 @@
 //! The roadmap month by month: every due date of every item with its
 //! status, what is overdue as of a day, what falls in a month or in the next
 //! 30 days. "Overdue" is derived from the date asked about, never stored.
+//!
+//! Everything here is a pure function of a programme and its items' stored
+//! schedules (`Store::load` and `Store::item_schedules`): the caller reads
+//! both once and computes as many screens from them as it needs, and the
+//! store knows nothing of screens.
 
 use std::collections::HashMap;
 
@@ -9,8 +14,7 @@ use metodist_schedule::{ScheduleKind, YearMonth};
 use serde::Serialize;
 
 use crate::model::{Block, Item, Programme, TrackStatus, TrackingRecord};
-use crate::schedule::ItemSchedule;
-use crate::store::NumberedSchedule;
+use crate::schedule::{ItemSchedule, NumberedSchedule};
 
 /// One roadmap item in order, with its position and its stored schedule
 /// (absent only when the store has none for it).
@@ -424,9 +428,9 @@ pub fn today_screen(
     }
 }
 
-/// `today` for entries the caller owns (the app's command, which has just
-/// read them from the store): each entry moves into its list, so thousands
-/// of due dates cost no copies of their texts.
+/// `today` for entries the caller owns (`today_screen`, which has just
+/// computed them): each entry moves into its list, so thousands of due
+/// dates cost no copies of their texts.
 pub fn today_from(p: &Programme, entries: Vec<DueEntry>, today: NaiveDate) -> Today {
     let mut frame = TodayFrame::new(p, today);
     let (mut overdue, mut this_month, mut next) = (Vec::new(), Vec::new(), Vec::new());

@@ -59,6 +59,7 @@ fn restoring_a_backup_brings_back_its_state_and_keeps_the_current_one_aside() {
             &Edit::SetTitle {
                 title: "После копии".into(),
             },
+            common::today(),
         )
         .unwrap();
     let second = store.import(&generate::programme(2, 2)).unwrap();

@@ -50,6 +50,7 @@ fn every_part_of_a_programme_can_be_edited() {
             &Edit::SetTitle {
                 title: "Новое название".into(),
             },
+            common::today(),
         )
         .unwrap();
     store
@@ -58,6 +59,7 @@ fn every_part_of_a_programme_can_be_edited() {
             &Edit::SetStatus {
                 status: ProgrammeStatus::Draft,
             },
+            common::today(),
         )
         .unwrap();
     let mut act = before.act.clone().unwrap();
@@ -70,6 +72,7 @@ fn every_part_of_a_programme_can_be_edited() {
             &Edit::SetAct {
                 act: Some(act.clone()),
             },
+            common::today(),
         )
         .unwrap();
     let mark = AppendixMark {
@@ -83,6 +86,7 @@ fn every_part_of_a_programme_can_be_edited() {
             &Edit::SetAppendix {
                 appendix: mark.clone(),
             },
+            common::today(),
         )
         .unwrap();
     let row = PassportRow {
@@ -94,7 +98,11 @@ fn every_part_of_a_programme_can_be_edited() {
         }],
     };
     let row_uid = store
-        .apply(id, &Edit::PutPassportRow { at: Some(1), row })
+        .apply(
+            id,
+            &Edit::PutPassportRow { at: Some(1), row },
+            common::today(),
+        )
         .unwrap()
         .uid
         .unwrap();
@@ -108,6 +116,7 @@ fn every_part_of_a_programme_can_be_edited() {
                     text: "Новая задача".into(),
                 },
             },
+            common::today(),
         )
         .unwrap()
         .uid
@@ -129,6 +138,7 @@ fn every_part_of_a_programme_can_be_edited() {
                 at: Some(0),
                 section,
             },
+            common::today(),
         )
         .unwrap();
     let mut ind = before.indicators[0].clone();
@@ -141,6 +151,7 @@ fn every_part_of_a_programme_can_be_edited() {
                 at: None,
                 indicator: ind.clone(),
             },
+            common::today(),
         )
         .unwrap();
 
@@ -170,6 +181,7 @@ fn undo_and_redo_walk_through_the_edits() {
             &Edit::SetTitle {
                 title: "Первое".into(),
             },
+            common::today(),
         )
         .unwrap();
     let v1 = store.load(id).unwrap();
@@ -181,6 +193,7 @@ fn undo_and_redo_walk_through_the_edits() {
                 list: ListKind::Blocks,
                 uid: block,
             },
+            common::today(),
         )
         .unwrap();
     assert_eq!(
@@ -216,6 +229,7 @@ fn undo_and_redo_walk_through_the_edits() {
             &Edit::SetTitle {
                 title: "Другая ветка".into(),
             },
+            common::today(),
         )
         .unwrap();
     assert_eq!(store.undo_state(id).unwrap().can_redo, None);
@@ -232,6 +246,7 @@ fn undo_history_is_bounded() {
                 &Edit::SetTitle {
                     title: format!("Название {i}"),
                 },
+                common::today(),
             )
             .unwrap();
     }
@@ -252,6 +267,7 @@ fn a_refused_edit_stores_nothing_and_keeps_the_history() {
             &Edit::SetTitle {
                 title: "До ошибки".into(),
             },
+            common::today(),
         )
         .unwrap();
     let before = store.load(id).unwrap();
@@ -268,12 +284,17 @@ fn a_refused_edit_stores_nothing_and_keeps_the_history() {
                     text: "x".into(),
                 },
             },
+            common::today(),
         )
         .unwrap_err();
     assert_eq!(e.code(), "edit_invalid", "{e}");
     assert!(e.to_string().contains("повторяется"), "{e}");
     let e = store
-        .apply(id, &Edit::SetYearColumns { years: vec![2019] })
+        .apply(
+            id,
+            &Edit::SetYearColumns { years: vec![2019] },
+            common::today(),
+        )
         .unwrap_err();
     assert_eq!(e.code(), "edit_invalid");
     let e = store
@@ -285,6 +306,7 @@ fn a_refused_edit_stores_nothing_and_keeps_the_history() {
                 to: 0,
                 block: Some("blk-1".into()),
             },
+            common::today(),
         )
         .unwrap_err();
     assert_eq!(e.code(), "invalid_edit");

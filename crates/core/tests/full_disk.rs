@@ -30,7 +30,7 @@ fn edits_on_a_full_disk_are_refused_whole_and_the_rest_is_kept() {
     let block = stored.roadmap.blocks[0].uid.clone();
     let mut refused = None;
     for n in 0..200 {
-        match store.apply(id, &big_item(&block, n)) {
+        match store.apply(id, &big_item(&block, n), common::today()) {
             Ok(_) => stored = store.load(id).unwrap(),
             Err(e) => {
                 refused = Some(e);
@@ -62,6 +62,7 @@ fn edits_on_a_full_disk_are_refused_whole_and_the_rest_is_kept() {
             &Edit::SetTitle {
                 title: "После освобождения места".into(),
             },
+            common::today(),
         )
         .unwrap();
     assert_eq!(store.load(id).unwrap().title, "После освобождения места");

@@ -138,8 +138,8 @@ fn a_template_used_later_starts_at_the_next_september_with_its_years_moved() {
     assert!(before.iter().any(|s| s == "2025–2028 гг."));
     assert!(after.iter().any(|s| s == "2027–2030 гг."));
     assert!(after.iter().any(|s| s == "II полугодие 2028"));
-    assert_eq!(store.untracked(id).unwrap(), vec![]);
-    let today = store.today_screen(id, d("2026-11-23")).unwrap();
+    assert_eq!(common::untracked(&store, id), vec![]);
+    let today = common::today_screen(&store, id, d("2026-11-23"));
     assert!(today.today.overdue.is_empty(), "{:?}", today.today.overdue);
     // A year outside the programme's span, the law of 29.12.2012, stays.
     let law = |p: &metodist_core::Programme| {
@@ -186,9 +186,7 @@ fn a_copy_for_the_next_period_follows_the_old_one() {
     // The same items are untracked in both (2.10's «Март, 2023» was a year before
     // the period and still is), and the copy's year columns moved along.
     let numbers = |id| {
-        store
-            .untracked(id)
-            .unwrap()
+        common::untracked(&store, id)
             .into_iter()
             .map(|u| u.number)
             .collect::<Vec<_>>()

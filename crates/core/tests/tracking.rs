@@ -105,6 +105,7 @@ fn effectiveness_matches_the_hand_calculation() {
                     item: item.into(),
                     record: r,
                 },
+                common::today(),
             )
             .unwrap();
     };
@@ -137,7 +138,7 @@ fn effectiveness_matches_the_hand_calculation() {
         );
     }
     let p = store.load(id).unwrap();
-    let entries = store.due_entries(id).unwrap();
+    let entries = common::due_entries(&store, id);
     assert_eq!(entries.len(), 4 + 1 + 12, "«по заявке» has no due dates");
     let e = Standard.evaluate(&p, &entries, d("2023-01-01"), d("2023-12-31"));
 
@@ -170,6 +171,7 @@ fn facts_and_tracking_are_edited_and_undone_like_everything_else() {
                 year: 2023,
                 fact: Some(79.5),
             },
+            common::today(),
         )
         .unwrap();
     let p = store.load(id).unwrap();
@@ -189,11 +191,10 @@ fn facts_and_tracking_are_edited_and_undone_like_everything_else() {
                 item: items[1].clone(),
                 record: moved,
             },
+            common::today(),
         )
         .unwrap();
-    let due: Vec<(NaiveDate, TrackStatus)> = store
-        .due_entries(id)
-        .unwrap()
+    let due: Vec<(NaiveDate, TrackStatus)> = common::due_entries(&store, id)
         .into_iter()
         .filter(|e| e.item == items[1])
         .map(|e| (e.due, e.status))
@@ -216,6 +217,7 @@ fn facts_and_tracking_are_edited_and_undone_like_everything_else() {
                 item: items[1].clone(),
                 due: d("2023-03-31"),
             },
+            common::today(),
         )
         .unwrap();
 }
@@ -232,6 +234,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 item: items[1].clone(),
                 record: future,
             },
+            common::today(),
         )
         .unwrap_err();
     assert!(e.to_string().contains("01.01.2099 ещё не наступила"), "{e}");
@@ -243,6 +246,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 item: items[1].clone(),
                 record: early,
             },
+            common::today(),
         )
         .unwrap_err();
     assert!(e.to_string().contains("раньше начала программы"), "{e}");
@@ -254,6 +258,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 year: 2023,
                 fact: Some(f64::NAN),
             },
+            common::today(),
         )
         .unwrap_err();
     assert!(e.to_string().contains("числом"), "{e}");
@@ -265,6 +270,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 year: 2031,
                 fact: Some(1.0),
             },
+            common::today(),
         )
         .unwrap_err();
     assert_eq!(e.code(), "edit_invalid", "{e}");
@@ -276,6 +282,7 @@ fn impossible_done_dates_and_facts_are_refused_and_store_nothing() {
                 item: items[1].clone(),
                 record: moved_without_date,
             },
+            common::today(),
         )
         .unwrap_err();
     assert!(e.to_string().contains("новая дата"), "{e}");
@@ -292,9 +299,7 @@ fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
     let empty = add("  ");
     let may = add("май");
     let listed = |store: &Store| {
-        store
-            .untracked(id)
-            .unwrap()
+        common::untracked(store, id)
             .into_iter()
             .map(|u| (u.item, u.reason))
             .collect::<Vec<_>>()
@@ -308,7 +313,7 @@ fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
             (empty.clone(), Missing),
         ]
     );
-    let first = &store.untracked(id).unwrap()[0];
+    let first = &common::untracked(&store, id)[0];
     let p = store.load(id).unwrap();
     let position = p.roadmap.blocks[0]
         .items
@@ -319,13 +324,13 @@ fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
     assert_eq!(first.deadline, "по итогам года");
 
     // The app's «Сегодня» gets the same list with the day's lists, from one reading.
-    let screen = store.today_screen(id, d("2023-10-01")).unwrap();
-    assert_eq!(screen.untracked, store.untracked(id).unwrap());
+    let screen = common::today_screen(&store, id, d("2023-10-01"));
+    assert_eq!(screen.untracked, common::untracked(&store, id));
     assert_eq!(
         screen.today,
         metodist_core::tracking::today(
             &store.load(id).unwrap(),
-            &store.due_entries(id).unwrap(),
+            &common::due_entries(&store, id),
             d("2023-10-01")
         )
     );
@@ -357,9 +362,7 @@ fn items_without_a_due_date_in_the_period_are_listed_with_the_reason() {
         .set_manual_schedule(id, &unknown, Some(&manual))
         .unwrap();
     assert!(!listed(&store).iter().any(|(uid, _)| *uid == unknown));
-    assert!(store
-        .due_entries(id)
-        .unwrap()
+    assert!(common::due_entries(&store, id)
         .iter()
         .any(|e| e.item == unknown && e.due == d("2023-12-31")));
 }
@@ -379,7 +382,7 @@ fn the_month_lists_what_is_due_and_what_is_under_way_without_a_date_in_it() {
         .collect();
 
     let items_of = |m: &str| {
-        let screen = store.month_screen(id, m.parse().unwrap()).unwrap();
+        let screen = common::month_screen(&store, id, m.parse().unwrap());
         let due: Vec<String> = screen.due.iter().map(|e| e.item.clone()).collect();
         let under_way: Vec<(String, Option<NaiveDate>)> = screen
             .under_way
@@ -410,11 +413,11 @@ fn the_month_lists_what_is_due_and_what_is_under_way_without_a_date_in_it() {
     assert!(due.contains(&year));
     assert_eq!(under_way, vec![]);
     // The due list is the month's entries, as before.
-    let screen = store.month_screen(id, "2023-06".parse().unwrap()).unwrap();
+    let screen = common::month_screen(&store, id, "2023-06".parse().unwrap());
     assert_eq!(
         screen.due,
         metodist_core::tracking::in_month(
-            &store.due_entries(id).unwrap(),
+            &common::due_entries(&store, id),
             "2023-06".parse().unwrap()
         )
     );

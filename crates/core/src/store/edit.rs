@@ -3,16 +3,20 @@
 //! programme is still valid (or stores nothing), and keeps a snapshot so the
 //! change can be undone and redone.
 
+use chrono::NaiveDate;
 use metodist_schedule::Period;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::lists::{self, ListKind};
 use super::programmes::{
-    load_programme, replace_programme, touch, upsert_block, upsert_indicator, upsert_passport_row,
-    upsert_section, upsert_task, write_act, write_head,
+    load_programme, programme_period, replace_programme, touch, upsert_block, upsert_indicator,
+    upsert_passport_row, upsert_section, upsert_task, write_act, write_head,
 };
-use super::roadmap::{insert_item_row, programme_period, refresh_schedules, update_item_row};
+use super::roadmap::{
+    delete_record, insert_item_row, refresh_schedules, set_manual_schedule_row, update_item_row,
+    upsert_record,
+};
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
 use crate::model::*;
@@ -128,7 +132,7 @@ pub enum Edit {
     /// Forgets the record of a due date: it is planned again.
     ClearTracking {
         item: String,
-        due: chrono::NaiveDate,
+        due: NaiveDate,
     },
     /// The actual value of an indicator in a year (`None` clears it).
     SetFact {
@@ -189,12 +193,29 @@ fn fresh(uid: &str) -> String {
 impl Store {
     /// Applies one edit in one transaction. When the programme would become
     /// invalid the edit is refused with every problem named, and nothing is
-    /// stored.
-    pub fn apply(&mut self, programme_id: i64, edit: &Edit) -> Result<Applied> {
+    /// stored. `today` is the caller's date (a date of completion after it
+    /// is refused): the core never reads the clock for it, so the app, the
+    /// CLI and the tests can each pin the day.
+    pub fn apply(&mut self, programme_id: i64, edit: &Edit, today: NaiveDate) -> Result<Applied> {
+        self.apply_as_of(programme_id, edit, Some(today))
+    }
+
+    /// `apply` without a date, for the convenience forms below: none of
+    /// their edits records a date of completion.
+    fn apply_undated(&mut self, programme_id: i64, edit: &Edit) -> Result<Applied> {
+        self.apply_as_of(programme_id, edit, None)
+    }
+
+    fn apply_as_of(
+        &mut self,
+        programme_id: i64,
+        edit: &Edit,
+        today: Option<NaiveDate>,
+    ) -> Result<Applied> {
         self.write(|tx| {
             touch(tx, programme_id)?;
             ensure_base_snapshot(tx, programme_id)?;
-            let uid = apply_in(tx, programme_id, edit)?;
+            let uid = apply_in(tx, programme_id, edit, today)?;
             let p = load_programme(tx, programme_id)?
                 .ok_or(CoreError::ProgrammeNotFound(programme_id))?;
             let problems = validate(&p);
@@ -257,7 +278,7 @@ impl Store {
         })
     }
 
-    // Convenience forms of common edits, used by the CLI and tests.
+    // Convenience forms of common edits, used by tests.
 
     pub fn add_block(
         &mut self,
@@ -270,7 +291,10 @@ impl Store {
             uid: String::new(),
             title: title.into(),
         };
-        Ok(self.apply(programme_id, &edit)?.uid.unwrap_or_default())
+        Ok(self
+            .apply_undated(programme_id, &edit)?
+            .uid
+            .unwrap_or_default())
     }
 
     pub fn add_item(
@@ -286,7 +310,10 @@ impl Store {
             uid: String::new(),
             item: item.clone(),
         };
-        Ok(self.apply(programme_id, &edit)?.uid.unwrap_or_default())
+        Ok(self
+            .apply_undated(programme_id, &edit)?
+            .uid
+            .unwrap_or_default())
     }
 
     /// Replaces the typed fields of an existing item.
@@ -302,7 +329,7 @@ impl Store {
             uid: uid.into(),
             item: item.clone(),
         };
-        self.apply(programme_id, &edit).map(|_| ())
+        self.apply_undated(programme_id, &edit).map(|_| ())
     }
 
     pub fn move_block(&mut self, programme_id: i64, uid: &str, to: usize) -> Result<()> {
@@ -312,7 +339,7 @@ impl Store {
             to,
             block: None,
         };
-        self.apply(programme_id, &edit).map(|_| ())
+        self.apply_undated(programme_id, &edit).map(|_| ())
     }
 
     pub fn move_item(
@@ -328,7 +355,7 @@ impl Store {
             to,
             block: Some(block.into()),
         };
-        self.apply(programme_id, &edit).map(|_| ())
+        self.apply_undated(programme_id, &edit).map(|_| ())
     }
 
     pub fn delete_block(&mut self, programme_id: i64, uid: &str) -> Result<()> {
@@ -336,7 +363,7 @@ impl Store {
             list: ListKind::Blocks,
             uid: uid.into(),
         };
-        self.apply(programme_id, &edit).map(|_| ())
+        self.apply_undated(programme_id, &edit).map(|_| ())
     }
 
     pub fn delete_item(&mut self, programme_id: i64, uid: &str) -> Result<()> {
@@ -344,11 +371,11 @@ impl Store {
             list: ListKind::Items,
             uid: uid.into(),
         };
-        self.apply(programme_id, &edit).map(|_| ())
+        self.apply_undated(programme_id, &edit).map(|_| ())
     }
 
     pub fn set_period(&mut self, programme_id: i64, period: Period) -> Result<()> {
-        self.apply(programme_id, &Edit::SetPeriod { period })
+        self.apply_undated(programme_id, &Edit::SetPeriod { period })
             .map(|_| ())
     }
 
@@ -362,12 +389,17 @@ impl Store {
             item: item.into(),
             schedule: schedule.cloned(),
         };
-        self.apply(programme_id, &edit).map(|_| ())
+        self.apply_undated(programme_id, &edit).map(|_| ())
     }
 }
 
 /// Applies the edit's own change; returns the uid it concerns.
-fn apply_in(tx: &Transaction<'_>, pid: i64, edit: &Edit) -> Result<Option<String>, TxError> {
+fn apply_in(
+    tx: &Transaction<'_>,
+    pid: i64,
+    edit: &Edit,
+    today: Option<NaiveDate>,
+) -> Result<Option<String>, TxError> {
     let head = |tx: &Transaction<'_>, f: &dyn Fn(&mut Programme)| -> Result<(), TxError> {
         let mut p = load_programme(tx, pid)?.ok_or(CoreError::ProgrammeNotFound(pid))?;
         f(&mut p);
@@ -510,45 +542,25 @@ fn apply_in(tx: &Transaction<'_>, pid: i64, edit: &Edit) -> Result<Option<String
                     );
                 }
             }
-            tx.execute(
-                "UPDATE roadmap_item SET manual_schedule = ?2 WHERE id = ?1",
-                params![
-                    slot.id,
-                    schedule
-                        .as_ref()
-                        .map(|m| serde_json::to_string(m).expect("serialises"))
-                ],
-            )?;
+            set_manual_schedule_row(tx, slot.id, schedule.as_ref())?;
             refresh_schedules(tx, pid, programme_period(tx, pid)?)?;
             return Ok(Some(item.clone()));
         }
         Edit::SetTracking { item, record } => {
             let slot = lists::require(tx, ListKind::Items, pid, item)?;
-            check_done_on(record, programme_period(tx, pid)?)?;
-            tx.execute(
-                "INSERT INTO tracking (item_id, due, status, done_on, moved_to, comment, evidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (item_id, due) DO UPDATE SET status = excluded.status,
-                     done_on = excluded.done_on, moved_to = excluded.moved_to,
-                     comment = excluded.comment, evidence = excluded.evidence",
-                params![
-                    slot.id,
-                    record.due.to_string(),
-                    record.status.as_str(),
-                    record.done_on.map(|d| d.to_string()),
-                    record.moved_to.map(|d| d.to_string()),
-                    record.comment,
-                    record.evidence,
-                ],
-            )?;
+            // Only `apply_undated` passes no date, and its edits record no
+            // tracking; refusing here keeps a future caller from skipping
+            // the check by accident.
+            let today = today.ok_or_else(|| {
+                CoreError::InvalidEdit("отметка о выполнении требует текущей даты".into())
+            })?;
+            check_done_on(record, programme_period(tx, pid)?, today)?;
+            upsert_record(tx, slot.id, record)?;
             return Ok(Some(item.clone()));
         }
         Edit::ClearTracking { item, due } => {
             let slot = lists::require(tx, ListKind::Items, pid, item)?;
-            tx.execute(
-                "DELETE FROM tracking WHERE item_id = ?1 AND due = ?2",
-                params![slot.id, due.to_string()],
-            )?;
+            delete_record(tx, slot.id, *due)?;
             return Ok(Some(item.clone()));
         }
         Edit::SetFact {
@@ -571,12 +583,11 @@ fn apply_in(tx: &Transaction<'_>, pid: i64, edit: &Edit) -> Result<Option<String
     Ok(None)
 }
 
-/// A date of completion cannot lie in the future or before the programme.
-fn check_done_on(record: &TrackingRecord, period: Period) -> Result<(), TxError> {
+/// A date of completion cannot lie after `today` or before the programme.
+fn check_done_on(record: &TrackingRecord, period: Period, today: NaiveDate) -> Result<(), TxError> {
     let Some(done) = record.done_on else {
         return Ok(());
     };
-    let today = chrono::Local::now().date_naive();
     if done > today {
         return Err(CoreError::InvalidEdit(format!(
             "дата выполнения {} ещё не наступила",
@@ -708,4 +719,59 @@ fn undo_state(tx: &Transaction<'_>, pid: i64) -> Result<UndoState, TxError> {
         can_undo,
         can_redo: label(seq + 1)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn done_on(day: &str) -> TrackingRecord {
+        TrackingRecord {
+            due: d(day),
+            status: TrackStatus::Done,
+            done_on: Some(d(day)),
+            moved_to: None,
+            comment: String::new(),
+            evidence: String::new(),
+        }
+    }
+
+    fn refusal(r: Result<(), TxError>) -> Option<String> {
+        match r {
+            Ok(()) => None,
+            Err(TxError::Core(CoreError::InvalidEdit(m))) => Some(m),
+            Err(TxError::Core(e)) => panic!("unexpected error: {e}"),
+            Err(TxError::Sql(e)) => panic!("unexpected error: {e}"),
+        }
+    }
+
+    #[test]
+    fn a_done_date_is_checked_against_the_given_today_not_the_clock() {
+        // Days long past and far ahead: by the computer's clock the first
+        // would be accepted and the second refused, so only the `today`
+        // passed in can give these answers.
+        let past = Period::new("2020-01".parse().unwrap(), "2020-12".parse().unwrap()).unwrap();
+        let today = d("2020-06-15");
+        let m = refusal(check_done_on(&done_on("2020-06-16"), past, today));
+        assert_eq!(
+            m.as_deref(),
+            Some("дата выполнения 16.06.2020 ещё не наступила")
+        );
+        assert_eq!(
+            refusal(check_done_on(&done_on("2020-06-15"), past, today)),
+            None
+        );
+
+        let ahead = Period::new("2199-01".parse().unwrap(), "2199-12".parse().unwrap()).unwrap();
+        let today = d("2199-03-01");
+        assert_eq!(
+            refusal(check_done_on(&done_on("2199-03-01"), ahead, today)),
+            None
+        );
+        assert!(refusal(check_done_on(&done_on("2199-03-02"), ahead, today)).is_some());
+    }
 }

@@ -6,6 +6,7 @@
 //! transaction after a backup copy; every edit is one transaction.
 
 mod backups;
+mod columns;
 mod edit;
 mod lists;
 mod location;
@@ -31,7 +32,6 @@ pub use edit::{Applied, Edit, ItemInput, UndoState, UNDO_DEPTH};
 pub use lists::ListKind;
 pub use location::{default_db_path, remember_db_path};
 pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};
-pub use roadmap::NumberedSchedule;
 pub use schema::{latest_version, MIGRATIONS};
 pub use templates::TemplateSummary;
 
@@ -139,7 +139,7 @@ impl Store {
                     .query_map([], |r| r.get::<_, i64>(0))?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 for id in ids {
-                    let period = roadmap::programme_period(&tx, id)?;
+                    let period = programmes::programme_period(&tx, id)?;
                     roadmap::refresh_schedules(&tx, id, period)?;
                 }
             }

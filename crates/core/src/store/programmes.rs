@@ -1,9 +1,11 @@
 //! Whole programmes: storing an imported one, reading one back, listing.
+//! The roadmap's items and their records are written and read by `roadmap`.
 
-use metodist_schedule::{Period, YearMonth};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use metodist_schedule::Period;
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
+use super::columns::{from_json, json, parse_enum, parse_month};
 use super::{now, Store, TxError};
 use crate::error::{CoreError, Result};
 use crate::model::*;
@@ -19,40 +21,6 @@ pub struct ProgrammeSummary {
     pub status: ProgrammeStatus,
     pub updated_at: String,
     pub items: usize,
-}
-
-fn json<T: Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("model values always serialise")
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(col: &str, s: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("{col}: {e}").into(),
-        )
-    })
-}
-
-fn parse_enum<T>(col: &str, s: &str, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
-    parse(s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("{col}: неизвестное значение «{s}»").into(),
-        )
-    })
-}
-
-fn parse_month(col: &str, s: &str) -> rusqlite::Result<YearMonth> {
-    s.parse().map_err(|e: metodist_schedule::CalendarError| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("{col}: {e}").into(),
-        )
-    })
 }
 
 impl Store {
@@ -226,6 +194,26 @@ fn insert_programme(tx: &Transaction<'_>, p: &Programme, uid: &str) -> rusqlite:
     let pid = tx.last_insert_rowid();
     write_contents(tx, pid, p)?;
     Ok(pid)
+}
+
+/// The period of programme `pid`, for changes that check dates against it.
+pub(super) fn programme_period(tx: &Transaction<'_>, pid: i64) -> Result<Period, TxError> {
+    let (start, end): (String, String) = tx
+        .query_row(
+            "SELECT period_start, period_end FROM programme WHERE id = ?1",
+            [pid],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(CoreError::ProgrammeNotFound(pid))?;
+    let parse = |s: &str| {
+        s.parse()
+            .map_err(|e: metodist_schedule::CalendarError| CoreError::Database(e.to_string()))
+    };
+    Ok(Period {
+        start: parse(&start)?,
+        end: parse(&end)?,
+    })
 }
 
 /// Makes the stored programme `pid` exactly `p` (its id and uid stay).
@@ -438,28 +426,6 @@ pub(super) fn upsert_block(
     .query_row(params![pid, position as i64, uid, title], |r| r.get(0))
 }
 
-pub(super) fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
-    // Columns: uid, activity, deadline, manual_schedule, responsible,
-    // expected_result, planned_value, per_year (see ITEM_COLUMNS).
-    let manual: Option<String> = r.get(3)?;
-    Ok(Item {
-        uid: r.get(0)?,
-        activity: r.get(1)?,
-        deadline: r.get(2)?,
-        manual_schedule: manual
-            .map(|m| from_json("manual_schedule", &m))
-            .transpose()?,
-        responsible: r.get(4)?,
-        expected_result: r.get(5)?,
-        planned_value: r.get(6)?,
-        per_year: from_json("per_year", &r.get::<_, String>(7)?)?,
-        tracking: Vec::new(),
-    })
-}
-
-pub(super) const ITEM_COLUMNS: &str =
-    "uid, activity, deadline, manual_schedule, responsible, expected_result, planned_value, per_year";
-
 pub(super) fn load_programme(
     conn: &rusqlite::Connection,
     id: i64,
@@ -601,38 +567,8 @@ pub(super) fn load_programme(
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut items_stmt = conn.prepare(&format!(
-        "SELECT {ITEM_COLUMNS}, id FROM roadmap_item WHERE block_id = ?1 ORDER BY position"
-    ))?;
-    let mut tracking_stmt = conn.prepare(
-        "SELECT due, status, done_on, moved_to, comment, evidence
-         FROM tracking WHERE item_id = ?1 ORDER BY id",
-    )?;
     for (bid, block) in &mut blocks {
-        let rows = items_stmt
-            .query_map([*bid], |r| Ok((item_from_row(r)?, r.get::<_, i64>(8)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for (mut item, item_id) in rows {
-            item.tracking = tracking_stmt
-                .query_map([item_id], |r| {
-                    let date =
-                        |i: usize, col: &str| -> rusqlite::Result<Option<chrono::NaiveDate>> {
-                            r.get::<_, Option<String>>(i)?
-                                .map(|d| from_json(col, &format!("\"{d}\"")))
-                                .transpose()
-                        };
-                    Ok(TrackingRecord {
-                        due: date(0, "due")?.unwrap_or_default(),
-                        status: parse_enum("status", &r.get::<_, String>(1)?, TrackStatus::parse)?,
-                        done_on: date(2, "done_on")?,
-                        moved_to: date(3, "moved_to")?,
-                        comment: r.get(4)?,
-                        evidence: r.get(5)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            block.items.push(item);
-        }
+        block.items = super::roadmap::read_block_items(conn, *bid)?;
     }
     Ok(Some(Programme {
         uid,

@@ -1,17 +1,87 @@
-//! Roadmap items as stored, and the schedule kept next to each (see
+//! Roadmap items as stored, with their tracking records: every statement on
+//! `roadmap_item` and `tracking` is here, so the column list and the row
+//! mapping exist once. Next to each item its schedule is kept (see
 //! `crate::schedule`): computed on insert, on every change of the deadline
 //! text or the period, and read back for tracking and the editor.
+//!
+//! Rows are read by column name: a column added to a query cannot shift
+//! what another one is read as.
 
-use rusqlite::{params, OptionalExtension, Transaction};
-use serde::Serialize;
+use chrono::NaiveDate;
+use metodist_schedule::Period;
+use rusqlite::{params, Connection, Row, Transaction};
 
+use super::columns::{from_json, json, parse_enum};
 use super::edit::ItemInput;
-use super::programmes::{item_from_row, ITEM_COLUMNS};
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
-use crate::model::Item;
-use crate::schedule::{effective, ItemSchedule};
-use metodist_schedule::Period;
+use crate::model::{Item, ManualSchedule, TrackStatus, TrackingRecord};
+use crate::schedule::{effective, NumberedSchedule};
+
+/// What `item_from_row` reads.
+const ITEM_COLUMNS: &str =
+    "uid, activity, deadline, manual_schedule, responsible, expected_result, planned_value, per_year";
+
+/// What `record_from_row` reads.
+const TRACKING_COLUMNS: &str = "due, status, done_on, moved_to, comment, evidence";
+
+/// The item of a row selecting `ITEM_COLUMNS`, without its tracking records.
+fn item_from_row(r: &Row<'_>) -> rusqlite::Result<Item> {
+    let manual: Option<String> = r.get("manual_schedule")?;
+    Ok(Item {
+        uid: r.get("uid")?,
+        activity: r.get("activity")?,
+        deadline: r.get("deadline")?,
+        manual_schedule: manual
+            .map(|m| from_json("manual_schedule", &m))
+            .transpose()?,
+        responsible: r.get("responsible")?,
+        expected_result: r.get("expected_result")?,
+        planned_value: r.get("planned_value")?,
+        per_year: from_json("per_year", &r.get::<_, String>("per_year")?)?,
+        tracking: Vec::new(),
+    })
+}
+
+/// The record of a row selecting `TRACKING_COLUMNS`.
+fn record_from_row(r: &Row<'_>) -> rusqlite::Result<TrackingRecord> {
+    let date = |col: &str| -> rusqlite::Result<Option<NaiveDate>> {
+        r.get::<_, Option<String>>(col)?
+            .map(|d| from_json(col, &format!("\"{d}\"")))
+            .transpose()
+    };
+    Ok(TrackingRecord {
+        due: date("due")?.unwrap_or_default(),
+        status: parse_enum("status", &r.get::<_, String>("status")?, TrackStatus::parse)?,
+        done_on: date("done_on")?,
+        moved_to: date("moved_to")?,
+        comment: r.get("comment")?,
+        evidence: r.get("evidence")?,
+    })
+}
+
+/// The items of a block in order, each with its tracking records.
+pub(super) fn read_block_items(conn: &Connection, block_id: i64) -> rusqlite::Result<Vec<Item>> {
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS}, id FROM roadmap_item WHERE block_id = ?1 ORDER BY position"
+        ))?
+        .query_map([block_id], |r| {
+            Ok((item_from_row(r)?, r.get::<_, i64>("id")?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut records = conn.prepare_cached(&format!(
+        "SELECT {TRACKING_COLUMNS} FROM tracking WHERE item_id = ?1 ORDER BY id"
+    ))?;
+    rows.into_iter()
+        .map(|(mut item, item_id)| {
+            item.tracking = records
+                .query_map([item_id], record_from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(item)
+        })
+        .collect()
+}
 
 pub(super) fn insert_item_row(
     tx: &Transaction<'_>,
@@ -32,21 +102,20 @@ pub(super) fn insert_item_row(
             item.uid,
             item.activity,
             item.deadline,
-            item.manual_schedule
-                .as_ref()
-                .map(|m| serde_json::to_string(m).expect("serialises")),
+            item.manual_schedule.as_ref().map(json),
             item.responsible,
             item.expected_result,
             item.planned_value,
-            serde_json::to_string(&item.per_year).expect("serialises"),
+            json(&item.per_year),
             schedule_json(item, period),
         ],
     )?;
     let item_id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO tracking (item_id, due, status, done_on, moved_to, comment, evidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
+    // Validation allows one record per date; a plain INSERT (not
+    // `upsert_record`) refuses a second one rather than keep only the last.
+    let mut stmt = tx.prepare_cached(&format!(
+        "INSERT INTO tracking (item_id, {TRACKING_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    ))?;
     for t in &item.tracking {
         stmt.execute(params![
             item_id,
@@ -62,26 +131,7 @@ pub(super) fn insert_item_row(
 }
 
 fn schedule_json(item: &Item, period: Period) -> String {
-    serde_json::to_string(&effective(item, period)).expect("serialises")
-}
-
-pub(super) fn programme_period(tx: &Transaction<'_>, pid: i64) -> Result<Period, TxError> {
-    let (start, end): (String, String) = tx
-        .query_row(
-            "SELECT period_start, period_end FROM programme WHERE id = ?1",
-            [pid],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or(CoreError::ProgrammeNotFound(pid))?;
-    let parse = |s: &str| {
-        s.parse()
-            .map_err(|e: metodist_schedule::CalendarError| CoreError::Database(e.to_string()))
-    };
-    Ok(Period {
-        start: parse(&start)?,
-        end: parse(&end)?,
-    })
+    json(&effective(item, period))
 }
 
 /// Re-reads every item's deadline of the programme against `period` and
@@ -95,7 +145,7 @@ pub(super) fn refresh_schedules(
         .prepare(&format!(
             "SELECT {ITEM_COLUMNS}, id FROM roadmap_item WHERE programme_id = ?1"
         ))?
-        .query_map([pid], |r| Ok((item_from_row(r)?, r.get::<_, i64>(8)?)))?
+        .query_map([pid], |r| Ok((item_from_row(r)?, r.get::<_, i64>("id")?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut update = tx.prepare("UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1")?;
     for (item, id) in rows {
@@ -122,7 +172,7 @@ pub(super) fn update_item_row(
             input.responsible,
             input.expected_result,
             input.planned_value,
-            serde_json::to_string(&input.per_year).expect("serialises"),
+            json(&input.per_year),
         ],
     )?;
     let item = tx.query_row(
@@ -137,13 +187,68 @@ pub(super) fn update_item_row(
     Ok(())
 }
 
+/// Stores (or, with `None`, forgets) the schedule set by hand; the caller
+/// refreshes the schedules after it.
+pub(super) fn set_manual_schedule_row(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    schedule: Option<&ManualSchedule>,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE roadmap_item SET manual_schedule = ?2 WHERE id = ?1",
+        params![item_id, schedule.map(json)],
+    )?;
+    Ok(())
+}
+
+/// Records the status of one due date of an item, replacing any record for
+/// that date.
+pub(super) fn upsert_record(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    record: &TrackingRecord,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        &format!(
+            "INSERT INTO tracking (item_id, {TRACKING_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (item_id, due) DO UPDATE SET status = excluded.status,
+                 done_on = excluded.done_on, moved_to = excluded.moved_to,
+                 comment = excluded.comment, evidence = excluded.evidence"
+        ),
+        params![
+            item_id,
+            record.due.to_string(),
+            record.status.as_str(),
+            record.done_on.map(|d| d.to_string()),
+            record.moved_to.map(|d| d.to_string()),
+            record.comment,
+            record.evidence,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Forgets the record of one due date: it is planned again.
+pub(super) fn delete_record(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    due: NaiveDate,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "DELETE FROM tracking WHERE item_id = ?1 AND due = ?2",
+        params![item_id, due.to_string()],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Every item's stored schedule with its derived number, in roadmap order.
     pub fn item_schedules(&self, programme_id: i64) -> Result<Vec<NumberedSchedule>> {
         let mut stmt = self
             .conn()
             .prepare(
-                "SELECT b.position, i.position, i.uid, i.schedule
+                "SELECT b.position AS block_position, i.position AS item_position,
+                        i.uid AS uid, i.schedule AS schedule
                  FROM roadmap_item i JOIN roadmap_block b ON b.id = i.block_id
                  WHERE i.programme_id = ?1 ORDER BY b.position, i.position",
             )
@@ -151,10 +256,10 @@ impl Store {
         let rows = stmt
             .query_map([programme_id], |r| {
                 Ok((
-                    r.get::<_, i64>(0)? as usize,
-                    r.get::<_, i64>(1)? as usize,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, i64>("block_position")? as usize,
+                    r.get::<_, i64>("item_position")? as usize,
+                    r.get::<_, String>("uid")?,
+                    r.get::<_, Option<String>>("schedule")?,
                 ))
             })
             .map_err(self.db_err())?
@@ -174,52 +279,5 @@ impl Store {
                 })
             })
             .collect()
-    }
-}
-
-/// An item's schedule with the item's number and uid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NumberedSchedule {
-    pub number: String,
-    pub item: String,
-    #[serde(flatten)]
-    pub schedule: ItemSchedule,
-}
-
-impl Store {
-    /// Every due date of the programme with its status (see `crate::tracking`).
-    pub fn due_entries(&self, programme_id: i64) -> Result<Vec<crate::tracking::DueEntry>> {
-        let p = self.load(programme_id)?;
-        let schedules = self.item_schedules(programme_id)?;
-        Ok(crate::tracking::entries(&p, &schedules))
-    }
-
-    /// The items tracking cannot follow (see `crate::tracking::untracked`).
-    pub fn untracked(&self, programme_id: i64) -> Result<Vec<crate::tracking::Untracked>> {
-        let p = self.load(programme_id)?;
-        let schedules = self.item_schedules(programme_id)?;
-        Ok(crate::tracking::untracked(&p, &schedules))
-    }
-
-    /// The «Месяц» screen for `month` (see `crate::tracking::month_screen`).
-    pub fn month_screen(
-        &self,
-        programme_id: i64,
-        month: metodist_schedule::YearMonth,
-    ) -> Result<crate::tracking::MonthScreen> {
-        let p = self.load(programme_id)?;
-        let schedules = self.item_schedules(programme_id)?;
-        Ok(crate::tracking::month_screen(&p, &schedules, month))
-    }
-
-    /// The «Сегодня» screen as of `today` (see `crate::tracking::today_screen`).
-    pub fn today_screen(
-        &self,
-        programme_id: i64,
-        today: chrono::NaiveDate,
-    ) -> Result<crate::tracking::TodayScreen> {
-        let p = self.load(programme_id)?;
-        let schedules = self.item_schedules(programme_id)?;
-        Ok(crate::tracking::today_screen(&p, &schedules, today))
     }
 }
