@@ -12,22 +12,19 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 
+import { ARTIFACTS, freshEnv, repo } from "./harness.mjs";
 import { Session, processesWithEnv, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "..", "..");
 const targetDir = resolve(repo, process.env.CARGO_TARGET_DIR ?? "target");
 const APP = process.env.METODIST_APP_BIN ?? join(targetDir, "release", "metodist-app");
 const CLI = process.env.METODIST_CLI_BIN ?? join(targetDir, "release", "metodist");
 const RUNS = Number(process.argv[2] ?? 5);
 const ITEMS = 300;
-const ARTIFACTS = join(here, "artifacts");
 
 /**
  * Epoch ms at which process `pid` started: its start in clock ticks since
@@ -140,15 +137,8 @@ async function oneRun(env, run) {
 
 async function main() {
   for (const bin of [APP, CLI]) assert.ok(existsSync(bin), `missing ${bin}: cargo build --release -p metodist-app -p metodist-cli`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), "metodist-bench-app-"));
-  const env = {
-    ...process.env,
-    METODIST_DB: join(dir, "metodist.sqlite3"),
-    XDG_DATA_HOME: join(dir, "xdg-data"),
-    XDG_CONFIG_HOME: join(dir, "xdg-config"),
-    XDG_CACHE_HOME: join(dir, "xdg-cache"),
-  };
+  // A temporary data folder of its own, as every e2e test has (harness.mjs).
+  const { dir, env } = freshEnv("bench-app");
   try {
     const file = join(dir, `g${ITEMS}.metodist.json`);
     execFileSync(CLI, ["gen", "--items", String(ITEMS), "-o", file], { env });

@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 
@@ -18,7 +18,9 @@ import {
   KEY,
   click,
   clickElement,
+  cliMissing,
   freshEnv,
+  importGenerated,
   launch,
   saveScreenshot,
   typeActive,
@@ -28,14 +30,6 @@ import {
 
 const TEST_TIMEOUT_MS = 300_000;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
-
-/** A programme of `items` generated items in a fresh database; the exchange file's path. */
-function importGenerated(dir, env, items) {
-  const file = join(dir, `g${items}.metodist.json`);
-  execFileSync(CLI, ["gen", "--items", String(items), "-o", file], { env, encoding: "utf8", timeout: 60_000 });
-  execFileSync(CLI, ["--db", env.METODIST_DB, "import", file], { env, encoding: "utf8", timeout: 60_000 });
-}
 
 /** Replaces the value of a field by typing, then leaves it (Tab) so its change event fires. */
 async function retype(session, css, text) {

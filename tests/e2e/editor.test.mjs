@@ -15,12 +15,12 @@ import { test } from "node:test";
 
 import {
   ARTIFACTS,
-  CLI,
   KEY,
-  activeElement,
   click,
   clickElement,
+  cliMissing,
   freshEnv,
+  importGenerated,
   launch,
   saveScreenshot,
   typeActive,
@@ -230,14 +230,10 @@ test("a programme from a template: passport, roadmap by keyboard, undo, restart,
   }
 });
 
-const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
-
 test("a 300-item roadmap opens whole, edits one row and takes months set by hand", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
   const { dir, env } = freshEnv("large");
   try {
-    const file = join(dir, "g300.metodist.json");
-    execFileSync(CLI, ["gen", "--items", "300", "-o", file], { env, encoding: "utf8", timeout: 60_000 });
-    execFileSync(CLI, ["--db", env.METODIST_DB, "import", file], { env, encoding: "utf8", timeout: 60_000 });
+    importGenerated(dir, env, 300);
     await launch(t, "editor-large", env, async (session) => {
       await session.waitFor('[data-testid="programme-row"]');
       const id = await session.script(`return document.querySelector('[data-testid="programme-row"]').dataset.id;`);

@@ -86,6 +86,18 @@ export function runCli(env, ...args) {
   return execFileSync(CLI, args, { env, encoding: "utf8", timeout: 60_000 });
 }
 
+/** Why a test that needs the CLI is skipped, or false when it is built. */
+export const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
+
+/** Imports a programme of `items` generated items (`metodist gen`) into the
+ * database of `env`; returns the exchange file's path, in `dir`. */
+export function importGenerated(dir, env, items) {
+  const file = join(dir, `g${items}.metodist.json`);
+  runCli(env, "gen", "--items", String(items), "-o", file);
+  runCli(env, "--db", env.METODIST_DB, "import", file);
+  return file;
+}
+
 export async function click(session, css) {
   const element = await session.waitFor(css);
   await session.call("POST", `/element/${element}/click`, {});

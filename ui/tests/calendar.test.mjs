@@ -16,40 +16,55 @@ import {
   periodYears,
 } from "../dist/calendar.js";
 
+import { returns } from "./cases.mjs";
+
 test("twelve month names in each form", () => {
-  for (const names of [MONTHS, MONTHS_GENITIVE, MONTHS_SHORT]) assert.equal(names.length, 12);
-  assert.equal(MONTHS[0], "январь");
-  assert.equal(MONTHS[8], "сентябрь");
-  assert.equal(MONTHS_GENITIVE[4], "мая");
-  assert.equal(MONTHS_GENITIVE[10], "ноября");
-  assert.equal(MONTHS_SHORT[4], "май");
-  assert.equal(MONTHS_SHORT[11], "дек");
+  const forms = { MONTHS, MONTHS_GENITIVE, MONTHS_SHORT };
+  for (const [form, names] of Object.entries(forms)) assert.equal(names.length, 12, `${form}.length`);
+  for (const [form, i, name] of [
+    ["MONTHS", 0, "январь"],
+    ["MONTHS", 8, "сентябрь"],
+    ["MONTHS_GENITIVE", 4, "мая"],
+    ["MONTHS_GENITIVE", 10, "ноября"],
+    ["MONTHS_SHORT", 4, "май"],
+    ["MONTHS_SHORT", 11, "дек"],
+  ]) {
+    assert.equal(forms[form][i], name, `${form}[${i}]`);
+  }
 });
 
 test("months and dates in their interchange form", () => {
-  assert.equal(monthKey(2024, 9), "2024-09");
-  assert.equal(monthKey(2025, 12), "2025-12");
-  assert.equal(isoDate(2025, 5, 1), "2025-05-01");
-  assert.equal(isoDate(2025, 12, 31), "2025-12-31");
+  returns(monthKey, [
+    [2024, 9, "2024-09"],
+    [2025, 12, "2025-12"],
+  ]);
+  returns(isoDate, [
+    [2025, 5, 1, "2025-05-01"],
+    [2025, 12, 31, "2025-12-31"],
+  ]);
 });
 
 test("next and previous months, across years", () => {
-  assert.equal(addMonths("2024-09", 1), "2024-10");
-  assert.equal(addMonths("2024-12", 1), "2025-01");
-  assert.equal(addMonths("2025-01", -1), "2024-12");
-  assert.equal(addMonths("2024-09", 12), "2025-09");
-  assert.equal(addMonths("2024-09", -21), "2022-12");
-  assert.equal(addMonths("2024-09", 0), "2024-09");
+  returns(addMonths, [
+    ["2024-09", 1, "2024-10"],
+    ["2024-12", 1, "2025-01"],
+    ["2025-01", -1, "2024-12"],
+    ["2024-09", 12, "2025-09"],
+    ["2024-09", -21, "2022-12"],
+    ["2024-09", 0, "2024-09"],
+  ]);
 });
 
 test("the last day of a month, leap years included", () => {
-  assert.equal(lastDay("2025-12"), "2025-12-31");
-  assert.equal(lastDay("2025-04"), "2025-04-30");
-  assert.equal(lastDay("2025-05"), "2025-05-31");
-  assert.equal(lastDay("2024-02"), "2024-02-29");
-  assert.equal(lastDay("2025-02"), "2025-02-28");
-  assert.equal(lastDay("2000-02"), "2000-02-29");
-  assert.equal(lastDay("2100-02"), "2100-02-28");
+  returns(lastDay, [
+    ["2025-12", "2025-12-31"],
+    ["2025-04", "2025-04-30"],
+    ["2025-05", "2025-05-31"],
+    ["2024-02", "2024-02-29"],
+    ["2025-02", "2025-02-28"],
+    ["2000-02", "2000-02-29"],
+    ["2100-02", "2100-02-28"],
+  ]);
 });
 
 test("the months of a programme's period (09.2024 – 05.2027)", () => {
@@ -62,9 +77,11 @@ test("the months of a programme's period (09.2024 – 05.2027)", () => {
 });
 
 test("the years a period touches", () => {
-  assert.deepEqual(periodYears({ start: "2024-09", end: "2027-05" }), [2024, 2025, 2026, 2027]);
-  assert.deepEqual(periodYears({ start: "2025-01", end: "2025-12" }), [2025]);
-  assert.deepEqual(periodYears({ start: "2026-01", end: "2025-12" }), []);
+  returns(periodYears, [
+    [{ start: "2024-09", end: "2027-05" }, [2024, 2025, 2026, 2027]],
+    [{ start: "2025-01", end: "2025-12" }, [2025]],
+    [{ start: "2026-01", end: "2025-12" }, []],
+  ]);
 });
 
 test("a mistyped period (2024–2240) is cut at 50 years", () => {

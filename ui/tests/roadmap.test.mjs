@@ -17,6 +17,8 @@ import {
 } from "../dist/screens/editor/roadmap/data.js";
 import { isTablePaste, parsePastedRows, pastedInputs } from "../dist/screens/editor/roadmap/paste.js";
 
+import { returns } from "./cases.mjs";
+
 test("the pure modules load without a DOM", () => {
   assert.equal(typeof globalThis.document, "undefined");
   assert.equal(typeof globalThis.window, "undefined");
@@ -52,12 +54,14 @@ test("rows from Word: one item per line, no tabs", () => {
 });
 
 test("which pastes are rows and which are text for one cell", () => {
-  assert.equal(isTablePaste("Проведение семинара"), false);
-  assert.equal(isTablePaste("одна строка\n"), false);
-  assert.equal(isTablePaste("  \n  "), false);
-  assert.equal(isTablePaste("Семинар\tсентябрь 2024"), true);
-  assert.equal(isTablePaste("Совещание\nКонкурс"), true);
-  assert.equal(isTablePaste(ROWS), true);
+  returns(isTablePaste, [
+    ["Проведение семинара", false],
+    ["одна строка\n", false],
+    ["  \n  ", false],
+    ["Семинар\tсентябрь 2024", true],
+    ["Совещание\nКонкурс", true],
+    [ROWS, true],
+  ]);
 });
 
 test("pasted rows become items: Мероприятие, Сроки, Ответственные, Ожидаемый результат", () => {
@@ -119,35 +123,44 @@ test("an item's place and number", () => {
 
 test("Alt+↑/↓ moves within the block, then into the next one", () => {
   const move = (uid, delta) => moveTarget(P, positionOf(P, uid), delta);
-  assert.equal(move("i1", -1), null);
-  assert.deepEqual(move("i2", -1), { block: "b1", to: 0 });
-  assert.deepEqual(move("i1", 1), { block: "b1", to: 1 });
-  // Past the last item of block 1: first in block 2; up from 2.1: last in block 1.
-  assert.deepEqual(move("i3", 1), { block: "b2", to: 0 });
-  assert.deepEqual(move("i4", -1), { block: "b1", to: 3 });
-  assert.deepEqual(move("i4", 1), { block: "b3", to: 0 });
+  returns(move, [
+    ["i1", -1, null],
+    ["i2", -1, { block: "b1", to: 0 }],
+    ["i1", 1, { block: "b1", to: 1 }],
+    // Past the last item of block 1: first in block 2; up from 2.1: last in block 1.
+    ["i3", 1, { block: "b2", to: 0 }],
+    ["i4", -1, { block: "b1", to: 3 }],
+    ["i4", 1, { block: "b3", to: 0 }],
+  ]);
   const two = { ...P, roadmap: { ...P.roadmap, blocks: P.roadmap.blocks.slice(0, 2) } };
   assert.equal(moveTarget(two, positionOf(two, "i4"), 1), null);
 });
 
+// Where dropping uid over a row, a block's head or its end puts it.
+const drop = (uid, over) => dropTarget(P, uid, over);
+
 test("a drop puts the item before or after a row, first in a block or at its end", () => {
-  assert.deepEqual(dropTarget(P, "i1", { kind: "item", uid: "i3", after: true }), { block: "b1", to: 2 });
-  assert.deepEqual(dropTarget(P, "i1", { kind: "item", uid: "i3", after: false }), { block: "b1", to: 1 });
-  assert.deepEqual(dropTarget(P, "i3", { kind: "item", uid: "i1", after: false }), { block: "b1", to: 0 });
-  assert.deepEqual(dropTarget(P, "i1", { kind: "item", uid: "i4", after: true }), { block: "b2", to: 1 });
-  assert.deepEqual(dropTarget(P, "i1", { kind: "block", block: "b2" }), { block: "b2", to: 0 });
-  assert.deepEqual(dropTarget(P, "i1", { kind: "end", block: "b2" }), { block: "b2", to: 1 });
-  assert.deepEqual(dropTarget(P, "i4", { kind: "end", block: "b3" }), { block: "b3", to: 0 });
-  assert.deepEqual(dropTarget(P, "i1", { kind: "end", block: "b1" }), { block: "b1", to: 2 });
+  returns(drop, [
+    ["i1", { kind: "item", uid: "i3", after: true }, { block: "b1", to: 2 }],
+    ["i1", { kind: "item", uid: "i3", after: false }, { block: "b1", to: 1 }],
+    ["i3", { kind: "item", uid: "i1", after: false }, { block: "b1", to: 0 }],
+    ["i1", { kind: "item", uid: "i4", after: true }, { block: "b2", to: 1 }],
+    ["i1", { kind: "block", block: "b2" }, { block: "b2", to: 0 }],
+    ["i1", { kind: "end", block: "b2" }, { block: "b2", to: 1 }],
+    ["i4", { kind: "end", block: "b3" }, { block: "b3", to: 0 }],
+    ["i1", { kind: "end", block: "b1" }, { block: "b1", to: 2 }],
+  ]);
 });
 
 test("a drop that leaves the item where it is moves nothing", () => {
-  assert.equal(dropTarget(P, "i1", { kind: "item", uid: "i2", after: false }), null);
-  assert.equal(dropTarget(P, "i2", { kind: "item", uid: "i1", after: true }), null);
-  assert.equal(dropTarget(P, "i1", { kind: "item", uid: "i1", after: true }), null);
-  assert.equal(dropTarget(P, "i3", { kind: "end", block: "b1" }), null);
-  assert.equal(dropTarget(P, "i1", { kind: "block", block: "b1" }), null);
-  assert.equal(dropTarget(P, "нет", { kind: "block", block: "b2" }), null);
+  returns(drop, [
+    ["i1", { kind: "item", uid: "i2", after: false }, null],
+    ["i2", { kind: "item", uid: "i1", after: true }, null],
+    ["i1", { kind: "item", uid: "i1", after: true }, null],
+    ["i3", { kind: "end", block: "b1" }, null],
+    ["i1", { kind: "block", block: "b1" }, null],
+    ["нет", { kind: "block", block: "b2" }, null],
+  ]);
 });
 
 test("per-year texts: typed columns replace the stored years, empty ones go", () => {

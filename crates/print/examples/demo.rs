@@ -1,8 +1,10 @@
 //! Renders a generated programme to PDF.
 //! `cargo run -p metodist-print --example demo -- OUT.pdf [ITEMS] [--appendix-only] [--years] [--profile NAME]`
 
+mod common;
+
 use metodist_core::model::{Risk, Section, SectionBlock};
-use metodist_print::{render_programme, ComposeMode, Fonts, LayoutProfile};
+use metodist_print::{render_programme, ComposeMode, LayoutProfile};
 
 /// The structured section kinds generated programmes do not have.
 fn risks_and_swot() -> Section {
@@ -80,18 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
-    let fonts = Fonts::load(&profile.font)?;
-    let t = std::time::Instant::now();
-    let r = render_programme(&p, mode, &profile, &fonts)?;
-    eprintln!(
-        "{} pages, {} bytes, {:?}",
-        r.pages,
-        r.pdf.len(),
-        t.elapsed()
-    );
-    for w in &r.warnings {
-        eprintln!("предупреждение [{}]: {w}", w.code());
-    }
-    std::fs::write(out, r.pdf)?;
-    Ok(())
+    common::write_pdf(&out, &profile, |fonts| {
+        render_programme(&p, mode, &profile, fonts)
+    })
 }

@@ -1,6 +1,8 @@
 //! Renders a document built directly with the engine's model (no
 //! programme): act heading, lists, a long table, a landscape page.
-//! `cargo run -p metodist-print --example engine_demo -- OUT.pdf`
+//! `cargo run -p metodist-print --example engine_demo -- OUT.pdf [PROFILE]`
+
+mod common;
 
 use metodist_print::*;
 
@@ -106,18 +108,5 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|n| LayoutProfile::by_name(&n))
         .transpose()?
         .unwrap_or_default();
-    let fonts = Fonts::load(&profile.font)?;
-    let t = std::time::Instant::now();
-    let r = render(&doc, &profile, &fonts)?;
-    eprintln!(
-        "{} pages, {} bytes, {:?}",
-        r.pages,
-        r.pdf.len(),
-        t.elapsed()
-    );
-    for w in &r.warnings {
-        eprintln!("предупреждение [{}]: {w}", w.code());
-    }
-    std::fs::write(out, r.pdf)?;
-    Ok(())
+    common::write_pdf(&out, &profile, |fonts| render(&doc, &profile, fonts))
 }
