@@ -88,6 +88,24 @@ pub fn show(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     Ok(summary(&p))
 }
 
+/// `check ID`: what must be fixed before the programme is printed for
+/// signature (the window's «Перед печатью окончательного варианта»), one
+/// problem a line with its place; exit code 1 when there is any.
+pub fn check(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let problems = editor::readiness(ctx.session(), id)?;
+    if problems.is_empty() {
+        return Ok("Всё обязательное заполнено: можно печатать окончательный вариант.\n".into());
+    }
+    let mut out = String::new();
+    for p in &problems {
+        let _ = writeln!(out, "{}\t{}", p.path, p.message);
+    }
+    crate::print_out(&out)?;
+    Err(CliError::NotReady(problems.len()))
+}
+
 pub fn gen(mut args: Args) -> Result<String, CliError> {
     let items = args
         .option(&["--items"])?

@@ -1,3 +1,4 @@
+use metodist_core::text::count;
 use metodist_core::CoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -12,6 +13,8 @@ pub enum CliError {
     Api(#[from] metodist_api::ApiError),
     #[error("не применено изменений: {0} (подробности выше)")]
     Partial(usize),
+    #[error("перед печатью окончательного варианта нужно исправить: {} (список выше)", count(*.0, ["замечание", "замечания", "замечаний"]))]
+    NotReady(usize),
     #[error("Не удалось записать результат: {0}")]
     Output(std::io::Error),
 }

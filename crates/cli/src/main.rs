@@ -22,6 +22,9 @@ metodist — командная строка Методиста
   import ФАЙЛ                   импорт программы из файла .metodist.json; печатает номер новой программы
   export НОМЕР -o ФАЙЛ          экспорт программы в файл .metodist.json
   show НОМЕР                    краткое содержание программы
+  check НОМЕР                   что исправить перед печатью окончательного варианта: пустые
+                                обязательные части, подсказки шаблона, непонятные сроки и сроки
+                                вне периода; по строке на замечание, код выхода 1, если они есть
   schedule --from ГГГГ-ММ --to ГГГГ-ММ «СРОКИ»
                                 как понимается срок мероприятия в периоде программы (JSON)
   schedule НОМЕР                сроки всех мероприятий программы и их понимание
@@ -78,6 +81,7 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "render" => commands::render(&mut ctx, args)?,
         "report" => commands::report(&mut ctx, args)?,
         "apply" => commands::apply(&mut ctx, args)?,
+        "check" => commands::check(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),
     };

@@ -394,3 +394,45 @@ fn apply_refuses_a_done_date_after_the_given_today() {
         .fails(&["apply", "1", "--today", "10.03.2025"], 2)
         .contains("ГГГГ-ММ-ДД"));
 }
+
+#[test]
+fn check_lists_what_to_fix_before_signing_and_fails_when_there_is_any() {
+    let env = Env::new();
+    let id = env
+        .ok(&["import", sample().to_str().unwrap()])
+        .trim()
+        .to_string();
+    let out = env.run(&["check", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("roadmap.blocks[1].items[9]\tПункт 2.10: срок «Март, 2023» вне периода программы (09.2024 – 05.2027)"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 4, "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("нужно исправить: 4 замечания"), "{stderr}");
+}
+
+#[test]
+fn check_names_the_placeholders_of_a_programme_made_from_a_template() {
+    let env = Env::new();
+    let db = env.db();
+    let id = {
+        let mut store = metodist_core::Store::open(&db).unwrap();
+        let key = store.list_templates().unwrap()[0].key.clone();
+        store
+            .create_from_template(&key, "2026-12-01".parse().unwrap())
+            .unwrap()
+    };
+    let out = env.run(&["check", &id.to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Осталась подсказка шаблона в утверждающем акте (подписывающий): [И. О. Фамилия",
+        "[наименование]",
+        "[годы]",
+    ] {
+        assert!(stdout.contains(expected), "{expected} in\n{stdout}");
+    }
+}

@@ -1,9 +1,16 @@
 //! What must be filled in before a programme goes for signature. While
 //! drafting, empty fields are fine; before printing a final version the
-//! interface lists these problems («Не заполнено: Цель программы»).
+//! interface lists these problems («Не заполнено: Цель программы»), and
+//! `metodist check` prints them.
+//!
+//! Three kinds: a required part that is empty; a placeholder left from a
+//! template anywhere in the text («…района на [годы]», «[И. О. Фамилия]»);
+//! a roadmap deadline the tracking cannot follow (not understood, or with
+//! dates outside the programme's period).
 
 use crate::error::Problem;
 use crate::model::*;
+use crate::schedule::effective;
 
 /// Passport rows a signed programme cannot do without.
 const REQUIRED_ROWS: [PassportKey; 6] = [
@@ -20,6 +27,26 @@ const REQUIRED_ROWS: [PassportKey; 6] = [
 pub fn is_guidance(text: &str) -> bool {
     let t = text.trim();
     t.starts_with('[') && t.ends_with(']')
+}
+
+/// The template placeholders in `text`: every `[…]` with a letter in it.
+/// Our templates mark everything she must replace that way («[наименование]»,
+/// «[Укажите …]», «[годы]»); a reference such as «[1]» or «[2, с. 15]»
+/// (starting with a digit) is not one.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else { break };
+        let inner = &after[..close];
+        let starts_with_digit = inner.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if inner.chars().any(char::is_alphabetic) && !starts_with_digit && !inner.contains('[') {
+            out.push(&rest[open..open + close + 2]);
+        }
+        rest = &after[close + 1..];
+    }
+    out
 }
 
 fn blank(text: &str) -> bool {
@@ -111,7 +138,7 @@ pub fn check(p: &Programme) -> Vec<Problem> {
                 "фамилия и инициалы подписывающего",
             ),
         ] {
-            if blank(value) || is_guidance(value) {
+            if blank(value) {
                 push(path.into(), format!("Не заполнено: {what}"));
             }
         }
@@ -120,14 +147,6 @@ pub fn check(p: &Programme) -> Vec<Problem> {
                 "act.issuer".into(),
                 "Не заполнено: наименование органа, издающего акт".into(),
             );
-        }
-        for (i, line) in act.issuer.iter().enumerate() {
-            if line.contains('[') {
-                push(
-                    format!("act.issuer[{i}]"),
-                    format!("Осталась подсказка шаблона: {}", short(line)),
-                );
-            }
         }
     }
     for key in REQUIRED_ROWS {
@@ -150,23 +169,8 @@ pub fn check(p: &Programme) -> Vec<Problem> {
             );
         }
     }
-    for (i, row) in p.passport.iter().enumerate() {
-        if let Some(t) = rich_texts(&row.content)
-            .into_iter()
-            .find(|t| is_guidance(t))
-        {
-            push(
-                format!("passport[{i}]"),
-                format!(
-                    "Осталась подсказка шаблона в строке «{}»: {}",
-                    row.label,
-                    short(t)
-                ),
-            );
-        }
-    }
     for (i, t) in p.tasks.iter().enumerate() {
-        if blank(&t.text) || is_guidance(&t.text) {
+        if blank(&t.text) {
             push(
                 format!("tasks[{i}]"),
                 format!("Не заполнено: задача {}", i + 1),
@@ -178,16 +182,6 @@ pub fn check(p: &Programme) -> Vec<Problem> {
             push(
                 format!("sections[{i}]"),
                 format!("Не заполнено: название раздела {}", i + 1),
-            );
-        }
-        if let Some(t) = section_texts(&s.body).into_iter().find(|t| is_guidance(t)) {
-            push(
-                format!("sections[{i}]"),
-                format!(
-                    "Осталась подсказка шаблона в разделе «{}»: {}",
-                    short(&s.title),
-                    short(t)
-                ),
             );
         }
     }
@@ -239,9 +233,171 @@ pub fn check(p: &Programme) -> Vec<Problem> {
                 (&item.deadline, "сроки"),
                 (&item.responsible, "ответственные"),
             ] {
-                if blank(value) || is_guidance(value) {
+                if blank(value) {
                     push(path.clone(), format!("Пункт {n}: не заполнено «{what}»"));
                 }
+            }
+            if !blank(&item.deadline) {
+                let s = effective(item, p.period).schedule;
+                let deadline = short(&item.deadline);
+                if !s.recognized {
+                    push(
+                        path.clone(),
+                        format!("Пункт {n}: срок «{deadline}» не понят — сроки не будут отслеживаться; запишите его, например, «Сентябрь 2025» или «Ежегодно, май»"),
+                    );
+                } else if s.outside_period {
+                    let (start, end) = (p.period.start, p.period.end);
+                    let words = if s.due.is_empty() && s.active.is_empty() {
+                        "вне периода программы"
+                    } else {
+                        "частью вне периода программы"
+                    };
+                    push(
+                        path.clone(),
+                        format!(
+                            "Пункт {n}: срок «{deadline}» {words} ({} – {})",
+                            month_ru(start),
+                            month_ru(end)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for (path, place, text) in texts(p) {
+        for found in placeholders(text) {
+            out.push(Problem::new(
+                path.clone(),
+                format!("Осталась подсказка шаблона {place}: {}", short(found)),
+            ));
+        }
+    }
+    // In the order of the printed document; within a part, the gaps first.
+    out.sort_by_key(|problem| part_rank(&problem.path));
+    out
+}
+
+/// Where a path's part stands in the printed document.
+fn part_rank(path: &str) -> usize {
+    const PARTS: [&str; 8] = [
+        "title",
+        "act",
+        "appendix",
+        "passport",
+        "tasks",
+        "sections",
+        "indicators",
+        "roadmap",
+    ];
+    PARTS
+        .iter()
+        .position(|part| path.starts_with(part))
+        .unwrap_or(PARTS.len())
+}
+
+/// «09.2024».
+fn month_ru(m: metodist_schedule::YearMonth) -> String {
+    format!("{:02}.{}", m.month(), m.year())
+}
+
+/// Every text of the programme a reader sees, with its place: the path the
+/// editor opens and the words that name it in a message («в строке паспорта
+/// «Цель»»), in document order.
+fn texts(p: &Programme) -> Vec<(String, String, &str)> {
+    let mut out: Vec<(String, String, &str)> = Vec::new();
+    out.push(("title".into(), "в названии программы".into(), &p.title));
+    if let Some(act) = &p.act {
+        let act_place = "в утверждающем акте";
+        for (i, line) in act.issuer.iter().enumerate() {
+            out.push((
+                format!("act.issuer[{i}]"),
+                format!("{act_place} (издающий орган)"),
+                line,
+            ));
+        }
+        for (path, what, text) in [
+            ("act.place", "место издания", &act.place),
+            ("act.title", "заголовок", &act.title),
+            ("act.preamble", "преамбула", &act.preamble),
+            ("act.formula", "постановляющая часть", &act.formula),
+            (
+                "act.signatory_position",
+                "должность подписывающего",
+                &act.signatory_position,
+            ),
+            ("act.signatory_name", "подписывающий", &act.signatory_name),
+        ] {
+            out.push((path.into(), format!("{act_place} ({what})"), text));
+        }
+        if let Some(number) = &act.number {
+            out.push(("act.number".into(), format!("{act_place} (номер)"), number));
+        }
+        for (i, point) in act.points.iter().enumerate() {
+            out.push((
+                format!("act.points[{i}]"),
+                format!("{act_place} (пункт {})", i + 1),
+                point,
+            ));
+        }
+        if let Some(executor) = &act.executor {
+            out.push((
+                "act.executor".into(),
+                format!("{act_place} (исполнитель)"),
+                executor,
+            ));
+        }
+    }
+    out.push((
+        "appendix".into(),
+        "в грифе приложения".into(),
+        &p.appendix.issuer_genitive,
+    ));
+    for (i, row) in p.passport.iter().enumerate() {
+        let place = format!("в строке паспорта «{}»", short(&row.label));
+        out.push((format!("passport[{i}]"), place.clone(), &row.label));
+        for t in rich_texts(&row.content) {
+            out.push((format!("passport[{i}]"), place.clone(), t));
+        }
+    }
+    for (i, t) in p.tasks.iter().enumerate() {
+        out.push((
+            format!("tasks[{i}]"),
+            format!("в задаче {}", i + 1),
+            &t.text,
+        ));
+    }
+    for (i, sec) in p.sections.iter().enumerate() {
+        let place = format!("в разделе «{}»", short(&sec.title));
+        out.push((format!("sections[{i}]"), place.clone(), &sec.title));
+        for t in section_texts(&sec.body) {
+            out.push((format!("sections[{i}]"), place.clone(), t));
+        }
+    }
+    for (i, ind) in p.indicators.iter().enumerate() {
+        let place = format!("в показателе {}", i + 1);
+        out.push((format!("indicators[{i}]"), place.clone(), &ind.name));
+        out.push((format!("indicators[{i}]"), place, &ind.unit));
+    }
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        out.push((
+            format!("roadmap.blocks[{b}]"),
+            format!("в названии блока {}", b + 1),
+            &block.title,
+        ));
+        for (i, item) in block.items.iter().enumerate() {
+            let place = format!("в пункте {} дорожной карты", item_number(b, i));
+            let path = format!("roadmap.blocks[{b}].items[{i}]");
+            for text in [
+                &item.activity,
+                &item.deadline,
+                &item.responsible,
+                &item.expected_result,
+                &item.planned_value,
+            ] {
+                out.push((path.clone(), place.clone(), text));
+            }
+            for y in &item.per_year {
+                out.push((path.clone(), place.clone(), &y.text));
             }
         }
     }
@@ -252,13 +408,40 @@ pub fn check(p: &Programme) -> Vec<Problem> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_complete_programme_has_no_gaps() {
-        let p: Programme = crate::exchange::from_json(include_str!(
+    fn raw_sample() -> Programme {
+        crate::exchange::from_json(include_str!(
             "../../../tests/fixtures/sample-programme.metodist.json"
         ))
-        .unwrap();
-        assert_eq!(check(&p), vec![]);
+        .unwrap()
+    }
+
+    /// The sample with its four deadlines that tracking cannot follow (kept
+    /// there on purpose for the tracking screens) written out as dates.
+    fn sample() -> Programme {
+        let mut p = raw_sample();
+        for (b, i) in [(0, 8), (1, 9), (2, 6), (4, 4)] {
+            p.roadmap.blocks[b].items[i].deadline = "Сентябрь 2025".into();
+        }
+        p
+    }
+
+    #[test]
+    fn a_complete_programme_has_no_gaps() {
+        assert_eq!(check(&sample()), vec![]);
+    }
+
+    #[test]
+    fn the_samples_deadlines_that_tracking_cannot_follow_are_listed() {
+        let m = messages(&raw_sample());
+        assert_eq!(
+            m,
+            [
+                "Пункт 1.9: срок «по итогам года» не понят — сроки не будут отслеживаться; запишите его, например, «Сентябрь 2025» или «Ежегодно, май»",
+                "Пункт 2.10: срок «Март, 2023» вне периода программы (09.2024 – 05.2027)",
+                "Пункт 3.7: срок «2025-2027 гг. Сентябрь» частью вне периода программы (09.2024 – 05.2027)",
+                "Пункт 5.5: срок «Сентябрь, 2025-2027» частью вне периода программы (09.2024 – 05.2027)",
+            ]
+        );
     }
 
     #[test]
@@ -309,5 +492,79 @@ mod tests {
         assert!(is_guidance(" [Укажите отдел образования] "));
         assert!(!is_guidance("Приказ [в редакции от 2024 г.] действует"));
         assert!(!is_guidance(""));
+    }
+
+    #[test]
+    fn a_placeholder_is_any_bracketed_words_a_reference_is_not() {
+        assert_eq!(
+            placeholders("Программа района на [годы] для [наименование] школ"),
+            ["[годы]", "[наименование]"]
+        );
+        assert_eq!(
+            placeholders("[И. О. Фамилия руководителя]"),
+            ["[И. О. Фамилия руководителя]"]
+        );
+        assert!(placeholders("по данным [1] и [2, с. 15]").is_empty());
+        assert!(placeholders("массив [] и [ ]").is_empty());
+        assert!(placeholders("незакрытая [скобка").is_empty());
+    }
+
+    fn messages(p: &Programme) -> Vec<String> {
+        check(p).into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn placeholders_in_the_act_and_the_passport_are_named_with_their_place() {
+        let mut p = sample();
+        let act = p.act.as_mut().unwrap();
+        act.issuer[1] = "АДМИНИСТРАЦИЯ [наименование] РАЙОНА".into();
+        act.signatory_name = "[И. О. Фамилия руководителя]".into();
+        act.preamble =
+            "В соответствии с [укажите региональные документы в сфере образования]".into();
+        let row = p
+            .passport
+            .iter_mut()
+            .find(|r| r.key == PassportKey::Name)
+            .unwrap();
+        row.content = vec![TextBlock::Paragraph {
+            text: "Программа поддержки школ района на [годы]".into(),
+        }];
+        let label = row.label.clone();
+        let m = messages(&p);
+        for expected in [
+            "Осталась подсказка шаблона в утверждающем акте (издающий орган): [наименование]".to_string(),
+            "Осталась подсказка шаблона в утверждающем акте (подписывающий): [И. О. Фамилия руководителя]".to_string(),
+            format!("Осталась подсказка шаблона в строке паспорта «{label}»: [годы]"),
+        ] {
+            assert!(m.contains(&expected), "{expected}\nin {m:#?}");
+        }
+        assert!(
+            m.iter().any(|x| x.starts_with(
+                "Осталась подсказка шаблона в утверждающем акте (преамбула): [укажите региональные"
+            )),
+            "{m:#?}"
+        );
+        assert_eq!(m.len(), 4, "{m:#?}");
+    }
+
+    #[test]
+    fn a_deadline_not_understood_or_outside_the_period_is_listed() {
+        let mut p = sample();
+        p.roadmap.blocks[0].items[0].deadline = "Март, 2019".into();
+        p.roadmap.blocks[0].items[1].deadline = "когда получится".into();
+        let m = messages(&p);
+        let (start, end) = (month_ru(p.period.start), month_ru(p.period.end));
+        assert!(
+            m.contains(&format!(
+                "Пункт 1.1: срок «Март, 2019» вне периода программы ({start} – {end})"
+            )),
+            "{m:#?}"
+        );
+        assert!(
+            m.iter()
+                .any(|x| x.starts_with("Пункт 1.2: срок «когда получится» не понят")),
+            "{m:#?}"
+        );
+        assert_eq!(m.len(), 2, "{m:#?}");
     }
 }
