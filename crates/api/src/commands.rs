@@ -100,7 +100,7 @@ macro_rules! with_commands {
             month_view(id: i64, month: YearMonth) -> MonthScreen =
                 |cx| tracking::month_view(cx.session, id, month);
             evaluation(id: i64, from: NaiveDate, to: NaiveDate) -> Evaluation =
-                |cx| tracking::evaluation(cx.session, id, from, to);
+                |cx| tracking::evaluation(cx.session, id, from, to, cx.host.today());
             print_report(id: i64, from: NaiveDate, to: NaiveDate, profile: String)
                 -> Option<Printed> =
                 |cx| tracking::print_report(cx.session, cx.host, id, from, to, profile);

@@ -5,27 +5,38 @@
 use chrono::NaiveDate;
 use metodist_core::effectiveness::{Evaluation, Method, Standard};
 use metodist_core::model::Programme;
-use metodist_core::tracking::{self, DueEntry, MonthScreen, TodayScreen};
+use metodist_core::tracking::{self, DueEntry, MonthScreen, TodayScreen, Untracked};
 use metodist_core::YearMonth;
-use metodist_print::LayoutProfile;
+use metodist_print::{LayoutProfile, ReportInput};
 
 use crate::files::file_stem;
 use crate::host::{Host, PDF_FILES};
 use crate::printing::{deliver_pdf, profile_named, Printed};
 use crate::{ApiError, Result, Session};
 
-/// The programme and every due date of its items, from one reading.
-pub fn programme_and_entries(session: &Session, id: i64) -> Result<(Programme, Vec<DueEntry>)> {
+/// What the progress report and the evaluation need, from one reading:
+/// the programme, every due date of its items, and the items no month
+/// tracks.
+pub struct Tracked {
+    pub programme: Programme,
+    pub entries: Vec<DueEntry>,
+    pub untracked: Vec<Untracked>,
+}
+
+pub fn tracked(session: &Session, id: i64) -> Result<Tracked> {
     session.with_store(|s| {
-        let p = s.load(id)?;
+        let programme = s.load(id)?;
         let schedules = s.item_schedules(id)?;
-        let entries = tracking::entries(&p, &schedules);
-        Ok((p, entries))
+        Ok(Tracked {
+            entries: tracking::entries(&programme, &schedules),
+            untracked: tracking::untracked(&programme, &schedules),
+            programme,
+        })
     })
 }
 
 pub fn due_entries(session: &Session, id: i64) -> Result<Vec<DueEntry>> {
-    Ok(programme_and_entries(session, id)?.1)
+    Ok(tracked(session, id)?.entries)
 }
 
 /// The date the tracking screens count from.
@@ -49,15 +60,17 @@ pub fn month_view(session: &Session, id: i64, month: YearMonth) -> Result<MonthS
 }
 
 /// Effectiveness of the days `from ..= to` by the standard method
-/// (docs/design.md §5).
+/// (docs/design.md §5), as known on `as_of`: the same count the report
+/// makes on that day.
 pub fn evaluation(
     session: &Session,
     id: i64,
     from: NaiveDate,
     to: NaiveDate,
+    as_of: NaiveDate,
 ) -> Result<Evaluation> {
-    let (p, entries) = programme_and_entries(session, id)?;
-    Ok(Standard.evaluate(&p, &entries, from, to))
+    let t = tracked(session, id)?;
+    Ok(Standard.evaluate(&t.programme, &t.entries, from, to, as_of))
 }
 
 fn check_report_days(from: NaiveDate, to: NaiveDate) -> Result<()> {
@@ -71,26 +84,25 @@ fn check_report_days(from: NaiveDate, to: NaiveDate) -> Result<()> {
     Ok(())
 }
 
-/// «Отчёт о ходе реализации программы» for the days `from ..= to`.
+/// «Отчёт о ходе реализации программы» for the days `from ..= to`, made
+/// on `as_of`.
 pub fn render_report(
-    programme: &Programme,
-    entries: &[DueEntry],
+    t: &Tracked,
     from: NaiveDate,
     to: NaiveDate,
+    as_of: NaiveDate,
     profile: &LayoutProfile,
 ) -> Result<metodist_print::Rendered> {
     check_report_days(from, to)?;
-    let evaluation = Standard.evaluate(programme, entries, from, to);
+    let evaluation = Standard.evaluate(&t.programme, &t.entries, from, to, as_of);
     let fonts = metodist_print::Fonts::load(&profile.font)?;
-    Ok(metodist_print::render_report(
-        programme,
-        entries,
-        &evaluation,
-        from,
-        to,
-        profile,
-        &fonts,
-    )?)
+    let input = ReportInput {
+        programme: &t.programme,
+        entries: &t.entries,
+        untracked: &t.untracked,
+        evaluation: &evaluation,
+    };
+    Ok(metodist_print::render_report(&input, profile, &fonts)?)
 }
 
 /// Asks where to save the progress report for the days `from ..= to`,
@@ -104,11 +116,11 @@ pub fn print_report(
     profile: String,
 ) -> Result<Option<Printed>> {
     check_report_days(from, to)?;
-    let (p, entries) = programme_and_entries(session, id)?;
+    let t = tracked(session, id)?;
     let profile = session.with_store(|s| Ok(profile_named(s, &profile)))??;
     let name = format!(
         "Отчёт {} ({}–{}).pdf",
-        file_stem(&p.title),
+        file_stem(&t.programme.title),
         from.format("%d.%m.%Y"),
         to.format("%d.%m.%Y")
     );
@@ -116,6 +128,6 @@ pub fn print_report(
     else {
         return Ok(None);
     };
-    let rendered = render_report(&p, &entries, from, to, &profile)?;
+    let rendered = render_report(&t, from, to, host.today(), &profile)?;
     deliver_pdf(host, path, rendered).map(Some)
 }

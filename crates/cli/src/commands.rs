@@ -241,14 +241,16 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     Ok(written(printing::write_pdf(&out, rendered)?))
 }
 
-/// `report ID --from YYYY-MM --to YYYY-MM -o OUT.pdf [--profile NAME]`:
-/// the progress report for the months from `--from` to `--to` inclusive,
-/// evaluated by the standard method (docs/design.md §5).
+/// `report ID --from YYYY-MM --to YYYY-MM -o OUT.pdf [--profile NAME]
+/// [--today YYYY-MM-DD]`: the progress report for the months from `--from`
+/// to `--to` inclusive, made on `--today` (the computer's date), evaluated
+/// by the standard method (docs/design.md §5).
 pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let out = args.required_path(&["-o", "--output"], "файл PDF для записи")?;
     let profile_name = args.option(&["--profile"])?;
     let from = args.required_month("--from")?;
     let to = args.required_month("--to")?;
+    let today = args.today()?;
     let id = programme_id(&mut args)?;
     args.finish()?;
     let (from, to) = (from.first_day(), to.last_day());
@@ -260,8 +262,8 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let session = ctx.session();
     let name = profile_name.map(|n| n.to_string_lossy().into_owned());
     let profile = printing::chosen_profile(session, name.as_deref())?;
-    let (programme, entries) = api_tracking::programme_and_entries(session, id)?;
-    let rendered = api_tracking::render_report(&programme, &entries, from, to, &profile)?;
+    let tracked = api_tracking::tracked(session, id)?;
+    let rendered = api_tracking::render_report(&tracked, from, to, today, &profile)?;
     Ok(written(printing::write_pdf(&out, rendered)?))
 }
 

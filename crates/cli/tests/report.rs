@@ -58,6 +58,8 @@ fn report_of_a_school_year_lists_items_indicators_and_rating() {
             "2024-09",
             "--to",
             "2025-08",
+            "--today",
+            "2025-09-15",
             "-o",
             pdf.to_str().unwrap(),
         ],
@@ -84,7 +86,13 @@ fn report_of_a_school_year_lists_items_indicators_and_rating() {
     );
     // A moved date shows as moved, and its new date is due in its turn.
     assert!(line_with(&text, &["1.3", "31.03.2025", "перенесено на"]).is_some());
-    assert!(line_with(&text, &["1.3", "То же", "30.04.2025", "запланировано"]).is_some());
+    // Made on 15.09.2025, a due date of the period with no record is
+    // overdue, not «запланировано».
+    assert!(
+        line_with(&text, &["1.3", "То же", "30.04.2025", "просрочено"]).is_some(),
+        "{text}"
+    );
+    assert!(!text.contains("запланировано"), "{text}");
     // Nothing due after the period.
     assert!(!text.contains("30.09.2025"));
 
@@ -109,7 +117,8 @@ fn report_of_a_school_year_lists_items_indicators_and_rating() {
     let entries = tracking::entries(&p, &store.item_schedules(1).unwrap());
     let from = chrono::NaiveDate::from_ymd_opt(2024, 9, 1).unwrap();
     let to = chrono::NaiveDate::from_ymd_opt(2025, 8, 31).unwrap();
-    let e = Standard.evaluate(&p, &entries, from, to);
+    let made = chrono::NaiveDate::from_ymd_opt(2025, 9, 15).unwrap();
+    let e = Standard.evaluate(&p, &entries, from, to, made);
     let two = |v: f64| format!("{v:.2}").replace('.', ",");
     let overall = e.overall.expect("the sample has indicators and items due");
     let rating = e.rating.unwrap();
@@ -127,6 +136,13 @@ fn report_of_a_school_year_lists_items_indicators_and_rating() {
         e.items_done,
         e.items_due
     )));
+    assert!(
+        flat.contains(&format!("просрочено сроков: {}", e.overdue)),
+        "{flat}"
+    );
+    // The items no month tracks are named, not dropped in silence.
+    assert!(flat.contains("Не учтены в отчёте"), "{flat}");
+    assert!(flat.contains("срок не распознан"), "{flat}");
     assert!(flat.contains(&format!(
         "Степень достижения целей программы (среднее по показателям): {}",
         two(e.goals.unwrap())

@@ -60,24 +60,32 @@ pub struct IndicatorScore {
 pub struct Evaluation {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// The day the evaluation is made: due dates after it are not yet owed
+    /// and count nowhere; a due date before it with no record is overdue.
+    pub as_of: NaiveDate,
     pub indicators: Vec<IndicatorScore>,
     /// Average degree of achievement of the goals (indicators).
     pub goals: Option<f64>,
     /// Items counted as done / items due in the range.
     pub items_done: usize,
     pub items_due: usize,
+    /// Due dates in the range, owed by `as_of`, not done: «просрочено».
+    pub overdue: usize,
     pub activities: Option<f64>,
     pub overall: Option<f64>,
     pub rating: Option<Rating>,
 }
 
 pub trait Method {
+    /// The programme's effectiveness over the days `from ..= to`, as known
+    /// on `as_of` (the report's date, or today).
     fn evaluate(
         &self,
         p: &Programme,
         entries: &[DueEntry],
         from: NaiveDate,
         to: NaiveDate,
+        as_of: NaiveDate,
     ) -> Evaluation;
 }
 
@@ -86,6 +94,20 @@ pub trait Method {
 /// their due dates in the range done; the overall score the average of the
 /// two.
 pub struct Standard;
+
+/// The due dates of `entries` in `from ..= to` that are owed by `as_of`:
+/// the report and «Исполнение» count these and nothing else.
+pub fn owed_in(
+    entries: &[DueEntry],
+    from: NaiveDate,
+    to: NaiveDate,
+    as_of: NaiveDate,
+) -> impl Iterator<Item = &DueEntry> + Clone {
+    let last = to.min(as_of);
+    entries
+        .iter()
+        .filter(move |e| e.due >= from && e.due <= last)
+}
 
 /// The degree of achievement of one value.
 pub fn degree(direction: Direction, plan: f64, fact: f64) -> f64 {
@@ -119,6 +141,7 @@ impl Method for Standard {
         entries: &[DueEntry],
         from: NaiveDate,
         to: NaiveDate,
+        as_of: NaiveDate,
     ) -> Evaluation {
         use chrono::Datelike;
         let years = from.year()..=to.year();
@@ -143,10 +166,12 @@ impl Method for Standard {
         }
         let goals = mean(indicators.iter().filter_map(|s| s.degree));
 
-        // Per item: its due dates in the range (a moved date counts at its
-        // new date only), and how many are done.
+        // Per item: its due dates in the range that are owed by `as_of` (a
+        // moved date counts at its new date only), and how many are done.
         let mut per_item: Vec<(&str, usize, usize)> = Vec::new();
-        for e in entries.iter().filter(|e| e.due >= from && e.due <= to) {
+        let owed = owed_in(entries, from, to, as_of);
+        let overdue = owed.clone().filter(|e| e.is_overdue(as_of)).count();
+        for e in owed {
             if e.status == TrackStatus::Moved {
                 continue;
             }
@@ -168,10 +193,12 @@ impl Method for Standard {
         Evaluation {
             from,
             to,
+            as_of,
             indicators,
             goals,
             items_done,
             items_due,
+            overdue,
             activities,
             overall,
             rating: overall.map(Rating::of),

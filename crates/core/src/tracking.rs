@@ -146,6 +146,18 @@ pub enum UntrackedReason {
     NoneInPeriod,
 }
 
+impl UntrackedReason {
+    /// Why, in the words of a report: «срок не указан».
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Missing => "срок не указан",
+            Self::Unrecognized => "срок не распознан",
+            Self::OutsidePeriod => "все даты вне периода программы",
+            Self::NoneInPeriod => "в периоде программы сроков нет",
+        }
+    }
+}
+
 /// A roadmap item without a due date in the programme's period.
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Untracked {

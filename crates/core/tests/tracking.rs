@@ -140,7 +140,13 @@ fn effectiveness_matches_the_hand_calculation() {
     let p = store.load(id).unwrap();
     let entries = common::due_entries(&store, id);
     assert_eq!(entries.len(), 4 + 1 + 12, "«по заявке» has no due dates");
-    let e = Standard.evaluate(&p, &entries, d("2023-01-01"), d("2023-12-31"));
+    let e = Standard.evaluate(
+        &p,
+        &entries,
+        d("2023-01-01"),
+        d("2023-12-31"),
+        d("2024-01-15"),
+    );
 
     // By hand: СД(a) = 72 / 80 = 0.9; СД(b) = 8 / 10 = 0.8 (lower is better);
     // СД(c) = min(4 / 3, 1) = 1. Goals = (0.9 + 0.8 + 1) / 3 = 0.9.
@@ -156,7 +162,33 @@ fn effectiveness_matches_the_hand_calculation() {
 
     // The first half-year alone: 1.1 has 2 dues, both done; 1.2 not done;
     // 1.3 has 6, all done → 2 / 3 again, and the 2023 indicators count.
-    let h1 = Standard.evaluate(&p, &entries, d("2023-01-01"), d("2023-06-30"));
+    let h1 = Standard.evaluate(
+        &p,
+        &entries,
+        d("2023-01-01"),
+        d("2023-06-30"),
+        d("2024-01-15"),
+    );
+    assert_eq!((h1.items_done, h1.items_due), (2, 3));
+
+    // Over the year: 1.2 (not done) and 1.3's December (no record) are
+    // overdue on 15.01.2024.
+    assert_eq!(e.overdue, 2);
+    // Made on 15.03.2023, the same year counts only what was due by then:
+    // 1.3's January and February, both done; 1.1 and 1.2 are due on 31.03,
+    // not yet owed, so nothing is overdue.
+    let march = Standard.evaluate(
+        &p,
+        &entries,
+        d("2023-01-01"),
+        d("2023-12-31"),
+        d("2023-03-15"),
+    );
+    assert_eq!(march.as_of, d("2023-03-15"));
+    assert_eq!(
+        (march.items_done, march.items_due, march.overdue),
+        (1, 1, 0)
+    );
     assert_eq!((h1.items_done, h1.items_due), (2, 3));
 }
 

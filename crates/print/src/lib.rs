@@ -84,7 +84,7 @@ pub use fonts::{font_dirs, installed_families, Face, FontFamily, Fonts};
 pub use profile::{
     FontChoice, HeaderRepeat, LayoutProfile, ProfileProblem, PROFILE_2016, PROFILE_2025,
 };
-pub use report::{compose_report, render_report};
+pub use report::{compose_report, render_report, ReportInput};
 
 use paginate::{Margins, PageOut, Pager};
 use paragraph::{mm, Env};

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use metodist_core::effectiveness::{Evaluation, ITEM_DONE_SHARE};
 use metodist_core::model::{Programme, TrackStatus};
-use metodist_core::text::date_ru;
-use metodist_core::tracking::DueEntry;
+use metodist_core::text::{count, date_ru};
+use metodist_core::tracking::{DueEntry, Untracked};
 
 use crate::compose::format_number;
 use crate::doc::{Block, Cell, Document, Orientation, PageGroup, Paragraph, Row, Run, Table};
@@ -55,9 +55,13 @@ fn heading(text: &str) -> Block {
     Block::Paragraph(Paragraph::heading(text).with_space(12.0, 6.0))
 }
 
-fn status_text(e: &DueEntry) -> String {
+/// The status as of the report's date: a past due date with no record is
+/// overdue (derived, never stored), a later one is not yet due.
+fn status_text(e: &DueEntry, as_of: NaiveDate) -> String {
     match (e.status, e.moved_to) {
         (TrackStatus::Moved, Some(to)) => format!("перенесено на {}", date_ru(to)),
+        (TrackStatus::Planned, _) if e.due < as_of => "просрочено".to_string(),
+        (TrackStatus::Planned, _) if e.due > as_of => "срок не наступил".to_string(),
         (s, _) => s.label().to_string(),
     }
 }
@@ -90,7 +94,7 @@ fn header(titles: &[&str]) -> Vec<Row> {
     )]
 }
 
-fn items_table(entries: &[&DueEntry]) -> Table {
+fn items_table(entries: &[&DueEntry], as_of: NaiveDate) -> Table {
     let titles = [
         "№ п/п",
         "Мероприятие",
@@ -130,7 +134,7 @@ fn items_table(entries: &[&DueEntry]) -> Table {
             Cell::text(again(&e.activity)),
             Cell::centered(date_ru(e.due)),
             Cell::text(again(&e.responsible)),
-            Cell::text(status_text(e)),
+            Cell::text(status_text(e, as_of)),
             Cell::centered(e.done_on.map(date_ru).unwrap_or_default()),
             comment_cell(e),
         ]));
@@ -202,14 +206,25 @@ fn summary(evaluation: &Evaluation, out: &mut Vec<Block>) {
         None => "Степень достижения целей программы не определена: ни для одного показателя за годы отчётного периода не известны и план, и факт.".to_string(),
     };
     out.push(Block::Paragraph(Paragraph::body(goals)));
+    let overdue = match evaluation.overdue {
+        0 => String::new(),
+        n => format!(
+            "; просрочено сроков: {n} (срок прошёл, выполнение на {} не отмечено)",
+            date_ru(evaluation.as_of)
+        ),
+    };
     let activities = match evaluation.activities {
         Some(a) => format!(
-            "Степень выполнения мероприятий: {} (выполнено {} из {}, сроки которых наступили в отчётном периоде).",
+            "Степень выполнения мероприятий: {} (выполнено {} из {}, сроки которых наступили в отчётном периоде по {} включительно{overdue}).",
             fixed2(a),
             evaluation.items_done,
             of_items(evaluation.items_due),
+            date_ru(evaluation.as_of.min(evaluation.to)),
         ),
-        None => "Степень выполнения мероприятий не определена: в отчётном периоде не наступил срок ни одного мероприятия.".to_string(),
+        None => format!(
+            "Степень выполнения мероприятий не определена: в отчётном периоде по {} не наступил срок ни одного мероприятия.",
+            date_ru(evaluation.as_of.min(evaluation.to))
+        ),
     };
     out.push(Block::Paragraph(Paragraph::body(activities)));
     let overall = match (evaluation.overall, evaluation.rating) {
@@ -233,16 +248,57 @@ fn summary(evaluation: &Evaluation, out: &mut Vec<Block>) {
     .with_size(12.0)));
 }
 
-/// The progress report on `p` for the days `from..=to`: the due dates of
-/// `entries` in the period, grouped by roadmap block, the indicators and
-/// the summary of `evaluation` (made for the same period).
-pub fn compose_report(
-    p: &Programme,
-    entries: &[DueEntry],
-    evaluation: &Evaluation,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Document {
+/// What a progress report is made of.
+pub struct ReportInput<'a> {
+    pub programme: &'a Programme,
+    /// Every due date of the programme (`tracking::entries`).
+    pub entries: &'a [DueEntry],
+    /// The items no month tracks: listed with the reason, never dropped.
+    pub untracked: &'a [Untracked],
+    /// Made for the same days and date (`Method::evaluate`).
+    pub evaluation: &'a Evaluation,
+}
+
+/// The items that no month tracks, with why: the report counts without
+/// them, and says so.
+fn untracked_table(items: &[Untracked]) -> Table {
+    let titles = ["№ п/п", "Мероприятие", "Сроки в плане", "Почему не учтено"];
+    let body = items
+        .iter()
+        .map(|u| {
+            Row::new(vec![
+                Cell::text(u.number.as_str()),
+                Cell::text(u.activity.trim()),
+                Cell::text(if u.deadline.trim().is_empty() {
+                    "—"
+                } else {
+                    u.deadline.trim()
+                }),
+                Cell::text(u.reason.label()),
+            ])
+        })
+        .collect();
+    Table {
+        columns: vec![15.0, 130.0, 60.0, 62.0],
+        header: header(&titles),
+        body,
+        space_before_pt: 6.0,
+        space_after_pt: 12.0,
+        ..Default::default()
+    }
+}
+
+/// The progress report for the days of `input.evaluation` as known on its
+/// date: the due dates in the period grouped by roadmap block, the items
+/// no month tracks, the indicators and the summary.
+pub fn compose_report(input: &ReportInput<'_>) -> Document {
+    let ReportInput {
+        programme: p,
+        entries,
+        untracked,
+        evaluation,
+    } = *input;
+    let (from, to, as_of) = (evaluation.from, evaluation.to, evaluation.as_of);
     let title = format!(
         "Отчёт о ходе реализации {} за период с {} по {}",
         programme_in_title(&p.title),
@@ -266,7 +322,14 @@ pub fn compose_report(
             "В отчётном периоде не наступил срок ни одного мероприятия плана.",
         )));
     } else {
-        blocks.push(Block::Table(items_table(&due)));
+        blocks.push(Block::Table(items_table(&due, as_of)));
+    }
+    if !untracked.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::body(format!(
+            "Не учтены в отчёте, потому что по их срокам нельзя определить даты в периоде программы: {}.",
+            count(untracked.len(), ["мероприятие", "мероприятия", "мероприятий"])
+        ))));
+        blocks.push(Block::Table(untracked_table(untracked)));
     }
 
     blocks.push(heading("2. Достижение целевых показателей"));
@@ -299,19 +362,11 @@ pub fn compose_report(
 
 /// Composes and renders the progress report in one call.
 pub fn render_report(
-    p: &Programme,
-    entries: &[DueEntry],
-    evaluation: &Evaluation,
-    from: NaiveDate,
-    to: NaiveDate,
+    input: &ReportInput<'_>,
     profile: &LayoutProfile,
     fonts: &Fonts,
 ) -> Result<Rendered, PrintError> {
-    render(
-        &compose_report(p, entries, evaluation, from, to),
-        profile,
-        fonts,
-    )
+    render(&compose_report(input), profile, fonts)
 }
 
 #[cfg(test)]
@@ -413,8 +468,13 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 9, 1).unwrap(),
             NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
         );
-        let e = Standard.evaluate(&p, &entries, from, to);
-        let doc = compose_report(&p, &entries, &e, from, to);
+        let e = Standard.evaluate(&p, &entries, from, to, to);
+        let doc = compose_report(&ReportInput {
+            programme: &p,
+            entries: &entries,
+            untracked: &[],
+            evaluation: &e,
+        });
         assert_eq!(doc.groups[0].orientation, Orientation::Landscape);
         let (paras, tables) = contents(&doc);
         assert_eq!(
@@ -495,8 +555,13 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
         );
-        let e = Standard.evaluate(&p, &[], from, to);
-        let doc = compose_report(&p, &[], &e, from, to);
+        let e = Standard.evaluate(&p, &[], from, to, to);
+        let doc = compose_report(&ReportInput {
+            programme: &p,
+            entries: &[],
+            untracked: &[],
+            evaluation: &e,
+        });
         let (paras, tables) = contents(&doc);
         assert!(tables.is_empty());
         assert!(paras[0].starts_with(
@@ -506,5 +571,58 @@ mod tests {
         assert!(text.contains("не наступил срок ни одного мероприятия"));
         assert!(text.contains("показателей за годы отчётного периода не заданы"));
         assert!(text.contains("Интегральную оценку эффективности за отчётный период дать нельзя"));
+    }
+
+    /// A report made on 01.12.2026 for the whole autumn: what was due and
+    /// never marked is overdue, what is due later is not yet due and not
+    /// counted, and an item no month tracks is named with its reason.
+    #[test]
+    fn a_past_due_date_without_a_record_is_overdue_and_a_later_one_not_yet_due() {
+        use metodist_core::tracking::UntrackedReason;
+        let p = programme();
+        let a = ("1", "Кадры");
+        let entries = vec![
+            entry("1.1", a, (2026, 9, 30), TrackStatus::Planned),
+            entry("1.2", a, (2026, 10, 31), TrackStatus::Done),
+            entry("1.3", a, (2026, 12, 20), TrackStatus::Planned),
+        ];
+        let untracked = [Untracked {
+            number: "1.4".into(),
+            item: "item-1.4".into(),
+            activity: "Семинар по итогам".into(),
+            deadline: "по итогам года".into(),
+            reason: UntrackedReason::Unrecognized,
+        }];
+        let (from, to, made) = (
+            NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        );
+        let e = Standard.evaluate(&p, &entries, from, to, made);
+        assert_eq!((e.items_done, e.items_due, e.overdue), (1, 2, 1));
+        let doc = compose_report(&ReportInput {
+            programme: &p,
+            entries: &entries,
+            untracked: &untracked,
+            evaluation: &e,
+        });
+        let (paras, tables) = contents(&doc);
+        let status: Vec<&str> = tables[0].iter().skip(1).map(|r| r[4].as_str()).collect();
+        assert_eq!(status, ["просрочено", "выполнено", "срок не наступил"]);
+        assert_eq!(
+            tables[1],
+            [[
+                "1.4",
+                "Семинар по итогам",
+                "по итогам года",
+                "срок не распознан"
+            ]]
+        );
+        let text = paras.join("\n");
+        assert!(text.contains("Не учтены в отчёте"), "{text}");
+        assert!(
+            text.contains("выполнено 1 из 2 мероприятий, сроки которых наступили в отчётном периоде по 01.12.2026 включительно; просрочено сроков: 1"),
+            "{text}"
+        );
     }
 }

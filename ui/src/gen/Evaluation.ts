@@ -2,7 +2,12 @@
 import type { IndicatorScore } from "./IndicatorScore.js";
 import type { Rating } from "./Rating.js";
 
-export type Evaluation = { from: string, to: string, indicators: Array<IndicatorScore>, 
+export type Evaluation = { from: string, to: string, 
+/**
+ * The day the evaluation is made: due dates after it are not yet owed
+ * and count nowhere; a due date before it with no record is overdue.
+ */
+as_of: string, indicators: Array<IndicatorScore>, 
 /**
  * Average degree of achievement of the goals (indicators).
  */
@@ -10,4 +15,8 @@ goals: number | null,
 /**
  * Items counted as done / items due in the range.
  */
-items_done: number, items_due: number, activities: number | null, overall: number | null, rating: Rating | null, };
+items_done: number, items_due: number, 
+/**
+ * Due dates in the range, owed by `as_of`, not done: «просрочено».
+ */
+overdue: number, activities: number | null, overall: number | null, rating: Rating | null, };

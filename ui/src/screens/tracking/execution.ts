@@ -120,6 +120,8 @@ function summary(ev: Evaluation): HTMLElement {
       ev.items_due === 0 ? "—" : `${ev.items_done} из ${ev.items_due} (${percent(ev.activities)})`,
       "exec-activities",
     ),
+    // The same count the report makes on the same day (core `Standard`).
+    item("Просрочено сроков", String(ev.overdue), "exec-overdue"),
   );
 }
 

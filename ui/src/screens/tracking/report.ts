@@ -7,13 +7,13 @@
 // report-to, report-range-hint, report-profile, report-preview,
 // report-save, report-status.
 
-import { dueEntries, layoutProfiles, printReport } from "../../api.js";
+import { dueEntries, layoutProfiles, printReport, trackingToday } from "../../api.js";
 import { lastDay, monthKey } from "../../calendar.js";
 import { h } from "../../dom.js";
 import { formatDate, parseDate, plural, roman } from "../../format.js";
 import type { DueEntry, IsoDate } from "../../api.js";
 import type { EditorTab } from "../editor/tab.js";
-import { DATE_HINT, STATUS_LABEL, errorText } from "./common.js";
+import { DATE_HINT, SHOWN_ORDER, STATUS_LABEL, errorText, shown, type Shown } from "./common.js";
 
 type Kind = "quarter" | "half" | "year" | "school" | "whole" | "dates";
 
@@ -65,13 +65,15 @@ function choices(kind: Exclude<Kind, "dates">, start: string, end: string): Choi
 
 const chosen = new Map<number, { kind: Kind; index: number; from: string; to: string }>();
 
-function preview(entries: DueEntry[], from: IsoDate, to: IsoDate): string {
+/** What the report will say, with statuses as of `today` (the report's date):
+ * a past due date with no record is «просрочено», as in the PDF. */
+function preview(entries: DueEntry[], from: IsoDate, to: IsoDate, today: IsoDate): string {
   const inside = entries.filter((e) => e.due >= from && e.due <= to);
   if (inside.length === 0) return `С ${formatDate(from)} по ${formatDate(to)} сроков нет; в отчёт войдут показатели и оценка.`;
-  const counts = new Map<string, number>();
-  for (const e of inside) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
+  const counts = new Map<Shown, number>();
+  for (const e of inside) counts.set(shown(e, today), (counts.get(shown(e, today)) ?? 0) + 1);
   const items = new Set(inside.map((e) => e.item)).size;
-  const parts = [...counts.entries()].map(([s, n]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} — ${n}`);
+  const parts = SHOWN_ORDER.filter((s) => counts.has(s)).map((s) => `${STATUS_LABEL[s]} — ${counts.get(s)}`);
   return `С ${formatDate(from)} по ${formatDate(to)}: ${plural(items, "мероприятие", "мероприятия", "мероприятий")}, ${plural(inside.length, "срок", "срока", "сроков")} (${parts.join(", ")}).`;
 }
 
@@ -80,7 +82,7 @@ export const reportTab: EditorTab = {
   title: "Отчёт",
   async render(ctx) {
     const p = ctx.programme();
-    const [entries, profiles] = await Promise.all([dueEntries(ctx.id), layoutProfiles()]);
+    const [entries, profiles, today] = await Promise.all([dueEntries(ctx.id), layoutProfiles(), trackingToday()]);
     const state = chosen.get(ctx.id) ?? {
       kind: "year" as Kind,
       index: 0,
@@ -155,7 +157,7 @@ export const reportTab: EditorTab = {
       state.from = from.value;
       state.to = to.value;
       const r = range();
-      previewText.textContent = r === null ? "" : preview(entries, r.from, r.to);
+      previewText.textContent = r === null ? "" : preview(entries, r.from, r.to, today);
       save.disabled = r === null || profiles.length === 0;
     };
     kind.addEventListener("change", () => {
