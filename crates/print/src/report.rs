@@ -134,7 +134,10 @@ fn items_table(entries: &[&DueEntry], as_of: NaiveDate) -> Table {
             Cell::text(again(&e.activity)),
             Cell::centered(date_ru(e.due)),
             Cell::text(again(&e.responsible)),
-            Cell::text(status_text(e, as_of)),
+            // Whole words: «срок не насту-пил» reads as a typo.
+            Cell::paragraphs(vec![
+                Paragraph::left(status_text(e, as_of)).without_hyphenation()
+            ]),
             Cell::centered(e.done_on.map(date_ru).unwrap_or_default()),
             comment_cell(e),
         ]));
@@ -209,7 +212,7 @@ fn summary(evaluation: &Evaluation, out: &mut Vec<Block>) {
     let overdue = match evaluation.overdue {
         0 => String::new(),
         n => format!(
-            "; просрочено сроков: {n} (срок прошёл, выполнение на {} не отмечено)",
+            "; просрочено сроков: {n} — срок прошёл, выполнение на {} не отмечено",
             date_ru(evaluation.as_of)
         ),
     };
@@ -279,7 +282,7 @@ fn untracked_table(items: &[Untracked]) -> Table {
         })
         .collect();
     Table {
-        columns: vec![15.0, 130.0, 60.0, 62.0],
+        columns: vec![15.0, 122.0, 55.0, 75.0],
         header: header(&titles),
         body,
         space_before_pt: 6.0,
