@@ -159,6 +159,56 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
         return status === "done" && noted.includes("Семинар перенесли в актовый зал");
       });
 
+      // ---- an overdue date caught up on later: its own done date, and the
+      // counts above and in «По блокам» follow at once, without a reload ----
+      const summaryCount = async () => {
+        const m = /Просрочено (\d+)/.exec(await session.textOf('[data-testid="today-summary"]'));
+        return m === null ? 0 : Number(m[1]);
+      };
+      const before = await summaryCount();
+      assert.ok(before > 0, "overdue dates on 20.05.2025");
+      const late = await session.script(
+        `const row = [...document.querySelectorAll('[data-testid="today-overdue"] [data-testid="due-row"]')]
+           .find((r) => r.dataset.status === "overdue" && r.querySelector('[data-testid="due-comment-toggle"]'));
+         return row ? { item: row.dataset.item, due: row.dataset.due,
+           block: row.querySelector('[data-testid="due-number"]').textContent.split(".")[0] } : null;`,
+      );
+      assert.ok(late, "an overdue row to mark");
+      const blockDone = () =>
+        session.script(
+          `return document.querySelector('[data-testid="today-block-' + arguments[0] + '"] td:last-child').textContent;`,
+          [late.block],
+        );
+      const doneBefore = await blockDone();
+      // Undo above rebuilt the tab; from here on it must stay as it is.
+      await session.script(`document.querySelector('[data-testid="tab-today"]').dataset.marker = "kept";`);
+      const lateCss = `[data-testid="today-overdue"] [data-testid="due-row"][data-item="${late.item}"][data-due="${late.due}"]`;
+      await click(session, `${lateCss} [data-testid="due-comment-toggle"]`);
+      assert.equal(await session.script(`return document.querySelector(arguments[0]).value;`, [`${lateCss} [data-testid="due-done-on"]`]), "20.05.2025");
+      // A day that has not come yet is refused beside the row, nothing stored.
+      await typeInto(session, `${lateCss} [data-testid="due-done-on"]`, "21.05.2025" + KEY.enter);
+      await waitUntil("the future date refused", async () =>
+        /ещё не наступила/.test(await session.textOf(`${lateCss} [data-testid="due-error"]`)));
+      await saveScreenshot(session, "tracking-today-done-on");
+      assert.equal(await rowStatus(session, late.item, late.due), "overdue");
+      const lateDay = `${late.due.slice(8, 10)}.${late.due.slice(5, 7)}.${late.due.slice(0, 4)}`;
+      await typeInto(session, `${lateCss} [data-testid="due-done-on"]`, lateDay + KEY.enter);
+      await waitUntil("the overdue row done on its own day", async () => {
+        const [status, noted] = await session.script(
+          `const row = document.querySelector(arguments[0]);
+           return [row.dataset.status, row.querySelector('[data-testid="due-noted"]')?.textContent ?? ""];`,
+          [lateCss],
+        );
+        return status === "done" && noted.includes(`выполнено ${lateDay}`);
+      });
+      await waitUntil("the summary counts one overdue date less", async () => (await summaryCount()) === before - 1);
+      await waitUntil("«По блокам» counts it done", async () => (await blockDone()) !== doneBefore);
+      assert.equal(
+        await session.script(`return document.querySelector('[data-testid="tab-today"]').dataset.marker;`),
+        "kept",
+        "the screen was not rebuilt",
+      );
+
       // ---- a block's title in the counts filters the lists to it ----
       await click(session, '[data-testid="today-block-pick-2"]');
       await waitUntil("the block filter", async () =>

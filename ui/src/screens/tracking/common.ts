@@ -9,7 +9,7 @@
 
 import { AppError } from "../../api.js";
 import { h } from "../../dom.js";
-import { formatDate } from "../../format.js";
+import { formatDate, parseDate } from "../../format.js";
 import type { DueEntry, IsoDate, Programme, TrackingRecord, TrackStatus } from "../../api.js";
 import type { EditorContext } from "../editor/tab.js";
 
@@ -203,6 +203,8 @@ export function errorText(raw: unknown, fallback: string): string {
 export interface RowOptions {
   /** Show the due date (Today lists mix months; the month view need not). */
   showDue: boolean;
+  /** Called after a mark is stored or taken back, so counts can follow. */
+  onChange?: () => void;
   /** Extra content at the end of the row (the month view's «Изменить»). */
   extra?: (entry: DueEntry, row: HTMLElement) => HTMLElement | null;
 }
@@ -254,9 +256,18 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
         attrs: { type: "text", placeholder: "Комментарий (необязательно)", "aria-label": "Комментарий" },
       });
       comment.value = current.comment;
+      // The day the work was done: today unless she says otherwise, so a
+      // month caught up on later is not all «с нарушением срока».
+      const doneOn = h("input", {
+        className: "field field-date tr-done-on",
+        testId: "due-done-on",
+        attrs: { type: "text", placeholder: formatDate(today), "aria-label": "Дата выполнения", title: "Дата выполнения" },
+      });
+      doneOn.value = formatDate(today);
       const commentBox = h(
         "div",
         { className: "tr-comment-box" },
+        doneOn,
         comment,
         h(
           "button",
@@ -264,16 +275,18 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
             className: "button button-small",
             testId: "due-done-with-comment",
             attrs: { type: "button" },
-            onClick: () => void markDone(comment.value),
+            onClick: () => void markDone(comment.value, doneOn.value),
           },
           "Отметить",
         ),
       );
       commentBox.hidden = true;
-      comment.addEventListener("keydown", (event) => {
-        if (event.key === "Enter") void markDone(comment.value);
-        if (event.key === "Escape") commentBox.hidden = true;
-      });
+      for (const input of [comment, doneOn]) {
+        input.addEventListener("keydown", (event) => {
+          if (event.key === "Enter") void markDone(comment.value, doneOn.value);
+          if (event.key === "Escape") commentBox.hidden = true;
+        });
+      }
       actions.append(
         h(
           "button",
@@ -296,7 +309,7 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
               if (!commentBox.hidden) comment.focus();
             },
           },
-          "с комментарием…",
+          "другая дата, комментарий…",
         ),
       );
       actions.append(commentBox);
@@ -331,11 +344,24 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
       extra,
     ];
     row.replaceChildren(...cells.filter((c): c is HTMLElement => c !== null));
-    async function markDone(comment: string | null): Promise<void> {
+    async function markDone(comment: string | null, typedDate: string | null = null): Promise<void> {
+      let done = today;
+      if (typedDate !== null && typedDate.trim() !== "") {
+        const parsed = parseDate(typedDate);
+        if (parsed === undefined || parsed === null) {
+          error.textContent = `Дата выполнения: ${DATE_HINT}`;
+          return;
+        }
+        if (parsed > today) {
+          error.textContent = `Дата выполнения ${formatDate(parsed)} ещё не наступила: сегодня ${formatDate(today)}.`;
+          return;
+        }
+        done = parsed;
+      }
       const record: TrackingRecord = {
         ...recordOf(current),
-        status: current.due < today ? "done_late" : "done",
-        done_on: today,
+        status: current.due < done ? "done_late" : "done",
+        done_on: done,
         moved_to: null,
         comment: comment === null ? current.comment : comment.trim(),
       };
@@ -344,6 +370,7 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
         current = { ...current, ...record };
         paint();
         row.querySelector<HTMLElement>('[data-testid="due-revert"]')?.focus();
+        options.onChange?.();
       } catch (raw) {
         error.textContent = errorText(raw, "Отметка не сохранена.");
       }
@@ -358,6 +385,7 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
         );
         current = entry;
         paint();
+        options.onChange?.();
       } catch (raw) {
         error.textContent = errorText(raw, "Отметка не снята.");
       }

@@ -10,7 +10,7 @@
 import { todayView } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatDate, formatMonth, plural } from "../../format.js";
-import type { DueEntry, TodayScreen, Untracked, UntrackedReason } from "../../api.js";
+import type { DueEntry, Programme, TodayScreen, Untracked, UntrackedReason } from "../../api.js";
 import { navigate } from "../../router.js";
 import { revealOnOpen } from "../editor/roadmap/index.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
@@ -33,11 +33,12 @@ function section(
   today: string,
   empty: string,
   tone: string,
+  onChange: () => void,
 ): Section {
   const list = h("div", { className: "tr-list" });
   const rows: [HTMLElement, DueEntry][] = [];
   for (const e of entries) {
-    const row = dueRow(ctx, e, today, { showDue: true });
+    const row = dueRow(ctx, e, today, { showDue: true, onChange });
     rows.push([row, e]);
     list.append(row);
   }
@@ -207,6 +208,22 @@ function blockTable(t: TodayScreen, pick: (block: string) => void): HTMLElement 
   return table;
 }
 
+/** The line under the heading: what is overdue, this month, the next 30 days. */
+function summaryParts(t: TodayScreen, p: Programme): (string | HTMLElement)[] {
+  const month = t.today.slice(0, 7);
+  const outside = p.period.start > month || p.period.end < month;
+  const parts: (string | HTMLElement)[] = [
+    t.overdue.length > 0 ? `Просрочено ${plural(t.overdue.length, "срок", "срока", "сроков")}. ` : "Просроченных сроков нет. ",
+    `В этом месяце — ${plural(t.this_month.length, "срок", "срока", "сроков")}, в следующие 30 дней — ${t.next_30_days.length}.`,
+  ];
+  if (outside) parts.push(` Сегодня вне периода программы (${formatMonth(p.period.start)} — ${formatMonth(p.period.end)}).`);
+  // A draft made from a template has every past date "overdue": say why.
+  if (p.status === "draft") {
+    parts.push(h("span", { className: "tr-draft-note", testId: "today-draft" }, " Программа — проект: сроки посчитаны по проекту дорожной карты."));
+  }
+  return parts;
+}
+
 export const todayTab: EditorTab = {
   key: "today",
   title: "Сегодня",
@@ -214,7 +231,19 @@ export const todayTab: EditorTab = {
     const t = await todayView(ctx.id, null);
     const p = ctx.programme();
     const month = t.today.slice(0, 7);
-    const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", "overdue");
+    // A mark changes its row in place; the counts above and below follow at
+    // once from a fresh reading (the rows keep their places until reopened).
+    let generation = 0;
+    const recount = async (): Promise<void> => {
+      const mine = ++generation;
+      const fresh = await todayView(ctx.id, null);
+      if (mine !== generation) return;
+      summary.replaceChildren(...summaryParts(fresh, p));
+      const blocks = blockTable(fresh, pickBlock);
+      blocksBox.replaceChildren(blocks);
+    };
+    const onChange = (): void => void recount().catch(() => undefined);
+    const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", "overdue", onChange);
     const thisMonth = section(
       ctx,
       "today-month",
@@ -223,26 +252,22 @@ export const todayTab: EditorTab = {
       t.today,
       "В этом месяце сроков нет.",
       "month",
+      onChange,
     );
-    const next = section(ctx, "today-next", "Следующие 30 дней", t.next_30_days, t.today, "В ближайшие 30 дней сроков нет.", "next");
+    const next = section(ctx, "today-next", "Следующие 30 дней", t.next_30_days, t.today, "В ближайшие 30 дней сроков нет.", "next", onChange);
     const filters = filterBar(ctx.id, p, () => {
       const f = filtersOf(ctx.id);
       return overdue.apply(f) + thisMonth.apply(f) + next.apply(f);
     });
-    const outside = p.period.start > month || p.period.end < month;
-    const summary = h(
-      "p",
-      { className: "tr-summary", testId: "today-summary" },
-      t.overdue.length > 0
-        ? `Просрочено ${plural(t.overdue.length, "срок", "срока", "сроков")}. `
-        : "Просроченных сроков нет. ",
-      `В этом месяце — ${plural(t.this_month.length, "срок", "срока", "сроков")}, в следующие 30 дней — ${t.next_30_days.length}.`,
-      outside ? ` Сегодня вне периода программы (${formatMonth(p.period.start)} — ${formatMonth(p.period.end)}).` : "",
-      // A draft made from a template has every past date "overdue": say why.
-      p.status === "draft"
-        ? h("span", { className: "tr-draft-note", testId: "today-draft" }, " Программа — проект: сроки посчитаны по проекту дорожной карты.")
-        : null,
-    );
+    const summary = h("p", { className: "tr-summary", testId: "today-summary" }, ...summaryParts(t, p));
+    const pickBlock = (block: string): void => {
+      const select = filters.querySelector<HTMLSelectElement>('[data-testid="filter-block"]');
+      if (select === null) return;
+      select.value = block;
+      select.dispatchEvent(new Event("change"));
+      filters.scrollIntoView({ block: "start", behavior: "smooth" });
+    };
+    const blocksBox = h("div", { className: "tr-blocks-box" }, blockTable(t, pickBlock));
     return h(
       "div",
       { className: "tracking", testId: "tab-today" },
@@ -257,13 +282,7 @@ export const todayTab: EditorTab = {
       overdue.element,
       thisMonth.element,
       next.element,
-      blockTable(t, (block) => {
-        const select = filters.querySelector<HTMLSelectElement>('[data-testid="filter-block"]');
-        if (select === null) return;
-        select.value = block;
-        select.dispatchEvent(new Event("change"));
-        filters.scrollIntoView({ block: "start", behavior: "smooth" });
-      }),
+      blocksBox,
     );
   },
 };
