@@ -74,6 +74,11 @@ test("a programme from a template: passport, roadmap by keyboard, undo, restart,
       programmeId = await session.script(`return document.querySelector('[data-testid="editor"]').dataset.programmeId;`);
       assert.match(programmeId, /^\d+$/);
       void editor;
+      assert.equal(
+        await session.script(`return document.querySelector('[data-testid="editor"]').dataset.tab;`),
+        "passport",
+        "a new draft opens to be filled in, on its passport",
+      );
       await saveScreenshot(session, "editor-first-tab");
 
       // ---- the passport goal ----
@@ -171,8 +176,11 @@ test("a programme from a template: passport, roadmap by keyboard, undo, restart,
       await saveScreenshot(session, "editor-roadmap");
     });
 
-    // ---- restart: everything is still there ----
+    // ---- restart: she is back where she left, and everything is still there ----
     await launch(t, "editor-2", env, async (session) => {
+      await session.waitFor(`[data-testid="editor"][data-tab="roadmap"] [data-testid="roadmap-table"]`);
+      assert.equal(await session.script(`return location.hash;`), `#/programmes/${programmeId}/roadmap`);
+      await session.script(`location.hash = "#/programmes";`);
       await session.waitFor('[data-testid="programme-list"]');
       await saveScreenshot(session, "editor-programme-list");
       await session.script(`location.hash = arguments[0];`, [`#/programmes/${programmeId}/roadmap`]);

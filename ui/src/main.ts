@@ -1,4 +1,4 @@
-import { databaseStatus } from "./api.js";
+import { databaseStatus, listProgrammes } from "./api.js";
 import { addRoute, startRouter } from "./router.js";
 import { backupsScreen } from "./screens/backups.js";
 import { editorScreen } from "./screens/editor/shell.js";
@@ -9,9 +9,43 @@ addRoute("/backups", backupsScreen);
 addRoute("/programmes/:id", editorScreen);
 addRoute("/programmes/:id/:tab", editorScreen);
 
+/** Where she was, per database: a relaunch reopens that programme and tab. */
+let lastPlaceKey: string | null = null;
+const EDITOR_PATH = /^#\/programmes\/(\d+)(\/[a-z-]+)?$/;
+
+function rememberPlace(): void {
+  if (lastPlaceKey === null) return;
+  try {
+    localStorage.setItem(lastPlaceKey, window.location.hash);
+  } catch {
+    // Storage full or disabled: reopening is a convenience, never a failure.
+  }
+}
+
+/** At launch, with no screen asked for: the programme and tab she left, if
+ * that programme is still in this database; else the programme list. */
+async function reopenLastPlace(): Promise<void> {
+  try {
+    const status = await databaseStatus();
+    if (status.path === null || !status.open) return;
+    lastPlaceKey = `metodist.last-place:${status.path}`;
+    if (window.location.hash !== "") return;
+    const last = localStorage.getItem(lastPlaceKey) ?? "";
+    const found = EDITOR_PATH.exec(last);
+    if (found === null) return;
+    const programmes = await listProgrammes();
+    if (programmes.some((p) => String(p.id) === found[1])) window.location.hash = last;
+  } catch (error) {
+    console.error("the last place was not reopened:", error);
+  }
+}
+
 async function showDatabaseStatus(footer: HTMLElement): Promise<void> {
   try {
     const status = await databaseStatus();
+    // Another database may have been opened from the window.
+    if (status.path !== null) lastPlaceKey = `metodist.last-place:${status.path}`;
+    rememberPlace();
     const where = status.path ?? "расположение неизвестно";
     footer.textContent = status.open
       ? `База данных: ${where}`
@@ -26,5 +60,5 @@ async function showDatabaseStatus(footer: HTMLElement): Promise<void> {
 const screen = document.getElementById("screen");
 const footer = document.getElementById("db-status");
 if (screen !== null && footer !== null) {
-  startRouter(screen, "/programmes", () => void showDatabaseStatus(footer));
+  void reopenLastPlace().then(() => startRouter(screen, "/programmes", () => void showDatabaseStatus(footer)));
 }

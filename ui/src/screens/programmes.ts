@@ -68,8 +68,9 @@ function smallButton(text: string, testId: string, onClick: () => void, classNam
   return h("button", { className, testId, attrs: { type: "button" }, onClick }, text);
 }
 
-function openEditor(id: number): void {
-  navigate(`/programmes/${id}`);
+/** `tab` absent: the editor's default, «Сегодня» (tracking an approved plan). */
+function openEditor(id: number, tab?: string): void {
+  navigate(tab === undefined ? `/programmes/${id}` : `/programmes/${id}/${tab}`);
 }
 
 // ---- Create from a template ----
@@ -88,7 +89,8 @@ function templateChooser(templates: TemplateSummary[], close: () => void): HTMLE
           onClick: () =>
             void (async () => {
               try {
-                openEditor(await createFromTemplate(template.key));
+                // A new draft is to be filled in, not tracked: its passport.
+                openEditor(await createFromTemplate(template.key), "passport");
               } catch (raw) {
                 say(messageOf(raw), true);
                 refresh();
