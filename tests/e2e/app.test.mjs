@@ -265,7 +265,7 @@ test(
         // The sample runs 09.2024 – 05.2027; its copy, a draft, the three years after.
         const copy = rows.find(([period]) => period === "сентябрь 2027 — май 2030");
         assert.ok(copy, JSON.stringify(rows));
-        assert.equal(copy[1], "Черновик");
+        assert.equal(copy[1], "Проект");
         assert.match(copy[2], /на 2027–2030 годы$/);
         assert.match(
           await session.textOf('[data-testid="programmes-message"]'),

@@ -190,7 +190,7 @@ export function roman(n: number): string {
 // ---- Statuses ----
 
 const STATUS: Record<string, string> = {
-  draft: "Черновик",
+  draft: "Проект",
   approved: "Утверждена",
 };
 

@@ -20,10 +20,12 @@ pub fn file_stem(title: &str) -> String {
         }
         stem.push_str(w);
     }
+    // A title cut after «…и школ,» must not leave «школ, (01.09.2026…)».
+    let stem = stem.trim_end_matches([',', ';', ':', '—', '–', '-', '.', ' ']);
     if stem.is_empty() {
         "Программа".into()
     } else {
-        stem
+        stem.to_string()
     }
 }
 
@@ -39,5 +41,15 @@ mod tests {
         );
         assert_eq!(file_stem("  "), "Программа");
         assert!(file_stem(&"слово ".repeat(50)).chars().count() <= 80);
+        // 72 characters up to the comma; the next word would pass 80.
+        let long = "Программа поддержки школ с низкими образовательными результатами и школ, функционирующих в неблагоприятных условиях";
+        assert_eq!(
+            file_stem(long),
+            "Программа поддержки школ с низкими образовательными результатами и школ"
+        );
+        assert_eq!(
+            file_stem("Программа поддержки школ, "),
+            "Программа поддержки школ"
+        );
     }
 }

@@ -198,7 +198,7 @@ fn undo_and_redo_walk_through_the_edits() {
         .unwrap();
     assert_eq!(
         applied.undo.can_undo.as_deref(),
-        Some("удаление: блок дорожной карты")
+        Some("удаление блока дорожной карты")
     );
     assert_eq!(applied.undo.can_redo, None);
     let v2 = store.load(id).unwrap();
@@ -211,7 +211,7 @@ fn undo_and_redo_walk_through_the_edits() {
         "the block and its items and tracking are back"
     );
     assert_eq!(s.can_undo.as_deref(), Some("название программы"));
-    assert_eq!(s.can_redo.as_deref(), Some("удаление: блок дорожной карты"));
+    assert_eq!(s.can_redo.as_deref(), Some("удаление блока дорожной карты"));
     store.undo(id).unwrap();
     assert_eq!(store.load(id).unwrap(), v0);
     let e = store.undo(id).unwrap_err();

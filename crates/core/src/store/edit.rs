@@ -158,8 +158,9 @@ impl Edit {
             Self::PutIndicator { .. } => "показатель".into(),
             Self::PutBlock { .. } => "блок дорожной карты".into(),
             Self::PutItem { .. } => "мероприятие".into(),
-            Self::Move { list, .. } => format!("перемещение: {}", list.noun()),
-            Self::Delete { list, .. } => format!("удаление: {}", list.noun()),
+            // «Отменить: удаление мероприятия», not «удаление: мероприятие».
+            Self::Move { list, .. } => format!("перемещение {}", list.noun_genitive()),
+            Self::Delete { list, .. } => format!("удаление {}", list.noun_genitive()),
             Self::SetManualSchedule { .. } => "график мероприятия".into(),
             Self::SetTracking { .. } | Self::ClearTracking { .. } => "отметка о выполнении".into(),
             Self::SetFact { .. } => "фактическое значение показателя".into(),

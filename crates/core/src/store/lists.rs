@@ -52,6 +52,18 @@ impl ListKind {
             Self::Items => "мероприятие",
         }
     }
+
+    /// The same in the genitive, after «удаление», «перемещение».
+    pub fn noun_genitive(self) -> &'static str {
+        match self {
+            Self::Passport => "строки паспорта",
+            Self::Tasks => "задачи",
+            Self::Sections => "раздела",
+            Self::Indicators => "показателя",
+            Self::Blocks => "блока дорожной карты",
+            Self::Items => "мероприятия",
+        }
+    }
 }
 
 /// Where an element stands: its row id, the id of its list's parent, and

@@ -353,7 +353,7 @@ export const printTab: EditorTab = {
         readinessBox.replaceChildren(
           h("p", { className: "print-readiness-title" }, "Перед печатью окончательного варианта:"),
           list,
-          h("p", { className: "print-note" }, "Черновик можно сохранить и сейчас — это только подсказка."),
+          h("p", { className: "print-note" }, "Это только подсказка: PDF можно сохранить и сейчас."),
         );
       } catch (error) {
         readinessBox.replaceChildren(h("p", { className: "print-status error" }, message(error)));
