@@ -15,6 +15,7 @@ import { test } from "node:test";
 import {
   ARTIFACTS,
   CLI,
+  FIXTURE,
   KEY,
   click,
   clickElement,
@@ -22,6 +23,7 @@ import {
   freshEnv,
   importGenerated,
   launch,
+  runCli,
   saveScreenshot,
   typeActive,
   waitSaved,
@@ -303,5 +305,40 @@ test("a layout profile is copied, edited with checks, set in an installed font, 
     assert.match(text, /Приложение/i);
   } finally {
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+});
+
+test("deadline readings follow a change of the period at once; a refused period is not shown as saved", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
+  const { dir, env } = freshEnv("period");
+  try {
+    runCli(env, "--db", env.METODIST_DB, "import", FIXTURE);
+    await launch(t, "editor-period", env, async (session) => {
+      await openProgramme(session, "roadmap");
+      await session.waitFor('[data-testid="roadmap"][data-complete]', 60_000);
+      // «Март ежегодно» in a programme running 09.2024 – 05.2027.
+      const hintOf = () =>
+        session.script(
+          `const row = [...document.querySelectorAll('[data-testid="item-row"]')]
+             .find((tr) => tr.querySelector('[data-testid="item-deadline"]').value === "Март ежегодно");
+           return row.querySelector('[data-testid="deadline-hint-text"]').textContent;`,
+        );
+      await waitUntil("the stored reading", async () => /март 2025, 2026, 2027/.test(await hintOf()));
+      assert.doesNotMatch(await hintOf(), /2028/);
+
+      // ---- a longer period: the reading follows without leaving the tab ----
+      await retype(session, '[data-testid="editor-period-end"]', "05.2028");
+      await waitUntil("the reading names 2028", async () => /март 2025–2028/.test(await hintOf()));
+      await waitSaved(session);
+
+      // ---- a start that would cut off the indicators' 2024: refused, said why, field shows what is stored ----
+      await retype(session, '[data-testid="editor-period-start"]', "09.2025");
+      await waitUntil("the refusal beside the period", async () =>
+        /Период не изменён/.test(await session.textOf('[data-testid="editor-period-hint"]')));
+      assert.equal(await session.script(`return document.querySelector('[data-testid="editor-period-start"]').value;`), "09.2024");
+      assert.match(await hintOf(), /март 2025–2028/);
+      await saveScreenshot(session, "editor-period-refused");
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

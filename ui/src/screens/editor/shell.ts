@@ -205,8 +205,23 @@ function header(session: Session): HTMLElement {
       return;
     }
     hint.textContent = "";
-    period = { ...period, [which]: month };
-    session.apply({ op: "set_period", period }).catch(() => {});
+    const asked = { ...period, [which]: month };
+    session.apply({ op: "set_period", period: asked }).then(
+      () => {
+        period = asked;
+        // Deadline readings, year columns and plans follow the period at
+        // once: the open tab is drawn again from the stored programme.
+        void session.reload();
+      },
+      (raw: unknown) => {
+        // Nothing was stored: the fields show the period that is, and the
+        // hint says why hers was refused.
+        const why = raw instanceof AppError ? raw.message : "Не удалось сохранить изменение.";
+        hint.textContent = `Период не изменён. ${why}`;
+        start.value = showMonth(period.start);
+        end.value = showMonth(period.end);
+      },
+    );
   };
   const start = textField({
     testId: "editor-period-start",
