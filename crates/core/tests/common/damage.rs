@@ -7,6 +7,9 @@
 //! Shared with the CLI's tests (`#[path]`), so it uses only the core and
 //! rusqlite.
 
+// Each test crate that includes it uses a part of it.
+#![allow(dead_code)]
+
 use std::path::Path;
 
 /// What was done to the file.
