@@ -1,6 +1,8 @@
 //! A full disk while the user works: the edit or import that does not fit is
 //! refused with the Russian message, nothing of it is stored, everything
-//! stored before is intact, and work goes on once there is room again.
+//! stored before is intact, and work goes on once there is room again. A
+//! backup on a really full disk (a tmpfs, when running as root) leaves no
+//! file and is made once there is room.
 
 mod common;
 
