@@ -34,10 +34,11 @@ fn missing_session(x11: bool, wayland: bool) -> Option<&'static str> {
 /// What the app does once a day at start: a backup copy of the database
 /// (at most one a day, the last 14 kept) and removing programmes deleted
 /// more than 30 days ago. Neither may stop the app from starting: a failure
-/// is logged and the user keeps working.
+/// is logged and the user keeps working; a backup that could not be made is
+/// remembered by the session, and the window says so.
 fn housekeeping(state: &Session) {
     let today = host::today();
-    if let Err(error) = state.with_store(|s| s.daily_backup(today)) {
+    if let Err(error) = metodist_api::backups::daily_backup(state, today) {
         eprintln!("[{}] резервная копия не создана: {error}", error.code());
     }
     let purge = state.with_store_mut(|s| s.purge_deleted(metodist_core::store::KEEP_DELETED_DAYS));

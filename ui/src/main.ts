@@ -57,8 +57,24 @@ async function showDatabaseStatus(footer: HTMLElement): Promise<void> {
   }
 }
 
+/** Alt+← and Alt+→ step back and forward through the screens, as in a
+ * browser (the webview has no such keys of its own); text fields keep them. */
+function installHistoryKeys(): void {
+  document.addEventListener("keydown", (event) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+    const target = event.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    if (target instanceof HTMLElement && target.isContentEditable) return;
+    event.preventDefault();
+    if (event.key === "ArrowLeft") window.history.back();
+    else window.history.forward();
+  });
+}
+
 const screen = document.getElementById("screen");
 const footer = document.getElementById("db-status");
 if (screen !== null && footer !== null) {
+  installHistoryKeys();
   void reopenLastPlace().then(() => startRouter(screen, "/programmes", () => void showDatabaseStatus(footer)));
 }

@@ -5,11 +5,66 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use metodist_core::store::{list_backups_for, BackupInfo, Restored};
+use serde::Serialize;
 
 use crate::host::{Host, DATABASE_FILES};
 use crate::session::DatabaseStatus;
 use crate::{ApiError, Result, Session};
+
+/// Why today's automatic backup was not made, as the window shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
+pub struct BackupProblem {
+    /// The code of the error that stopped it (`disk_full`, `db_corrupt`, …).
+    pub code: String,
+    /// «Сегодняшняя резервная копия не создана: …», with the reason.
+    pub message: String,
+}
+
+impl BackupProblem {
+    pub fn of(error: &ApiError) -> Self {
+        let reason = match error.code() {
+            // The core's message speaks of an edit not saved.
+            "disk_full" => "недостаточно места на диске. Освободите место и нажмите «Создать копию сейчас» на экране «Резервные копии».".to_string(),
+            _ => lowercase_first(&error.to_string()),
+        };
+        Self {
+            code: error.code().to_string(),
+            message: format!("Сегодняшняя резервная копия не создана: {reason}"),
+        }
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Makes today's automatic backup (one a day, the last 14 kept; see
+/// `Store::daily_backup`) and remembers how it went for
+/// [`backup_problem`]. Returns the new copy's path, if one was made.
+pub fn daily_backup(session: &Session, today: NaiveDate) -> Result<Option<PathBuf>> {
+    match session.with_store(|s| s.daily_backup(today)) {
+        Ok(made) => {
+            session.set_backup_problem(None);
+            Ok(made)
+        }
+        Err(error) => {
+            session.set_backup_problem(Some(BackupProblem::of(&error)));
+            Err(error)
+        }
+    }
+}
+
+/// Why today's automatic backup could not be made, if it could not; the
+/// programme list and the backups screen say so.
+pub fn backup_problem(session: &Session) -> Result<Option<BackupProblem>> {
+    Ok(session.backup_problem())
+}
 
 /// Where the database is and whether it is open, for the window's footer.
 pub fn database_status(session: &Session) -> Result<DatabaseStatus> {
@@ -23,7 +78,10 @@ pub fn list_backups(session: &Session) -> Result<Vec<BackupInfo>> {
 
 /// A copy of the database made now, kept until the user removes it.
 pub fn create_backup(session: &Session) -> Result<BackupInfo> {
-    session.with_store(|s| s.backup_now())
+    let made = session.with_store(|s| s.backup_now())?;
+    // Today has a copy after all.
+    session.set_backup_problem(None);
+    Ok(made)
 }
 
 /// Restores one of the listed backups, named by file name so the window

@@ -109,6 +109,7 @@ macro_rules! with_commands {
             database_status() -> DatabaseStatus = |cx| backups::database_status(cx.session);
             list_backups() -> Vec<BackupInfo> = |cx| backups::list_backups(cx.session);
             create_backup() -> BackupInfo = |cx| backups::create_backup(cx.session);
+            backup_problem() -> Option<BackupProblem> = |cx| backups::backup_problem(cx.session);
             restore_backup(file_name: String) -> Restored =
                 |cx| backups::restore_backup(cx.session, file_name);
             open_database() -> Option<String> = |cx| backups::open_database(cx.session, cx.host);
@@ -121,7 +122,7 @@ macro_rules! with_commands {
 /// Every name and type the entries of [`with_commands!`] use, for a
 /// `use metodist_api::command_types::*;` where the macro is expanded.
 pub mod command_types {
-    pub use crate::backups;
+    pub use crate::backups::{self, BackupProblem};
     pub use crate::editor::{self, ScheduleView};
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed};
     pub use crate::programmes;

@@ -8,6 +8,7 @@ use metodist_core::store::{find_backup, restore_backup_at, Restored};
 use metodist_core::{CoreError, Store};
 use serde::Serialize;
 
+use crate::backups::BackupProblem;
 use crate::ApiError;
 
 /// The database handle shared by all operations.
@@ -26,6 +27,10 @@ pub struct Session {
     /// launches: yes for the app, no for a state bound to one file (tests
     /// must never touch the user's own settings).
     remember_choice: bool,
+    /// Why today's automatic backup could not be made (`None` when it was,
+    /// or was not tried): the window tells her, since most users never see
+    /// the log.
+    backup_problem: Mutex<Option<BackupProblem>>,
 }
 
 #[derive(Clone)]
@@ -58,6 +63,7 @@ impl Session {
             location: Mutex::new(location),
             store: Mutex::new(None),
             remember_choice,
+            backup_problem: Mutex::new(None),
         }
     }
 
@@ -93,29 +99,54 @@ impl Session {
             }
         }
         *self.location.lock().unwrap_or_else(PoisonError::into_inner) = Location::Fixed(path);
+        // What went wrong with the other database's backup is not this one's.
+        self.set_backup_problem(None);
         Ok(())
     }
 
     /// Restores the listed backup `file_name` (a name from the list, never a
     /// path from the window), whether or not the database opens; see
-    /// `metodist_core::store::restore_backup_at` for what is kept.
+    /// `metodist_core::store::restore_backup_at` for what is kept. An open
+    /// store is handed to the restore, which closes it when the database
+    /// must be set aside (a damaged page SQLite cannot copy); the database
+    /// at the path is opened afresh afterwards, restored or as it was.
     pub fn restore_backup(&self, file_name: &str) -> Result<Restored, ApiError> {
         let mut guard = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let path = self.path()?;
         let backup = find_backup(&path, file_name)?;
-        if let Some(store) = guard.as_mut() {
-            let safety = store.restore_backup(&backup.path)?;
-            return Ok(Restored::SafetyCopy {
-                file_name: safety
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                path: safety,
-            });
+        let restored = match guard.take() {
+            Some(store) => store.restore_or_set_aside(&backup.path),
+            None => restore_backup_at(&path, &backup.path),
+        };
+        match (restored, Store::open(&path)) {
+            (Ok(restored), Ok(store)) => {
+                *guard = Some(store);
+                // The state that failed to be copied today is replaced (and
+                // kept); the restored one is a copy already.
+                self.set_backup_problem(None);
+                Ok(restored)
+            }
+            (Ok(_), Err(error)) => Err(error.into()),
+            (Err(error), reopened) => {
+                *guard = reopened.ok();
+                Err(error.into())
+            }
         }
-        let restored = restore_backup_at(&path, &backup.path)?;
-        *guard = Some(Store::open(&path)?);
-        Ok(restored)
+    }
+
+    /// Why today's automatic backup could not be made, if it could not.
+    pub fn backup_problem(&self) -> Option<BackupProblem> {
+        self.backup_problem
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub(crate) fn set_backup_problem(&self, problem: Option<BackupProblem>) {
+        *self
+            .backup_problem
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = problem;
     }
 
     /// Opens the database unless it is already open.

@@ -30,7 +30,7 @@ impl Context {
     }
 
     /// The session; the database itself is opened by its first use.
-    fn session(&mut self) -> &Session {
+    pub(crate) fn session(&mut self) -> &Session {
         let db = &self.db;
         self.session.get_or_insert_with(|| match db {
             Some(p) => Session::at(p.clone()),

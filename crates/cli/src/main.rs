@@ -3,6 +3,7 @@
 //! errors to stderr with a non-zero exit code.
 
 mod args;
+mod backups;
 mod commands;
 mod error;
 
@@ -42,6 +43,12 @@ metodist — командная строка Методиста
                                 дата выполнения позже --today (по умолчанию сегодня) не принимается
   gen --items N -o ФАЙЛ [--seed S]
                                 создать файл с правдоподобной программой из N мероприятий (для нагрузочных проверок)
+  backups list                  резервные копии базы, новые первыми: дата, причина, размер, путь
+                                (работает и тогда, когда база не открывается)
+  backups create                создать резервную копию сейчас; печатает её путь
+  backups restore ФАЙЛ          восстановить базу из резервной копии (имя или путь из backups list);
+                                текущее состояние сохраняется копией, а повреждённая база —
+                                рядом под новым именем, без изменений
 
 Общие параметры:
   --db ФАЙЛ     файл базы данных (иначе переменная METODIST_DB, иначе база, выбранная в окне
@@ -83,6 +90,7 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "report" => commands::report(&mut ctx, args)?,
         "apply" => commands::apply(&mut ctx, args)?,
         "check" => commands::check(&mut ctx, args)?,
+        "backups" => backups::run(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),
     };

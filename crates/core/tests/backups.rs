@@ -351,3 +351,236 @@ fn two_databases_in_one_folder_keep_their_copies_apart() {
         dir.path().join("backups").join("Архив 2024.sqlite3")
     );
 }
+
+/// Every file under `dir` (recursively) with its size.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u64)> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries {
+        let entry = entry.unwrap();
+        let meta = entry.metadata().unwrap();
+        if meta.is_dir() {
+            out.extend(files_under(&entry.path()));
+        } else {
+            out.push((entry.path(), meta.len()));
+        }
+    }
+    out
+}
+
+/// No empty `.sqlite3` file anywhere under `dir` (the `-wal`/`-shm` of an
+/// open database may be empty; a copy may not).
+fn assert_no_empty_copy(dir: &std::path::Path) {
+    let empty: Vec<_> = files_under(dir)
+        .into_iter()
+        .filter(|(p, len)| *len == 0 && p.to_string_lossy().ends_with(".sqlite3"))
+        .collect();
+    assert!(empty.is_empty(), "empty copies left: {empty:?}");
+}
+
+/// Two programmes, a daily backup of them, then a page in the middle of
+/// the closed database overwritten with random bytes: the file still opens,
+/// but SQLite cannot copy it.
+fn damaged_page_with_backup() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
+    let (dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.import(&generate::programme(60, 11)).unwrap();
+        store.import(&generate::programme(60, 12)).unwrap();
+        store.daily_backup(d("2026-11-20")).unwrap().unwrap();
+    }
+    let damage = common::damage::damage_a_page(&path);
+    (dir, path, damage.bytes)
+}
+
+#[test]
+fn a_database_with_a_damaged_page_is_restored_and_kept_byte_for_byte() {
+    let (dir, path, damaged) = damaged_page_with_backup();
+    let store = Store::open(&path).expect("a damaged page still opens");
+    assert_ne!(
+        store.integrity_check().unwrap_or_default(),
+        "ok",
+        "the page is really damaged"
+    );
+    drop(store);
+    let backup = find_backup(&path, "metodist-2026-11-20.sqlite3").unwrap();
+
+    let restored = restore_backup_at(&path, &backup.path).unwrap();
+
+    let Restored::DamagedSetAside {
+        path: aside,
+        file_name,
+    } = restored
+    else {
+        panic!("a database SQLite cannot copy is set aside: {restored:?}");
+    };
+    assert!(
+        file_name.starts_with("metodist.sqlite3.damaged-"),
+        "{file_name}"
+    );
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        damaged,
+        "not a byte changed"
+    );
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(store.list_programmes().unwrap().len(), 2);
+    drop(store);
+    assert_no_empty_copy(dir.path());
+    // The copies are what they were: the one backup, nothing failed beside it.
+    let names: Vec<String> = list_backups_for(&path)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.file_name)
+        .collect();
+    assert_eq!(names, ["metodist-2026-11-20.sqlite3"]);
+}
+
+#[test]
+fn an_open_store_on_a_damaged_page_refuses_a_safety_copy_and_leaves_no_file() {
+    let (dir, path, damaged) = damaged_page_with_backup();
+    let mut store = Store::open(&path).unwrap();
+    let backup = find_backup(&path, "metodist-2026-11-20.sqlite3").unwrap();
+    for _ in 0..3 {
+        let error = store.restore_backup(&backup.path).unwrap_err();
+        assert_eq!(error.code(), "db_corrupt", "{error}");
+        let error = store.backup_now().unwrap_err();
+        assert_eq!(error.code(), "db_corrupt", "{error}");
+    }
+    drop(store);
+    assert_no_empty_copy(dir.path());
+    assert_eq!(list_backups_for(&path).unwrap().len(), 1);
+    assert_eq!(std::fs::read(&path).unwrap(), damaged);
+}
+
+#[test]
+fn a_failed_daily_backup_leaves_nothing_and_is_tried_again() {
+    let (dir, path, _) = damaged_page_with_backup();
+    let today = d("2026-11-23");
+    {
+        let store = Store::open(&path).unwrap();
+        for _ in 0..2 {
+            let error = store.daily_backup(today).unwrap_err();
+            assert_eq!(error.code(), "db_corrupt", "{error}");
+            assert!(
+                error.to_string().contains("База данных повреждена"),
+                "{error}"
+            );
+        }
+    }
+    assert_no_empty_copy(dir.path());
+    let listed: Vec<String> = list_backups_for(&path)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.file_name)
+        .collect();
+    assert_eq!(
+        listed,
+        ["metodist-2026-11-20.sqlite3"],
+        "no failed copy listed"
+    );
+    let leftovers: Vec<_> = files_under(&dir.path().join("backups"))
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+
+    // Once the database is sound again, the same day's backup is made.
+    let backup = find_backup(&path, "metodist-2026-11-20.sqlite3").unwrap();
+    restore_backup_at(&path, &backup.path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let made = store.daily_backup(today).unwrap().expect("made on retry");
+    let copy = Store::open(&made).unwrap();
+    assert_eq!(copy.integrity_check().unwrap(), "ok");
+    assert_eq!(copy.list_programmes().unwrap().len(), 2);
+}
+
+#[test]
+fn an_empty_copy_left_by_a_failed_backup_is_neither_listed_nor_kept() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store.import(&generate::programme(5, 1)).unwrap();
+    let dir = store.backups_dir().unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    // What an older version left on a full disk: today's name, no bytes.
+    std::fs::write(dir.join("metodist-2026-11-23.sqlite3"), b"").unwrap();
+    std::fs::write(dir.join("manual-2026-11-22-101010.sqlite3"), b"").unwrap();
+    assert!(
+        store.list_backups().unwrap().is_empty(),
+        "an empty file is not a copy"
+    );
+
+    let made = store
+        .daily_backup(d("2026-11-23"))
+        .unwrap()
+        .expect("an empty file does not count as today's backup");
+
+    let list = store.list_backups().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0].path, made);
+    assert!(list[0].size > 0);
+    assert_eq!(
+        Store::open(&made).unwrap().list_programmes().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn rotation_never_deletes_a_good_copy_to_keep_an_empty_one() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store.import(&generate::programme(5, 1)).unwrap();
+    for day in 1..=3 {
+        store
+            .daily_backup(d(&format!("2025-03-{day:02}")))
+            .unwrap()
+            .unwrap();
+    }
+    let dir = store.backups_dir().unwrap();
+    // Thirteen starts on a full disk with an older version: empty copies.
+    for day in 4..=16 {
+        std::fs::write(dir.join(format!("metodist-2025-03-{day:02}.sqlite3")), b"").unwrap();
+    }
+    // A truncated copy is no better than an empty one.
+    let good = std::fs::read(dir.join("metodist-2025-03-03.sqlite3")).unwrap();
+    std::fs::write(
+        dir.join("metodist-2025-03-17.sqlite3"),
+        &good[..good.len() / 2],
+    )
+    .unwrap();
+
+    store.daily_backup(d("2025-03-18")).unwrap().unwrap();
+
+    let mut names: Vec<String> = store
+        .list_backups()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.file_name)
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "metodist-2025-03-01.sqlite3",
+            "metodist-2025-03-02.sqlite3",
+            "metodist-2025-03-03.sqlite3",
+            "metodist-2025-03-18.sqlite3",
+        ],
+        "the good copies are kept, the bad ones are gone"
+    );
+    let on_disk = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(on_disk, 4, "bad copies are removed, not only hidden");
+    // Rotation still keeps fourteen good copies, no more.
+    for day in 1..=20 {
+        store
+            .daily_backup(d(&format!("2025-04-{day:02}")))
+            .unwrap()
+            .unwrap();
+    }
+    let list = store.list_backups().unwrap();
+    assert_eq!(list.len(), KEEP_DAILY);
+    assert!(list.iter().all(|b| b.size > 0));
+}

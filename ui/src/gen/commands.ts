@@ -3,6 +3,7 @@
 import { invoke } from "../invoke.js";
 import type { Applied } from "./Applied.js";
 import type { BackupInfo } from "./BackupInfo.js";
+import type { BackupProblem } from "./BackupProblem.js";
 import type { DatabaseStatus } from "./DatabaseStatus.js";
 import type { DueEntry } from "./DueEntry.js";
 import type { Edit } from "./Edit.js";
@@ -167,6 +168,10 @@ export function listBackups(): Promise<Array<BackupInfo>> {
 
 export function createBackup(): Promise<BackupInfo> {
   return invoke<BackupInfo>("create_backup");
+}
+
+export function backupProblem(): Promise<BackupProblem | null> {
+  return invoke<BackupProblem | null>("backup_problem");
 }
 
 export function restoreBackup(fileName: string): Promise<Restored> {

@@ -6,6 +6,7 @@ export type { Applied } from "./Applied.js";
 export type { ApprovingAct } from "./ApprovingAct.js";
 export type { BackupInfo } from "./BackupInfo.js";
 export type { BackupKind } from "./BackupKind.js";
+export type { BackupProblem } from "./BackupProblem.js";
 export type { Block } from "./Block.js";
 export type { BlockCounts } from "./BlockCounts.js";
 export type { DatabaseStatus } from "./DatabaseStatus.js";

@@ -6,13 +6,14 @@
 // data-testid: backups-screen, backups-back, backup-create, backups-message,
 // backups-empty, backup-list, backup-row (data-file), backup-when,
 // backup-kind, backup-restore, restore-confirm-form, restore-confirm,
-// restore-cancel, recovery-panel, recovery-backups, recovery-open-db,
-// recovery-create-db, recovery-message.
+// restore-cancel, backup-problem, recovery-panel, recovery-backups,
+// recovery-open-db, recovery-create-db, recovery-message.
 
 import {
   AppError,
   DATABASE_ERRORS,
   ErrorCode,
+  backupProblem,
   createBackup,
   createDatabase,
   listBackups,
@@ -67,7 +68,7 @@ function confirmForm(
 ): HTMLElement {
   const when = formatDayTime(backup.created);
   const consequence = damaged
-    ? "Файл базы данных, который не открывается, не будет перезаписан: он останется рядом под новым именем, а на его месте появится база из этой копии."
+    ? "Повреждённый файл базы данных не будет перезаписан: он останется рядом под новым именем (или будет сохранён отдельной копией, если его ещё можно скопировать), а на его месте появится база из этой копии."
     : "Текущее состояние базы сначала будет сохранено как отдельная резервная копия — к нему можно будет вернуться.";
   const confirm = h(
     "button",
@@ -141,12 +142,31 @@ function messageLine(testId: string): { element: HTMLElement; say: (text: string
   };
 }
 
+/** «Сегодняшняя резервная копия не создана: …» when today's automatic copy
+ * failed at start (a full disk, a damaged database), else nothing: the
+ * failure must not stay in a log she never sees. */
+export async function backupProblemLine(): Promise<HTMLElement | null> {
+  let problem;
+  try {
+    problem = await backupProblem();
+  } catch (raw) {
+    console.error("backup_problem failed:", raw);
+    return null;
+  }
+  if (problem === null) return null;
+  return h(
+    "p",
+    { className: "screen-message message-error", testId: "backup-problem", attrs: { role: "alert", "data-code": problem.code } },
+    problem.message,
+  );
+}
+
 export const backupsScreen: Screen = {
   errorHeading(error: AppError) {
     return DATABASE_ERRORS.includes(error.code) ? "Не удалось открыть базу данных" : "Не удалось получить список резервных копий";
   },
   async render() {
-    const backups = await listBackups();
+    const [backups, problem] = await Promise.all([listBackups(), backupProblemLine()]);
     const message = messageLine("backups-message");
     const create = h(
       "button",
@@ -161,6 +181,8 @@ export const backupsScreen: Screen = {
               const made = await createBackup();
               const list = await listBackups();
               listSlot.replaceChildren(backupList(list, false, message.say));
+              // Today has a copy now.
+              problem?.remove();
               message.say(`Копия создана: ${formatDayTime(made.created)} — ${formatSize(made.size)}.`, false);
             } catch (raw) {
               message.say(messageOf(raw), true);
@@ -188,6 +210,7 @@ export const backupsScreen: Screen = {
         { className: "field-hint" },
         "Копия базы данных создаётся автоматически раз в день при запуске; хранятся последние 14 ежедневных копий. Копии, созданные вручную, и копии перед восстановлением не удаляются автоматически. Копии лежат в папке «backups» рядом с файлом базы данных.",
       ),
+      problem,
       message.element,
       listSlot,
     );
@@ -262,7 +285,7 @@ export async function recoveryPanel(error: AppError): Promise<HTMLElement> {
       h(
         "p",
         { className: "field-hint" },
-        "Файл, который не открывается, не изменяется и не удаляется ни при каком выборе.",
+        "Повреждённый файл базы данных не изменяется и не удаляется ни при каком выборе.",
       ),
     ),
   );

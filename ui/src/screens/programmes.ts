@@ -11,7 +11,7 @@
 // programme-save-template, programme-delete, template-name-form,
 // template-name-input, template-name-save, template-name-cancel,
 // delete-confirm-form, delete-confirm, delete-cancel, deleted-section,
-// deleted-row (data-id), deleted-restore.
+// deleted-row (data-id), deleted-restore; backup-problem (backups.ts).
 
 import {
   AppError,
@@ -34,7 +34,7 @@ import { h } from "../dom.js";
 import { formatDateTime, formatPeriod, formatStatus } from "../format.js";
 import type { TemplateSummary } from "../api.js";
 import { navigate, refresh, type Screen } from "../router.js";
-import { recoveryPanel } from "./backups.js";
+import { backupProblemLine, recoveryPanel } from "./backups.js";
 import { settleEditor } from "./editor/shell.js";
 
 /** A message that survives the re-render after an action («Программа восстановлена»). */
@@ -353,12 +353,13 @@ export const programmesScreen: Screen = {
       throw raw;
     }
     // The list must show even if the secondary lists fail.
-    const [deleted, templates] = await Promise.all([
+    const [deleted, templates, backupProblem] = await Promise.all([
       listDeleted().catch(() => [] as ProgrammeSummary[]),
       listTemplates().catch((raw: unknown) => {
         console.error("list_templates failed:", raw);
         return [] as TemplateSummary[];
       }),
+      backupProblemLine(),
     ]);
     const chooserSlot = h("div", { className: "chooser-slot" });
     // With no programmes the empty state offers the same choice: while the
@@ -396,6 +397,7 @@ export const programmesScreen: Screen = {
         h("button", { className: "button", testId: "programmes-import", attrs: { type: "button" }, onClick: () => void importFile() }, "Импорт…"),
         h("button", { className: "button", testId: "backups-open", attrs: { type: "button" }, onClick: () => navigate("/backups") }, "Резервные копии"),
       ),
+      backupProblem,
       message,
       chooserSlot,
       empty ?? table(programmes),

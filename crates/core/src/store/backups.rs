@@ -3,13 +3,23 @@
 //! one whenever the user asks, and one before every restore, so a restore
 //! can be undone too.
 //!
+//! A copy is written under a temporary name, checked (`PRAGMA
+//! integrity_check` on the copy) and only then given its name, so a full
+//! disk or a damaged database never leaves an empty or cut copy that would
+//! be listed, count as today's backup, or push a good copy out of the
+//! rotation. Files in the folder that cannot be whole copies (empty, cut
+//! short: what older versions left) are neither listed nor kept.
+//!
 //! Listing and restoring also work by the database's path alone, without an
 //! open `Store`: a damaged database cannot be opened, and its backups are
-//! exactly what the user needs then.
+//! exactly what the user needs then. A database that opens but that SQLite
+//! cannot copy (a damaged page) is set aside byte for byte instead of
+//! copied before a restore.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
@@ -23,6 +33,8 @@ const DAILY_PREFIX: &str = "metodist-";
 const MANUAL_PREFIX: &str = "manual-";
 const BEFORE_RESTORE_PREFIX: &str = "before-restore-";
 const EXTENSION: &str = ".sqlite3";
+/// How a copy being written ends; never listed, never restored.
+const TEMPORARY: &str = ".tmp";
 
 /// Why a copy exists; the window names it.
 #[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -107,7 +119,7 @@ pub fn list_backups_for(db: &Path) -> Result<Vec<BackupInfo>> {
         let meta = entry
             .metadata()
             .map_err(|e| CoreError::io(entry.path(), e))?;
-        if !meta.is_file() {
+        if !meta.is_file() || !looks_whole(&entry.path(), meta.len()) {
             continue;
         }
         let created = meta
@@ -145,12 +157,13 @@ pub fn find_backup(db: &Path, file_name: &str) -> Result<BackupInfo> {
 /// Restores `backup` as the database at `db`, whether or not that database
 /// can be opened, and never overwrites anything:
 ///
-/// - a database that opens is restored in place after a safety copy
-///   (`Store::restore_backup`);
+/// - a database that opens and that SQLite can copy is restored in place
+///   after a checked safety copy (`Store::restore_or_set_aside`);
 /// - a database refused as damaged (not SQLite, corrupt, from a newer
-///   version, a failed migration) is renamed to `<name>.damaged-<time>`
-///   with its `-wal`/`-shm` files, byte for byte, and a new database is made
-///   from the backup at `db`;
+///   version, a failed migration), or one that opens but cannot be copied
+///   (a damaged page), is renamed to `<name>.damaged-<time>` with its
+///   `-wal`/`-shm` files, byte for byte, and a new database is made from
+///   the backup at `db`;
 /// - a database that is locked, read-only or on a full disk is left alone
 ///   and its error returned: moving a file another program is writing to
 ///   would split her data in two.
@@ -161,34 +174,32 @@ pub fn restore_backup_at(db: &Path, backup: &Path) -> Result<Restored> {
         return Ok(Restored::Nothing);
     }
     match Store::open(db) {
-        Ok(mut store) => {
-            let path = store.restore_backup(backup)?;
-            Ok(Restored::SafetyCopy {
-                file_name: file_name_of(&path),
-                path,
-            })
-        }
+        Ok(store) => store.restore_checked_or_set_aside(backup),
         Err(
             CoreError::NotADatabase(_)
             | CoreError::Corrupt(_)
             | CoreError::NewerSchema { .. }
             | CoreError::Migration(..),
-        ) => {
-            let aside = set_aside(db)?;
-            if let Err(error) = write_from_backup(db, backup) {
-                // Put the damaged file back where it was: the user must find
-                // things as she left them when a restore fails.
-                remove_database_files(db);
-                let _ = move_with_companions(&aside, db);
-                return Err(error);
-            }
-            Ok(Restored::DamagedSetAside {
-                file_name: file_name_of(&aside),
-                path: aside,
-            })
-        }
+        ) => set_aside_and_restore(db, backup),
         Err(other) => Err(other),
     }
+}
+
+/// Renames the database at `db` (closed) aside, untouched, and makes a new
+/// one from `backup` in its place; puts it back when that fails.
+fn set_aside_and_restore(db: &Path, backup: &Path) -> Result<Restored> {
+    let aside = set_aside(db)?;
+    if let Err(error) = write_from_backup(db, backup) {
+        // Put the damaged file back where it was: the user must find
+        // things as she left them when a restore fails.
+        remove_database_files(db);
+        let _ = move_with_companions(&aside, db);
+        return Err(error);
+    }
+    Ok(Restored::DamagedSetAside {
+        file_name: file_name_of(&aside),
+        path: aside,
+    })
 }
 
 fn file_name_of(path: &Path) -> String {
@@ -266,39 +277,35 @@ impl Store {
         backups_dir_for(self.path())
     }
 
-    /// A consistent copy of the database at `target` (which must not exist).
+    /// A consistent, checked copy of the database at `target` (which must
+    /// not exist); nothing is left behind when it fails.
     fn copy_to(&self, target: &Path) -> Result<()> {
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
-        }
-        self.conn()
-            .execute("VACUUM INTO ?1", [target.to_string_lossy()])
-            .map_err(self.db_err())?;
-        Ok(())
+        copy_checked(self.conn(), self.path(), target)
     }
 
-    /// Makes today's backup unless there is one already; keeps the last
-    /// `KEEP_DAILY`. Returns the new copy's path, if one was made.
+    /// Makes today's backup unless there is a whole one already; keeps the
+    /// last `KEEP_DAILY` whole daily copies and removes the files that
+    /// cannot be copies (an empty or cut file of an earlier failure never
+    /// counts as a backup, nor pushes a good one out). Returns the new
+    /// copy's path, if one was made. When the copy fails, nothing of it is
+    /// left, so the next start tries again.
     pub fn daily_backup(&self, today: NaiveDate) -> Result<Option<PathBuf>> {
         let dir = self.backups_dir()?;
         let target = dir.join(format!("{DAILY_PREFIX}{today}{EXTENSION}"));
-        if target.exists() {
-            return Ok(None);
-        }
-        self.copy_to(&target)?;
-        let mut daily: Vec<PathBuf> = self
-            .list_backups()?
-            .into_iter()
-            .map(|b| b.path)
-            .filter(|p| is_daily(p))
-            .collect();
-        // Names carry the date, so the name order is the date order.
-        daily.sort();
-        while daily.len() > KEEP_DAILY {
-            let old = daily.remove(0);
-            std::fs::remove_file(&old).map_err(|e| CoreError::io(&old, e))?;
-        }
-        Ok(Some(target))
+        let made = if is_whole_file(&target) {
+            None
+        } else {
+            // An older version's failed copy of today: not a backup.
+            match std::fs::remove_file(&target) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(CoreError::io(&target, e)),
+            }
+            self.copy_to(&target)?;
+            Some(target)
+        };
+        prune_daily(&dir);
+        Ok(made)
     }
 
     /// Every copy in the backups folder, newest first.
@@ -319,12 +326,59 @@ impl Store {
 
     /// Replaces the database's contents with a backup's, after checking the
     /// backup and copying the current state aside. Returns that copy's path.
+    /// A database SQLite cannot copy (a damaged page) is refused with
+    /// `db_corrupt` and nothing is written; `restore_or_set_aside` restores
+    /// it all the same.
     pub fn restore_backup(&mut self, backup: &Path) -> Result<PathBuf> {
         check_backup(backup)?;
+        let safety = self.safety_copy()?;
+        self.restore_in_place(backup)?;
+        Ok(safety)
+    }
+
+    /// Restores `backup` over this database and says what was kept of the
+    /// state it replaced: a checked safety copy in the backups folder when
+    /// SQLite can copy the database; when it cannot (a damaged page: the
+    /// file opens, but `VACUUM INTO` fails), the database is closed and its
+    /// files renamed aside byte for byte, and a new database is made from
+    /// the backup. The store is consumed: a file cannot be set aside while
+    /// it is open, and the caller opens the restored database afresh.
+    pub fn restore_or_set_aside(self, backup: &Path) -> Result<Restored> {
+        check_backup(backup)?;
+        self.restore_checked_or_set_aside(backup)
+    }
+
+    /// `restore_or_set_aside` of a backup already checked.
+    fn restore_checked_or_set_aside(mut self, backup: &Path) -> Result<Restored> {
+        match self.safety_copy() {
+            Ok(path) => {
+                self.restore_in_place(backup)?;
+                Ok(Restored::SafetyCopy {
+                    file_name: file_name_of(&path),
+                    path,
+                })
+            }
+            Err(CoreError::Corrupt(_) | CoreError::NotADatabase(_)) => {
+                // Another program writing to it must not have its file
+                // moved away: the write lock says whether one is.
+                self.write(|_| Ok(()))?;
+                let db = self.path().to_path_buf();
+                self.close_as_it_is();
+                set_aside_and_restore(&db, backup)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    fn safety_copy(&self) -> Result<PathBuf> {
         let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
         let dir = self.backups_dir()?;
         let safety = unused(&dir, &format!("{BEFORE_RESTORE_PREFIX}{stamp}"));
         self.copy_to(&safety)?;
+        Ok(safety)
+    }
+
+    fn restore_in_place(&mut self, backup: &Path) -> Result<()> {
         let path = self.path().to_path_buf();
         self.conn_mut()
             .restore(
@@ -337,7 +391,130 @@ impl Store {
         if version < latest_version() {
             self.migrate_from(version)?;
         }
-        Ok(safety)
+        Ok(())
+    }
+
+    /// Closes the connection without the checkpoint SQLite makes on close,
+    /// so the database file and its `-wal` stay exactly as they were.
+    fn close_as_it_is(self) {
+        let _ = self
+            .conn()
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
+        drop(self);
+    }
+}
+
+/// `VACUUM INTO` a temporary name beside `target`, the copy checked with
+/// `PRAGMA integrity_check`, flushed to disk and renamed to `target` only
+/// then; on any failure the temporary file is removed, so no empty or cut
+/// copy is ever left under a copy's name. `db` names the database in errors.
+pub(crate) fn copy_checked(conn: &Connection, db: &Path, target: &Path) -> Result<()> {
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+    let tmp = dir.join(format!(
+        ".{}.{}{TEMPORARY}",
+        file_name_of(target),
+        std::process::id()
+    ));
+    // VACUUM INTO refuses an existing file; one left by a crash is ours.
+    let _ = std::fs::remove_file(&tmp);
+    let result = (|| {
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+            .map_err(|e| CoreError::sqlite(db, e))?;
+        let check: String = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("PRAGMA integrity_check", [], |r| r.get(0)))
+            .map_err(|e| CoreError::sqlite(&tmp, e))?;
+        if check != "ok" {
+            return Err(CoreError::Corrupt(check));
+        }
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| CoreError::io(&tmp, e))?;
+        std::fs::rename(&tmp, target).map_err(|e| CoreError::io(target, e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Keeps the newest `KEEP_DAILY` whole daily copies in `dir` and removes
+/// the other daily files, whole or not, and temporary files a crash left
+/// more than a day ago. Best effort: a file that cannot be removed now is
+/// tried again at the next start, and is no reason to report the backup
+/// just made as failed.
+fn prune_daily(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut daily = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        if name.starts_with('.') && name.ends_with(TEMPORARY) {
+            let stale = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 24 * 3600);
+            if stale {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        } else if name.starts_with(DAILY_PREFIX) && name.ends_with(EXTENSION) {
+            let whole = looks_whole(&entry.path(), meta.len());
+            daily.push((name, entry.path(), whole));
+        }
+    }
+    // Names carry the date, so the name order is the date order: newest first.
+    daily.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut kept = 0;
+    for (_, path, whole) in daily {
+        if whole && kept < KEEP_DAILY {
+            kept += 1;
+        } else {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+fn is_whole_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && looks_whole(path, m.len()))
+}
+
+/// Whether the file at `path`, `len` bytes long, can be a whole copy: an
+/// SQLite header, and at least as long as that header says. Reads 100
+/// bytes, so listing stays quick; a copy's contents are checked in full
+/// when it is written and again before it is restored. An empty or cut
+/// file, what a failed copy of an older version left, is not one.
+fn looks_whole(path: &Path, len: u64) -> bool {
+    let mut header = [0u8; 100];
+    let read =
+        std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header));
+    if read.is_err() || &header[..16] != super::SQLITE_HEADER {
+        return false;
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let be = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let (change_counter, pages, valid_for) = (be(24), u64::from(be(28)), be(92));
+    if pages > 0 && valid_for == change_counter {
+        len >= pages * page_size
+    } else {
+        page_size >= 512 && len >= page_size && len.is_multiple_of(page_size)
     }
 }
 
@@ -355,12 +532,6 @@ fn unused(dir: &Path, stem: &str) -> PathBuf {
         })
         .find(|p| !p.exists())
         .expect("an unused name")
-}
-
-fn is_daily(p: &Path) -> bool {
-    p.file_name()
-        .map(|n| n.to_string_lossy().starts_with(DAILY_PREFIX))
-        .unwrap_or(false)
 }
 
 /// A backup must be a sound Metodist database this version understands.

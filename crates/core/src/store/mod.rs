@@ -159,7 +159,8 @@ impl Store {
     }
 
     /// A consistent copy of the database next to it, made by SQLite itself
-    /// (never a plain copy of a file that may be in use).
+    /// (never a plain copy of a file that may be in use) and checked; a
+    /// failed copy leaves no file.
     fn backup_before_migration(&self, from: i64) -> Result<PathBuf> {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let name = format!(
@@ -170,9 +171,7 @@ impl Store {
                 .unwrap_or_else(|| "metodist.sqlite3".into())
         );
         let target = self.path.with_file_name(name);
-        self.conn
-            .execute("VACUUM INTO ?1", [target.to_string_lossy()])
-            .map_err(|e| CoreError::sqlite(&self.path, e))?;
+        backups::copy_checked(&self.conn, &self.path, &target)?;
         Ok(target)
     }
 

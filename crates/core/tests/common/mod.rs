@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod damage;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

@@ -6,13 +6,15 @@
 // editor-period-end, editor-period-hint, editor-status, save-indicator,
 // undo, redo, editor-tabs, tab-link-<key> (today, month, timeline,
 // execution, report, act, passport, sections, indicators, roadmap, print),
-// tab-content.
+// tab-content; editor-unavailable (a database error: the recovery panel of
+// backups.ts under the way back).
 
 import { AppError, DATABASE_ERRORS, applyEdit, loadProgramme, redo, undo, undoState } from "../../api.js";
 import { h } from "../../dom.js";
 import { parseMonth, showMonth } from "../../format.js";
 import type { Applied, Edit, Period, Programme, UndoState } from "../../api.js";
 import type { Params, Screen } from "../../router.js";
+import { recoveryPanel } from "../backups.js";
 import { actTab } from "./act.js";
 import { dropPending, flushPending, labelled, textField } from "./fields.js";
 import { indicatorsTab } from "./indicators.js";
@@ -346,6 +348,21 @@ export async function settleEditor(): Promise<void> {
   await lastSession.idle();
 }
 
+/** The editor when the database fails under it: the way back to the list
+ * and the recovery panel (restore a backup, open or create another database). */
+async function unavailable(error: AppError): Promise<HTMLElement> {
+  return h(
+    "div",
+    { className: "editor", testId: "editor-unavailable" },
+    h(
+      "div",
+      { className: "editor-topline" },
+      h("a", { className: "editor-back", testId: "editor-back", attrs: { href: "#/programmes" } }, "← Все программы"),
+    ),
+    await recoveryPanel(error),
+  );
+}
+
 export const editorScreen: Screen = {
   errorHeading(error: AppError) {
     return DATABASE_ERRORS.includes(error.code) ? "Не удалось открыть базу данных" : "Не удалось открыть программу";
@@ -360,7 +377,16 @@ export const editorScreen: Screen = {
     // Switching tabs re-renders the screen: the typing left in the previous
     // tab (sent on blur) must be stored before the programme is loaded again.
     await settleEditor();
-    const [programme, undoInfo] = await Promise.all([loadProgramme(id), undoState(id)]);
+    let programme: Programme;
+    let undoInfo: UndoState;
+    try {
+      [programme, undoInfo] = await Promise.all([loadProgramme(id), undoState(id)]);
+    } catch (raw) {
+      // A damaged or vanished database: the same way forward as at launch
+      // (a backup, another database), not a lone «Повторить».
+      if (raw instanceof AppError && DATABASE_ERRORS.includes(raw.code)) return unavailable(raw);
+      throw raw;
+    }
     const session = new Session(id, programme, undoInfo, tab);
     lastSession = session;
     const root = h(
