@@ -245,8 +245,9 @@ fn remove_database_files(db: &Path) {
 /// contents, copied by SQLite's backup API and brought up to date.
 fn write_from_backup(db: &Path, backup: &Path) -> Result<()> {
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+        crate::fsutil::create_private_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     }
+    super::create_owner_only(db)?;
     {
         let mut conn = Connection::open(db).map_err(|e| CoreError::sqlite(db, e))?;
         conn.restore(
@@ -269,12 +270,9 @@ impl Store {
     /// A consistent copy of the database at `target` (which must not exist).
     fn copy_to(&self, target: &Path) -> Result<()> {
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+            crate::fsutil::create_private_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
         }
-        self.conn()
-            .execute("VACUUM INTO ?1", [target.to_string_lossy()])
-            .map_err(self.db_err())?;
-        Ok(())
+        super::vacuum_into(self.conn(), self.path(), target)
     }
 
     /// Makes today's backup unless there is one already; keeps the last
