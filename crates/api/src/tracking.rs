@@ -117,5 +117,5 @@ pub fn print_report(
         return Ok(None);
     };
     let rendered = render_report(&p, &entries, from, to, &profile)?;
-    deliver_pdf(host, path, rendered).map(Some)
+    deliver_pdf(session, host, path, rendered).map(Some)
 }
