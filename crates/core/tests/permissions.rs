@@ -4,10 +4,14 @@
 //! cannot copy her programmes. And what an interrupted write left beside the
 //! database is gone once the store opens.
 
+#[cfg(unix)]
 use std::path::Path;
 
+#[cfg(unix)]
 use chrono::NaiveDate;
-use metodist_core::{generate, Store};
+#[cfg(unix)]
+use metodist_core::generate;
+use metodist_core::Store;
 
 #[cfg(unix)]
 fn mode(p: &Path) -> u32 {
