@@ -78,6 +78,16 @@ pub fn run() -> tauri::Result<()> {
                 );
                 return Ok(());
             }
+            Ok(instance::Claim::Unanswered) => {
+                // Another app holds this database (its lock is taken) but did
+                // not answer: a second window on the same file is what the
+                // guard is for, so this one does not open.
+                eprintln!(
+                    "«Методист» с базой данных «{}» уже открыт, но не ответил. Второе окно с той же базой не открывается: дождитесь его окна или закройте его и запустите «Методист» снова.",
+                    db.display()
+                );
+                return Ok(());
+            }
             Ok(instance::Claim::Primary(listener)) => Some(listener),
             Err(error) => {
                 // Without the marker a second start opens a second window, as

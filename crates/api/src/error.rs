@@ -17,10 +17,18 @@ pub enum ApiError {
     /// hand over, an empty report period).
     #[error("{0}")]
     Invalid(String),
+    /// A file to save pointed at the open database or one of its files.
+    #[error("Нельзя сохранить в «{}»: это {what}. Ничего не записано; выберите другое имя или другую папку.", .path.display())]
+    ProtectedOutput {
+        path: std::path::PathBuf,
+        what: &'static str,
+    },
 }
 
 /// The code of [`ApiError::Invalid`].
 pub const INVALID_REQUEST: &str = "invalid_request";
+/// The code of [`ApiError::ProtectedOutput`].
+pub const OUTPUT_PROTECTED: &str = "output_protected";
 
 impl ApiError {
     pub fn code(&self) -> &'static str {
@@ -28,6 +36,7 @@ impl ApiError {
             ApiError::Core(error) => error.code(),
             ApiError::Print(error) => error.code(),
             ApiError::Invalid(_) => INVALID_REQUEST,
+            ApiError::ProtectedOutput { .. } => OUTPUT_PROTECTED,
         }
     }
 }
@@ -38,6 +47,7 @@ pub fn error_codes() -> Vec<&'static str> {
     let mut codes = metodist_core::ERROR_CODES.to_vec();
     codes.extend_from_slice(metodist_print::ERROR_CODES);
     codes.push(INVALID_REQUEST);
+    codes.push(OUTPUT_PROTECTED);
     codes
 }
 

@@ -24,6 +24,6 @@ pub mod typescript;
 
 pub use commands::{command_types, Context};
 pub use error::{ApiError, Result};
-pub use files::file_stem;
+pub use files::{check_output, file_stem, instance_file, instance_lock_file};
 pub use host::{FileFilter, Host, TestHost};
 pub use session::{DatabaseStatus, Session};

@@ -173,8 +173,14 @@ pub struct Printed {
     pub warnings: Vec<String>,
 }
 
-/// Writes a rendered PDF at `path` (all or nothing) and reports it.
-pub fn write_pdf(path: &Path, rendered: metodist_print::Rendered) -> Result<Printed> {
+/// Writes a rendered PDF at `path` (all or nothing) and reports it; never
+/// over the session's database or one of its files.
+pub fn write_pdf(
+    session: &Session,
+    path: &Path,
+    rendered: metodist_print::Rendered,
+) -> Result<Printed> {
+    session.check_output(path)?;
     metodist_core::fsutil::write_atomically(path, &rendered.pdf)?;
     Ok(Printed {
         path: path.display().to_string(),
@@ -186,11 +192,12 @@ pub fn write_pdf(path: &Path, rendered: metodist_print::Rendered) -> Result<Prin
 /// Writes the PDF where the user chose and shows it in the system viewer;
 /// shared by the programme and the progress report.
 pub(crate) fn deliver_pdf(
+    session: &Session,
     host: &dyn Host,
     path: PathBuf,
     rendered: metodist_print::Rendered,
 ) -> Result<Printed> {
-    let printed = write_pdf(&path, rendered)?;
+    let printed = write_pdf(session, &path, rendered)?;
     host.show_file(&path);
     Ok(printed)
 }
@@ -230,7 +237,7 @@ pub fn print_programme(
         return Ok(None);
     };
     let rendered = render_programme(&p, mode, &profile)?;
-    deliver_pdf(host, path, rendered).map(Some)
+    deliver_pdf(session, host, path, rendered).map(Some)
 }
 
 /// Pages of the print preview as PNG data URLs, with the page count.

@@ -57,8 +57,10 @@ pub fn import_file(session: &Session, path: &Path) -> Result<i64> {
     session.with_store_mut(|s| s.import(&programme))
 }
 
-/// Writes programme `id` as an exchange file at `path`.
+/// Writes programme `id` as an exchange file at `path`; never over the
+/// database or one of its files.
 pub fn export_file(session: &Session, id: i64, path: &Path) -> Result<()> {
+    session.check_output(path)?;
     let programme = session.with_store(|s| s.load(id))?;
     exchange::write_file(path, &programme)?;
     Ok(())

@@ -84,6 +84,16 @@ impl Session {
         Ok(self.path()?)
     }
 
+    /// Refuses `out` as a file to save when it is this session's database or
+    /// one of its files (see [`crate::check_output`]). Without a known
+    /// database (no data folder) there is nothing to protect.
+    pub fn check_output(&self, out: &std::path::Path) -> Result<(), ApiError> {
+        match self.path() {
+            Ok(db) => crate::check_output(&db, out),
+            Err(_) => Ok(()),
+        }
+    }
+
     /// Works from now on, and at the next launches, with the database at
     /// `path` (created when it does not exist). When it cannot be opened the
     /// current one stays in use and the error says why.

@@ -129,5 +129,5 @@ pub fn print_report(
         return Ok(None);
     };
     let rendered = render_report(&t, from, to, host.today(), &profile)?;
-    deliver_pdf(host, path, rendered).map(Some)
+    deliver_pdf(session, host, path, rendered).map(Some)
 }

@@ -246,3 +246,62 @@ fn a_new_database_is_never_created_over_an_existing_file() {
     assert!(programmes::list_programmes(&f.session).unwrap().is_empty());
     assert!(Path::new(&fresh).is_file());
 }
+
+/// A save dialog pointed at the open database, its `-wal`, a backup or the
+/// single-window marker: export, print and the report all refuse it, the
+/// file is left as it was and nothing is shown in the viewer.
+#[test]
+fn the_save_dialogs_never_write_over_the_database_or_its_files() {
+    let f = Fixture::new();
+    let id = f.imported();
+    let backup = backups::create_backup(&f.session).unwrap().path;
+    let db = f.session.db_path().unwrap();
+    let marker = PathBuf::from(format!("{}.instance", db.display()));
+    std::fs::write(&marker, b"1234 token\n").unwrap();
+    let mut wal = db.as_os_str().to_os_string();
+    wal.push("-wal");
+    let wal = PathBuf::from(wal);
+    assert!(wal.exists(), "the database is open in WAL mode");
+    let profile = metodist_print::LayoutProfile::default().name;
+
+    for target in [db.clone(), wal.clone(), backup.clone(), marker.clone()] {
+        let before = std::fs::read(&target).unwrap();
+        let mut host = f.host();
+        host.save_to = Some(target.clone());
+        let results = [
+            programmes::export_programme(&f.session, &host, id).map(drop),
+            printing::print_programme(
+                &f.session,
+                &host,
+                id,
+                printing::PrintMode::WholeAct,
+                profile.clone(),
+            )
+            .map(drop),
+            tracking::print_report(
+                &f.session,
+                &host,
+                id,
+                day("2024-09-01"),
+                day("2025-05-31"),
+                profile.clone(),
+            )
+            .map(drop),
+        ];
+        for result in results {
+            let e = result
+                .err()
+                .unwrap_or_else(|| panic!("{} is refused", target.display()));
+            assert_eq!(e.code(), "output_protected", "{e}");
+            assert!(e.to_string().starts_with("Нельзя сохранить в «"), "{e}");
+        }
+        assert!(host.shown.lock().unwrap().is_empty());
+        if target != wal {
+            // The -wal file is SQLite's to change; the others must be as
+            // they were, byte for byte.
+            assert_eq!(std::fs::read(&target).unwrap(), before);
+        }
+    }
+    assert_eq!(programmes::list_programmes(&f.session).unwrap().len(), 1);
+    assert_eq!(f.session.with_store(|s| s.integrity_check()).unwrap(), "ok");
+}

@@ -73,12 +73,45 @@ pub fn import(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     Ok(format!("{id}\n"))
 }
 
+/// Where `-o` sends a command's file: a path, or stdout for `-o -` (a file
+/// called `-` is `-o ./-`).
+enum Output {
+    Stdout,
+    File(PathBuf),
+}
+
+fn output(args: &mut Args, what: &str) -> Result<Output, CliError> {
+    let path = args.required_path(&["-o", "--output"], what)?;
+    Ok(if path.as_os_str() == "-" {
+        Output::Stdout
+    } else {
+        Output::File(path)
+    })
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<String, CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|_| out.flush())
+        .map_err(CliError::Output)?;
+    Ok(String::new())
+}
+
 pub fn export(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
-    let out = args.required_path(&["-o", "--output"], "файл для записи")?;
+    let out = output(&mut args, "файл для записи")?;
     let id = programme_id(&mut args)?;
     args.finish()?;
-    programmes::export_file(ctx.session(), id, &out)?;
-    Ok(String::new())
+    match out {
+        Output::Stdout => {
+            let programme = editor::load_programme(ctx.session(), id)?;
+            write_stdout(exchange::to_json(&programme).as_bytes())
+        }
+        Output::File(path) => {
+            programmes::export_file(ctx.session(), id, &path)?;
+            Ok(String::new())
+        }
+    }
 }
 
 pub fn show(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
@@ -106,7 +139,7 @@ pub fn check(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     Err(CliError::NotReady(problems.len()))
 }
 
-pub fn gen(mut args: Args) -> Result<String, CliError> {
+pub fn gen(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let items = args
         .option(&["--items"])?
         .ok_or_else(|| CliError::Usage("укажите число мероприятий: --items N".into()))?;
@@ -115,11 +148,18 @@ pub fn gen(mut args: Args) -> Result<String, CliError> {
         Some(s) => parse_number(&s, "--seed")?,
         None => 1,
     };
-    let out = args.required_path(&["-o", "--output"], "файл для записи")?;
+    let out = output(&mut args, "файл для записи")?;
     args.finish()?;
     let programme = generate::programme(items, seed);
-    exchange::write_file(&out, &programme)?;
-    Ok(String::new())
+    match out {
+        Output::Stdout => write_stdout(exchange::to_json(&programme).as_bytes()),
+        Output::File(path) => {
+            // Needs no database, but must not write over the one it would use.
+            ctx.session().check_output(&path)?;
+            exchange::write_file(&path, &programme)?;
+            Ok(String::new())
+        }
+    }
 }
 
 /// `schedule --from YYYY-MM --to YYYY-MM PHRASE`: the interpretation as
@@ -209,18 +249,30 @@ pub fn due(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     Ok(format!("{out}\n"))
 }
 
-/// The PDF written, its warnings (characters the font lacks) on stderr.
-fn written(printed: printing::Printed) -> String {
-    for w in &printed.warnings {
+/// Writes the PDF to `out` (never over the database or its files), its
+/// warnings (characters the font lacks) on stderr.
+fn deliver(
+    session: &Session,
+    out: Output,
+    rendered: metodist_print::Rendered,
+) -> Result<String, CliError> {
+    let warnings: Vec<String> = match out {
+        Output::Stdout => {
+            write_stdout(&rendered.pdf)?;
+            rendered.warnings.iter().map(|w| w.to_string()).collect()
+        }
+        Output::File(path) => printing::write_pdf(session, &path, rendered)?.warnings,
+    };
+    for w in &warnings {
         eprintln!("Предупреждение: {w}");
     }
-    String::new()
+    Ok(String::new())
 }
 
 /// `render ID|FILE -o OUT.pdf [--appendix-only] [--profile NAME]`: the
 /// programme as a PDF.
 pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
-    let out = args.required_path(&["-o", "--output"], "файл PDF для записи")?;
+    let out = output(&mut args, "файл PDF для записи")?;
     let appendix_only = args.flag("--appendix-only");
     let profile_name = args.option(&["--profile"])?;
     let source = args.positional("номер программы или файл .metodist.json")?;
@@ -238,7 +290,7 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         printing::PrintMode::WholeAct
     };
     let rendered = printing::render_programme(&programme, mode, &profile)?;
-    Ok(written(printing::write_pdf(&out, rendered)?))
+    deliver(ctx.session(), out, rendered)
 }
 
 /// `report ID --from YYYY-MM --to YYYY-MM -o OUT.pdf [--profile NAME]
@@ -246,7 +298,7 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
 /// to `--to` inclusive, made on `--today` (the computer's date), evaluated
 /// by the standard method (docs/design.md §5).
 pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
-    let out = args.required_path(&["-o", "--output"], "файл PDF для записи")?;
+    let out = output(&mut args, "файл PDF для записи")?;
     let profile_name = args.option(&["--profile"])?;
     let from = args.required_month("--from")?;
     let to = args.required_month("--to")?;
@@ -264,7 +316,7 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let profile = printing::chosen_profile(session, name.as_deref())?;
     let tracked = api_tracking::tracked(session, id)?;
     let rendered = api_tracking::render_report(&tracked, from, to, today, &profile)?;
-    Ok(written(printing::write_pdf(&out, rendered)?))
+    deliver(session, out, rendered)
 }
 
 /// `apply ID [--today YYYY-MM-DD]`: edits as JSON, one per line on stdin;

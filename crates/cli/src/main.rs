@@ -54,6 +54,10 @@ metodist — командная строка Методиста
   --db ФАЙЛ     файл базы данных (иначе переменная METODIST_DB, иначе база, выбранная в окне
                 приложения, иначе папка данных пользователя)
   -h, --help    эта справка
+
+Вместо ФАЙЛА после -o можно указать «-»: результат будет выведен в стандартный вывод
+(файл с именем «-» — это «-o ./-»). В файл базы данных, её служебные файлы и резервные
+копии команды ничего не записывают.
 ";
 
 fn main() {
@@ -83,7 +87,7 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "import" => commands::import(&mut ctx, args)?,
         "export" => commands::export(&mut ctx, args)?,
         "show" => commands::show(&mut ctx, args)?,
-        "gen" => commands::gen(args)?,
+        "gen" => commands::gen(&mut ctx, args)?,
         "schedule" => commands::schedule(&mut ctx, args)?,
         "due" => commands::due(&mut ctx, args)?,
         "render" => commands::render(&mut ctx, args)?,

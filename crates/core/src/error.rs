@@ -76,6 +76,8 @@ pub enum CoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("Нельзя записать в «{}»: это {kind}, а не обычный файл. Ничего не записано; выберите другое имя файла.", .path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
     #[error("Это не файл программы Методиста: {0}")]
     NotExchangeFile(String),
     #[error("Версия формата файла {found} не поддерживается: эта программа читает версию {supported}. Обновите Методист.")]
@@ -105,6 +107,7 @@ pub const ERROR_CODES: &[&str] = &[
     "db_error",
     "no_data_dir",
     "io_error",
+    "output_not_a_file",
     "import_not_metodist",
     "import_unsupported_version",
     "import_invalid",
@@ -128,6 +131,7 @@ impl CoreError {
             Self::Database(_) => "db_error",
             Self::NoDataDir => "no_data_dir",
             Self::Io { .. } => "io_error",
+            Self::NotAFile { .. } => "output_not_a_file",
             Self::NotExchangeFile(_) => "import_not_metodist",
             Self::UnsupportedVersion { .. } => "import_unsupported_version",
             Self::InvalidProgramme(_) => "import_invalid",

@@ -13,6 +13,7 @@ export const ErrorCode = {
   DB_ERROR: "db_error",
   NO_DATA_DIR: "no_data_dir",
   IO_ERROR: "io_error",
+  OUTPUT_NOT_A_FILE: "output_not_a_file",
   IMPORT_NOT_METODIST: "import_not_metodist",
   IMPORT_UNSUPPORTED_VERSION: "import_unsupported_version",
   IMPORT_INVALID: "import_invalid",
@@ -30,6 +31,7 @@ export const ErrorCode = {
   PRINT_INVALID_DPI: "print_invalid_dpi",
   PRINT_PREVIEW_ENCODE: "print_preview_encode",
   INVALID_REQUEST: "invalid_request",
+  OUTPUT_PROTECTED: "output_protected",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

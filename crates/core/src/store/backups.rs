@@ -256,8 +256,9 @@ fn remove_database_files(db: &Path) {
 /// contents, copied by SQLite's backup API and brought up to date.
 fn write_from_backup(db: &Path, backup: &Path) -> Result<()> {
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+        crate::fsutil::create_private_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     }
+    super::create_owner_only(db)?;
     {
         let mut conn = Connection::open(db).map_err(|e| CoreError::sqlite(db, e))?;
         conn.restore(
@@ -413,7 +414,7 @@ pub(crate) fn copy_checked(conn: &Connection, db: &Path, target: &Path) -> Resul
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+    crate::fsutil::create_private_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     let tmp = dir.join(format!(
         ".{}.{}{TEMPORARY}",
         file_name_of(target),
@@ -422,8 +423,8 @@ pub(crate) fn copy_checked(conn: &Connection, db: &Path, target: &Path) -> Resul
     // VACUUM INTO refuses an existing file; one left by a crash is ours.
     let _ = std::fs::remove_file(&tmp);
     let result = (|| {
-        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
-            .map_err(|e| CoreError::sqlite(db, e))?;
+        // Created empty and private first: the copy is hers alone (0600).
+        super::vacuum_into(conn, db, &tmp)?;
         let check: String = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .and_then(|c| c.query_row("PRAGMA integrity_check", [], |r| r.get(0)))
             .map_err(|e| CoreError::sqlite(&tmp, e))?;

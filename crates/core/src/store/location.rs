@@ -10,7 +10,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use crate::error::{CoreError, Result};
-use crate::fsutil::write_atomically;
+use crate::fsutil::{create_private_dir_all, write_private};
 
 const APP_DIR: &str = "Metodist";
 pub(crate) const DEFAULT_FILE: &str = "metodist.sqlite3";
@@ -75,8 +75,8 @@ fn remember(data_dir: &Path, path: &Path) -> Result<()> {
             ),
         )
     })?;
-    std::fs::create_dir_all(&app_dir).map_err(|e| CoreError::io(&app_dir, e))?;
-    write_atomically(&choice, format!("{text}\n").as_bytes())
+    create_private_dir_all(&app_dir).map_err(|e| CoreError::io(&app_dir, e))?;
+    write_private(&choice, format!("{text}\n").as_bytes())
 }
 
 #[cfg(test)]
@@ -145,6 +145,18 @@ mod tests {
             resolve(None, Some(data.clone())).unwrap(),
             app_dir.join("metodist.sqlite3")
         );
+        std::fs::remove_dir_all(data).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_remembered_choice_and_its_folder_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let data = temp_dir("mode");
+        remember(&data, &data.join("chosen.sqlite3")).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&data.join("Metodist")), 0o700);
+        assert_eq!(mode(&data.join("Metodist").join(CHOICE_FILE)), 0o600);
         std::fs::remove_dir_all(data).unwrap();
     }
 

@@ -23,6 +23,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{CoreError, Result};
+use crate::fsutil;
 
 pub use backups::{
     backups_dir_for, find_backup, list_backups_for, restore_backup_at, BackupInfo, BackupKind,
@@ -51,15 +52,22 @@ impl Store {
     /// does not exist, and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         check_existing_file(path)?;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        if let Some(dir) = dir {
+            fsutil::create_private_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
         }
+        create_owner_only(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| CoreError::sqlite(path, e))?;
-        Self::init(conn, path.to_path_buf())
+        let store = Self::init(conn, path.to_path_buf())?;
+        // What an interrupted write of ours left beside the database (the
+        // single-window marker, the remembered location, an export saved
+        // here) goes now; see `fsutil`.
+        fsutil::remove_stale_temporaries(dir.unwrap_or(Path::new(".")));
+        Ok(store)
     }
 
     /// A private database in memory, for tests and batch work.
@@ -259,6 +267,32 @@ impl Store {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .map_err(self.db_err())
     }
+}
+
+/// Creates the database file empty and readable by its owner alone (0600 on
+/// Unix) when there is none, before SQLite does: SQLite would make it 0644,
+/// and it gives the `-wal` and `-shm` files the database file's mode. An
+/// empty file is a new database to SQLite.
+pub(crate) fn create_owner_only(path: &Path) -> Result<()> {
+    match fsutil::create_private_file(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(CoreError::io(path, e)),
+    }
+}
+
+/// A consistent copy of the database on `conn` at `target`, which must not
+/// exist: created first, empty and for the owner alone (SQLite accepts an
+/// empty file and would make a new one 0644), removed again when the copy
+/// fails so no empty "backup" is left.
+pub(crate) fn vacuum_into(conn: &Connection, db: &Path, target: &Path) -> Result<()> {
+    fsutil::create_private_file(target).map_err(|e| CoreError::io(target, e))?;
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])
+        .map_err(|e| {
+            let _ = std::fs::remove_file(target);
+            CoreError::sqlite(db, e)
+        })?;
+    Ok(())
 }
 
 /// Refuses an existing file that SQLite would misread or that we may not
