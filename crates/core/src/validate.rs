@@ -9,6 +9,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::error::Problem;
 use crate::model::*;
 
+/// The earliest year a programme may name (as for its months, calendar.rs).
+const MIN_YEAR: i32 = 1900;
+
 /// The longest text a single field may hold (characters). Far above any real
 /// cell; it keeps a hostile file from filling the disk through one field.
 pub const MAX_TEXT_CHARS: usize = 1_000_000;
@@ -261,15 +264,22 @@ impl Validator {
         self.text(&format!("{path}.name"), &ind.name);
         self.text(&format!("{path}.unit"), &ind.unit);
         if let Some(y) = ind.base_year {
-            // The base year usually precedes the period; it must not follow it.
-            if !(1900..=p.period.end.year()).contains(&y) {
-                self.push(
-                    format!("{path}.base_year"),
-                    format!(
-                        "базовый год {y} позже окончания программы ({})",
-                        p.period.end.year()
-                    ),
-                );
+            // The base year usually precedes the period; it must not follow
+            // it, and a year before 1900 is a typo.
+            let last = p.period.end.year();
+            let why = if y < MIN_YEAR {
+                Some(format!(
+                    "базовый год {y} раньше {MIN_YEAR} года; укажите год от {MIN_YEAR} до {last}"
+                ))
+            } else if y > last {
+                Some(format!(
+                    "базовый год {y} позже окончания программы ({last}); укажите год не позже {last}"
+                ))
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                self.push(format!("{path}.base_year"), why);
             }
         }
         if let Some(t) = &ind.task {

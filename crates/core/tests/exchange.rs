@@ -274,3 +274,18 @@ fn repeated_years_tracking_outside_the_period_and_double_placeholders_are_reject
         ],
     );
 }
+
+#[test]
+fn a_base_year_before_1900_is_called_too_early_not_too_late() {
+    let text = sample_json_with(|v| v["programme"]["indicators"][0]["base_year"] = json!(1800));
+    let err = assert_rejected(&text, "import_invalid", &["indicators[0].base_year"]);
+    let msg = &err.problems()[0].message;
+    assert!(msg.contains("1800") && msg.contains("раньше 1900"), "{msg}");
+    assert!(!msg.contains("позже"), "{msg}");
+    let text = sample_json_with(|v| v["programme"]["indicators"][0]["base_year"] = json!(2040));
+    let err = assert_rejected(&text, "import_invalid", &["indicators[0].base_year"]);
+    assert!(
+        err.problems()[0].message.contains("позже окончания"),
+        "{err}"
+    );
+}
