@@ -394,3 +394,24 @@ fn apply_refuses_a_done_date_after_the_given_today() {
         .fails(&["apply", "1", "--today", "10.03.2025"], 2)
         .contains("ГГГГ-ММ-ДД"));
 }
+
+/// Whatever is exported imports again: a generated programme of 100,000
+/// items (77 MB as exported, over the old 64 MiB limit that refused it
+/// with «файл слишком большой (73 МБ)») goes in, out and in again. Slow
+/// in a debug build (about 2.5 minutes), so run by hand:
+/// `cargo test --release -p metodist-cli --test cli -- --ignored`.
+#[test]
+#[ignore]
+fn a_programme_of_100000_items_exports_to_a_file_that_imports_again() {
+    let env = Env::new();
+    let file = env.path("big.metodist.json");
+    env.ok(&["gen", "--items", "100000", "-o", file.to_str().unwrap()]);
+    let size = std::fs::metadata(&file).unwrap().len();
+    assert!(size > 64 * 1024 * 1024, "over the old limit: {size}");
+    assert_eq!(env.ok(&["import", file.to_str().unwrap()]), "1\n");
+    let out = env.path("out.metodist.json");
+    env.ok(&["export", "1", "-o", out.to_str().unwrap()]);
+    assert_eq!(env.ok(&["import", out.to_str().unwrap()]), "2\n");
+    let list = env.ok(&["list"]);
+    assert_eq!(list.matches("100000 мероприятий").count(), 2, "{list}");
+}

@@ -16,9 +16,13 @@ use crate::validate::validate;
 pub const FORMAT: &str = "metodist-programme";
 /// The format version this build writes and reads.
 pub const VERSION: u32 = 1;
-/// Larger files are refused before parsing: a real programme is well under
-/// a megabyte, so this only stops a wrong or hostile file.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest exchange file read, and the largest a programme may grow to
+/// as exported (validation refuses a programme whose file would be
+/// larger, on import and on every edit), so whatever is exported can be
+/// imported again. A real programme is well under a megabyte; a generated
+/// one with 100,000 items exports to 77 MB. Larger files are refused
+/// before they are read.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -39,14 +43,43 @@ struct EnvelopeIn {
 
 /// The programme as the text of an exchange file.
 pub fn to_json(p: &Programme) -> String {
-    let mut s = serde_json::to_string_pretty(&EnvelopeOut {
+    let mut s = serde_json::to_string_pretty(&envelope(p)).expect("the model always serialises");
+    s.push('\n');
+    s
+}
+
+fn envelope(p: &Programme) -> EnvelopeOut<'_> {
+    EnvelopeOut {
         format: FORMAT,
         version: VERSION,
         programme: p,
-    })
-    .expect("the model always serialises");
-    s.push('\n');
-    s
+    }
+}
+
+/// The length in bytes of `to_json(p)`, counted without building it.
+pub fn exported_len(p: &Programme) -> u64 {
+    struct Count(u64);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len() as u64;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    serde_json::to_writer_pretty(&mut count, &envelope(p)).expect("the model always serialises");
+    count.0 + 1
+}
+
+/// A size in megabytes (MiB) as a Russian reader writes it: «77,3 МБ».
+pub(crate) fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    match tenths % 10 {
+        0 => format!("{} МБ", tenths / 10),
+        d => format!("{},{d} МБ", tenths / 10),
+    }
 }
 
 /// Reads and checks an exchange file's text. Nothing is written anywhere:
@@ -256,8 +289,9 @@ pub fn read_file(path: &Path) -> Result<Programme> {
     let meta = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(CoreError::NotExchangeFile(format!(
-            "файл слишком большой ({} МБ)",
-            meta.len() / 1024 / 1024
+            "файл слишком большой: {}, а читаются файлы не больше {}",
+            megabytes(meta.len()),
+            megabytes(MAX_FILE_BYTES)
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
@@ -504,6 +538,19 @@ fn kind_ru(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exported_len_is_the_length_of_the_exported_text() {
+        let p = crate::generate::programme(40, 3);
+        assert_eq!(exported_len(&p), to_json(&p).len() as u64);
+    }
+
+    #[test]
+    fn sizes_are_written_in_megabytes_with_a_comma() {
+        assert_eq!(megabytes(64 * 1024 * 1024), "64 МБ");
+        assert_eq!(megabytes(77_000_000), "73,5 МБ");
+        assert_eq!(megabytes(1), "0,1 МБ");
+    }
 
     #[test]
     fn translates_common_serde_messages() {

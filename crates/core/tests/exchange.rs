@@ -431,3 +431,20 @@ fn a_base_year_before_1900_is_called_too_early_not_too_late() {
         "{err}"
     );
 }
+
+#[test]
+fn a_file_over_the_limit_is_refused_unread_and_the_message_names_the_limit() {
+    let (dir, _) = temp_db();
+    let file = dir.path().join("huge.metodist.json");
+    // A sparse file: nothing is written to the disk, nothing must be read.
+    let f = std::fs::File::create(&file).unwrap();
+    f.set_len(exchange::MAX_FILE_BYTES + 1).unwrap();
+    drop(f);
+    let err = exchange::read_file(&file).unwrap_err();
+    assert_eq!(err.code(), "import_not_metodist");
+    let limit = format!("{} МБ", exchange::MAX_FILE_BYTES / 1024 / 1024);
+    assert!(
+        err.to_string().contains(&format!("не больше {limit}")),
+        "{err}"
+    );
+}
