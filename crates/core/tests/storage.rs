@@ -276,3 +276,63 @@ fn the_database_folder_is_created_when_missing() {
     store.import(&generate::programme(3, 1)).unwrap();
     assert!(path.exists());
 }
+
+/// A text cell whose bytes are not UTF-8 (a damaged file, or one written
+/// by another program) is damage to the database, told in Russian.
+#[test]
+fn a_text_cell_that_is_not_utf8_is_reported_as_damage() {
+    let (_dir, path) = temp_db();
+    let id = Store::open(&path)
+        .unwrap()
+        .import(&generate::programme(3, 1))
+        .unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE programme SET title = CAST(X'CFF0EEE3F0E0ECECE0' AS TEXT) WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    for err in [
+        store.list_programmes().unwrap_err(),
+        store.load(id).unwrap_err(),
+    ] {
+        assert_eq!(err.code(), "db_corrupt", "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains("не в кодировке UTF-8"), "{msg}");
+        assert!(msg.contains("резервной копии"), "{msg}");
+        assert!(!msg.contains("invalid utf-8"), "{msg}");
+    }
+}
+
+/// SQLite quotes the damaged name of a table in its report; the user gets
+/// a Russian sentence and no raw bytes.
+#[test]
+fn a_damaged_schema_is_reported_in_russian_without_its_bytes() {
+    let (_dir, path) = temp_db();
+    Store::open(&path)
+        .unwrap()
+        .import(&generate::programme(3, 1))
+        .unwrap();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA writable_schema = ON;
+             UPDATE sqlite_master
+                SET name = CAST(X'726F61646D61FFFF4646FF' AS TEXT),
+                    sql = CAST(X'435245415445205441424C4520726F61646D61FFFF4646FF2028' AS TEXT)
+              WHERE name = 'roadmap_block';",
+        )
+        .unwrap();
+    }
+    let err = match Store::open(&path) {
+        Err(e) => e,
+        Ok(store) => store.list_programmes().unwrap_err(),
+    };
+    assert_eq!(err.code(), "db_corrupt", "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("повреждено описание таблиц"), "{msg}");
+    assert!(!msg.contains('\u{fffd}'), "raw bytes: {msg}");
+    assert!(!msg.contains("malformed"), "{msg}");
+}

@@ -59,7 +59,13 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| CoreError::sqlite(path, e))?;
-        Self::init(conn, path.to_path_buf())
+        Self::init(conn, path.to_path_buf()).map_err(|e| match e {
+            // Not an edit that failed: the database could not be opened.
+            CoreError::DiskFull | CoreError::DiskFullFile(_) => {
+                CoreError::DiskFullOpening(path.to_path_buf())
+            }
+            e => e,
+        })
     }
 
     /// A private database in memory, for tests and batch work.
@@ -73,7 +79,7 @@ impl Store {
     }
 
     fn init(conn: Connection, path: PathBuf) -> Result<Store> {
-        let err = |e| CoreError::sqlite(&path, e);
+        let err = |e| classify(&conn, &path, e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         // Read the version before changing anything: a newer file must be
         // left exactly as it is.
@@ -182,16 +188,25 @@ impl Store {
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, TxError>,
     ) -> Result<T> {
         let path = self.path.clone();
-        let to_core = |e: TxError| match e {
-            TxError::Sql(e) => CoreError::sqlite(&path, e),
-            TxError::Core(e) => e,
+        // `&mut self` already rules out a transaction in progress; the
+        // shared borrow lets a failed BEGIN be classified with `conn`.
+        let tx = match rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        ) {
+            Ok(tx) => tx,
+            Err(e) => return Err(classify(&self.conn, &path, e)),
         };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| CoreError::sqlite(&path, e))?;
-        let value = f(&tx).map_err(to_core)?;
-        tx.commit().map_err(|e| CoreError::sqlite(&path, e))?;
+        let value = match f(&tx) {
+            Ok(value) => value,
+            Err(TxError::Sql(e)) => return Err(classify(&tx, &path, e)),
+            Err(TxError::Core(e)) => return Err(e),
+        };
+        // A failed commit is rolled back when the transaction is dropped;
+        // read the system's error before that.
+        let errno = system_errno(&tx);
+        tx.commit()
+            .map_err(|e| CoreError::sqlite_os(&path, e, errno))?;
         Ok(value)
     }
 
@@ -219,7 +234,7 @@ impl Store {
     }
 
     pub(crate) fn db_err(&self) -> impl Fn(rusqlite::Error) -> CoreError + '_ {
-        |e| CoreError::sqlite(&self.path, e)
+        |e| classify(&self.conn, &self.path, e)
     }
 
     /// The schema version of the open database.
@@ -260,6 +275,26 @@ impl Store {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .map_err(self.db_err())
     }
+}
+
+/// Classifies an error of `conn`, with the system's error number of its
+/// last failed file operation (a full disk is «disk I/O error» to SQLite).
+fn classify(conn: &Connection, path: &Path, e: rusqlite::Error) -> CoreError {
+    let errno = match &e {
+        rusqlite::Error::SqliteFailure(..) => system_errno(conn),
+        _ => None,
+    };
+    CoreError::sqlite_os(path, e, errno)
+}
+
+/// `sqlite3_system_errno`: the system's error number of the connection's
+/// last failed file operation, if any.
+fn system_errno(conn: &Connection) -> Option<i32> {
+    // SAFETY: `conn` is open for as long as the borrow lasts, so its handle
+    // is a valid `sqlite3*`; the function only reads the connection's
+    // stored error number, and `Connection` is not shared between threads.
+    let n = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
+    (n != 0).then_some(n)
 }
 
 /// Refuses an existing file that SQLite would misread or that we may not
