@@ -419,3 +419,43 @@ fn a_programme_of_100000_items_exports_to_a_file_that_imports_again() {
         "{list}"
     );
 }
+
+/// Issue #12: while another program held a write transaction for 4 s,
+/// `metodist list` failed after 2 s with «…занята другой программой…».
+/// Commands that only read do not wait for writers (WAL); a change does,
+/// and says so.
+#[test]
+fn commands_that_read_do_not_wait_for_another_programs_write() {
+    let env = Env::new();
+    env.ok(&["import", sample().to_str().unwrap()]);
+    let writer = rusqlite::Connection::open(env.db()).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE programme SET title = 'не сохранено';")
+        .unwrap();
+    let out = env.path("out.metodist.json");
+    let reads: [&[&str]; 4] = [
+        &["list"],
+        &["show", "1"],
+        &["export", "1", "-o", out.to_str().unwrap()],
+        &["due", "1", "--month", "2025-03", "--today", "2025-03-10"],
+    ];
+    for args in reads {
+        let started = std::time::Instant::now();
+        env.ok(args);
+        let waited = started.elapsed();
+        // Waiting for the lock would take the whole busy timeout (2 s).
+        assert!(
+            waited < std::time::Duration::from_secs(2),
+            "metodist {args:?} took {waited:?}: it waited for the writer"
+        );
+    }
+    assert!(out.exists());
+    let title = r#"{"op": "set_title", "title": "моё"}"#;
+    let refused = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], title);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("занята другой программой"), "{err}");
+    writer.execute_batch("ROLLBACK;").unwrap();
+    let applied = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], title);
+    assert!(applied.status.success(), "{applied:?}");
+}

@@ -5,7 +5,7 @@ mod common;
 
 use common::temp_db;
 use metodist_core::store::{latest_version, MIGRATIONS};
-use metodist_core::{generate, Store};
+use metodist_core::{generate, Edit, Store};
 use rusqlite::Connection;
 
 #[test]
@@ -253,28 +253,55 @@ fn a_read_only_database_is_refused_and_not_modified() {
 fn a_database_locked_by_another_process_is_reported() {
     let (_dir, path) = temp_db();
     Store::open(&path).unwrap();
+    // An exclusive lock that even readers must wait for (what the window's
+    // test does with Python's sqlite3).
     let other = Connection::open(&path).unwrap();
-    other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    other
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+        .unwrap();
     let err = Store::open(&path).err().expect("locked");
     assert_eq!(err.code(), "db_locked", "{err}");
     other.execute_batch("COMMIT;").unwrap();
+    drop(other);
     Store::open(&path).unwrap();
 }
 
+/// Issue #12: while another program held a write transaction, opening the
+/// database waited for the write lock and failed after the busy timeout
+/// («…занята другой программой…»), although WAL lets readers read.
 #[test]
-fn a_folder_in_place_of_the_file_is_refused() {
-    let (dir, _) = temp_db();
-    let err = Store::open(dir.path()).err().unwrap();
-    assert_eq!(err.code(), "db_not_sqlite");
-}
+fn reading_does_not_wait_for_another_programs_write() {
+    let (_dir, path) = temp_db();
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        store.import(&common::sample()).unwrap()
+    };
+    let before = Store::open(&path).unwrap().load(id).unwrap();
+    let writer = Connection::open(&path).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE programme SET title = 'не сохранено';")
+        .unwrap();
 
-#[test]
-fn the_database_folder_is_created_when_missing() {
-    let (dir, _) = temp_db();
-    let path = dir.path().join("deeper/still/metodist.sqlite3");
-    let mut store = Store::open(&path).unwrap();
-    store.import(&generate::programme(3, 1)).unwrap();
-    assert!(path.exists());
+    let started = std::time::Instant::now();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list_programmes().unwrap().len(), 1);
+    assert_eq!(store.load(id).unwrap(), before, "the last committed state");
+    store.item_schedules(id).unwrap();
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(1),
+        "reading waited {waited:?} for the writer"
+    );
+
+    // Writing still waits for the lock and then says who has it.
+    let mut store = store;
+    let edit = Edit::SetTitle {
+        title: "моё".into(),
+    };
+    let err = store.apply(id, &edit, common::today()).unwrap_err();
+    assert_eq!(err.code(), "db_locked", "{err}");
+    writer.execute_batch("ROLLBACK;").unwrap();
+    store.apply(id, &edit, common::today()).unwrap();
 }
 
 /// A text cell whose bytes are not UTF-8 (a damaged file, or one written
@@ -335,4 +362,20 @@ fn a_damaged_schema_is_reported_in_russian_without_its_bytes() {
     assert!(msg.contains("повреждено описание таблиц"), "{msg}");
     assert!(!msg.contains('\u{fffd}'), "raw bytes: {msg}");
     assert!(!msg.contains("malformed"), "{msg}");
+}
+
+#[test]
+fn a_folder_in_place_of_the_file_is_refused() {
+    let (dir, _) = temp_db();
+    let err = Store::open(dir.path()).err().unwrap();
+    assert_eq!(err.code(), "db_not_sqlite");
+}
+
+#[test]
+fn the_database_folder_is_created_when_missing() {
+    let (dir, _) = temp_db();
+    let path = dir.path().join("deeper/still/metodist.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store.import(&generate::programme(3, 1)).unwrap();
+    assert!(path.exists());
 }

@@ -321,6 +321,10 @@ impl Store {
     /// backup and copying the current state aside. Returns that copy's path.
     pub fn restore_backup(&mut self, backup: &Path) -> Result<PathBuf> {
         check_backup(backup)?;
+        // Opening no longer takes the write lock: find out now that
+        // another program is writing, before a safety copy is made for a
+        // restore that cannot happen.
+        self.check_writable()?;
         let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
         let dir = self.backups_dir()?;
         let safety = unused(&dir, &format!("{BEFORE_RESTORE_PREFIX}{stamp}"));

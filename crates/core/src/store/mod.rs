@@ -78,6 +78,10 @@ impl Store {
         &self.path
     }
 
+    /// Makes the connection ready. When the schema is current nothing here
+    /// takes the write lock: in WAL mode a reader never needs it, so a
+    /// programme is listed and read while another program writes (only
+    /// writing waits for it, and says so after `BUSY_TIMEOUT`).
     fn init(conn: Connection, path: PathBuf) -> Result<Store> {
         let err = |e| classify(&conn, &path, e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
@@ -106,21 +110,36 @@ impl Store {
         conn.execute_batch("PRAGMA foreign_keys = ON;")
             .map_err(err)?;
         if path.as_os_str() != ":memory:" {
-            // journal_mode answers with a row, so it is queried, not executed.
-            let _mode: String = conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            // The mode is kept in the file: only a new database (or one
+            // another program switched back) needs it set, which takes an
+            // exclusive lock. journal_mode answers with a row, so it is
+            // queried, not executed.
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
                 .map_err(err)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                let _mode: String = conn
+                    .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                    .map_err(err)?;
+            }
             conn.execute_batch("PRAGMA synchronous = NORMAL;")
                 .map_err(err)?;
         }
         let mut store = Store { conn, path };
-        // Taking the write lock once tells at open time, not at the first
-        // edit, that another process holds the file.
-        store.write(|_| Ok(()))?;
         if version < latest {
+            // Taking the write lock first tells that another process holds
+            // the file before the backup copy is made for nothing.
+            store.check_writable()?;
             store.migrate_from(version)?;
         }
         Ok(store)
+    }
+
+    /// Takes the write lock and lets it go: tells now, not halfway through
+    /// a longer job (a migration, restoring a backup), that another
+    /// program is writing to the database.
+    pub(crate) fn check_writable(&mut self) -> Result<()> {
+        self.write(|_| Ok(()))
     }
 
     pub(crate) fn migrate_from(&mut self, from: i64) -> Result<()> {
