@@ -1,3 +1,4 @@
+use metodist_core::error::io_reason;
 use metodist_core::CoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -12,8 +13,10 @@ pub enum CliError {
     Api(#[from] metodist_api::ApiError),
     #[error("не применено изменений: {0} (подробности выше)")]
     Partial(usize),
-    #[error("Не удалось записать результат: {0}")]
+    #[error("Не удалось записать результат: {}.", io_reason(.0))]
     Output(std::io::Error),
+    #[error("Не удалось прочитать стандартный ввод: {}.", io_reason(.0))]
+    Input(std::io::Error),
 }
 
 impl CliError {

@@ -44,6 +44,11 @@ impl Env {
 
     /// `run` with `input` on stdin.
     fn run_with_input(&self, args: &[&str], input: &str) -> Output {
+        self.run_with_bytes(args, input.as_bytes())
+    }
+
+    /// `run` with `input`, any bytes, on stdin.
+    fn run_with_bytes(&self, args: &[&str], input: &[u8]) -> Output {
         use std::io::Write;
         let mut child = Command::new(env!("CARGO_BIN_EXE_metodist"))
             .arg("--db")
@@ -56,12 +61,7 @@ impl Env {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
         child.wait_with_output().unwrap()
     }
 
@@ -458,4 +458,41 @@ fn commands_that_read_do_not_wait_for_another_programs_write() {
     writer.execute_batch("ROLLBACK;").unwrap();
     let applied = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], title);
     assert!(applied.status.success(), "{applied:?}");
+}
+
+/// Issue #12: one line that is not UTF-8 stopped the whole stream with
+/// «Не удалось записать результат: stream did not contain valid UTF-8»,
+/// and a byte-order mark before the first edit was «синтаксическая
+/// ошибка». The bad line is refused alone, with its number; the mark is
+/// skipped; every other line is applied.
+#[test]
+fn apply_refuses_a_line_that_is_not_utf8_alone_and_skips_a_byte_order_mark() {
+    let env = Env::new();
+    env.ok(&["import", sample().to_str().unwrap()]);
+    let title = |t: &str| format!(r#"{{"op": "set_title", "title": "{t}"}}"#);
+    let mut input = Vec::new();
+    input.extend_from_slice("\u{feff}".as_bytes());
+    input.extend_from_slice(title("первое").as_bytes());
+    input.extend_from_slice(b"\r\n");
+    // «Программа» in Windows-1251.
+    input.extend_from_slice(
+        b"{\"op\": \"set_title\", \"title\": \"\xcf\xf0\xee\xe3\xf0\xe0\xec\xec\xe0\"}\n",
+    );
+    input.extend_from_slice(title("третье").as_bytes());
+    input.extend_from_slice(b"\n");
+    let out = env.run_with_bytes(&["apply", "1", "--today", "2025-03-10"], &input);
+    assert_eq!(out.status.code(), Some(1), "one line was refused");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "ok 1\nok 3\n");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("ошибка 2: строка не в кодировке UTF-8"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("ошибка 1") && !err.contains("ошибка 3"),
+        "{err}"
+    );
+    assert!(!err.contains("stream"), "{err}");
+    let show = env.ok(&["show", "1"]);
+    assert!(show.starts_with("третье\n"), "{show}");
 }
