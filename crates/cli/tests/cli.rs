@@ -496,3 +496,90 @@ fn apply_refuses_a_line_that_is_not_utf8_alone_and_skips_a_byte_order_mark() {
     let show = env.ok(&["show", "1"]);
     assert!(show.starts_with("третье\n"), "{show}");
 }
+
+/// Runs `metodist ARGS` with a full disk at `disk`: a 4 MiB tmpfs mounted
+/// there in a private user and mount namespace (`unshare -Urm`), holding
+/// `files` (copied in first) and then filled to the last byte. `None`
+/// where the system allows no such namespace (the test then says so and
+/// passes): only Linux, and only where unprivileged user namespaces are on.
+fn on_a_full_disk(disk: &Path, files: &[&Path], args: &[&str]) -> Option<Output> {
+    let allowed = Command::new("unshare")
+        .args(["-Urm", "sh", "-c"])
+        .arg(format!(
+            "mount -t tmpfs -o size=64k tmpfs '{}'",
+            disk.display()
+        ))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !allowed {
+        eprintln!("skipped: no user namespace with tmpfs here (unshare -Urm)");
+        return None;
+    }
+    let script = r#"set -e
+disk="$1"; shift
+mount -t tmpfs -o size=4m tmpfs "$disk"
+while [ "$1" != "--" ]; do cp "$1" "$disk/"; shift; done; shift
+dd if=/dev/zero of="$disk/filler" bs=4096 >/dev/null 2>&1 || true
+exec "$@""#;
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-Urm", "sh", "-c", script, "sh"]).arg(disk);
+    cmd.args(files)
+        .arg("--")
+        .arg(env!("CARGO_BIN_EXE_metodist"));
+    cmd.args(args)
+        .env_remove("METODIST_DB")
+        .env("XDG_DATA_HOME", disk.join("xdg"));
+    Some(cmd.output().unwrap())
+}
+
+/// Issue #12: a full disk when the database is opened gave «Ошибка базы
+/// данных: disk I/O error» (SQLite cannot grow its -shm file and says only
+/// SQLITE_IOERR); an export onto a full disk said «изменение не
+/// сохранено» without naming the file. On a real full disk each now says
+/// what was not done, and where.
+#[test]
+fn a_full_disk_is_named_with_what_was_not_done() {
+    let env = Env::new();
+    env.ok(&["import", sample().to_str().unwrap()]);
+    let disk = env.path("disk");
+    std::fs::create_dir(&disk).unwrap();
+    let db_on_disk = disk.join("test.sqlite3");
+    let Some(out) = on_a_full_disk(
+        &disk,
+        &[&env.db()],
+        &["--db", db_on_disk.to_str().unwrap(), "list"],
+    ) else {
+        return;
+    };
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("Недостаточно места на диске, где лежит база данных")
+            && err.contains("test.sqlite3"),
+        "{err}"
+    );
+    assert!(!err.contains("disk I/O"), "{err}");
+
+    let file = disk.join("out.metodist.json");
+    let db = env.db();
+    let out = on_a_full_disk(
+        &disk,
+        &[],
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "1",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    )
+    .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("файл «{}» не записан", file.display())),
+        "{err}"
+    );
+    assert!(!err.contains("изменение"), "{err}");
+}
