@@ -413,7 +413,7 @@ pub fn translate_serde_message(msg: &str) -> String {
 /// serde_json's syntax errors (its `ErrorCode`s), in Russian.
 fn syntax_message(msg: &str) -> Option<&'static str> {
     Some(match msg {
-        m if m.starts_with("EOF while parsing") => "файл обрывается на середине",
+        m if m.starts_with("EOF while parsing") => "данные обрываются на середине",
         "expected `:`" => "после имени поля ожидалось двоеточие",
         "expected `,` or `]`" => "после элемента списка ожидалась запятая или «]»",
         "expected `,` or `}`" => "после поля объекта ожидалась запятая или «}»",

@@ -359,7 +359,7 @@ fn the_json_reader_speaks_russian_about_every_kind_of_broken_text() {
         (envelope(r#"{"title": "a" "b"}"#), "запятая"),
         (envelope(r#"{"title": tru}"#), "синтаксическая ошибка"),
         (format!("{} x", envelope("{}")), "после конца"),
-        (envelope(r#"{"title": "a"#), "обрывается"),
+        (envelope(r#"{"title": "a"#), "обрываются"),
     ];
     for (text, want) in cases {
         let err = exchange::from_json(&text).expect_err(&text);

@@ -379,3 +379,41 @@ fn the_database_folder_is_created_when_missing() {
     store.import(&generate::programme(3, 1)).unwrap();
     assert!(path.exists());
 }
+
+/// A stored list that no longer reads back (damaged JSON in a column, a
+/// damaged stored schedule) is damage, told in Russian with the column.
+#[test]
+fn a_stored_value_that_does_not_read_back_is_damage_told_in_russian() {
+    let (_dir, path) = temp_db();
+    let id = Store::open(&path)
+        .unwrap()
+        .import(&generate::programme(3, 1))
+        .unwrap();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE roadmap_item SET per_year = '[{\"year\": 20' WHERE position = 0",
+        [],
+    )
+    .unwrap();
+    let err = Store::open(&path).unwrap().load(id).unwrap_err();
+    assert_eq!(err.code(), "db_corrupt", "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("в столбце «per_year» данные обрываются"),
+        "{msg}"
+    );
+    assert!(!msg.contains("EOF") && !msg.contains("Conversion"), "{msg}");
+
+    conn.execute("UPDATE roadmap_item SET per_year = '[]'", [])
+        .unwrap();
+    conn.execute(
+        "UPDATE roadmap_item SET schedule = '{}' WHERE position = 0",
+        [],
+    )
+    .unwrap();
+    let err = Store::open(&path).unwrap().item_schedules(id).unwrap_err();
+    assert_eq!(err.code(), "db_corrupt", "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("нет обязательного поля"), "{msg}");
+    assert!(!msg.contains("missing field"), "{msg}");
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 /// A failure that prevents producing a PDF.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
-    #[error("не удалось прочитать файл шрифта «{path}»: {source}")]
+    #[error("не удалось прочитать файл шрифта «{}»: {}; проверьте путь к нему в профиле оформления", .path.display(), metodist_core::error::io_reason(.source))]
     FontRead {
         path: PathBuf,
         #[source]
