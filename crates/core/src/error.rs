@@ -87,8 +87,11 @@ pub enum CoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("Это не файл программы Методиста: {0}")]
+    #[error("Это не файл программы Методиста: {0}. Выберите файл «.metodist.json», сохранённый Методистом, или исправьте этот.")]
     NotExchangeFile(String),
+    /// Refused before it is read (`exchange::MAX_FILE_BYTES`).
+    #[error("Файл «{}» не принят, в базу ничего не записано: его размер {}, а читаются файлы не больше {}. Сократите программу или разделите её на несколько.", .path.display(), crate::exchange::megabytes(*.size), crate::exchange::megabytes(crate::exchange::MAX_FILE_BYTES))]
+    FileTooLarge { path: PathBuf, size: u64 },
     #[error("Версия формата файла {found} не поддерживается: эта программа читает версию {supported}. Обновите Методист.")]
     UnsupportedVersion { found: String, supported: u32 },
     #[error("Файл не принят, в базу ничего не записано. Найдено ошибок: {}:{}", .0.len(), list_problems(.0))]
@@ -139,7 +142,7 @@ impl CoreError {
             Self::Database(_) => "db_error",
             Self::NoDataDir => "no_data_dir",
             Self::Io { .. } => "io_error",
-            Self::NotExchangeFile(_) => "import_not_metodist",
+            Self::NotExchangeFile(_) | Self::FileTooLarge { .. } => "import_not_metodist",
             Self::UnsupportedVersion { .. } => "import_unsupported_version",
             Self::InvalidProgramme(_) => "import_invalid",
             Self::EditRejected(_) => "edit_invalid",

@@ -288,11 +288,10 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
 pub fn read_file(path: &Path) -> Result<Programme> {
     let meta = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(CoreError::NotExchangeFile(format!(
-            "файл слишком большой: {}, а читаются файлы не больше {}",
-            megabytes(meta.len()),
-            megabytes(MAX_FILE_BYTES)
-        )));
+        return Err(CoreError::FileTooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+        });
     }
     let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {

@@ -443,8 +443,10 @@ fn a_file_over_the_limit_is_refused_unread_and_the_message_names_the_limit() {
     let err = exchange::read_file(&file).unwrap_err();
     assert_eq!(err.code(), "import_not_metodist");
     let limit = format!("{} МБ", exchange::MAX_FILE_BYTES / 1024 / 1024);
+    let msg = err.to_string();
+    assert!(msg.contains(&format!("не больше {limit}")), "{msg}");
     assert!(
-        err.to_string().contains(&format!("не больше {limit}")),
-        "{err}"
+        msg.contains("huge.metodist.json") && msg.contains("128,1 МБ"),
+        "{msg}"
     );
 }
