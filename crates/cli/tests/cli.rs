@@ -398,7 +398,7 @@ fn apply_refuses_a_done_date_after_the_given_today() {
 /// Whatever is exported imports again: a generated programme of 100,000
 /// items (77 MB as exported, over the old 64 MiB limit that refused it
 /// with «файл слишком большой (73 МБ)») goes in, out and in again. Slow
-/// in a debug build (about 3.5 minutes), so run by hand:
+/// in a debug build (2 to 4 minutes), so run by hand:
 /// `cargo test --release -p metodist-cli --test cli -- --ignored`.
 #[test]
 #[ignore]
