@@ -321,11 +321,13 @@ fn edit_line(bytes: &[u8], first: bool) -> Result<Option<Edit>, String> {
         return Ok(None);
     }
     serde_json::from_str::<Edit>(line).map(Some).map_err(|e| {
-        format!(
-            "не удалось прочитать изменение (столбец {}): {}",
-            e.column(),
-            exchange::translate_serde_message(&e.to_string())
-        )
+        let what = exchange::translate_serde_message(&e.to_string());
+        // Errors found after the edit was read whole (a field given twice
+        // in a tagged edit) have no column.
+        match e.column() {
+            0 => format!("не удалось прочитать изменение: {what}"),
+            column => format!("не удалось прочитать изменение (столбец {column}): {what}"),
+        }
     })
 }
 

@@ -480,8 +480,10 @@ fn apply_refuses_a_line_that_is_not_utf8_alone_and_skips_a_byte_order_mark() {
     );
     input.extend_from_slice(title("третье").as_bytes());
     input.extend_from_slice(b"\n");
+    // A field given twice is refused, as in the exchange file.
+    input.extend_from_slice(br#"{"op": "set_title", "title": "a", "title": "b"}"#);
     let out = env.run_with_bytes(&["apply", "1", "--today", "2025-03-10"], &input);
-    assert_eq!(out.status.code(), Some(1), "one line was refused");
+    assert_eq!(out.status.code(), Some(1), "two lines were refused");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "ok 1\nok 3\n");
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -490,6 +492,10 @@ fn apply_refuses_a_line_that_is_not_utf8_alone_and_skips_a_byte_order_mark() {
     );
     assert!(
         !err.contains("ошибка 1") && !err.contains("ошибка 3"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ошибка 4: не удалось прочитать изменение: поле «title» указано дважды"),
         "{err}"
     );
     assert!(!err.contains("stream"), "{err}");
