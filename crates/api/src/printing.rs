@@ -32,7 +32,8 @@ impl From<PrintMode> for ComposeMode {
 fn stored_profile(name: String, body: &str) -> Result<LayoutProfile> {
     let mut profile: LayoutProfile = serde_json::from_str(body).map_err(|e| {
         ApiError::Invalid(format!(
-            "профиль печати «{name}» повреждён и не может быть использован: {e}"
+            "профиль печати «{name}» повреждён и не может быть использован: {}; удалите его и создайте заново",
+            metodist_core::exchange::translate_serde_message(&e.to_string())
         ))
     })?;
     profile.name = name;

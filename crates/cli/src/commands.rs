@@ -321,43 +321,49 @@ pub fn report(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
 
 /// `apply ID [--today YYYY-MM-DD]`: edits as JSON, one per line on stdin;
 /// after each is stored (its transaction committed) prints `ok N` with its
-/// line number. A line that is refused prints `ошибка N: …` on stderr and
-/// the run goes on; the exit code is then 1. A date of completion after
-/// `--today` (the computer's date when absent) is refused. For batch
-/// changes and the crash-safety tests.
+/// line number. A line that is refused — not UTF-8, not an edit, or an
+/// edit the programme does not allow — prints `ошибка N: …` on stderr and
+/// the run goes on; the exit code is then 1. A byte-order mark at the start
+/// of the stream is skipped. A date of completion after `--today` (the
+/// computer's date when absent) is refused. For batch changes and the
+/// crash-safety tests.
 pub fn apply(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     use std::io::{BufRead, Write};
     let today = args.today()?;
     let id = programme_id(&mut args)?;
     args.finish()?;
     let session = ctx.session();
-    let stdin = std::io::stdin();
+    let mut input = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     let mut failed = 0usize;
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.map_err(CliError::Output)?;
-        if line.trim().is_empty() {
-            continue;
+    let mut bytes = Vec::new();
+    for n in 1.. {
+        // Bytes, not `lines()`: one line that is not UTF-8 must be refused
+        // alone instead of stopping the stream.
+        bytes.clear();
+        if input
+            .read_until(b'\n', &mut bytes)
+            .map_err(CliError::Input)?
+            == 0
+        {
+            break;
         }
-        let result = serde_json::from_str::<Edit>(&line)
-            .map_err(|e| {
-                format!(
-                    "не удалось прочитать изменение: {}",
-                    exchange::translate_serde_message(&e.to_string())
-                )
-            })
-            .and_then(|edit| {
-                editor::apply_edit(session, id, edit, today).map_err(|e| e.to_string())
-            });
+        let result = edit_line(&bytes, n == 1).and_then(|edit| match edit {
+            None => Ok(false),
+            Some(edit) => editor::apply_edit(session, id, edit, today)
+                .map(|_| true)
+                .map_err(|e| e.to_string()),
+        });
         match result {
-            Ok(_) => {
-                writeln!(out, "ok {}", n + 1)
+            Ok(false) => {}
+            Ok(true) => {
+                writeln!(out, "ok {n}")
                     .and_then(|_| out.flush())
                     .map_err(CliError::Output)?;
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("ошибка {}: {e}", n + 1);
+                eprintln!("ошибка {n}: {e}");
             }
         }
     }
@@ -365,6 +371,36 @@ pub fn apply(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         return Err(CliError::Partial(failed));
     }
     Ok(String::new())
+}
+
+/// The edit on one line of `apply`'s input (with its line break), `None`
+/// for a blank line.
+fn edit_line(bytes: &[u8], first: bool) -> Result<Option<Edit>, String> {
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    // Windows editors start UTF-8 text with a byte-order mark.
+    let bytes = match first {
+        true => bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes),
+        false => bytes,
+    };
+    let line = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "строка не в кодировке UTF-8 (неверный байт № {}); сохраните изменения в UTF-8, изменение не применено",
+            e.valid_up_to() + 1
+        )
+    })?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    serde_json::from_str::<Edit>(line).map(Some).map_err(|e| {
+        let what = exchange::translate_serde_message(&e.to_string());
+        // Errors found after the edit was read whole (a field given twice
+        // in a tagged edit) have no column.
+        match e.column() {
+            0 => format!("не удалось прочитать изменение: {what}"),
+            column => format!("не удалось прочитать изменение (столбец {column}): {what}"),
+        }
+    })
 }
 
 /// A readable summary: what the programme holds and its roadmap numbered.

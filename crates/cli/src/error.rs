@@ -1,3 +1,4 @@
+use metodist_core::error::io_reason;
 use metodist_core::text::count;
 use metodist_core::CoreError;
 
@@ -15,8 +16,10 @@ pub enum CliError {
     Partial(usize),
     #[error("перед печатью окончательного варианта нужно исправить: {} (список выше)", count(*.0, ["замечание", "замечания", "замечаний"]))]
     NotReady(usize),
-    #[error("Не удалось записать результат: {0}")]
+    #[error("Не удалось записать результат: {}.", io_reason(.0))]
     Output(std::io::Error),
+    #[error("Не удалось прочитать стандартный ввод: {}.", io_reason(.0))]
+    Input(std::io::Error),
 }
 
 impl CliError {

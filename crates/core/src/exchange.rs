@@ -1,9 +1,12 @@
 //! The exchange file: one programme as a versioned JSON document
 //! (`*.metodist.json`; the format is described in docs/exchange-format.md).
 
+use std::cell::RefCell;
 use std::path::Path;
 
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::error::{CoreError, Problem, Result};
 use crate::model::Programme;
@@ -13,9 +16,13 @@ use crate::validate::validate;
 pub const FORMAT: &str = "metodist-programme";
 /// The format version this build writes and reads.
 pub const VERSION: u32 = 1;
-/// Larger files are refused before parsing: a real programme is well under
-/// a megabyte, so this only stops a wrong or hostile file.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest exchange file read, and the largest a programme may grow to
+/// as exported (validation refuses a programme whose file would be
+/// larger, on import and on every edit), so whatever is exported can be
+/// imported again. A real programme is well under a megabyte; a generated
+/// one with 100,000 items exports to 77 MB. Larger files are refused
+/// before they are read.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -36,27 +43,49 @@ struct EnvelopeIn {
 
 /// The programme as the text of an exchange file.
 pub fn to_json(p: &Programme) -> String {
-    let mut s = serde_json::to_string_pretty(&EnvelopeOut {
+    let mut s = serde_json::to_string_pretty(&envelope(p)).expect("the model always serialises");
+    s.push('\n');
+    s
+}
+
+fn envelope(p: &Programme) -> EnvelopeOut<'_> {
+    EnvelopeOut {
         format: FORMAT,
         version: VERSION,
         programme: p,
-    })
-    .expect("the model always serialises");
-    s.push('\n');
-    s
+    }
+}
+
+/// The length in bytes of `to_json(p)`, counted without building it.
+pub fn exported_len(p: &Programme) -> u64 {
+    struct Count(u64);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len() as u64;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    serde_json::to_writer_pretty(&mut count, &envelope(p)).expect("the model always serialises");
+    count.0 + 1
+}
+
+/// A size in megabytes (MiB) as a Russian reader writes it: «77,3 МБ».
+pub(crate) fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    match tenths % 10 {
+        0 => format!("{} МБ", tenths / 10),
+        d => format!("{},{d} МБ", tenths / 10),
+    }
 }
 
 /// Reads and checks an exchange file's text. Nothing is written anywhere:
 /// the caller stores the result only when this succeeds.
 pub fn from_json(text: &str) -> Result<Programme> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        CoreError::NotExchangeFile(format!(
-            "файл не является правильным JSON (строка {}, столбец {}: {})",
-            e.line(),
-            e.column(),
-            translate_serde_message(&e.to_string())
-        ))
-    })?;
+    let value = parse_strict(text)?;
     let obj = value
         .as_object()
         .ok_or_else(|| CoreError::NotExchangeFile("в начале файла нет объекта JSON".into()))?;
@@ -100,13 +129,169 @@ pub fn from_json(text: &str) -> Result<Programme> {
     }
 }
 
+/// Parses JSON text into a value, refusing an object that names a key
+/// twice. serde_json (and most readers) would keep the last one and drop
+/// the first without a word: `"items": [...9 items...], "items": []` would
+/// import a block with no items.
+fn parse_strict(text: &str) -> Result<Value> {
+    let repeated = RefCell::new(None);
+    let root = At::Root;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = StrictValue {
+        at: &root,
+        repeated: &repeated,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|()| v));
+    parsed.map_err(|e| match repeated.into_inner() {
+        Some(Repeated { path, key }) => repeated_key_error(&path, &key, e.line()),
+        None => CoreError::NotExchangeFile(format!(
+            "файл не является правильным JSON (строка {}, столбец {}: {})",
+            e.line(),
+            e.column(),
+            translate_serde_message(&e.to_string())
+        )),
+    })
+}
+
+fn repeated_key_error(path: &str, key: &str, line: usize) -> CoreError {
+    let what =
+        format!("поле «{key}» указано дважды (второй раз в строке {line}); оставьте одно из двух");
+    match path.strip_prefix("programme.") {
+        Some(inside) => CoreError::InvalidProgramme(vec![Problem::new(inside, what)]),
+        None if path == "programme" => CoreError::InvalidProgramme(vec![Problem::new("", what)]),
+        None => CoreError::NotExchangeFile(what),
+    }
+}
+
+/// Where a value stands in the document: a chain of borrowed steps back to
+/// the root, so no path is built unless a key repeats.
+enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl At<'_> {
+    /// `programme.roadmap.blocks[0].items`, as the problems of an import
+    /// name places.
+    fn path(&self) -> String {
+        match self {
+            At::Root => String::new(),
+            At::Key(parent, key) => match parent.path() {
+                p if p.is_empty() => (*key).to_string(),
+                p => format!("{p}.{key}"),
+            },
+            At::Index(parent, i) => format!("{}[{i}]", parent.path()),
+        }
+    }
+}
+
+struct Repeated {
+    path: String,
+    key: String,
+}
+
+/// Builds a `serde_json::Value` like its own `Deserialize`, but refuses a
+/// repeated key and records where it was.
+#[derive(Clone, Copy)]
+struct StrictValue<'a> {
+    at: &'a At<'a>,
+    repeated: &'a RefCell<Option<Repeated>>,
+}
+
+impl<'de> DeserializeSeed<'de> for StrictValue<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictValue<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // The parser yields only finite numbers; `from` maps others to null.
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        loop {
+            let at = At::Index(self.at, items.len());
+            let seed = StrictValue {
+                at: &at,
+                repeated: self.repeated,
+            };
+            match seq.next_element_seed(seed)? {
+                Some(v) => items.push(v),
+                None => break,
+            }
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                *self.repeated.borrow_mut() = Some(Repeated {
+                    path: At::Key(self.at, &key).path(),
+                    key,
+                });
+                return Err(serde::de::Error::custom("repeated key"));
+            }
+            let at = At::Key(self.at, &key);
+            let value = map.next_value_seed(StrictValue {
+                at: &at,
+                repeated: self.repeated,
+            })?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
 pub fn read_file(path: &Path) -> Result<Programme> {
     let meta = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(CoreError::NotExchangeFile(format!(
-            "файл слишком большой ({} МБ)",
-            meta.len() / 1024 / 1024
-        )));
+        return Err(CoreError::FileTooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+        });
     }
     let bytes = std::fs::read(path).map_err(|e| CoreError::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -126,26 +311,34 @@ pub fn write_file(path: &Path, p: &Programme) -> Result<()> {
     crate::fsutil::write_atomically(path, to_json(p).as_bytes())
 }
 
-/// serde's messages are English; the user reads Russian.
+/// serde's messages are English; the user reads Russian. Every message
+/// serde_json's reader and serde's derives produce is translated here; one
+/// this function does not know becomes a general Russian sentence rather
+/// than reach the user in English.
 pub fn translate_serde_message(msg: &str) -> String {
     // serde_json appends " at line L column C"; the place is given separately.
     let msg = match msg.find(" at line ") {
         Some(i) => &msg[..i],
         None => msg,
     };
+    if let Some(m) = syntax_message(msg) {
+        return m.to_string();
+    }
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return format!("нет обязательного поля {}", quote(rest));
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let name = rest.split(',').next().unwrap_or(rest);
+        let name = rest.split(", ").next().unwrap_or(rest);
         return format!("неизвестное поле {}", quote(name));
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (name, expected) = rest.split_once(", ").unwrap_or((rest, ""));
         let expected = expected
+            .trim_start_matches("expected ")
             .trim_start_matches("one of ")
             .split(", ")
-            .filter(|v| !v.is_empty())
+            .flat_map(|v| v.split(" or "))
+            .filter(|v| v.starts_with('`'))
             .map(quote)
             .collect::<Vec<_>>()
             .join(", ");
@@ -159,10 +352,10 @@ pub fn translate_serde_message(msg: &str) -> String {
         };
     }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
-        return format!("поле {} указано дважды", quote(rest));
+        return format!("поле {} указано дважды; оставьте одно из двух", quote(rest));
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return format!(
             "неверный тип значения: {}, ожидалось {}",
             kind_ru(found),
@@ -170,85 +363,193 @@ pub fn translate_serde_message(msg: &str) -> String {
         );
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if found.starts_with("integer ") && is_integer_type(expected) {
+            return format!(
+                "{} вне допустимого диапазона",
+                kind_ru(found).replacen("целое число", "число", 1)
+            );
+        }
         return format!(
-            "недопустимое значение {}, ожидалось {}",
+            "недопустимое значение: {}, ожидалось {}",
             kind_ru(found),
             kind_ru(expected)
         );
     }
-    if msg.starts_with("input contains invalid characters") {
-        return "недопустимая дата: ожидалась дата вида ГГГГ-ММ-ДД".into();
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        let (n, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "неверное число элементов ({n}), ожидалось {}",
+            kind_ru(expected)
+        );
     }
-    if msg.starts_with("premature end of input")
-        || msg.starts_with("input is out of range")
-        || msg.starts_with("input is not enough")
-        || msg.starts_with("trailing input")
-        || msg.starts_with("no possible date")
+    // chrono's messages for a date it cannot read.
+    if [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "input is not enough",
+        "trailing input",
+        "no possible date",
+        "bad or unsupported format",
+        "impossible",
+    ]
+    .iter()
+    .any(|p| msg.starts_with(p))
     {
-        return "недопустимая дата: ожидалась дата вида ГГГГ-ММ-ДД".into();
+        return "недопустимая дата: ожидалась существующая дата вида ГГГГ-ММ-ДД".into();
     }
-    if msg.starts_with("EOF while parsing") {
-        return "файл обрывается на середине".into();
-    }
-    if msg.starts_with("expected value")
-        || msg.starts_with("expected")
-        || msg.starts_with("key must be")
-        || msg.starts_with("trailing")
+    // Messages of our own types (the calendar's) are already Russian.
+    if msg
+        .chars()
+        .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c)))
     {
-        return "синтаксическая ошибка".into();
+        return msg.to_string();
     }
-    // Messages of our own types (calendar) are already Russian.
-    msg.to_string()
+    "значение не подходит для этого поля".into()
+}
+
+/// serde_json's syntax errors (its `ErrorCode`s), in Russian.
+fn syntax_message(msg: &str) -> Option<&'static str> {
+    Some(match msg {
+        m if m.starts_with("EOF while parsing") => "данные обрываются на середине",
+        "expected `:`" => "после имени поля ожидалось двоеточие",
+        "expected `,` or `]`" => "после элемента списка ожидалась запятая или «]»",
+        "expected `,` or `}`" => "после поля объекта ожидалась запятая или «}»",
+        "expected `\"`" => "ожидалась кавычка",
+        "expected ident" | "expected value" => {
+            "синтаксическая ошибка: ожидалось значение (строка в кавычках, число, список, объект, «true», «false» или «null»)"
+        }
+        "invalid escape" => {
+            "недопустимая последовательность после обратной косой черты «\\» в строке"
+        }
+        "invalid number" => "неверная запись числа",
+        "number out of range" => "число слишком велико",
+        "invalid unicode code point" => "недопустимый код символа в записи «\\u…»",
+        m if m.starts_with("control character") => {
+            "управляющий символ внутри строки: перевод строки и табуляцию записывайте как «\\n» и «\\t»"
+        }
+        "key must be a string" => "имя поля должно быть в кавычках",
+        m if m.starts_with("invalid value: expected key to be a number") => {
+            "имя поля должно быть числом в кавычках"
+        }
+        m if m.starts_with("float key must be finite") => "имя поля должно быть конечным числом",
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
+            "непарный суррогат или неполная запись символа «\\u…»: такого символа нет; исправьте или удалите его"
+        }
+        "trailing comma" => "лишняя запятая перед «]» или «}»",
+        "trailing characters" => "после конца данных JSON есть лишний текст",
+        "recursion limit exceeded" => {
+            "слишком глубокая вложенность списков и объектов (больше 128 уровней)"
+        }
+        m if m.starts_with("expected") || m.starts_with("trailing") => "синтаксическая ошибка",
+        _ => return None,
+    })
 }
 
 fn quote(name: &str) -> String {
     format!("«{}»", name.trim().trim_matches('`'))
 }
 
+fn is_integer_type(s: &str) -> bool {
+    matches!(
+        s.trim(),
+        "i8" | "i16"
+            | "i32"
+            | "i64"
+            | "i128"
+            | "isize"
+            | "u8"
+            | "u16"
+            | "u32"
+            | "u64"
+            | "u128"
+            | "usize"
+    )
+}
+
+/// serde's names of what was found (`de::Unexpected`) and of what was
+/// expected (`Expected` of the derives and of the standard types).
 fn kind_ru(s: &str) -> String {
     let s = s.trim();
     let word = |w: &str| -> Option<&'static str> {
         Some(match w {
-            "a string" | "string" => "строка",
+            "a string" | "string" | "a borrowed string" | "char" | "a character" => "строка",
             "a sequence" | "sequence" => "список",
             "a map" | "map" => "объект",
             "a boolean" | "boolean" => "логическое значение",
-            "null" | "unit value" => "пустое значение (null)",
-            "f64" | "a floating point number" => "число",
-            "i32" | "i64" | "u32" | "u64" | "usize" | "an integer" => "целое число",
+            "null" | "unit value" | "unit" | "Option value" => "пустое значение («null»)",
+            "f32" | "f64" | "a floating point number" => "число",
             "a formatted date string" => "дата вида ГГГГ-ММ-ДД",
             "struct Programme" => "объект программы",
+            "variant identifier" | "field identifier" => "строка с одним из допустимых значений",
+            "newtype struct" | "enum" | "unit variant" | "newtype variant" | "tuple variant"
+            | "struct variant" => "значение",
+            "byte array" | "bytes" => "двоичные данные",
             _ => return None,
         })
     };
     if let Some(w) = word(s) {
         return w.to_string();
     }
+    if is_integer_type(s) || s == "an integer" {
+        return if s.starts_with('u') {
+            "целое неотрицательное число".into()
+        } else {
+            "целое число".into()
+        };
+    }
+    let value = |rest: &str| rest.trim().trim_matches('`').trim_matches('"').to_string();
     if let Some(rest) = s.strip_prefix("string ") {
-        return format!("строка {rest}");
+        return format!("строка «{}»", value(rest));
     }
     if let Some(rest) = s.strip_prefix("integer ") {
-        return format!("целое число {}", rest.trim_matches('`'));
+        return format!("целое число {}", value(rest));
     }
     if let Some(rest) = s.strip_prefix("floating point ") {
-        return format!("число {}", rest.trim_matches('`'));
+        return format!("число {}", value(rest));
     }
     if let Some(rest) = s.strip_prefix("boolean ") {
-        return format!("логическое значение {}", rest.trim_matches('`'));
+        return format!("логическое значение {}", value(rest));
     }
-    if s.starts_with("struct ") || s.starts_with("internally tagged enum") {
+    if let Some(rest) = s.strip_prefix("character ") {
+        return format!("строка «{}»", value(rest));
+    }
+    if s.starts_with("struct ") || s.starts_with("internally tagged enum") || s.starts_with("map") {
         return "объект".into();
     }
-    if s.starts_with("a sequence") || s.starts_with("tuple") {
+    if s.starts_with("enum ") {
+        return "строка с одним из допустимых значений".into();
+    }
+    if s.starts_with("a sequence") || s.starts_with("tuple") || s.starts_with("an array") {
         return "список".into();
     }
-    s.to_string()
+    if s.starts_with("a string") {
+        return "строка".into();
+    }
+    // Our own `expecting` texts are Russian; anything else is not shown.
+    if s.chars().any(|c| ('а'..='я').contains(&c)) {
+        return s.to_string();
+    }
+    "значение другого вида".into()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exported_len_is_the_length_of_the_exported_text() {
+        let p = crate::generate::programme(40, 3);
+        assert_eq!(exported_len(&p), to_json(&p).len() as u64);
+    }
+
+    #[test]
+    fn sizes_are_written_in_megabytes_with_a_comma() {
+        assert_eq!(megabytes(64 * 1024 * 1024), "64 МБ");
+        assert_eq!(megabytes(77_000_000), "73,5 МБ");
+        assert_eq!(megabytes(1), "0,1 МБ");
+    }
 
     #[test]
     fn translates_common_serde_messages() {

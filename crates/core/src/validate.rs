@@ -7,7 +7,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::Problem;
+use crate::exchange::{megabytes, MAX_FILE_BYTES};
 use crate::model::*;
+
+/// The earliest year a programme may name (as for its months, calendar.rs).
+const MIN_YEAR: i32 = 1900;
 
 /// The longest text a single field may hold (characters). Far above any real
 /// cell; it keeps a hostile file from filling the disk through one field.
@@ -36,7 +40,19 @@ pub fn validate_text(s: &str) -> Option<String> {
 pub fn validate(p: &Programme) -> Vec<Problem> {
     let mut v = Validator::default();
     v.programme(p);
+    v.size(p);
     v.problems
+}
+
+/// What is wrong with a programme whose exchange file is `len` bytes long.
+fn too_large(len: u64) -> Option<String> {
+    (len > MAX_FILE_BYTES).then(|| {
+        format!(
+            "программа слишком большая: её файл обмена занял бы {}, а допустимо не больше {}; сократите тексты или разделите программу на несколько",
+            megabytes(len),
+            megabytes(MAX_FILE_BYTES)
+        )
+    })
 }
 
 #[derive(Default)]
@@ -60,6 +76,14 @@ impl Validator {
     fn texts(&mut self, path: &str, items: &[String]) {
         for (i, s) in items.iter().enumerate() {
             self.text(&format!("{path}[{i}]"), s);
+        }
+    }
+
+    /// A programme must fit the exchange file: what cannot be exported as
+    /// a file that imports again is not stored.
+    fn size(&mut self, p: &Programme) {
+        if let Some(msg) = too_large(crate::exchange::exported_len(p)) {
+            self.push("", msg);
         }
     }
 
@@ -261,15 +285,22 @@ impl Validator {
         self.text(&format!("{path}.name"), &ind.name);
         self.text(&format!("{path}.unit"), &ind.unit);
         if let Some(y) = ind.base_year {
-            // The base year usually precedes the period; it must not follow it.
-            if !(1900..=p.period.end.year()).contains(&y) {
-                self.push(
-                    format!("{path}.base_year"),
-                    format!(
-                        "базовый год {y} позже окончания программы ({})",
-                        p.period.end.year()
-                    ),
-                );
+            // The base year usually precedes the period; it must not follow
+            // it, and a year before 1900 is a typo.
+            let last = p.period.end.year();
+            let why = if y < MIN_YEAR {
+                Some(format!(
+                    "базовый год {y} раньше {MIN_YEAR} года; укажите год от {MIN_YEAR} до {last}"
+                ))
+            } else if y > last {
+                Some(format!(
+                    "базовый год {y} позже окончания программы ({last}); укажите год не позже {last}"
+                ))
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                self.push(format!("{path}.base_year"), why);
             }
         }
         if let Some(t) = &ind.task {
@@ -383,5 +414,20 @@ impl Validator {
             self.text(&format!("{tpath}.comment"), &t.comment);
             self.text(&format!("{tpath}.evidence"), &t.evidence);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_programme_too_large_to_export_names_the_limit() {
+        assert_eq!(too_large(MAX_FILE_BYTES), None);
+        let msg = too_large(MAX_FILE_BYTES + 300 * 1024).unwrap();
+        assert!(
+            msg.contains("занял бы 128,3 МБ") && msg.contains("не больше 128 МБ"),
+            "{msg}"
+        );
     }
 }

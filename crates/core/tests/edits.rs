@@ -352,3 +352,61 @@ fn items_keep_tracking_and_hand_set_schedules_when_their_text_changes() {
     assert_eq!(find(&manual.uid).manual_schedule, manual.manual_schedule);
     assert!(find(&tracked.uid).activity.ends_with("(уточнено)"));
 }
+
+#[test]
+fn a_position_past_the_end_is_refused_with_true_numbers_even_at_usize_max() {
+    // Issue #12: `to` = 18446744073709551615 was shown as «позиция 0»
+    // (position + 1 wrapped), and would panic in a debug build.
+    let (mut store, id) = setup();
+    let before = store.load(id).unwrap();
+    let blocks = before.roadmap.blocks.len();
+    let block = before.roadmap.blocks[0].uid.clone();
+    let items = before.roadmap.blocks[0].items.len();
+    let item = before.roadmap.blocks[0].items[0].uid.clone();
+    let cases = [
+        (
+            Edit::Move {
+                list: ListKind::Blocks,
+                uid: block.clone(),
+                to: usize::MAX,
+                block: None,
+            },
+            blocks,
+        ),
+        (
+            Edit::Move {
+                list: ListKind::Items,
+                uid: item.clone(),
+                to: usize::MAX,
+                block: None,
+            },
+            items,
+        ),
+        (
+            Edit::PutBlock {
+                at: Some(usize::MAX),
+                uid: String::new(),
+                title: "Новый блок".into(),
+            },
+            blocks + 1,
+        ),
+        (
+            Edit::Move {
+                list: ListKind::Items,
+                uid: item.clone(),
+                to: items,
+                block: None,
+            },
+            items,
+        ),
+    ];
+    for (edit, last) in cases {
+        let err = store.apply(id, &edit, common::today()).unwrap_err();
+        assert_eq!(err.code(), "invalid_edit", "{err}");
+        let msg = err.to_string();
+        assert!(!msg.contains("позиция 0"), "{msg}");
+        assert!(msg.contains("за пределами списка"), "{msg}");
+        assert!(msg.contains(&format!("от 1 до {last}")), "{edit:?}: {msg}");
+    }
+    assert_eq!(store.load(id).unwrap(), before, "nothing stored");
+}

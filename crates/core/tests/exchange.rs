@@ -274,3 +274,179 @@ fn repeated_years_tracking_outside_the_period_and_double_placeholders_are_reject
         ],
     );
 }
+
+/// The compact text of the sample with `extra` (`,"key":value`) added at
+/// the end of the object `target` (found by its own compact text).
+fn sample_with_member_added(
+    target: impl FnOnce(&serde_json::Value) -> &serde_json::Value,
+    extra: &str,
+) -> String {
+    let text = std::fs::read_to_string(sample_path()).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let object = serde_json::to_string(target(&v)).unwrap();
+    let whole = serde_json::to_string(&v).unwrap();
+    assert_eq!(whole.matches(&object).count(), 1, "the object is unique");
+    let doubled = format!("{}{extra}}}", &object[..object.len() - 1]);
+    whole.replacen(&object, &doubled, 1)
+}
+
+#[test]
+fn a_key_given_twice_is_refused_with_its_place_not_silently_dropped() {
+    // Issue #12: `"items": [...], "items": []` imported block 1 with no
+    // items and said nothing.
+    let text = sample_with_member_added(
+        |v| &v["programme"]["roadmap"]["blocks"][0],
+        r#","items":[]"#,
+    );
+    let err = assert_rejected(&text, "import_invalid", &["roadmap.blocks[0].items"]);
+    let msg = err.to_string();
+    assert!(msg.contains("«items»") && msg.contains("дважды"), "{msg}");
+
+    // Deeper, inside a tagged block of a section.
+    let text = sample_with_member_added(
+        |v| &v["programme"]["sections"][0]["body"][0],
+        r#","type":"paragraph""#,
+    );
+    assert_rejected(&text, "import_invalid", &["sections[0].body[0].type"]);
+
+    // The programme's own fields, and the envelope's.
+    let text = sample_with_member_added(|v| &v["programme"], r#","title":"Другое""#);
+    assert_rejected(&text, "import_invalid", &["title"]);
+    let text = sample_with_member_added(|v| v, r#","version":2"#);
+    let err = assert_rejected(&text, "import_not_metodist", &[]);
+    assert!(err.to_string().contains("«version»"), "{err}");
+}
+
+/// Words of Latin letters in `msg` outside «quotes» other than the names
+/// a Russian user also writes in Latin letters: the mark of a message
+/// that leaked from a library.
+fn english_words(msg: &str) -> Vec<String> {
+    let mut outside = String::new();
+    let mut depth = 0;
+    for c in msg.chars() {
+        match c {
+            '«' => depth += 1,
+            '»' => depth -= 1,
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && !["JSON", "UTF", "SQLite", "BOM"].contains(w))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn the_json_reader_speaks_russian_about_every_kind_of_broken_text() {
+    let envelope = |programme: &str| {
+        format!(r#"{{"format": "metodist-programme", "version": 1, "programme": {programme}}}"#)
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (envelope(r#"{"title": 1e400}"#), "число слишком велико"),
+        (format!("{}1{}", "[".repeat(200), "]".repeat(200)), "вложен"),
+        (envelope(r#"{"title": "\ud800"}"#), "суррогат"),
+        (envelope(r#"{"title": "\ud800\u0041"}"#), "суррогат"),
+        (envelope(r#"{"title": "\udc00"}"#), "суррогат"),
+        (envelope(r#"{"title": "\q"}"#), "обратной косой"),
+        (envelope(r#"{"title": "\u12"}"#), "обратной косой"),
+        (envelope("{\"title\": \"a\u{1}b\"}"), "управляющий"),
+        (envelope(r#"{"title": "a",}"#), "запятая"),
+        (envelope(r#"{"title": 01}"#), "запись числа"),
+        (envelope(r#"{1: "a"}"#), "в кавычках"),
+        (envelope(r#"{"title" "a"}"#), "двоеточие"),
+        (envelope(r#"{"title": "a" "b"}"#), "запятая"),
+        (envelope(r#"{"title": tru}"#), "синтаксическая ошибка"),
+        (format!("{} x", envelope("{}")), "после конца"),
+        (envelope(r#"{"title": "a"#), "обрываются"),
+    ];
+    for (text, want) in cases {
+        let err = exchange::from_json(&text).expect_err(&text);
+        let msg = err.to_string();
+        assert!(msg.contains(want), "{text}: want «{want}» in: {msg}");
+        assert_eq!(english_words(&msg), Vec::<String>::new(), "{text}: {msg}");
+    }
+}
+
+#[test]
+fn decoding_errors_are_russian_too() {
+    let cases: Vec<(String, &str)> = vec![
+        (
+            sample_json_with(|v| {
+                v["programme"]["indicators"][0]["values"][0]["year"] = json!(3_000_000_000u64)
+            }),
+            "indicators[0].values[0].year",
+        ),
+        (
+            sample_json_with(|v| {
+                v["programme"]["indicators"][0]["values"][0]["year"] = json!(-1.5)
+            }),
+            "indicators[0].values[0].year",
+        ),
+        (
+            sample_json_with(|v| v["programme"]["roadmap"]["year_columns"] = json!({"a": 1})),
+            "roadmap.year_columns",
+        ),
+        (
+            sample_json_with(|v| {
+                v["programme"]["sections"][0]["body"][0] = json!({"text": "без типа"})
+            }),
+            "sections[0].body[0]",
+        ),
+        (
+            sample_json_with(|v| {
+                v["programme"]["sections"][0]["body"][0] = json!({"type": "chart"})
+            }),
+            "sections[0].body[0].type",
+        ),
+        (
+            sample_json_with(|v| v["programme"]["act"]["date"] = json!("2024-02-30")),
+            "act.date",
+        ),
+        (
+            sample_json_with(|v| v["programme"]["roadmap"]["blocks"][0]["items"] = json!(null)),
+            "roadmap.blocks[0].items",
+        ),
+    ];
+    for (text, place) in cases {
+        let err = assert_rejected(&text, "import_invalid", &[place]);
+        for p in err.problems() {
+            assert_eq!(english_words(&p.message), Vec::<String>::new(), "{p}");
+        }
+    }
+}
+
+#[test]
+fn a_base_year_before_1900_is_called_too_early_not_too_late() {
+    let text = sample_json_with(|v| v["programme"]["indicators"][0]["base_year"] = json!(1800));
+    let err = assert_rejected(&text, "import_invalid", &["indicators[0].base_year"]);
+    let msg = &err.problems()[0].message;
+    assert!(msg.contains("1800") && msg.contains("раньше 1900"), "{msg}");
+    assert!(!msg.contains("позже"), "{msg}");
+    let text = sample_json_with(|v| v["programme"]["indicators"][0]["base_year"] = json!(2040));
+    let err = assert_rejected(&text, "import_invalid", &["indicators[0].base_year"]);
+    assert!(
+        err.problems()[0].message.contains("позже окончания"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_unread_and_the_message_names_the_limit() {
+    let (dir, _) = temp_db();
+    let file = dir.path().join("huge.metodist.json");
+    // A sparse file: nothing is written to the disk, nothing must be read.
+    let f = std::fs::File::create(&file).unwrap();
+    f.set_len(exchange::MAX_FILE_BYTES + 1).unwrap();
+    drop(f);
+    let err = exchange::read_file(&file).unwrap_err();
+    assert_eq!(err.code(), "import_not_metodist");
+    let limit = format!("{} МБ", exchange::MAX_FILE_BYTES / 1024 / 1024);
+    let msg = err.to_string();
+    assert!(msg.contains(&format!("не больше {limit}")), "{msg}");
+    assert!(
+        msg.contains("huge.metodist.json") && msg.contains("128,1 МБ"),
+        "{msg}"
+    );
+}

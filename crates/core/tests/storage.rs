@@ -5,7 +5,7 @@ mod common;
 
 use common::temp_db;
 use metodist_core::store::{latest_version, MIGRATIONS};
-use metodist_core::{generate, Store};
+use metodist_core::{generate, Edit, Store};
 use rusqlite::Connection;
 
 #[test]
@@ -253,12 +253,115 @@ fn a_read_only_database_is_refused_and_not_modified() {
 fn a_database_locked_by_another_process_is_reported() {
     let (_dir, path) = temp_db();
     Store::open(&path).unwrap();
+    // An exclusive lock that even readers must wait for (what the window's
+    // test does with Python's sqlite3).
     let other = Connection::open(&path).unwrap();
-    other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    other
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+        .unwrap();
     let err = Store::open(&path).err().expect("locked");
     assert_eq!(err.code(), "db_locked", "{err}");
     other.execute_batch("COMMIT;").unwrap();
+    drop(other);
     Store::open(&path).unwrap();
+}
+
+/// Issue #12: while another program held a write transaction, opening the
+/// database waited for the write lock and failed after the busy timeout
+/// («…занята другой программой…»), although WAL lets readers read.
+#[test]
+fn reading_does_not_wait_for_another_programs_write() {
+    let (_dir, path) = temp_db();
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        store.import(&common::sample()).unwrap()
+    };
+    let before = Store::open(&path).unwrap().load(id).unwrap();
+    let writer = Connection::open(&path).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE programme SET title = 'не сохранено';")
+        .unwrap();
+
+    let started = std::time::Instant::now();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list_programmes().unwrap().len(), 1);
+    assert_eq!(store.load(id).unwrap(), before, "the last committed state");
+    store.item_schedules(id).unwrap();
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(1),
+        "reading waited {waited:?} for the writer"
+    );
+
+    // Writing still waits for the lock and then says who has it.
+    let mut store = store;
+    let edit = Edit::SetTitle {
+        title: "моё".into(),
+    };
+    let err = store.apply(id, &edit, common::today()).unwrap_err();
+    assert_eq!(err.code(), "db_locked", "{err}");
+    writer.execute_batch("ROLLBACK;").unwrap();
+    store.apply(id, &edit, common::today()).unwrap();
+}
+
+/// A text cell whose bytes are not UTF-8 (a damaged file, or one written
+/// by another program) is damage to the database, told in Russian.
+#[test]
+fn a_text_cell_that_is_not_utf8_is_reported_as_damage() {
+    let (_dir, path) = temp_db();
+    let id = Store::open(&path)
+        .unwrap()
+        .import(&generate::programme(3, 1))
+        .unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE programme SET title = CAST(X'CFF0EEE3F0E0ECECE0' AS TEXT) WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    for err in [
+        store.list_programmes().unwrap_err(),
+        store.load(id).unwrap_err(),
+    ] {
+        assert_eq!(err.code(), "db_corrupt", "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains("не в кодировке UTF-8"), "{msg}");
+        assert!(msg.contains("резервной копии"), "{msg}");
+        assert!(!msg.contains("invalid utf-8"), "{msg}");
+    }
+}
+
+/// SQLite quotes the damaged name of a table in its report; the user gets
+/// a Russian sentence and no raw bytes.
+#[test]
+fn a_damaged_schema_is_reported_in_russian_without_its_bytes() {
+    let (_dir, path) = temp_db();
+    Store::open(&path)
+        .unwrap()
+        .import(&generate::programme(3, 1))
+        .unwrap();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA writable_schema = ON;
+             UPDATE sqlite_master
+                SET name = CAST(X'726F61646D61FFFF4646FF' AS TEXT),
+                    sql = CAST(X'435245415445205441424C4520726F61646D61FFFF4646FF2028' AS TEXT)
+              WHERE name = 'roadmap_block';",
+        )
+        .unwrap();
+    }
+    let err = match Store::open(&path) {
+        Err(e) => e,
+        Ok(store) => store.list_programmes().unwrap_err(),
+    };
+    assert_eq!(err.code(), "db_corrupt", "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("повреждено описание таблиц"), "{msg}");
+    assert!(!msg.contains('\u{fffd}'), "raw bytes: {msg}");
+    assert!(!msg.contains("malformed"), "{msg}");
 }
 
 #[test]
@@ -275,4 +378,42 @@ fn the_database_folder_is_created_when_missing() {
     let mut store = Store::open(&path).unwrap();
     store.import(&generate::programme(3, 1)).unwrap();
     assert!(path.exists());
+}
+
+/// A stored list that no longer reads back (damaged JSON in a column, a
+/// damaged stored schedule) is damage, told in Russian with the column.
+#[test]
+fn a_stored_value_that_does_not_read_back_is_damage_told_in_russian() {
+    let (_dir, path) = temp_db();
+    let id = Store::open(&path)
+        .unwrap()
+        .import(&generate::programme(3, 1))
+        .unwrap();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE roadmap_item SET per_year = '[{\"year\": 20' WHERE position = 0",
+        [],
+    )
+    .unwrap();
+    let err = Store::open(&path).unwrap().load(id).unwrap_err();
+    assert_eq!(err.code(), "db_corrupt", "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("в столбце «per_year» данные обрываются"),
+        "{msg}"
+    );
+    assert!(!msg.contains("EOF") && !msg.contains("Conversion"), "{msg}");
+
+    conn.execute("UPDATE roadmap_item SET per_year = '[]'", [])
+        .unwrap();
+    conn.execute(
+        "UPDATE roadmap_item SET schedule = '{}' WHERE position = 0",
+        [],
+    )
+    .unwrap();
+    let err = Store::open(&path).unwrap().item_schedules(id).unwrap_err();
+    assert_eq!(err.code(), "db_corrupt", "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("нет обязательного поля"), "{msg}");
+    assert!(!msg.contains("missing field"), "{msg}");
 }

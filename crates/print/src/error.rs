@@ -5,7 +5,7 @@ use std::path::PathBuf;
 /// A failure that prevents producing a PDF.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
-    #[error("не удалось прочитать файл шрифта «{path}»: {source}")]
+    #[error("не удалось прочитать файл шрифта «{}»: {}; проверьте путь к нему в профиле оформления", .path.display(), metodist_core::error::io_reason(.source))]
     FontRead {
         path: PathBuf,
         #[source]
@@ -103,8 +103,9 @@ impl std::fmt::Display for PrintWarning {
                 replacement,
             } => write!(
                 f,
-                "в шрифте нет знака «{ch}» (U+{:04X}); напечатан знак «{replacement}» вместо него ({count} раз)",
-                *ch as u32
+                "в шрифте нет знака «{ch}» (U+{:04X}); напечатан знак «{replacement}» вместо него ({})",
+                *ch as u32,
+                metodist_core::text::count(*count, ["раз", "раза", "раз"])
             ),
             PrintWarning::WordTooWide { word } => write!(
                 f,
@@ -127,5 +128,26 @@ impl std::fmt::Display for PrintWarning {
                 "шрифт «{font}»: {reason}; вместо него использован встроенный Liberation Serif"
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PrintWarning;
+
+    #[test]
+    fn the_count_of_missing_glyphs_agrees_with_its_number() {
+        let warning = |count| {
+            PrintWarning::MissingGlyph {
+                ch: '\u{2E3A}',
+                count,
+                replacement: '?',
+            }
+            .to_string()
+        };
+        assert!(warning(1).ends_with("(1 раз)"), "{}", warning(1));
+        assert!(warning(2).ends_with("(2 раза)"), "{}", warning(2));
+        assert!(warning(5).ends_with("(5 раз)"), "{}", warning(5));
+        assert!(warning(22).ends_with("(22 раза)"), "{}", warning(22));
     }
 }

@@ -332,6 +332,10 @@ impl Store {
     /// it all the same.
     pub fn restore_backup(&mut self, backup: &Path) -> Result<PathBuf> {
         check_backup(backup)?;
+        // Opening no longer takes the write lock: find out now that
+        // another program is writing, before a safety copy is made for a
+        // restore that cannot happen.
+        self.check_writable()?;
         let safety = self.safety_copy()?;
         self.restore_in_place(backup)?;
         Ok(safety)

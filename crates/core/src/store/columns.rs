@@ -10,7 +10,12 @@ pub(super) fn json<T: Serialize>(v: &T) -> String {
 }
 
 pub(super) fn from_json<T: serde::de::DeserializeOwned>(col: &str, s: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(s).map_err(|e| unreadable(col, e.to_string()))
+    serde_json::from_str(s).map_err(|e| {
+        unreadable(
+            col,
+            crate::exchange::translate_serde_message(&e.to_string()),
+        )
+    })
 }
 
 pub(super) fn parse_enum<T>(
@@ -30,6 +35,6 @@ fn unreadable(col: &str, why: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         0,
         rusqlite::types::Type::Text,
-        format!("{col}: {why}").into(),
+        format!("в столбце «{col}» {why}").into(),
     )
 }

@@ -116,10 +116,17 @@ pub(super) fn len(tx: &Transaction<'_>, kind: ListKind, parent: i64) -> Result<u
     Ok(tx.query_row(&sql, [parent], |r| r.get::<_, i64>(0))? as usize)
 }
 
-fn out_of_range(kind: ListKind, position: usize, len: usize) -> TxError {
+/// `position` (0-based, as edits give it) is past `places`, the number of
+/// places an element can take in the list; the message counts from 1.
+fn out_of_range(kind: ListKind, position: usize, len: usize, places: usize) -> TxError {
+    // `position` comes from the caller as is: `to = usize::MAX` has no
+    // 1-based number in a usize, and must not wrap to «позиция 0».
+    let shown = match position.checked_add(1) {
+        Some(n) => format!("позиция {n}"),
+        None => "позиция".to_string(),
+    };
     CoreError::InvalidEdit(format!(
-        "позиция {} за пределами списка ({}: всего {len})",
-        position + 1,
+        "{shown} за пределами списка ({}: всего {len}); укажите позицию от 1 до {places}",
         kind.noun()
     ))
     .into()
@@ -137,7 +144,7 @@ pub(super) fn open_slot(
     let pos = match at {
         None => n,
         Some(i) if i <= n => i,
-        Some(i) => return Err(out_of_range(kind, i, n)),
+        Some(i) => return Err(out_of_range(kind, i, n, n.saturating_add(1))),
     };
     let sql = format!(
         "UPDATE {} SET position = position + 1 WHERE {} = ?1 AND position >= ?2",
@@ -181,7 +188,7 @@ pub(super) fn move_to(
     if new_parent == slot.parent {
         let n = len(tx, kind, new_parent)?;
         if to >= n {
-            return Err(out_of_range(kind, to, n));
+            return Err(out_of_range(kind, to, n, n));
         }
         let sql = match to.cmp(&slot.position) {
             std::cmp::Ordering::Equal => return Ok(()),
@@ -198,7 +205,7 @@ pub(super) fn move_to(
     } else {
         let n = len(tx, kind, new_parent)?;
         if to > n {
-            return Err(out_of_range(kind, to, n));
+            return Err(out_of_range(kind, to, n, n.saturating_add(1)));
         }
         close_gap(tx, kind, slot)?;
         open_slot(tx, kind, new_parent, Some(to))?;

@@ -62,7 +62,13 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| CoreError::sqlite(path, e))?;
-        let store = Self::init(conn, path.to_path_buf())?;
+        let store = Self::init(conn, path.to_path_buf()).map_err(|e| match e {
+            // Not an edit that failed: the database could not be opened.
+            CoreError::DiskFull | CoreError::DiskFullFile(_) => {
+                CoreError::DiskFullOpening(path.to_path_buf())
+            }
+            e => e,
+        })?;
         // What an interrupted write of ours left beside the database (the
         // single-window marker, the remembered location, an export saved
         // here) goes now; see `fsutil`.
@@ -80,8 +86,12 @@ impl Store {
         &self.path
     }
 
+    /// Makes the connection ready. When the schema is current nothing here
+    /// takes the write lock: in WAL mode a reader never needs it, so a
+    /// programme is listed and read while another program writes (only
+    /// writing waits for it, and says so after `BUSY_TIMEOUT`).
     fn init(conn: Connection, path: PathBuf) -> Result<Store> {
-        let err = |e| CoreError::sqlite(&path, e);
+        let err = |e| classify(&conn, &path, e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         // Read the version before changing anything: a newer file must be
         // left exactly as it is.
@@ -108,21 +118,36 @@ impl Store {
         conn.execute_batch("PRAGMA foreign_keys = ON;")
             .map_err(err)?;
         if path.as_os_str() != ":memory:" {
-            // journal_mode answers with a row, so it is queried, not executed.
-            let _mode: String = conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            // The mode is kept in the file: only a new database (or one
+            // another program switched back) needs it set, which takes an
+            // exclusive lock. journal_mode answers with a row, so it is
+            // queried, not executed.
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
                 .map_err(err)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                let _mode: String = conn
+                    .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                    .map_err(err)?;
+            }
             conn.execute_batch("PRAGMA synchronous = NORMAL;")
                 .map_err(err)?;
         }
         let mut store = Store { conn, path };
-        // Taking the write lock once tells at open time, not at the first
-        // edit, that another process holds the file.
-        store.write(|_| Ok(()))?;
         if version < latest {
+            // Taking the write lock first tells that another process holds
+            // the file before the backup copy is made for nothing.
+            store.check_writable()?;
             store.migrate_from(version)?;
         }
         Ok(store)
+    }
+
+    /// Takes the write lock and lets it go: tells now, not halfway through
+    /// a longer job (a migration, restoring a backup), that another
+    /// program is writing to the database.
+    pub(crate) fn check_writable(&mut self) -> Result<()> {
+        self.write(|_| Ok(()))
     }
 
     pub(crate) fn migrate_from(&mut self, from: i64) -> Result<()> {
@@ -189,16 +214,25 @@ impl Store {
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, TxError>,
     ) -> Result<T> {
         let path = self.path.clone();
-        let to_core = |e: TxError| match e {
-            TxError::Sql(e) => CoreError::sqlite(&path, e),
-            TxError::Core(e) => e,
+        // `&mut self` already rules out a transaction in progress; the
+        // shared borrow lets a failed BEGIN be classified with `conn`.
+        let tx = match rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        ) {
+            Ok(tx) => tx,
+            Err(e) => return Err(classify(&self.conn, &path, e)),
         };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| CoreError::sqlite(&path, e))?;
-        let value = f(&tx).map_err(to_core)?;
-        tx.commit().map_err(|e| CoreError::sqlite(&path, e))?;
+        let value = match f(&tx) {
+            Ok(value) => value,
+            Err(TxError::Sql(e)) => return Err(classify(&tx, &path, e)),
+            Err(TxError::Core(e)) => return Err(e),
+        };
+        // A failed commit is rolled back when the transaction is dropped;
+        // read the system's error before that.
+        let errno = system_errno(&tx);
+        tx.commit()
+            .map_err(|e| CoreError::sqlite_os(&path, e, errno))?;
         Ok(value)
     }
 
@@ -226,7 +260,7 @@ impl Store {
     }
 
     pub(crate) fn db_err(&self) -> impl Fn(rusqlite::Error) -> CoreError + '_ {
-        |e| CoreError::sqlite(&self.path, e)
+        |e| classify(&self.conn, &self.path, e)
     }
 
     /// The schema version of the open database.
@@ -293,6 +327,26 @@ pub(crate) fn vacuum_into(conn: &Connection, db: &Path, target: &Path) -> Result
             CoreError::sqlite(db, e)
         })?;
     Ok(())
+}
+
+/// Classifies an error of `conn`, with the system's error number of its
+/// last failed file operation (a full disk is «disk I/O error» to SQLite).
+fn classify(conn: &Connection, path: &Path, e: rusqlite::Error) -> CoreError {
+    let errno = match &e {
+        rusqlite::Error::SqliteFailure(..) => system_errno(conn),
+        _ => None,
+    };
+    CoreError::sqlite_os(path, e, errno)
+}
+
+/// `sqlite3_system_errno`: the system's error number of the connection's
+/// last failed file operation, if any.
+fn system_errno(conn: &Connection) -> Option<i32> {
+    // SAFETY: `conn` is open for as long as the borrow lasts, so its handle
+    // is a valid `sqlite3*`; the function only reads the connection's
+    // stored error number, and `Connection` is not shared between threads.
+    let n = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
+    (n != 0).then_some(n)
 }
 
 /// Refuses an existing file that SQLite would misread or that we may not

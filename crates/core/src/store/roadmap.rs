@@ -270,8 +270,12 @@ impl Store {
                 let json = json.ok_or_else(|| {
                     CoreError::Database(format!("у мероприятия «{uid}» не рассчитан график"))
                 })?;
-                let schedule = serde_json::from_str(&json)
-                    .map_err(|e| CoreError::Database(format!("график мероприятия «{uid}»: {e}")))?;
+                let schedule = serde_json::from_str(&json).map_err(|e| {
+                    CoreError::Corrupt(format!(
+                        "сохранённый график мероприятия «{uid}» не читается: {}",
+                        crate::exchange::translate_serde_message(&e.to_string())
+                    ))
+                })?;
                 Ok(NumberedSchedule {
                     number: crate::model::item_number(b, i),
                     item: uid,

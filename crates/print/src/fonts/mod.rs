@@ -214,7 +214,13 @@ impl Fonts {
             let loaded = match file {
                 None => Err("в семействе нет этого начертания".to_string()),
                 Some(path) => std::fs::read(path)
-                    .map_err(|e| format!("файл «{}» не прочитан: {e}", path.display()))
+                    .map_err(|e| {
+                        format!(
+                            "файл «{}» не прочитан: {}",
+                            path.display(),
+                            metodist_core::error::io_reason(&e)
+                        )
+                    })
                     .and_then(|bytes| {
                         Face::parse(FontBytes::Owned(bytes), &style_name).map_err(|e| e.to_string())
                     }),
