@@ -39,10 +39,22 @@ fn list_problems(problems: &[Problem]) -> String {
         .collect::<String>()
 }
 
+/// The problems of a refused edit in one line, each different message once
+/// (with how many times it stands when it repeats): a period change that
+/// leaves twelve marks outside must not fill the screen with one sentence.
 fn list_problems_inline(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| p.message.as_str())
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for p in problems {
+        match seen.iter_mut().find(|(m, _)| *m == p.message) {
+            Some(entry) => entry.1 += 1,
+            None => seen.push((&p.message, 1)),
+        }
+    }
+    seen.iter()
+        .map(|(m, n)| match n {
+            1 => m.to_string(),
+            n => format!("{m} ({})", crate::text::count(*n, ["раз", "раза", "раз"])),
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -305,16 +305,21 @@ impl Validator {
         }
         if let Some(t) = &ind.task {
             if !tasks.contains(t.as_str()) {
+                // Never the task's internal id: she knows it by its text.
                 self.push(
                     format!("{path}.task"),
-                    format!("задача «{t}» не найдена среди задач программы"),
+                    format!(
+                        "показатель «{}» связан с задачей, которой нет в программе: сначала отвяжите показатель от задачи (вкладка «Показатели») или удалите его",
+                        short_name(&ind.name)
+                    ),
                 );
             }
         }
         let mut seen = HashSet::new();
         for (i, v) in ind.values.iter().enumerate() {
             let vpath = format!("{path}.values[{i}].year");
-            self.year(&vpath, v.year, p, "год");
+            let what = format!("показатель «{}»: год", short_name(&ind.name));
+            self.year(&vpath, v.year, p, &what);
             if !seen.insert(v.year) {
                 self.push(vpath, format!("год {} указан дважды", v.year));
             }
@@ -325,7 +330,7 @@ impl Validator {
         let mut columns = HashSet::new();
         for (i, &y) in p.roadmap.year_columns.iter().enumerate() {
             let path = format!("roadmap.year_columns[{i}]");
-            self.year(&path, y, p, "год");
+            self.year(&path, y, p, "столбец дорожной карты за");
             if !columns.insert(y) {
                 self.push(path, format!("год {y} указан дважды"));
             }
@@ -335,12 +340,20 @@ impl Validator {
             self.uid(&bpath, &block.uid);
             self.text(&format!("{bpath}.title"), &block.title);
             for (i, item) in block.items.iter().enumerate() {
-                self.item(&format!("{bpath}.items[{i}]"), item, p, &columns);
+                let number = crate::model::item_number(b, i);
+                self.item(&format!("{bpath}.items[{i}]"), &number, item, p, &columns);
             }
         }
     }
 
-    fn item(&mut self, path: &str, item: &Item, p: &Programme, columns: &HashSet<i32>) {
+    fn item(
+        &mut self,
+        path: &str,
+        number: &str,
+        item: &Item,
+        p: &Programme,
+        columns: &HashSet<i32>,
+    ) {
         self.uid(path, &item.uid);
         for (field, s) in [
             ("activity", &item.activity),
@@ -364,7 +377,7 @@ impl Validator {
                 self.push(
                     format!("{cpath}.year"),
                     format!(
-                        "для года {} нет столбца в дорожной карте (roadmap.year_columns)",
+                        "мероприятие {number}: для {} года нет столбца в дорожной карте; добавьте его в «Колонки по годам»",
                         cell.year
                     ),
                 );
@@ -378,7 +391,7 @@ impl Validator {
                 self.push(
                     format!("{tpath}.due"),
                     format!(
-                        "отметка о выполнении за срок {} вне периода программы",
+                        "мероприятие {number}: отметка о выполнении за срок {} вне периода программы",
                         t.due.format("%d.%m.%Y")
                     ),
                 );
@@ -414,6 +427,16 @@ impl Validator {
             self.text(&format!("{tpath}.comment"), &t.comment);
             self.text(&format!("{tpath}.evidence"), &t.evidence);
         }
+    }
+}
+
+/// An element's name as a message quotes it: whole when short, else cut.
+fn short_name(text: &str) -> String {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() > 50 {
+        format!("{}…", t.chars().take(49).collect::<String>())
+    } else {
+        t
     }
 }
 

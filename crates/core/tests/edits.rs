@@ -410,3 +410,57 @@ fn a_position_past_the_end_is_refused_with_true_numbers_even_at_usize_max() {
     }
     assert_eq!(store.load(id).unwrap(), before, "nothing stored");
 }
+
+/// A refused edit says what blocks it in her words: the indicator by its
+/// name, never an internal id, and a sentence repeated for many elements
+/// once with its count (docs/design.md §6: messages name what to do).
+#[test]
+fn a_refused_edit_names_the_indicator_and_says_each_reason_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.import(&common::sample()).unwrap();
+    let p = store.load(id).unwrap();
+    let linked = p
+        .indicators
+        .iter()
+        .find(|i| i.task.is_some())
+        .expect("the sample links an indicator to a task");
+    let task = linked.task.clone().unwrap();
+    let err = store
+        .apply(
+            id,
+            &Edit::Delete {
+                list: ListKind::Tasks,
+                uid: task.clone(),
+            },
+            common::today(),
+        )
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(!message.contains(&task), "no internal id: {message}");
+    let name: String = linked.name.chars().take(30).collect();
+    assert!(
+        message.contains(&format!("показатель «{name}")),
+        "{message}"
+    );
+    assert!(
+        message.contains("связан с задачей, которой нет в программе: сначала отвяжите"),
+        "{message}"
+    );
+
+    // The period cut short by a year: each indicator named once, each
+    // sentence once.
+    let mut period = p.period;
+    period.start = "2025-09".parse().unwrap();
+    let err = store
+        .apply(id, &Edit::SetPeriod { period }, common::today())
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("показатель «"), "{message}");
+    let first = p.indicators[0]
+        .name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first: String = first.chars().take(30).collect();
+    assert_eq!(message.matches(&first).count(), 1, "{message}");
+}
