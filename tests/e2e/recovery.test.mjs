@@ -149,7 +149,7 @@ test(
         await session.waitFor('[data-testid="programme-list"]');
         assert.match(
           await session.textOf('[data-testid="backup-problem"]'),
-          /^Сегодняшняя резервная копия не создана: база данных повреждена: database disk image is malformed/,
+          /^Сегодняшняя резервная копия не создана: база данных повреждена: нарушена внутренняя структура файла/,
         );
         await saveScreenshot(session, "recovery-page-list");
 
