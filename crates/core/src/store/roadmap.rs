@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use metodist_schedule::Period;
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, CachedStatement, Connection, Row, Transaction};
 
 use super::columns::{from_json, json, parse_enum};
 use super::edit::ItemInput;
@@ -70,9 +70,10 @@ pub(super) fn read_block_items(conn: &Connection, block_id: i64) -> rusqlite::Re
             Ok((item_from_row(r)?, r.get::<_, i64>("id")?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut records = records_statement(conn)?;
     rows.into_iter()
         .map(|(mut item, item_id)| {
-            item.tracking = read_records(conn, item_id)?;
+            item.tracking = records_of(&mut records, item_id)?;
             Ok(item)
         })
         .collect()
@@ -85,17 +86,23 @@ pub(super) fn read_item(conn: &Connection, item_id: i64) -> rusqlite::Result<Ite
             "SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"
         ))?
         .query_row([item_id], item_from_row)?;
-    item.tracking = read_records(conn, item_id)?;
+    item.tracking = records_of(&mut records_statement(conn)?, item_id)?;
     Ok(item)
 }
 
-/// An item's records in the order they were made.
-fn read_records(conn: &Connection, item_id: i64) -> rusqlite::Result<Vec<TrackingRecord>> {
+/// The query of `records_of`, prepared once for many items.
+fn records_statement(conn: &Connection) -> rusqlite::Result<CachedStatement<'_>> {
     conn.prepare_cached(&format!(
         "SELECT {TRACKING_COLUMNS} FROM tracking WHERE item_id = ?1 ORDER BY id"
-    ))?
-    .query_map([item_id], record_from_row)?
-    .collect()
+    ))
+}
+
+/// An item's records in the order they were made.
+fn records_of(
+    records: &mut CachedStatement<'_>,
+    item_id: i64,
+) -> rusqlite::Result<Vec<TrackingRecord>> {
+    records.query_map([item_id], record_from_row)?.collect()
 }
 
 pub(super) fn insert_item_row(
@@ -181,7 +188,7 @@ pub(super) fn rewrite_item_row(
         json(&item.per_year),
         schedule_json(item, period),
     ])?;
-    if read_records(tx, item_id)? != item.tracking {
+    if records_of(&mut records_statement(tx)?, item_id)? != item.tracking {
         tx.prepare_cached("DELETE FROM tracking WHERE item_id = ?1")?
             .execute([item_id])?;
         insert_records(tx, item_id, &item.tracking)?;
