@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::error::Problem;
 use crate::exchange::{megabytes, MAX_FILE_BYTES};
 use crate::model::*;
+use crate::Period;
 
 /// The earliest year a programme may name (as for its months, calendar.rs).
 const MIN_YEAR: i32 = 1900;
@@ -53,6 +54,88 @@ fn too_large(len: u64) -> Option<String> {
             megabytes(MAX_FILE_BYTES)
         )
     })
+}
+
+/// One part of a programme with what its checks need of the rest, for an
+/// edit that changed only that part (see `store/edit.rs`).
+pub(crate) enum Part<'a> {
+    /// The title and the appendix mark (the status needs no check).
+    Head {
+        title: &'a str,
+        appendix: &'a AppendixMark,
+    },
+    Act(&'a ApprovingAct),
+    PassportRow(&'a PassportRow),
+    Task(&'a Task),
+    /// Every section of the programme: a placeholder may stand in one only.
+    Sections(&'a [Section]),
+    Indicator {
+        indicator: &'a Indicator,
+        period: Period,
+        /// Whether the task it refers to, if any, is among the programme's.
+        task_found: bool,
+    },
+    Block {
+        uid: &'a str,
+        title: &'a str,
+    },
+    Item {
+        item: &'a Item,
+        period: Period,
+        year_columns: &'a [i32],
+    },
+}
+
+/// Whether `part` passes every check `validate` makes of it, short of the
+/// uniqueness of its uid among the other parts (the caller's to check).
+/// Given a valid programme, an edit of this part alone leaves it valid
+/// exactly when this holds. Only the answer counts, not the places: a
+/// caller that gets `false` validates the whole programme to name them.
+pub(crate) fn part_is_valid(part: Part<'_>) -> bool {
+    let mut v = Validator::default();
+    match part {
+        Part::Head { title, appendix } => {
+            v.text("title", title);
+            v.text("appendix.number", &appendix.number);
+            v.text("appendix.issuer_genitive", &appendix.issuer_genitive);
+        }
+        Part::Act(act) => v.act(act),
+        Part::PassportRow(row) => v.passport_row("passport[]", row),
+        Part::Task(t) => v.task("tasks[]", t),
+        Part::Sections(sections) => {
+            for s in sections {
+                v.section("sections[]", s);
+            }
+            v.placeholders_once(sections);
+        }
+        Part::Indicator {
+            indicator,
+            period,
+            task_found,
+        } => {
+            let task: HashSet<&str> = indicator
+                .task
+                .as_deref()
+                .filter(|_| task_found)
+                .into_iter()
+                .collect();
+            v.indicator("indicators[]", indicator, period, &task);
+        }
+        Part::Block { uid, title } => {
+            v.uid("roadmap.blocks[]", uid);
+            v.text("roadmap.blocks[].title", title);
+        }
+        Part::Item {
+            item,
+            period,
+            year_columns,
+        } => {
+            let columns = year_columns.iter().copied().collect();
+            // Only whether it passes counts here, not the words.
+            v.item("roadmap.blocks[].items[]", "", item, period, &columns);
+        }
+    }
+    v.problems.is_empty()
 }
 
 #[derive(Default)]
@@ -108,8 +191,8 @@ impl Validator {
         }
     }
 
-    fn year(&mut self, path: &str, year: i32, p: &Programme, what: &str) {
-        let (first, last) = (p.period.start.year(), p.period.end.year());
+    fn year(&mut self, path: &str, year: i32, period: Period, what: &str) {
+        let (first, last) = (period.start.year(), period.end.year());
         if year < first || year > last {
             self.push(
                 path,
@@ -148,31 +231,37 @@ impl Validator {
         self.text("appendix.number", &p.appendix.number);
         self.text("appendix.issuer_genitive", &p.appendix.issuer_genitive);
         for (i, row) in p.passport.iter().enumerate() {
-            let path = format!("passport[{i}]");
-            self.uid(&path, &row.uid);
-            self.text(&format!("{path}.label"), &row.label);
-            self.rich(&format!("{path}.content"), &row.content);
+            self.passport_row(&format!("passport[{i}]"), row);
         }
         for (i, t) in p.tasks.iter().enumerate() {
-            let path = format!("tasks[{i}]");
-            self.uid(&path, &t.uid);
-            self.text(&format!("{path}.text"), &t.text);
+            self.task(&format!("tasks[{i}]"), t);
         }
         for (i, s) in p.sections.iter().enumerate() {
             self.section(&format!("sections[{i}]"), s);
         }
-        self.placeholders_once(p);
+        self.placeholders_once(&p.sections);
         let tasks: HashSet<&str> = p.tasks.iter().map(|t| t.uid.as_str()).collect();
         for (i, ind) in p.indicators.iter().enumerate() {
-            self.indicator(&format!("indicators[{i}]"), ind, p, &tasks);
+            self.indicator(&format!("indicators[{i}]"), ind, p.period, &tasks);
         }
         self.roadmap(p);
     }
 
+    fn passport_row(&mut self, path: &str, row: &PassportRow) {
+        self.uid(path, &row.uid);
+        self.text(&format!("{path}.label"), &row.label);
+        self.rich(&format!("{path}.content"), &row.content);
+    }
+
+    fn task(&mut self, path: &str, t: &Task) {
+        self.uid(path, &t.uid);
+        self.text(&format!("{path}.text"), &t.text);
+    }
+
     /// The indicator table and the roadmap are printed once each.
-    fn placeholders_once(&mut self, p: &Programme) {
+    fn placeholders_once(&mut self, sections: &[Section]) {
         let mut seen: HashMap<&str, String> = HashMap::new();
-        for (i, s) in p.sections.iter().enumerate() {
+        for (i, s) in sections.iter().enumerate() {
             for (j, b) in s.body.iter().enumerate() {
                 let what = match b {
                     SectionBlock::Indicators => "таблица показателей",
@@ -280,14 +369,14 @@ impl Validator {
         }
     }
 
-    fn indicator(&mut self, path: &str, ind: &Indicator, p: &Programme, tasks: &HashSet<&str>) {
+    fn indicator(&mut self, path: &str, ind: &Indicator, period: Period, tasks: &HashSet<&str>) {
         self.uid(path, &ind.uid);
         self.text(&format!("{path}.name"), &ind.name);
         self.text(&format!("{path}.unit"), &ind.unit);
         if let Some(y) = ind.base_year {
             // The base year usually precedes the period; it must not follow
             // it, and a year before 1900 is a typo.
-            let last = p.period.end.year();
+            let last = period.end.year();
             let why = if y < MIN_YEAR {
                 Some(format!(
                     "базовый год {y} раньше {MIN_YEAR} года; укажите год от {MIN_YEAR} до {last}"
@@ -319,7 +408,7 @@ impl Validator {
         for (i, v) in ind.values.iter().enumerate() {
             let vpath = format!("{path}.values[{i}].year");
             let what = format!("показатель «{}»: год", short_name(&ind.name));
-            self.year(&vpath, v.year, p, &what);
+            self.year(&vpath, v.year, period, &what);
             if !seen.insert(v.year) {
                 self.push(vpath, format!("год {} указан дважды", v.year));
             }
@@ -330,7 +419,7 @@ impl Validator {
         let mut columns = HashSet::new();
         for (i, &y) in p.roadmap.year_columns.iter().enumerate() {
             let path = format!("roadmap.year_columns[{i}]");
-            self.year(&path, y, p, "столбец дорожной карты за");
+            self.year(&path, y, p.period, "столбец дорожной карты за");
             if !columns.insert(y) {
                 self.push(path, format!("год {y} указан дважды"));
             }
@@ -341,7 +430,13 @@ impl Validator {
             self.text(&format!("{bpath}.title"), &block.title);
             for (i, item) in block.items.iter().enumerate() {
                 let number = crate::model::item_number(b, i);
-                self.item(&format!("{bpath}.items[{i}]"), &number, item, p, &columns);
+                self.item(
+                    &format!("{bpath}.items[{i}]"),
+                    &number,
+                    item,
+                    p.period,
+                    &columns,
+                );
             }
         }
     }
@@ -351,7 +446,7 @@ impl Validator {
         path: &str,
         number: &str,
         item: &Item,
-        p: &Programme,
+        period: Period,
         columns: &HashSet<i32>,
     ) {
         self.uid(path, &item.uid);
@@ -387,7 +482,7 @@ impl Validator {
         let mut dues = HashSet::new();
         for (i, t) in item.tracking.iter().enumerate() {
             let tpath = format!("{path}.tracking[{i}]");
-            if !p.period.contains_date(t.due) {
+            if !period.contains_date(t.due) {
                 self.push(
                     format!("{tpath}.due"),
                     format!(

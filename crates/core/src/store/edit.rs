@@ -1,30 +1,41 @@
 //! Every change a user makes to a programme, as one value: the app sends an
-//! `Edit`, the store applies it in one transaction, checks that the whole
-//! programme is still valid (or stores nothing), and keeps a snapshot so the
-//! change can be undone and redone.
+//! `Edit`, the store applies it in one transaction, checks that the
+//! programme is still valid (or stores nothing), and records what changed
+//! in the undo history (`history.rs`) so it can be undone and redone.
+//!
+//! Each edit names what it can change (its `Scope`): the programme's head,
+//! its act, one element — or, for a new period, everything. That part is
+//! read before and after the edit, and the two are the history's step.
+//! The part is also all that needs checking: the stored programme was
+//! valid, so it still is when the changed part passes the checks
+//! `validate` makes of it and its uid, if new, is unique. When that check
+//! fails, or cannot be made from the part alone (a new period, new year
+//! columns), the whole programme is validated — which also names every
+//! problem of a refused edit exactly as before.
 
 use chrono::NaiveDate;
 use metodist_schedule::Period;
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
+use super::history::{self, Both, Change, Element, ElementChange, Placed, Side};
 use super::lists::{self, ListKind};
 use super::programmes::{
-    load_programme, programme_period, replace_programme, touch, upsert_block, upsert_indicator,
-    upsert_passport_row, upsert_section, upsert_task, write_act, write_head,
+    load_programme, programme_period, read_act, read_head, read_sections, touch, upsert_block,
+    upsert_indicator, upsert_passport_row, upsert_section, upsert_task, write_act, write_head,
+    Head,
 };
 use super::roadmap::{
-    delete_record, insert_item_row, refresh_schedules, set_manual_schedule_row, update_item_row,
-    upsert_record,
+    delete_record, insert_item_row, refresh_item_schedule, set_manual_schedule_row,
+    update_item_row, upsert_record,
 };
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
 use crate::model::*;
 use crate::uid::new_uid;
-use crate::validate::validate;
+use crate::validate::{part_is_valid, validate, Part};
 
-/// How many changes of a programme can be undone.
-pub const UNDO_DEPTH: i64 = 100;
+pub use super::history::{UNDO_DEPTH, UNDO_MAX_BYTES};
 
 /// The fields of an item a user types (tracking and a hand-set schedule
 /// have edits of their own).
@@ -183,6 +194,15 @@ pub struct UndoState {
     pub can_redo: Option<String>,
 }
 
+/// How much undo history a programme keeps (see `UNDO_DEPTH` and
+/// `UNDO_MAX_BYTES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HistorySize {
+    pub steps: i64,
+    /// The stored steps together, in bytes.
+    pub bytes: i64,
+}
+
 fn fresh(uid: &str) -> String {
     if uid.trim().is_empty() {
         new_uid()
@@ -194,9 +214,9 @@ fn fresh(uid: &str) -> String {
 impl Store {
     /// Applies one edit in one transaction. When the programme would become
     /// invalid the edit is refused with every problem named, and nothing is
-    /// stored. `today` is the caller's date (a date of completion after it
-    /// is refused): the core never reads the clock for it, so the app, the
-    /// CLI and the tests can each pin the day.
+    /// stored, not in the history either. `today` is the caller's date (a
+    /// date of completion after it is refused): the core never reads the
+    /// clock for it, so the app, the CLI and the tests can each pin the day.
     pub fn apply(&mut self, programme_id: i64, edit: &Edit, today: NaiveDate) -> Result<Applied> {
         self.apply_as_of(programme_id, edit, Some(today))
     }
@@ -215,15 +235,19 @@ impl Store {
     ) -> Result<Applied> {
         self.write(|tx| {
             touch(tx, programme_id)?;
-            ensure_base_snapshot(tx, programme_id)?;
-            let uid = apply_in(tx, programme_id, edit, today)?;
-            let p = load_programme(tx, programme_id)?
-                .ok_or(CoreError::ProgrammeNotFound(programme_id))?;
-            let problems = validate(&p);
-            if !problems.is_empty() {
-                return Err(CoreError::EditRejected(problems).into());
-            }
-            push_snapshot(tx, programme_id, &edit.label(), &p)?;
+            let scope = Scope::of(edit);
+            let (uid, change) = match (scope.read(tx, programme_id)?, edit) {
+                // `apply_in` would do the same, but the change is wanted.
+                (Before::Whole(before), Edit::SetPeriod { period }) => {
+                    (None, set_period(tx, programme_id, *before, *period)?)
+                }
+                (before, _) => {
+                    let uid = apply_in(tx, programme_id, edit, today)?;
+                    let change = scope.finish(tx, programme_id, edit, before, uid.as_deref())?;
+                    (uid, change)
+                }
+            };
+            history::push(tx, programme_id, &edit.label(), &change)?;
             Ok(Applied {
                 uid,
                 undo: undo_state(tx, programme_id)?,
@@ -233,48 +257,40 @@ impl Store {
 
     /// Returns the programme to the state before its last edit.
     pub fn undo(&mut self, programme_id: i64) -> Result<UndoState> {
-        self.step(programme_id, -1)
+        self.step(programme_id, Side::Before)
     }
 
     /// Re-applies the last undone edit.
     pub fn redo(&mut self, programme_id: i64) -> Result<UndoState> {
-        self.step(programme_id, 1)
+        self.step(programme_id, Side::After)
+    }
+
+    /// The undo history kept for a programme.
+    pub fn undo_history_size(&self, programme_id: i64) -> Result<HistorySize> {
+        self.read_tx(|tx| {
+            let (steps, bytes) = history::size(tx, programme_id)?;
+            Ok(HistorySize { steps, bytes })
+        })
     }
 
     pub fn undo_state(&self, programme_id: i64) -> Result<UndoState> {
-        // A read needs no transaction of its own; the helper wants one only
-        // for its type, so open a deferred one that never writes.
+        self.read_tx(|tx| undo_state(tx, programme_id))
+    }
+
+    /// Runs a read in a deferred transaction that never writes (the
+    /// helpers want one only for its type).
+    fn read_tx<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T, TxError>) -> Result<T> {
         let tx = self.conn().unchecked_transaction().map_err(self.db_err())?;
-        undo_state(&tx, programme_id).map_err(|e| match e {
+        f(&tx).map_err(|e| match e {
             TxError::Sql(e) => CoreError::sqlite(self.path(), e),
             TxError::Core(e) => e,
         })
     }
 
-    fn step(&mut self, programme_id: i64, delta: i64) -> Result<UndoState> {
+    fn step(&mut self, programme_id: i64, to: Side) -> Result<UndoState> {
         self.write(|tx| {
             touch(tx, programme_id)?;
-            let seq = current_seq(tx, programme_id)?;
-            let target = seq + delta;
-            let body: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
-                "SELECT body FROM undo_snapshot WHERE programme_id = ?1 AND seq = ?2",
-                params![programme_id, target],
-                |r| r.get(0),
-            ))?;
-            let Some(body) = body.filter(|_| target >= 1) else {
-                let what = if delta < 0 {
-                    "отменить"
-                } else {
-                    "повторить"
-                };
-                return Err(CoreError::InvalidEdit(format!("нечего {what}")).into());
-            };
-            let p = crate::exchange::from_json(&body)?;
-            replace_programme(tx, programme_id, &p)?;
-            tx.execute(
-                "UPDATE programme SET undo_seq = ?2 WHERE id = ?1",
-                params![programme_id, target],
-            )?;
+            history::step(tx, programme_id, to)?;
             undo_state(tx, programme_id)
         })
     }
@@ -401,31 +417,19 @@ fn apply_in(
     edit: &Edit,
     today: Option<NaiveDate>,
 ) -> Result<Option<String>, TxError> {
-    let head = |tx: &Transaction<'_>, f: &dyn Fn(&mut Programme)| -> Result<(), TxError> {
-        let mut p = load_programme(tx, pid)?.ok_or(CoreError::ProgrammeNotFound(pid))?;
-        f(&mut p);
-        write_head(tx, pid, &p)?;
+    let head = |tx: &Transaction<'_>, f: &dyn Fn(&mut Head)| -> Result<(), TxError> {
+        let (_, mut h) = read_head(tx, pid)?.ok_or(CoreError::ProgrammeNotFound(pid))?;
+        f(&mut h);
+        write_head(tx, pid, &h)?;
         Ok(())
     };
     match edit {
-        Edit::SetTitle { title } => head(tx, &|p| p.title = title.clone())?,
-        Edit::SetStatus { status } => head(tx, &|p| p.status = *status)?,
-        Edit::SetAppendix { appendix } => head(tx, &|p| p.appendix = appendix.clone())?,
-        Edit::SetYearColumns { years } => head(tx, &|p| p.roadmap.year_columns = years.clone())?,
+        Edit::SetTitle { title } => head(tx, &|h| h.title = title.clone())?,
+        Edit::SetStatus { status } => head(tx, &|h| h.status = *status)?,
+        Edit::SetAppendix { appendix } => head(tx, &|h| h.appendix = appendix.clone())?,
+        Edit::SetYearColumns { years } => head(tx, &|h| h.year_columns = years.clone())?,
         Edit::SetPeriod { period } => {
-            if period.end < period.start {
-                return Err(CoreError::InvalidEdit(format!(
-                    "конец периода ({}) раньше его начала ({})",
-                    period.end, period.start
-                ))
-                .into());
-            }
-            let mut p = load_programme(tx, pid)?.ok_or(CoreError::ProgrammeNotFound(pid))?;
-            p.period = *period;
-            drop_empty_years(&mut p);
-            // Rewriting the whole programme re-reads every deadline against
-            // the new period in the same transaction.
-            replace_programme(tx, pid, &p)?;
+            set_period(tx, pid, whole(tx, pid)?, *period)?;
         }
         Edit::SetAct { act } => write_act(tx, pid, act.as_ref())?,
         Edit::PutPassportRow { at, row } => {
@@ -544,7 +548,7 @@ fn apply_in(
                 }
             }
             set_manual_schedule_row(tx, slot.id, schedule.as_ref())?;
-            refresh_schedules(tx, pid, programme_period(tx, pid)?)?;
+            refresh_item_schedule(tx, slot.id, programme_period(tx, pid)?)?;
             return Ok(Some(item.clone()));
         }
         Edit::SetTracking { item, record } => {
@@ -582,6 +586,37 @@ fn apply_in(
         }
     }
     Ok(None)
+}
+
+/// Gives programme `pid`, which is `before`, a new period; returns what
+/// changed. A new period may drop empty years from every item and
+/// indicator, so the whole programme is validated — before anything is
+/// written; then only what changed is, and every schedule is re-read
+/// against the new period.
+fn set_period(
+    tx: &Transaction<'_>,
+    pid: i64,
+    before: Programme,
+    period: Period,
+) -> Result<Change, TxError> {
+    if period.end < period.start {
+        return Err(CoreError::InvalidEdit(format!(
+            "конец периода ({}) раньше его начала ({})",
+            period.end, period.start
+        ))
+        .into());
+    }
+    let mut after = before.clone();
+    after.period = period;
+    drop_empty_years(&mut after);
+    let problems = validate(&after);
+    if !problems.is_empty() {
+        return Err(CoreError::EditRejected(problems).into());
+    }
+    let change = history::diff_in_place(&before, &after)
+        .expect("a new period leaves every element in its place");
+    history::write(tx, pid, &change, Side::After)?;
+    Ok(change)
 }
 
 /// A date of completion cannot lie after `today` or before the programme.
@@ -660,65 +695,232 @@ fn slot_for_put(
     }
 }
 
-fn current_seq(tx: &Transaction<'_>, pid: i64) -> Result<i64, TxError> {
-    Ok(
-        tx.query_row("SELECT undo_seq FROM programme WHERE id = ?1", [pid], |r| {
-            r.get(0)
-        })?,
-    )
+/// What an edit can change: only that is read before and after it, kept
+/// in the history and checked.
+enum Scope<'a> {
+    /// The programme's own fields.
+    Head,
+    Act,
+    /// A new period may change every item's years and schedule: the
+    /// whole programme is read (see `set_period`).
+    Whole,
+    /// One element; a deleted block is read with its items.
+    Element {
+        list: ListKind,
+        uid: &'a str,
+        removes: bool,
+    },
 }
 
-/// The first edit of a programme first records how it was, so that edit,
-/// too, can be undone.
-fn ensure_base_snapshot(tx: &Transaction<'_>, pid: i64) -> Result<(), TxError> {
-    if current_seq(tx, pid)? > 0 {
-        return Ok(());
+/// The scope's part as it was before the edit.
+enum Before {
+    Head(Head),
+    Act(Option<ApprovingAct>),
+    Whole(Box<Programme>),
+    Element(Option<Placed>),
+}
+
+impl<'a> Scope<'a> {
+    fn of(edit: &'a Edit) -> Scope<'a> {
+        let element = |list, uid: &'a str| Scope::Element {
+            list,
+            uid,
+            removes: false,
+        };
+        match edit {
+            Edit::SetTitle { .. }
+            | Edit::SetStatus { .. }
+            | Edit::SetAppendix { .. }
+            | Edit::SetYearColumns { .. } => Scope::Head,
+            Edit::SetPeriod { .. } => Scope::Whole,
+            Edit::SetAct { .. } => Scope::Act,
+            Edit::PutPassportRow { row, .. } => element(ListKind::Passport, &row.uid),
+            Edit::PutTask { task, .. } => element(ListKind::Tasks, &task.uid),
+            Edit::PutSection { section, .. } => element(ListKind::Sections, &section.uid),
+            Edit::PutIndicator { indicator, .. } => element(ListKind::Indicators, &indicator.uid),
+            Edit::PutBlock { uid, .. } => element(ListKind::Blocks, uid),
+            Edit::PutItem { uid, .. } => element(ListKind::Items, uid),
+            Edit::Move { list, uid, .. } => element(*list, uid),
+            Edit::Delete { list, uid } => Scope::Element {
+                list: *list,
+                uid,
+                removes: true,
+            },
+            Edit::SetManualSchedule { item, .. }
+            | Edit::SetTracking { item, .. }
+            | Edit::ClearTracking { item, .. } => element(ListKind::Items, item),
+            Edit::SetFact { indicator, .. } => element(ListKind::Indicators, indicator),
+        }
     }
-    let p = load_programme(tx, pid)?.ok_or(CoreError::ProgrammeNotFound(pid))?;
-    push_snapshot(tx, pid, "исходное состояние", &p)
+
+    fn read(&self, tx: &Transaction<'_>, pid: i64) -> Result<Before, TxError> {
+        Ok(match *self {
+            Scope::Head => Before::Head(head_of(tx, pid)?),
+            Scope::Act => Before::Act(read_act(tx, pid)?),
+            Scope::Whole => Before::Whole(Box::new(whole(tx, pid)?)),
+            // An empty uid asks for a new element: there was none.
+            Scope::Element { uid, .. } if uid.trim().is_empty() => Before::Element(None),
+            Scope::Element { list, uid, removes } => {
+                Before::Element(history::read_element(tx, pid, list, uid, removes)?)
+            }
+        })
+    }
+
+    /// Reads the scope's part after `edit` was applied, checks it (or the
+    /// whole programme) and returns the history's step: before and after.
+    /// `uid` is the element the edit created or changed, as `apply_in`
+    /// returned it.
+    fn finish(
+        &self,
+        tx: &Transaction<'_>,
+        pid: i64,
+        edit: &Edit,
+        before: Before,
+        uid: Option<&str>,
+    ) -> Result<Change, TxError> {
+        let mut change = Change::default();
+        match (self, before) {
+            (Scope::Head, Before::Head(before)) => {
+                let after = head_of(tx, pid)?;
+                let part = Part::Head {
+                    title: &after.title,
+                    appendix: &after.appendix,
+                };
+                // New year columns must hold every item's years: a check
+                // of the whole roadmap.
+                if matches!(edit, Edit::SetYearColumns { .. }) || !part_is_valid(part) {
+                    validate_whole(tx, pid)?;
+                }
+                change.head = Some(Both { before, after });
+            }
+            (Scope::Act, Before::Act(before)) => {
+                let after = read_act(tx, pid)?;
+                if after.as_ref().is_some_and(|a| !part_is_valid(Part::Act(a))) {
+                    validate_whole(tx, pid)?;
+                }
+                change.act = Some(Both { before, after });
+            }
+            (
+                &Scope::Element {
+                    list, uid: asked, ..
+                },
+                Before::Element(before),
+            ) => {
+                let uid = uid.unwrap_or(asked);
+                // A new element is read whole (a new block with its items),
+                // so that redo can put it back.
+                let after = history::read_element(tx, pid, list, uid, before.is_none())?;
+                if !element_is_valid(tx, pid, list, uid, before.as_ref(), after.as_ref())? {
+                    validate_whole(tx, pid)?;
+                }
+                change.elements.push(ElementChange {
+                    list,
+                    uid: uid.to_string(),
+                    before,
+                    after,
+                });
+            }
+            _ => unreachable!("a scope reads its own kind of part"),
+        }
+        Ok(change)
+    }
 }
 
-/// Records the programme as it is after an edit; any redo branch is gone.
-fn push_snapshot(
+fn head_of(tx: &Transaction<'_>, pid: i64) -> Result<Head, TxError> {
+    Ok(read_head(tx, pid)?
+        .ok_or(CoreError::ProgrammeNotFound(pid))?
+        .1)
+}
+
+fn whole(tx: &Transaction<'_>, pid: i64) -> Result<Programme, TxError> {
+    Ok(load_programme(tx, pid)?.ok_or(CoreError::ProgrammeNotFound(pid))?)
+}
+
+/// Refuses the edit, with every problem named, when the programme as it
+/// now stands in the transaction is invalid.
+fn validate_whole(tx: &Transaction<'_>, pid: i64) -> Result<(), TxError> {
+    let problems = validate(&whole(tx, pid)?);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(CoreError::EditRejected(problems).into())
+    }
+}
+
+/// Whether a programme that was valid is still valid after element `uid`
+/// went from `before` to `after`, judged from the element alone; `false`
+/// means "validate the whole programme", not "refuse".
+fn element_is_valid(
     tx: &Transaction<'_>,
     pid: i64,
-    label: &str,
-    p: &Programme,
-) -> Result<(), TxError> {
-    let seq = current_seq(tx, pid)? + 1;
-    tx.execute(
-        "DELETE FROM undo_snapshot WHERE programme_id = ?1 AND (seq >= ?2 OR seq <= ?3)",
-        params![pid, seq, seq - UNDO_DEPTH - 1],
-    )?;
-    tx.execute(
-        "INSERT INTO undo_snapshot (programme_id, seq, label, body) VALUES (?1, ?2, ?3, ?4)",
-        params![pid, seq, label, crate::exchange::to_json(p)],
-    )?;
-    tx.execute(
-        "UPDATE programme SET undo_seq = ?2 WHERE id = ?1",
-        params![pid, seq],
-    )?;
-    Ok(())
+    list: ListKind,
+    uid: &str,
+    before: Option<&Placed>,
+    after: Option<&Placed>,
+) -> Result<bool, TxError> {
+    let Some(after) = after else {
+        // Deleted. Only an indicator refers to another element: its task.
+        let referred = list == ListKind::Tasks
+            && tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM indicator WHERE programme_id = ?1 AND task_uid = ?2)",
+                )?
+                .query_row(params![pid, uid], |r| r.get::<_, bool>(0))?;
+        return Ok(!referred);
+    };
+    match before {
+        None if !uid_is_unique(tx, pid, uid)? => return Ok(false),
+        // Moved, or stored as it was: nothing that is checked changed.
+        Some(b) if b.value == after.value => return Ok(true),
+        _ => {}
+    }
+    Ok(match &after.value {
+        Element::Passport(row) => part_is_valid(Part::PassportRow(row)),
+        Element::Task(task) => part_is_valid(Part::Task(task)),
+        Element::Section(_) => part_is_valid(Part::Sections(&read_sections(tx, pid)?)),
+        Element::Indicator(indicator) => {
+            let task_found = match &indicator.task {
+                Some(task) => lists::find(tx, ListKind::Tasks, pid, task)?.is_some(),
+                None => true,
+            };
+            part_is_valid(Part::Indicator {
+                indicator,
+                period: programme_period(tx, pid)?,
+                task_found,
+            })
+        }
+        Element::Block { title, .. } => part_is_valid(Part::Block { uid, title }),
+        Element::Item(item) => {
+            let head = head_of(tx, pid)?;
+            part_is_valid(Part::Item {
+                item,
+                period: head.period,
+                year_columns: &head.year_columns,
+            })
+        }
+    })
+}
+
+/// Whether no other part of the programme has the uid of a new element.
+fn uid_is_unique(tx: &Transaction<'_>, pid: i64, uid: &str) -> Result<bool, TxError> {
+    let n: i64 = tx
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM passport_row WHERE programme_id = ?1 AND uid = ?2)
+                  + (SELECT count(*) FROM task WHERE programme_id = ?1 AND uid = ?2)
+                  + (SELECT count(*) FROM section WHERE programme_id = ?1 AND uid = ?2)
+                  + (SELECT count(*) FROM indicator WHERE programme_id = ?1 AND uid = ?2)
+                  + (SELECT count(*) FROM roadmap_block WHERE programme_id = ?1 AND uid = ?2)
+                  + (SELECT count(*) FROM roadmap_item WHERE programme_id = ?1 AND uid = ?2)",
+        )?
+        .query_row(params![pid, uid], |r| r.get(0))?;
+    Ok(n == 1)
 }
 
 fn undo_state(tx: &Transaction<'_>, pid: i64) -> Result<UndoState, TxError> {
-    let seq = current_seq(tx, pid)?;
-    let label = |s: i64| -> Result<Option<String>, TxError> {
-        Ok(rusqlite::OptionalExtension::optional(tx.query_row(
-            "SELECT label FROM undo_snapshot WHERE programme_id = ?1 AND seq = ?2",
-            params![pid, s],
-            |r| r.get(0),
-        ))?)
-    };
-    // Undoing step `seq` needs the snapshot before it to return to.
-    let can_undo = if label(seq - 1)?.is_some() {
-        label(seq)?
-    } else {
-        None
-    };
+    let seq = history::current_seq(tx, pid)?;
     Ok(UndoState {
-        can_undo,
-        can_redo: label(seq + 1)?,
+        can_undo: history::label(tx, pid, seq)?,
+        can_redo: history::label(tx, pid, seq + 1)?,
     })
 }
 

@@ -8,6 +8,7 @@
 mod backups;
 mod columns;
 mod edit;
+mod history;
 mod lists;
 mod location;
 mod profiles;
@@ -29,7 +30,7 @@ pub use backups::{
     backups_dir_for, find_backup, list_backups_for, restore_backup_at, BackupInfo, BackupKind,
     Restored, KEEP_DAILY,
 };
-pub use edit::{Applied, Edit, ItemInput, UndoState, UNDO_DEPTH};
+pub use edit::{Applied, Edit, HistorySize, ItemInput, UndoState, UNDO_DEPTH, UNDO_MAX_BYTES};
 pub use lists::ListKind;
 pub use location::{default_db_path, remember_db_path};
 pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};
@@ -180,7 +181,15 @@ impl Store {
             Ok(())
         })();
         let err = match result {
-            Ok(()) => return Ok(()),
+            Ok(()) => {
+                if from > 0 {
+                    // Give back the space a migration freed (migration 3
+                    // drops the old undo copies). Best effort: when it
+                    // fails (a full disk) the file is only larger.
+                    let _ = self.conn.execute_batch("VACUUM");
+                }
+                return Ok(());
+            }
             Err(TxError::Sql(e)) => CoreError::sqlite(&path, e),
             Err(TxError::Core(e)) => e,
         };

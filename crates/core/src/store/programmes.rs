@@ -2,8 +2,8 @@
 //! The roadmap's items and their records are written and read by `roadmap`.
 
 use metodist_schedule::Period;
-use rusqlite::{params, OptionalExtension, Transaction};
-use serde::Serialize;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
 
 use super::columns::{from_json, json, parse_enum, parse_month};
 use super::{now, Store, TxError};
@@ -216,32 +216,9 @@ pub(super) fn programme_period(tx: &Transaction<'_>, pid: i64) -> Result<Period,
     })
 }
 
-/// Makes the stored programme `pid` exactly `p` (its id and uid stay).
-/// Used by undo and redo; one transaction like every other change.
-pub(super) fn replace_programme(
-    tx: &Transaction<'_>,
-    pid: i64,
-    p: &Programme,
-) -> rusqlite::Result<()> {
-    for table in [
-        "act",
-        "passport_row",
-        "task",
-        "section",
-        "indicator",
-        "roadmap_block",
-    ] {
-        tx.execute(
-            &format!("DELETE FROM {table} WHERE programme_id = ?1"),
-            [pid],
-        )?;
-    }
-    write_contents(tx, pid, p)
-}
-
 /// Writes everything of `p` but its uid into the (empty) programme `pid`.
 fn write_contents(tx: &Transaction<'_>, pid: i64, p: &Programme) -> rusqlite::Result<()> {
-    write_head(tx, pid, p)?;
+    write_head(tx, pid, &Head::of(p))?;
     write_act(tx, pid, p.act.as_ref())?;
     for (i, r) in p.passport.iter().enumerate() {
         upsert_passport_row(tx, pid, i, r)?;
@@ -265,23 +242,23 @@ fn write_contents(tx: &Transaction<'_>, pid: i64, p: &Programme) -> rusqlite::Re
 }
 
 /// The programme's own fields (not its parts).
-pub(super) fn write_head(tx: &Transaction<'_>, pid: i64, p: &Programme) -> rusqlite::Result<()> {
-    tx.execute(
+pub(super) fn write_head(tx: &Transaction<'_>, pid: i64, h: &Head) -> rusqlite::Result<()> {
+    tx.prepare_cached(
         "UPDATE programme SET title = ?2, status = ?3, period_start = ?4, period_end = ?5,
              mark_style = ?6, mark_number = ?7, mark_issuer = ?8, year_columns = ?9
          WHERE id = ?1",
-        params![
-            pid,
-            p.title,
-            p.status.as_str(),
-            p.period.start.to_string(),
-            p.period.end.to_string(),
-            p.appendix.style.as_str(),
-            p.appendix.number,
-            p.appendix.issuer_genitive,
-            json(&p.roadmap.year_columns),
-        ],
-    )?;
+    )?
+    .execute(params![
+        pid,
+        h.title,
+        h.status.as_str(),
+        h.period.start.to_string(),
+        h.period.end.to_string(),
+        h.appendix.style.as_str(),
+        h.appendix.number,
+        h.appendix.issuer_genitive,
+        json(&h.year_columns),
+    ])?;
     Ok(())
 }
 
@@ -426,150 +403,298 @@ pub(super) fn upsert_block(
     .query_row(params![pid, position as i64, uid, title], |r| r.get(0))
 }
 
+/// The programme's own fields, without its uid (which never changes) and
+/// its parts: what the head edits change and the undo history restores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct Head {
+    pub title: String,
+    pub status: ProgrammeStatus,
+    pub period: Period,
+    pub appendix: AppendixMark,
+    pub year_columns: Vec<i32>,
+}
+
+impl Head {
+    pub fn of(p: &Programme) -> Head {
+        Head {
+            title: p.title.clone(),
+            status: p.status,
+            period: p.period,
+            appendix: p.appendix.clone(),
+            year_columns: p.roadmap.year_columns.clone(),
+        }
+    }
+}
+
+/// The uid and head of a programme that is not deleted.
+pub(super) fn read_head(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> rusqlite::Result<Option<(String, Head)>> {
+    conn.prepare_cached(
+        "SELECT uid, title, status, period_start, period_end, mark_style, mark_number,
+                mark_issuer, year_columns
+         FROM programme WHERE id = ?1 AND deleted_at IS NULL",
+    )?
+    .query_row([id], |r| {
+        Ok((
+            r.get::<_, String>("uid")?,
+            Head {
+                title: r.get("title")?,
+                status: parse_enum(
+                    "status",
+                    &r.get::<_, String>("status")?,
+                    ProgrammeStatus::parse,
+                )?,
+                period: Period {
+                    start: parse_month("period_start", &r.get::<_, String>("period_start")?)?,
+                    end: parse_month("period_end", &r.get::<_, String>("period_end")?)?,
+                },
+                appendix: AppendixMark {
+                    style: parse_enum(
+                        "mark_style",
+                        &r.get::<_, String>("mark_style")?,
+                        MarkStyle::parse,
+                    )?,
+                    number: r.get("mark_number")?,
+                    issuer_genitive: r.get("mark_issuer")?,
+                },
+                year_columns: from_json::<Vec<i32>>(
+                    "year_columns",
+                    &r.get::<_, String>("year_columns")?,
+                )?,
+            },
+        ))
+    })
+    .optional()
+}
+
+pub(super) fn read_act(
+    conn: &rusqlite::Connection,
+    pid: i64,
+) -> rusqlite::Result<Option<ApprovingAct>> {
+    conn.prepare_cached(
+        "SELECT kind, issuer, date, number, place, title, preamble, formula, points,
+                signatory_position, signatory_name, executor
+         FROM act WHERE programme_id = ?1",
+    )?
+    .query_row([pid], |r| {
+        let date: Option<String> = r.get("date")?;
+        Ok(ApprovingAct {
+            kind: parse_enum("kind", &r.get::<_, String>("kind")?, ActKind::parse)?,
+            issuer: from_json("issuer", &r.get::<_, String>("issuer")?)?,
+            date: date
+                .map(|d| from_json("date", &format!("\"{d}\"")))
+                .transpose()?,
+            number: r.get("number")?,
+            place: r.get("place")?,
+            title: r.get("title")?,
+            preamble: r.get("preamble")?,
+            formula: r.get("formula")?,
+            points: from_json("points", &r.get::<_, String>("points")?)?,
+            signatory_position: r.get("signatory_position")?,
+            signatory_name: r.get("signatory_name")?,
+            executor: r.get("executor")?,
+        })
+    })
+    .optional()
+}
+
+// Each part is read by one mapper from the columns its constant names,
+// whether the whole programme is loaded or one element by its row id.
+
+const PASSPORT_COLUMNS: &str = "uid, key, label, content";
+
+fn passport_row_from(r: &Row<'_>) -> rusqlite::Result<PassportRow> {
+    Ok(PassportRow {
+        uid: r.get("uid")?,
+        key: parse_enum("key", &r.get::<_, String>("key")?, PassportKey::parse)?,
+        label: r.get("label")?,
+        content: from_json("content", &r.get::<_, String>("content")?)?,
+    })
+}
+
+const TASK_COLUMNS: &str = "uid, text";
+
+fn task_from(r: &Row<'_>) -> rusqlite::Result<Task> {
+    Ok(Task {
+        uid: r.get("uid")?,
+        text: r.get("text")?,
+    })
+}
+
+const SECTION_COLUMNS: &str = "uid, title, body";
+
+fn section_from(r: &Row<'_>) -> rusqlite::Result<Section> {
+    Ok(Section {
+        uid: r.get("uid")?,
+        title: r.get("title")?,
+        body: from_json("body", &r.get::<_, String>("body")?)?,
+    })
+}
+
+const INDICATOR_COLUMNS: &str = "id, uid, name, unit, direction, base_value, base_year, task_uid";
+
+/// An indicator without its values, and its row id to read them by.
+fn indicator_from(r: &Row<'_>) -> rusqlite::Result<(i64, Indicator)> {
+    Ok((
+        r.get("id")?,
+        Indicator {
+            uid: r.get("uid")?,
+            name: r.get("name")?,
+            unit: r.get("unit")?,
+            direction: parse_enum(
+                "direction",
+                &r.get::<_, String>("direction")?,
+                Direction::parse,
+            )?,
+            base_value: r.get("base_value")?,
+            base_year: r.get("base_year")?,
+            task: r.get("task_uid")?,
+            values: Vec::new(),
+        },
+    ))
+}
+
+fn indicator_values(
+    conn: &rusqlite::Connection,
+    indicator_id: i64,
+) -> rusqlite::Result<Vec<YearValue>> {
+    conn.prepare_cached(
+        "SELECT year, plan, fact FROM indicator_value WHERE indicator_id = ?1 ORDER BY rowid",
+    )?
+    .query_map([indicator_id], |r| {
+        Ok(YearValue {
+            year: r.get("year")?,
+            plan: r.get("plan")?,
+            fact: r.get("fact")?,
+        })
+    })?
+    .collect()
+}
+
+const BLOCK_COLUMNS: &str = "id, uid, title";
+
+/// A block without its items, and its row id to read them by.
+fn block_from(r: &Row<'_>) -> rusqlite::Result<(i64, Block)> {
+    Ok((
+        r.get("id")?,
+        Block {
+            uid: r.get("uid")?,
+            title: r.get("title")?,
+            items: Vec::new(),
+        },
+    ))
+}
+
+pub(super) fn read_passport_row(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> rusqlite::Result<PassportRow> {
+    conn.prepare_cached(&format!(
+        "SELECT {PASSPORT_COLUMNS} FROM passport_row WHERE id = ?1"
+    ))?
+    .query_row([id], passport_row_from)
+}
+
+pub(super) fn read_task(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Task> {
+    conn.prepare_cached(&format!("SELECT {TASK_COLUMNS} FROM task WHERE id = ?1"))?
+        .query_row([id], task_from)
+}
+
+pub(super) fn read_section(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Section> {
+    conn.prepare_cached(&format!(
+        "SELECT {SECTION_COLUMNS} FROM section WHERE id = ?1"
+    ))?
+    .query_row([id], section_from)
+}
+
+/// Every section of a programme, in order.
+pub(super) fn read_sections(
+    conn: &rusqlite::Connection,
+    pid: i64,
+) -> rusqlite::Result<Vec<Section>> {
+    conn.prepare_cached(&format!(
+        "SELECT {SECTION_COLUMNS} FROM section WHERE programme_id = ?1 ORDER BY position"
+    ))?
+    .query_map([pid], section_from)?
+    .collect()
+}
+
+/// An indicator with its values.
+pub(super) fn read_indicator(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Indicator> {
+    let (iid, mut ind) = conn
+        .prepare_cached(&format!(
+            "SELECT {INDICATOR_COLUMNS} FROM indicator WHERE id = ?1"
+        ))?
+        .query_row([id], indicator_from)?;
+    ind.values = indicator_values(conn, iid)?;
+    Ok(ind)
+}
+
+/// A block, with its items only when `with_items`.
+pub(super) fn read_block(
+    conn: &rusqlite::Connection,
+    id: i64,
+    with_items: bool,
+) -> rusqlite::Result<Block> {
+    let (bid, mut block) = conn
+        .prepare_cached(&format!(
+            "SELECT {BLOCK_COLUMNS} FROM roadmap_block WHERE id = ?1"
+        ))?
+        .query_row([id], block_from)?;
+    if with_items {
+        block.items = super::roadmap::read_block_items(conn, bid)?;
+    }
+    Ok(block)
+}
+
 pub(super) fn load_programme(
     conn: &rusqlite::Connection,
     id: i64,
 ) -> rusqlite::Result<Option<Programme>> {
-    let head = conn
-        .query_row(
-            "SELECT uid, title, status, period_start, period_end, mark_style, mark_number,
-                    mark_issuer, year_columns
-             FROM programme WHERE id = ?1 AND deleted_at IS NULL",
-            [id],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    parse_enum("status", &r.get::<_, String>(2)?, ProgrammeStatus::parse)?,
-                    Period {
-                        start: parse_month("period_start", &r.get::<_, String>(3)?)?,
-                        end: parse_month("period_end", &r.get::<_, String>(4)?)?,
-                    },
-                    AppendixMark {
-                        style: parse_enum("mark_style", &r.get::<_, String>(5)?, MarkStyle::parse)?,
-                        number: r.get(6)?,
-                        issuer_genitive: r.get(7)?,
-                    },
-                    from_json::<Vec<i32>>("year_columns", &r.get::<_, String>(8)?)?,
-                ))
-            },
-        )
-        .optional()?;
-    let Some((uid, title, status, period, appendix, year_columns)) = head else {
+    let Some((uid, head)) = read_head(conn, id)? else {
         return Ok(None);
     };
-    let act = conn
-        .query_row(
-            "SELECT kind, issuer, date, number, place, title, preamble, formula, points,
-                    signatory_position, signatory_name, executor
-             FROM act WHERE programme_id = ?1",
-            [id],
-            |r| {
-                let date: Option<String> = r.get(2)?;
-                Ok(ApprovingAct {
-                    kind: parse_enum("kind", &r.get::<_, String>(0)?, ActKind::parse)?,
-                    issuer: from_json("issuer", &r.get::<_, String>(1)?)?,
-                    date: date
-                        .map(|d| from_json("date", &format!("\"{d}\"")))
-                        .transpose()?,
-                    number: r.get(3)?,
-                    place: r.get(4)?,
-                    title: r.get(5)?,
-                    preamble: r.get(6)?,
-                    formula: r.get(7)?,
-                    points: from_json("points", &r.get::<_, String>(8)?)?,
-                    signatory_position: r.get(9)?,
-                    signatory_name: r.get(10)?,
-                    executor: r.get(11)?,
-                })
-            },
-        )
-        .optional()?;
+    let act = read_act(conn, id)?;
     let passport = conn
-        .prepare(
-            "SELECT uid, key, label, content FROM passport_row WHERE programme_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], |r| {
-            Ok(PassportRow {
-                uid: r.get(0)?,
-                key: parse_enum("key", &r.get::<_, String>(1)?, PassportKey::parse)?,
-                label: r.get(2)?,
-                content: from_json("content", &r.get::<_, String>(3)?)?,
-            })
-        })?
+        .prepare(&format!(
+            "SELECT {PASSPORT_COLUMNS} FROM passport_row WHERE programme_id = ?1 ORDER BY position"
+        ))?
+        .query_map([id], passport_row_from)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let tasks = conn
-        .prepare("SELECT uid, text FROM task WHERE programme_id = ?1 ORDER BY position")?
-        .query_map([id], |r| {
-            Ok(Task {
-                uid: r.get(0)?,
-                text: r.get(1)?,
-            })
-        })?
+        .prepare(&format!(
+            "SELECT {TASK_COLUMNS} FROM task WHERE programme_id = ?1 ORDER BY position"
+        ))?
+        .query_map([id], task_from)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let sections = conn
-        .prepare("SELECT uid, title, body FROM section WHERE programme_id = ?1 ORDER BY position")?
-        .query_map([id], |r| {
-            Ok(Section {
-                uid: r.get(0)?,
-                title: r.get(1)?,
-                body: from_json("body", &r.get::<_, String>(2)?)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let sections = read_sections(conn, id)?;
     let mut indicators = conn
-        .prepare(
-            "SELECT id, uid, name, unit, direction, base_value, base_year, task_uid
-             FROM indicator WHERE programme_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Indicator {
-                    uid: r.get(1)?,
-                    name: r.get(2)?,
-                    unit: r.get(3)?,
-                    direction: parse_enum("direction", &r.get::<_, String>(4)?, Direction::parse)?,
-                    base_value: r.get(5)?,
-                    base_year: r.get(6)?,
-                    task: r.get(7)?,
-                    values: Vec::new(),
-                },
-            ))
-        })?
+        .prepare(&format!(
+            "SELECT {INDICATOR_COLUMNS} FROM indicator WHERE programme_id = ?1 ORDER BY position"
+        ))?
+        .query_map([id], indicator_from)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut values_stmt = conn.prepare(
-        "SELECT year, plan, fact FROM indicator_value WHERE indicator_id = ?1 ORDER BY rowid",
-    )?;
     for (iid, ind) in &mut indicators {
-        ind.values = values_stmt
-            .query_map([*iid], |r| {
-                Ok(YearValue {
-                    year: r.get(0)?,
-                    plan: r.get(1)?,
-                    fact: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        ind.values = indicator_values(conn, *iid)?;
     }
     let mut blocks = conn
-        .prepare(
-            "SELECT id, uid, title FROM roadmap_block WHERE programme_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Block {
-                    uid: r.get(1)?,
-                    title: r.get(2)?,
-                    items: Vec::new(),
-                },
-            ))
-        })?
+        .prepare(&format!(
+            "SELECT {BLOCK_COLUMNS} FROM roadmap_block WHERE programme_id = ?1 ORDER BY position"
+        ))?
+        .query_map([id], block_from)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (bid, block) in &mut blocks {
         block.items = super::roadmap::read_block_items(conn, *bid)?;
     }
+    let Head {
+        title,
+        status,
+        period,
+        appendix,
+        year_columns,
+    } = head;
     Ok(Some(Programme {
         uid,
         title,

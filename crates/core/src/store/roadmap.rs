@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use metodist_schedule::Period;
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, CachedStatement, Connection, Row, Transaction};
 
 use super::columns::{from_json, json, parse_enum};
 use super::edit::ItemInput;
@@ -70,17 +70,39 @@ pub(super) fn read_block_items(conn: &Connection, block_id: i64) -> rusqlite::Re
             Ok((item_from_row(r)?, r.get::<_, i64>("id")?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut records = conn.prepare_cached(&format!(
-        "SELECT {TRACKING_COLUMNS} FROM tracking WHERE item_id = ?1 ORDER BY id"
-    ))?;
+    let mut records = records_statement(conn)?;
     rows.into_iter()
         .map(|(mut item, item_id)| {
-            item.tracking = records
-                .query_map([item_id], record_from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            item.tracking = records_of(&mut records, item_id)?;
             Ok(item)
         })
         .collect()
+}
+
+/// One item by its row id, with its tracking records.
+pub(super) fn read_item(conn: &Connection, item_id: i64) -> rusqlite::Result<Item> {
+    let mut item = conn
+        .prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"
+        ))?
+        .query_row([item_id], item_from_row)?;
+    item.tracking = records_of(&mut records_statement(conn)?, item_id)?;
+    Ok(item)
+}
+
+/// The query of `records_of`, prepared once for many items.
+fn records_statement(conn: &Connection) -> rusqlite::Result<CachedStatement<'_>> {
+    conn.prepare_cached(&format!(
+        "SELECT {TRACKING_COLUMNS} FROM tracking WHERE item_id = ?1 ORDER BY id"
+    ))
+}
+
+/// An item's records in the order they were made.
+fn records_of(
+    records: &mut CachedStatement<'_>,
+    item_id: i64,
+) -> rusqlite::Result<Vec<TrackingRecord>> {
+    records.query_map([item_id], record_from_row)?.collect()
 }
 
 pub(super) fn insert_item_row(
@@ -111,12 +133,22 @@ pub(super) fn insert_item_row(
         ],
     )?;
     let item_id = tx.last_insert_rowid();
+    insert_records(tx, item_id, &item.tracking)?;
+    Ok(item_id)
+}
+
+/// Adds an item's records in their order.
+fn insert_records(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    records: &[TrackingRecord],
+) -> rusqlite::Result<()> {
     // Validation allows one record per date; a plain INSERT (not
     // `upsert_record`) refuses a second one rather than keep only the last.
     let mut stmt = tx.prepare_cached(&format!(
         "INSERT INTO tracking (item_id, {TRACKING_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
     ))?;
-    for t in &item.tracking {
+    for t in records {
         stmt.execute(params![
             item_id,
             t.due.to_string(),
@@ -127,7 +159,41 @@ pub(super) fn insert_item_row(
             t.evidence,
         ])?;
     }
-    Ok(item_id)
+    Ok(())
+}
+
+/// Makes the stored item `item_id` exactly `item` where it stands: every
+/// field, the hand-set schedule, the records (in `item`'s order) and the
+/// schedule computed from them. The undo history's way back to an item.
+pub(super) fn rewrite_item_row(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    item: &Item,
+    period: Period,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "UPDATE roadmap_item SET activity = ?2, deadline = ?3, manual_schedule = ?4,
+             responsible = ?5, expected_result = ?6, planned_value = ?7, per_year = ?8,
+             schedule = ?9
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        item_id,
+        item.activity,
+        item.deadline,
+        item.manual_schedule.as_ref().map(json),
+        item.responsible,
+        item.expected_result,
+        item.planned_value,
+        json(&item.per_year),
+        schedule_json(item, period),
+    ])?;
+    if records_of(&mut records_statement(tx)?, item_id)? != item.tracking {
+        tx.prepare_cached("DELETE FROM tracking WHERE item_id = ?1")?
+            .execute([item_id])?;
+        insert_records(tx, item_id, &item.tracking)?;
+    }
+    Ok(())
 }
 
 fn schedule_json(item: &Item, period: Period) -> String {
@@ -175,15 +241,23 @@ pub(super) fn update_item_row(
             json(&input.per_year),
         ],
     )?;
-    let item = tx.query_row(
-        &format!("SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"),
-        [item_id],
-        item_from_row,
-    )?;
-    tx.execute(
-        "UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1",
-        params![item_id, schedule_json(&item, period)],
-    )?;
+    refresh_item_schedule(tx, item_id, period)
+}
+
+/// Re-reads one item's deadline (or its hand-set schedule) against
+/// `period` and stores the result.
+pub(super) fn refresh_item_schedule(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    period: Period,
+) -> Result<(), TxError> {
+    let item = tx
+        .prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM roadmap_item WHERE id = ?1"
+        ))?
+        .query_row([item_id], item_from_row)?;
+    tx.prepare_cached("UPDATE roadmap_item SET schedule = ?2 WHERE id = ?1")?
+        .execute(params![item_id, schedule_json(&item, period)])?;
     Ok(())
 }
 

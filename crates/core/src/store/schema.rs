@@ -165,6 +165,29 @@ CREATE TABLE template (
     created_at      TEXT NOT NULL
 );
 "#,
+    // 3: the undo history keeps what each edit changed (store/history.rs)
+    // instead of a copy of the whole programme after every edit, which
+    // grew a database by megabytes an edit (issue #12). The copies made by
+    // earlier versions are dropped, not converted: after the upgrade every
+    // programme starts with an empty history, so the edits made before it
+    // can no longer be undone (docs/manual.md says so). The space they
+    // took is given back by the VACUUM after the migration (mod.rs).
+    r#"
+DROP TABLE undo_snapshot;
+UPDATE programme SET undo_seq = 0;
+
+-- One step per edit: `change` is the JSON of what it changed, before and
+-- after; `bytes` its length, for the bound on the history's size;
+-- `programme.undo_seq` the last step applied.
+CREATE TABLE undo_step (
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    seq             INTEGER NOT NULL,
+    label           TEXT NOT NULL,
+    change          TEXT NOT NULL,
+    bytes           INTEGER NOT NULL,
+    PRIMARY KEY (programme_id, seq)
+);
+"#,
 ];
 
 /// The schema version this build writes.
