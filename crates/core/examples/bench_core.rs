@@ -215,10 +215,28 @@ fn main() {
             },
             11,
         );
+        // Undo and redo of the last of those, the deleted item.
         let undo_redo = median(
             || {
                 store.undo(id).unwrap();
                 store.redo(id).unwrap();
+            },
+            11,
+        );
+        // A new period: every schedule is re-read, the whole programme
+        // checked.
+        let periods = [p.period, {
+            let mut longer = p.period;
+            longer.end = "2028-05".parse().unwrap();
+            longer
+        }];
+        let new_period = median(
+            || {
+                k += 1;
+                let e = Edit::SetPeriod {
+                    period: periods[k % 2],
+                };
+                store.apply(id, &e, today).unwrap();
             },
             11,
         );
@@ -232,8 +250,8 @@ fn main() {
             entries.len(), ms(import), ms(load), ms(due_entries), ms(today_view), ms(today_owned), ms(due_and_today), ms(month_view)
         );
         println!(
-            "{n} items, one edit: block title {} | item text {} | tracking record {} | item added + deleted (two edits) {} | undo + redo {} | (validating the whole programme {}, writing it as JSON {})",
-            ms(edit), ms(item_edit), ms(tracking_edit), ms(add_delete), ms(undo_redo), ms(validate_whole), ms(to_json)
+            "{n} items, one edit: block title {} | item text {} | tracking record {} | item added + deleted (two edits) {} | new period {} | undo + redo {} | (validating the whole programme {}, writing it as JSON {})",
+            ms(edit), ms(item_edit), ms(tracking_edit), ms(add_delete), ms(new_period), ms(undo_redo), ms(validate_whole), ms(to_json)
         );
         drop(store);
         let edits = if n <= 300 { 110 } else { 20 };
