@@ -72,6 +72,22 @@ ensure_rust() {
   fi
 }
 
+# Cross-compiling for Windows from Linux (scripts/test's check,
+# scripts/bundle-windows): the Rust standard library for the GNU target, and
+# mingw's gcc and binutils, which the build scripts need even for `cargo
+# check` (cc for the bundled SQLite, windres for the app's icon and manifest)
+# and the linker needs for the .exe files.
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+ensure_windows_target() {
+  apt_install gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
+  command -v rustup >/dev/null 2>&1 ||
+    die "нужен rustup, чтобы добавить цель $WINDOWS_TARGET (Rust установлен без него)"
+  if ! rustup target list --installed | grep -qx "$WINDOWS_TARGET"; then
+    log "rustup target add $WINDOWS_TARGET"
+    rustup target add "$WINDOWS_TARGET"
+  fi
+}
+
 ensure_node() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm
