@@ -239,7 +239,7 @@ test("roman numerals of sections, quarters and half-years", () => {
 
 test("programme statuses", () => {
   returns(formatStatus, [
-    ["draft", "Черновик"],
+    ["draft", "Проект"],
     ["approved", "Утверждена"],
     ["archived", "archived"],
   ]);
