@@ -87,10 +87,11 @@ fn variant(e: &Edit) -> &'static str {
         Edit::SetTracking { .. } => "set_tracking",
         Edit::ClearTracking { .. } => "clear_tracking",
         Edit::SetFact { .. } => "set_fact",
+        Edit::Batch { .. } => "batch",
     }
 }
 
-const VARIANTS: usize = 18;
+const VARIANTS: usize = 19;
 
 fn record(due: &str, status: TrackStatus) -> TrackingRecord {
     TrackingRecord {
@@ -390,6 +391,32 @@ fn every_kind_of_edit(p: &Programme, k: usize) -> Option<Edit> {
         41 => Edit::Delete {
             list: ListKind::Blocks,
             uid: "blk-1".into(),
+        },
+        // Several edits as one step: the head twice, one element twice,
+        // and a new period (which rewrites schedules) in the middle.
+        42 => Edit::Batch {
+            label: "замена текста".into(),
+            edits: vec![
+                Edit::SetTitle {
+                    title: "Промежуточное название".into(),
+                },
+                Edit::SetFact {
+                    indicator: "ind-3".into(),
+                    year: 2025,
+                    fact: Some(50.0),
+                },
+                Edit::SetPeriod {
+                    period: period("2024-09", "2028-05"),
+                },
+                Edit::SetFact {
+                    indicator: "ind-3".into(),
+                    year: 2025,
+                    fact: Some(51.5),
+                },
+                Edit::SetTitle {
+                    title: "Итоговое название".into(),
+                },
+            ],
         },
         _ => return None,
     };
@@ -1018,6 +1045,28 @@ fn edit_for(p: &Programme, r: &Recipe) -> Edit {
                 None => fallback,
             }
         }
+        // Two or three edits made from the same programme: the later ones
+        // may no longer fit after the first (then the whole batch is
+        // refused and must change nothing).
+        18 => Edit::Batch {
+            label: String::new(),
+            edits: [a, b, c][..2 + a % 2]
+                .iter()
+                .enumerate()
+                .map(|(n, &x)| {
+                    edit_for(
+                        p,
+                        &Recipe {
+                            kind: ((x + n) % 18) as u8,
+                            a: b.wrapping_add(n),
+                            b: c,
+                            c: x,
+                            bad: bad && n == 1,
+                        },
+                    )
+                })
+                .collect(),
+        },
         _ => match pick(&uids(p, ListKind::Indicators), a) {
             Some(indicator) => Edit::SetFact {
                 indicator,
@@ -1115,4 +1164,58 @@ fn cases(default: u32) -> u32 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
+}
+
+#[test]
+fn a_batch_is_one_step_and_a_refused_part_refuses_it_all() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.import(&common::sample()).unwrap();
+    let before = common::read(&store, id);
+    let size = store.undo_history_size(id).unwrap();
+    let title = Edit::SetTitle {
+        title: "Другое название".into(),
+    };
+    // The second part names an indicator that does not exist.
+    let partly_wrong = Edit::Batch {
+        label: String::new(),
+        edits: vec![
+            title.clone(),
+            Edit::SetFact {
+                indicator: "нет такого".into(),
+                year: 2025,
+                fact: Some(1.0),
+            },
+        ],
+    };
+    assert!(store.apply(id, &partly_wrong, common::today()).is_err());
+    let nested = Edit::Batch {
+        label: String::new(),
+        edits: vec![Edit::Batch {
+            label: String::new(),
+            edits: vec![title.clone()],
+        }],
+    };
+    let e = store.apply(id, &nested, common::today()).unwrap_err();
+    assert!(e.to_string().contains("другой набор"), "{e}");
+    let empty = Edit::Batch {
+        label: String::new(),
+        edits: vec![],
+    };
+    assert!(store.apply(id, &empty, common::today()).is_err());
+    assert_eq!(common::read(&store, id), before);
+    assert_eq!(store.undo_history_size(id).unwrap(), size);
+
+    let two = Edit::Batch {
+        label: String::new(),
+        edits: vec![
+            title,
+            Edit::SetStatus {
+                status: ProgrammeStatus::Draft,
+            },
+        ],
+    };
+    let applied = store.apply(id, &two, common::today()).unwrap();
+    assert_eq!(applied.undo.can_undo.as_deref(), Some("2 изменения"));
+    store.undo(id).unwrap();
+    assert_eq!(common::read(&store, id), before);
 }

@@ -32,6 +32,7 @@ use super::roadmap::{
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
 use crate::model::*;
+use crate::text::plural;
 use crate::uid::new_uid;
 use crate::validate::{part_is_valid, validate, Part};
 
@@ -151,6 +152,16 @@ pub enum Edit {
         year: i32,
         fact: Option<f64>,
     },
+    /// Several edits as one: applied in order in one transaction, undone and
+    /// redone as one step (a replace-all, marking several rows, dropping
+    /// the years a shorter period leaves out). `label` names the step in
+    /// «Отменить: …»; empty gives «N изменений». A batch holds no batch.
+    Batch {
+        #[serde(default)]
+        #[ts(as = "Option<String>", optional)]
+        label: String,
+        edits: Vec<Edit>,
+    },
 }
 
 impl Edit {
@@ -175,6 +186,11 @@ impl Edit {
             Self::SetManualSchedule { .. } => "график мероприятия".into(),
             Self::SetTracking { .. } | Self::ClearTracking { .. } => "отметка о выполнении".into(),
             Self::SetFact { .. } => "фактическое значение показателя".into(),
+            Self::Batch { label, edits } if label.trim().is_empty() => {
+                let n = edits.len();
+                format!("{n} {}", plural(n, ["изменение", "изменения", "изменений"]))
+            }
+            Self::Batch { label, .. } => label.trim().to_string(),
         }
     }
 }
@@ -235,17 +251,27 @@ impl Store {
     ) -> Result<Applied> {
         self.write(|tx| {
             touch(tx, programme_id)?;
-            let scope = Scope::of(edit);
-            let (uid, change) = match (scope.read(tx, programme_id)?, edit) {
-                // `apply_in` would do the same, but the change is wanted.
-                (Before::Whole(before), Edit::SetPeriod { period }) => {
-                    (None, set_period(tx, programme_id, *before, *period)?)
+            let (uid, change) = match edit {
+                Edit::Batch { edits, .. } => {
+                    if edits.is_empty() {
+                        return Err(CoreError::InvalidEdit(
+                            "в наборе нет ни одного изменения".into(),
+                        )
+                        .into());
+                    }
+                    let mut all = Change::default();
+                    for one in edits {
+                        if matches!(one, Edit::Batch { .. }) {
+                            return Err(CoreError::InvalidEdit(
+                                "набор изменений не может содержать другой набор".into(),
+                            )
+                            .into());
+                        }
+                        all.absorb(apply_one(tx, programme_id, one, today)?.1);
+                    }
+                    (None, all)
                 }
-                (before, _) => {
-                    let uid = apply_in(tx, programme_id, edit, today)?;
-                    let change = scope.finish(tx, programme_id, edit, before, uid.as_deref())?;
-                    (uid, change)
-                }
+                _ => apply_one(tx, programme_id, edit, today)?,
             };
             history::push(tx, programme_id, &edit.label(), &change)?;
             Ok(Applied {
@@ -410,6 +436,28 @@ impl Store {
     }
 }
 
+/// Applies one edit (not a batch) and returns the uid it concerns with
+/// the history's step for it.
+fn apply_one(
+    tx: &Transaction<'_>,
+    pid: i64,
+    edit: &Edit,
+    today: Option<NaiveDate>,
+) -> Result<(Option<String>, Change), TxError> {
+    let scope = Scope::of(edit);
+    Ok(match (scope.read(tx, pid)?, edit) {
+        // `apply_in` would do the same, but the change is wanted.
+        (Before::Whole(before), Edit::SetPeriod { period }) => {
+            (None, set_period(tx, pid, *before, *period)?)
+        }
+        (before, _) => {
+            let uid = apply_in(tx, pid, edit, today)?;
+            let change = scope.finish(tx, pid, edit, before, uid.as_deref())?;
+            (uid, change)
+        }
+    })
+}
+
 /// Applies the edit's own change; returns the uid it concerns.
 fn apply_in(
     tx: &Transaction<'_>,
@@ -424,6 +472,7 @@ fn apply_in(
         Ok(())
     };
     match edit {
+        Edit::Batch { .. } => unreachable!("a batch is applied edit by edit"),
         Edit::SetTitle { title } => head(tx, &|h| h.title = title.clone())?,
         Edit::SetStatus { status } => head(tx, &|h| h.status = *status)?,
         Edit::SetAppendix { appendix } => head(tx, &|h| h.appendix = appendix.clone())?,
@@ -750,6 +799,7 @@ impl<'a> Scope<'a> {
             | Edit::SetTracking { item, .. }
             | Edit::ClearTracking { item, .. } => element(ListKind::Items, item),
             Edit::SetFact { indicator, .. } => element(ListKind::Indicators, indicator),
+            Edit::Batch { .. } => unreachable!("a batch is applied edit by edit"),
         }
     }
 

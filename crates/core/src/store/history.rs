@@ -56,6 +56,26 @@ pub(super) struct Change {
     pub elements: Vec<ElementChange>,
 }
 
+impl Change {
+    /// Adds the step of an edit made after this one: the pair becomes one
+    /// step that undoes both (the first "before", the last "after").
+    pub(super) fn absorb(&mut self, next: Change) {
+        if let Some(head) = next.head {
+            match &mut self.head {
+                Some(mine) => mine.after = head.after,
+                None => self.head = Some(head),
+            }
+        }
+        if let Some(act) = next.act {
+            match &mut self.act {
+                Some(mine) => mine.after = act.after,
+                None => self.act = Some(act),
+            }
+        }
+        self.elements.extend(next.elements);
+    }
+}
+
 /// One element before and after: `None` where it did not exist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct ElementChange {
