@@ -34,3 +34,31 @@ fn tempfile_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// Another app holds the database's instance lock but never answers (here:
+/// this test holds it, with no marker to answer on): the start refuses
+/// with a message and exit code 1 rather than exiting 0 in silence, which
+/// a user on Windows would see as "the app does not start".
+#[cfg(unix)]
+#[test]
+fn a_start_refused_by_a_silent_first_app_says_why_and_exits_non_zero() {
+    let dir = std::env::temp_dir().join(format!("metodist-unanswered-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let db = dir.join("metodist.sqlite3");
+    let lock = std::fs::File::create(dir.join("metodist.sqlite3.instance-lock")).unwrap();
+    lock.try_lock().expect("the test holds the lock");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_metodist-app"))
+        // A display is named so that the start gets as far as the guard;
+        // the refusal comes before any window is opened.
+        .env("DISPLAY", ":9999")
+        .env("METODIST_DB", &db)
+        .env("XDG_DATA_HOME", dir.join("xdg"))
+        .output()
+        .expect("run the app");
+    drop(lock);
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.contains("уже открыт, но не отвечает"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

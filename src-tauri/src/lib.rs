@@ -31,6 +31,13 @@ fn missing_session(x11: bool, wayland: bool) -> Option<&'static str> {
     )
 }
 
+fn unanswered_message(db: &std::path::Path) -> String {
+    format!(
+        "«Методист» с базой данных «{}» уже открыт, но не отвечает. Второе окно с той же базой не открывается: дождитесь его окна или закройте его (при необходимости — в диспетчере задач) и запустите «Методист» снова.",
+        db.display()
+    )
+}
+
 /// What the app does once a day at start: a backup copy of the database
 /// (at most one a day, the last 14 kept) and removing programmes deleted
 /// more than 30 days ago. Neither may stop the app from starting: a failure
@@ -66,8 +73,13 @@ fn focus_main_window(app: &tauri::AppHandle) {
 ///
 /// When another app already has the same database open, that app's window
 /// comes forward and this one exits at once: two windows writing one file
-/// would each show the other's edits only after a restart.
-pub fn run() -> tauri::Result<()> {
+/// would each show the other's edits only after a restart. When that app
+/// holds the database but does not answer, the refusal is an error (a
+/// message box on Windows, exit code 1): a start that silently does nothing
+/// looks like a broken app.
+///
+/// The error is the message to show the user.
+pub fn run() -> Result<(), String> {
     let state = Session::from_environment();
     let listener = match state.db_path() {
         Ok(db) => match instance::claim(&db) {
@@ -82,11 +94,7 @@ pub fn run() -> tauri::Result<()> {
                 // Another app holds this database (its lock is taken) but did
                 // not answer: a second window on the same file is what the
                 // guard is for, so this one does not open.
-                eprintln!(
-                    "«Методист» с базой данных «{}» уже открыт, но не ответил. Второе окно с той же базой не открывается: дождитесь его окна или закройте его и запустите «Методист» снова.",
-                    db.display()
-                );
-                return Ok(());
+                return Err(unanswered_message(&db));
             }
             Ok(instance::Claim::Primary(listener)) => Some(listener),
             Err(error) => {
@@ -120,7 +128,8 @@ pub fn run() -> tauri::Result<()> {
         .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(commands::handler())
-        .build(tauri::generate_context!())?;
+        .build(tauri::generate_context!())
+        .map_err(|error| format!("Не удалось запустить «Методист»: {error}"))?;
     app.run(move |_, event| {
         if let tauri::RunEvent::Exit = event {
             if let Some(marker) = marker

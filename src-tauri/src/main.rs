@@ -5,10 +5,11 @@ fn main() {
     if let Some(message) = metodist_app::no_graphical_session() {
         fail(message);
     }
-    if let Err(error) = metodist_app::run() {
-        // Only reachable before the window exists (no display, broken or
-        // missing WebView2), so there is no window to say it in.
-        fail(&format!("Не удалось запустить «Методист»: {error}"));
+    if let Err(message) = metodist_app::run() {
+        // Only reachable before the window exists (another app holds the
+        // database and does not answer; no display, broken or missing
+        // WebView2), so there is no window to say it in.
+        fail(&message);
     }
 }
 

@@ -64,6 +64,29 @@ pub fn create_private_dir_all(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// Takes away what others may do with an existing file or folder of ours
+/// (to 0600, or 0700 for a folder, on Unix): files made by versions that
+/// created them 0644 become private at the next start. Best effort and
+/// silent: a file she does not own, or a symlink, is left as it is, and on
+/// Windows the user's profile folder already keeps other users out.
+pub fn restrict_to_owner(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(meta) = std::fs::symlink_metadata(path) else {
+            return;
+        };
+        let mode = meta.permissions().mode();
+        if meta.file_type().is_symlink() || mode & 0o077 == 0 {
+            return;
+        }
+        let private = if meta.is_dir() { 0o700 } else { 0o600 };
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(private));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 /// Creates a new, empty file at `path` readable by the owner alone (0600 on
 /// Unix); fails when anything is already there, a link included.
 pub fn create_private_file(path: &Path) -> std::io::Result<File> {
@@ -476,6 +499,32 @@ mod tests {
             assert_eq!(std::fs::read(&p).unwrap(), b"new");
             assert_eq!(mode_of(&p), mode, "{}", p.display());
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn older_files_open_to_others_are_made_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("old.sqlite3");
+        std::fs::write(&file, b"x").unwrap();
+        let folder = dir.path().join("backups");
+        std::fs::create_dir(&folder).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        restrict_to_owner(&file);
+        restrict_to_owner(&folder);
+        assert_eq!(mode_of(&file), 0o600);
+        assert_eq!(mode_of(&folder), 0o700);
+        // A link is not followed: what it points at is not ours to change.
+        let target = dir.path().join("elsewhere");
+        std::fs::write(&target, b"y").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        restrict_to_owner(&link);
+        assert_eq!(mode_of(&target), 0o644);
+        restrict_to_owner(&dir.path().join("missing"));
     }
 
     #[cfg(unix)]

@@ -104,6 +104,44 @@ fn the_copy_before_a_migration_is_the_owners_alone() {
     assert_eq!(mode(&bak[0]), 0o600);
 }
 
+/// Files an older version made 0644 (the database, its companions, the
+/// backups and their folder) are the owner's alone after the next start.
+#[cfg(unix)]
+#[test]
+fn files_an_older_version_left_open_to_others_are_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let open = |p: &Path| std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o644));
+    let root = tempfile::tempdir().unwrap();
+    let db = root.path().join("metodist.sqlite3");
+    let old_backup = {
+        let mut store = Store::open(&db).unwrap();
+        store.import(&generate::programme(3, 1)).unwrap();
+        let b = store.backup_now().unwrap().path;
+        open(&b).unwrap();
+        std::fs::set_permissions(b.parent().unwrap(), std::fs::Permissions::from_mode(0o755))
+            .unwrap();
+        b
+    };
+    open(&db).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let companion = with_suffix(&db, suffix);
+        if companion.exists() {
+            open(&companion).unwrap();
+        }
+    }
+    let store = Store::open(&db).unwrap();
+    assert_eq!(mode(&db), 0o600, "the database");
+    for suffix in ["-wal", "-shm"] {
+        let companion = with_suffix(&db, suffix);
+        assert_eq!(mode(&companion), 0o600, "{}", companion.display());
+    }
+    store
+        .daily_backup(NaiveDate::from_ymd_opt(2025, 5, 21).unwrap())
+        .unwrap();
+    assert_eq!(mode(&old_backup), 0o600, "an older backup");
+    assert_eq!(mode(old_backup.parent().unwrap()), 0o700, "backups/");
+}
+
 /// An existing folder is the user's (her documents, say): opening a
 /// database in it must not change its mode.
 #[cfg(unix)]

@@ -211,7 +211,7 @@ fn file_name_of(path: &Path) -> String {
 /// SQLite keeps a database in up to three files; they travel together.
 const COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
     name.push(suffix);
     PathBuf::from(name)
@@ -306,6 +306,13 @@ impl Store {
             Some(target)
         };
         prune_daily(&dir);
+        // Copies (and their folder) made 0644 by older versions.
+        crate::fsutil::restrict_to_owner(&dir);
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                crate::fsutil::restrict_to_owner(&entry.path());
+            }
+        }
         Ok(made)
     }
 

@@ -58,6 +58,15 @@ impl Store {
             fsutil::create_private_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
         }
         create_owner_only(path)?;
+        // SQLite gives `-wal` and `-shm` the database's mode when it makes
+        // them; a database made 0644 by an older version is tightened first.
+        for file in [
+            path.to_path_buf(),
+            backups::with_suffix(path, "-wal"),
+            backups::with_suffix(path, "-shm"),
+        ] {
+            fsutil::restrict_to_owner(&file);
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
