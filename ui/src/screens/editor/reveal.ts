@@ -138,6 +138,12 @@ export function revealPending(programme: number, tab: string): void {
       target.focus({ preventScroll: true });
       target.classList.add("revealed");
       window.setTimeout(() => target.classList.remove("revealed"), 2500);
+      // A tab that draws its parts late may take the focus with it; put it
+      // back once, unless she has moved on to another field.
+      window.setTimeout(() => {
+        const now = document.activeElement;
+        if (target.isConnected && (now === null || now === document.body)) target.focus({ preventScroll: true });
+      }, 400);
       return;
     }
     if (performance.now() - started < 5000) window.setTimeout(attempt, 50);
