@@ -70,6 +70,8 @@ macro_rules! with_commands {
             describe_deadline(period: Period, phrase: String) -> ScheduleView =
                 |_cx| editor::describe_deadline(period, phrase);
             readiness(id: i64) -> Vec<Problem> = |cx| editor::readiness(cx.session, id);
+            derived_passport(id: i64) -> Vec<DerivedRow> =
+                |cx| editor::derived_passport(cx.session, id);
 
             // Printing and layout profiles (printing.rs).
             layout_profiles() -> Vec<LayoutProfile> = |cx| printing::layout_profiles(cx.session);
@@ -123,7 +125,7 @@ macro_rules! with_commands {
 /// `use metodist_api::command_types::*;` where the macro is expanded.
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
-    pub use crate::editor::{self, ScheduleView};
+    pub use crate::editor::{self, DerivedRow, ScheduleView};
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed};
     pub use crate::programmes;
     pub use crate::session::DatabaseStatus;

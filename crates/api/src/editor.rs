@@ -1,7 +1,7 @@
 //! The editor: a programme, its edits with undo and redo, the schedules the
 //! roadmap shows, and what must be filled in before printing.
 
-use metodist_core::model::Programme;
+use metodist_core::model::{Programme, RichText};
 use metodist_core::{Applied, Edit, Period, Problem, UndoState};
 use metodist_schedule::{describe, interpret, Schedule};
 use serde::Serialize;
@@ -68,6 +68,34 @@ pub fn describe_deadline(period: Period, phrase: String) -> Result<ScheduleView>
         manual: false,
         schedule,
     })
+}
+
+/// What a passport row that repeats the data says when it is filled from
+/// it (metodist_core::passport): shown by the editor in place of the row's
+/// text, and copied into the row when she chooses to type it herself.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct DerivedRow {
+    pub uid: String,
+    /// Whether the row prints this now (`PassportRow::fills_from_data`);
+    /// otherwise it prints what she typed.
+    pub filled: bool,
+    pub content: RichText,
+}
+
+/// Every passport row that can be filled from the data, with what the data
+/// gives it now (whether or not the row is filled from it).
+pub fn derived_passport(session: &Session, id: i64) -> Result<Vec<DerivedRow>> {
+    let p = session.with_store(|s| s.load(id))?;
+    Ok(p.passport
+        .iter()
+        .filter_map(|row| {
+            metodist_core::passport::derived(&p, row.key).map(|content| DerivedRow {
+                uid: row.uid.clone(),
+                filled: row.fills_from_data(),
+                content,
+            })
+        })
+        .collect())
 }
 
 /// What must be filled in before printing a final version.

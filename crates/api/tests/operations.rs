@@ -305,3 +305,75 @@ fn the_save_dialogs_never_write_over_the_database_or_its_files() {
     assert_eq!(programmes::list_programmes(&f.session).unwrap().len(), 1);
     assert_eq!(f.session.with_store(|s| s.integrity_check()).unwrap(), "ok");
 }
+
+#[test]
+fn the_passport_repeats_the_data_and_readiness_names_each_field() {
+    use metodist_core::model::{PassportKey, TextBlock};
+    let f = Fixture::new();
+    let key = programmes::list_templates(&f.session).unwrap()[0]
+        .key
+        .clone();
+    let id = programmes::create_from_template(&f.session, key, day("2026-11-23")).unwrap();
+    let p = editor::load_programme(&f.session, id).unwrap();
+    let derived = editor::derived_passport(&f.session, id).unwrap();
+    // Name, tasks, indicators and terms: the four rows that repeat the data.
+    assert_eq!(derived.len(), 4, "{derived:#?}");
+    let indicators_row = p
+        .passport
+        .iter()
+        .find(|r| r.key == PassportKey::Indicators)
+        .unwrap();
+    let shown = |derived: &[editor::DerivedRow]| -> Vec<String> {
+        let row = derived
+            .iter()
+            .find(|d| d.uid == indicators_row.uid)
+            .unwrap();
+        match row.content.as_slice() {
+            [TextBlock::Numbered { items }] => items.clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(shown(&derived).len(), p.indicators.len());
+    let mut new = p.indicators[0].clone();
+    new.uid = String::new();
+    new.name = "Число призёров олимпиад".into();
+    new.unit = "чел.".into();
+    new.task = None;
+    editor::apply_edit(
+        &f.session,
+        id,
+        Edit::PutIndicator {
+            at: None,
+            indicator: new,
+        },
+        day("2026-11-23"),
+    )
+    .unwrap();
+    let derived = editor::derived_passport(&f.session, id).unwrap();
+    assert_eq!(
+        shown(&derived).last().map(String::as_str),
+        Some("Число призёров олимпиад, чел.")
+    );
+    // The new indicator has no base value and no plans: readiness sends
+    // her to the cells, by name.
+    let n = p.indicators.len();
+    let problems = editor::readiness(&f.session, id).unwrap();
+    let paths: Vec<&str> = problems.iter().map(|x| x.path.as_str()).collect();
+    let first_year = p.period.start.year();
+    assert!(
+        paths.contains(&format!("indicators[{n}].base_value").as_str()),
+        "{paths:#?}"
+    );
+    assert!(
+        paths.contains(&format!("indicators[{n}].plan[{first_year}]").as_str()),
+        "{paths:#?}"
+    );
+    // The template's act placeholders are each at their field.
+    assert!(paths.iter().any(|p| p.starts_with("act.")), "{paths:#?}");
+    assert!(
+        paths
+            .iter()
+            .all(|p| !p.is_empty() && (p.contains('.') || p.ends_with(']') || *p == "title")),
+        "{paths:#?}"
+    );
+}

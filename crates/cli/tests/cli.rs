@@ -406,7 +406,7 @@ fn check_lists_what_to_fix_before_signing_and_fails_when_there_is_any() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.contains("roadmap.blocks[1].items[9]\tПункт 2.10: срок «Март, 2023» вне периода программы (09.2024 – 05.2027)"),
+        stdout.contains("roadmap.blocks[1].items[9].deadline\tПункт 2.10: срок «Март, 2023» вне периода программы (09.2024 – 05.2027)"),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 4, "{stdout}");
@@ -428,10 +428,11 @@ fn check_names_the_placeholders_of_a_programme_made_from_a_template() {
     let out = env.run(&["check", &id.to_string()]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
+    // Each with the field it is in, as the window's «Перейти» opens it.
     for expected in [
-        "Осталась подсказка шаблона в утверждающем акте (подписывающий): [И. О. Фамилия",
-        "[наименование]",
-        "[годы]",
+        "act.signatory_name\tОсталась подсказка шаблона в утверждающем акте (подписывающий): [И. О. Фамилия",
+        "act.issuer[0]\tОсталась подсказка шаблона в утверждающем акте (издающий орган): [НАИМЕНОВАНИЕ]",
+        "act.place\tОсталась подсказка шаблона в утверждающем акте (место издания): [населённый пункт]",
     ] {
         assert!(stdout.contains(expected), "{expected} in\n{stdout}");
     }

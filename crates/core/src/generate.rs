@@ -167,13 +167,13 @@ pub fn programme(items: usize, seed: u64) -> Programme {
             uid: format!("g-row-{}", key.as_str()),
             key,
             label: key.default_label().to_string(),
+            // The rows that repeat the data are filled from it, as in a
+            // programme made from a template.
+            from_data: crate::passport::derivable(key),
             content: match key {
-                PassportKey::Tasks => Vec::new(),
+                _ if crate::passport::derivable(key) => Vec::new(),
                 PassportKey::Results => vec![TextBlock::Bulleted {
                     items: RESULTS.iter().map(|s| s.to_string()).collect(),
-                }],
-                PassportKey::Terms => vec![TextBlock::Paragraph {
-                    text: "2024–2027 годы".into(),
                 }],
                 _ => vec![TextBlock::Paragraph {
                     text: PARAGRAPH.into(),

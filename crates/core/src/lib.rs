@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod fsutil;
 pub mod generate;
 pub mod model;
+pub mod passport;
 pub mod readiness;
 pub mod schedule;
 pub mod store;

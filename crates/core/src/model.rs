@@ -303,10 +303,17 @@ pub struct PassportRow {
     pub key: PassportKey,
     /// The left column, as the user named it.
     pub label: String,
-    /// The right column. For the `tasks` row, an empty content means "print
-    /// the programme's tasks as a numbered list".
+    /// The right column as she typed it. Ignored while the row is filled
+    /// from the data (`passport::shown`); for the `tasks` row, an empty
+    /// content also means "print the programme's tasks as a numbered list".
     #[serde(default)]
     pub content: RichText,
+    /// Filled from the data (the title, the tasks, the indicators, the
+    /// period) and kept in step with it, rather than typed; only for the
+    /// rows `passport::derivable` names. Absent in older files: typed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub from_data: bool,
 }
 
 /// Block-level rich text: what a passport cell or a section paragraph holds.

@@ -3,13 +3,20 @@
 //! interface lists these problems («Не заполнено: Цель программы»), and
 //! `metodist check` prints them.
 //!
-//! Three kinds: a required part that is empty; a placeholder left from a
+//! Four kinds: a required part that is empty; a placeholder left from a
 //! template anywhere in the text («…района на [годы]», «[И. О. Фамилия]»);
 //! a roadmap deadline the tracking cannot follow (not understood, or with
-//! dates outside the programme's period).
+//! dates outside the programme's period); a passport row she typed that
+//! contradicts the data it repeats (`passport.rs`).
+//!
+//! Each problem's path names the field to fix, precisely enough for the
+//! editor to focus it: `act.signatory_name`, `passport[3].content[0]`,
+//! `sections[1].body[2]`, `indicators[0].plan[2026]`,
+//! `roadmap.blocks[0].items[4].deadline` (docs/design.md §2, «Places»).
 
 use crate::error::Problem;
 use crate::model::*;
+use crate::passport;
 use crate::schedule::effective;
 
 /// Passport rows a signed programme cannot do without.
@@ -62,7 +69,7 @@ fn rich_is_empty(content: &RichText) -> bool {
     })
 }
 
-fn rich_texts(content: &RichText) -> Vec<&str> {
+fn rich_texts(content: &[TextBlock]) -> Vec<&str> {
     content
         .iter()
         .flat_map(|b| match b {
@@ -144,7 +151,7 @@ pub fn check(p: &Programme) -> Vec<Problem> {
         }
         if act.issuer.iter().all(|l| blank(l)) {
             push(
-                "act.issuer".into(),
+                "act.issuer[0]".into(),
                 "Не заполнено: наименование органа, издающего акт".into(),
             );
         }
@@ -157,16 +164,25 @@ pub fn check(p: &Programme) -> Vec<Problem> {
             );
             continue;
         };
-        let empty = if key == PassportKey::Tasks {
-            rich_is_empty(&row.content) && p.tasks.iter().all(|t| blank(&t.text))
-        } else {
-            rich_is_empty(&row.content)
-        };
-        if empty {
-            push(
-                format!("passport[{i}]"),
-                format!("Не заполнено: {}", row.label),
-            );
+        // A row filled from the data is empty when the data is: the tasks
+        // row with no task says so at the row, where tasks are added.
+        if rich_is_empty(&passport::shown(p, row)) {
+            let place = if row.fills_from_data() {
+                format!("passport[{i}]")
+            } else {
+                format!("passport[{i}].content[0]")
+            };
+            push(place, format!("Не заполнено: {}", row.label));
+        }
+    }
+    for (i, row) in p.passport.iter().enumerate() {
+        // A row still holding a template's placeholder is listed for it;
+        // what it contradicts is only worth saying once it is written.
+        let unfinished = rich_texts(&row.content)
+            .iter()
+            .any(|t| !placeholders(t).is_empty());
+        if !row.fills_from_data() && !rich_is_empty(&row.content) && !unfinished {
+            contradictions(p, i, row, &mut push);
         }
     }
     for (i, t) in p.tasks.iter().enumerate() {
@@ -180,7 +196,7 @@ pub fn check(p: &Programme) -> Vec<Problem> {
     for (i, s) in p.sections.iter().enumerate() {
         if blank(&s.title) {
             push(
-                format!("sections[{i}]"),
+                format!("sections[{i}].title"),
                 format!("Не заполнено: название раздела {}", i + 1),
             );
         }
@@ -189,25 +205,25 @@ pub fn check(p: &Programme) -> Vec<Problem> {
         let n = i + 1;
         if blank(&ind.name) {
             push(
-                format!("indicators[{i}]"),
+                format!("indicators[{i}].name"),
                 format!("Не заполнено: название показателя {n}"),
             );
         }
         if ind.base_value.is_none() {
             push(
-                format!("indicators[{i}]"),
+                format!("indicators[{i}].base_value"),
                 format!("Показатель {n}: не указано базовое значение"),
             );
         }
-        let missing: Vec<String> = p
+        let missing: Vec<i32> = p
             .period
             .years()
             .filter(|y| !ind.values.iter().any(|v| v.year == *y && v.plan.is_some()))
-            .map(|y| y.to_string())
             .collect();
-        if !missing.is_empty() {
+        if let Some(first) = missing.first() {
+            let missing: Vec<String> = missing.iter().map(i32::to_string).collect();
             push(
-                format!("indicators[{i}]"),
+                format!("indicators[{i}].plan[{first}]"),
                 format!(
                     "Показатель {n}: не указан план на {} г.",
                     missing.join(", ")
@@ -221,25 +237,29 @@ pub fn check(p: &Programme) -> Vec<Problem> {
     for (b, block) in p.roadmap.blocks.iter().enumerate() {
         if blank(&block.title) {
             push(
-                format!("roadmap.blocks[{b}]"),
+                format!("roadmap.blocks[{b}].title"),
                 format!("Не заполнено: название блока {}", b + 1),
             );
         }
         for (i, item) in block.items.iter().enumerate() {
             let n = item_number(b, i);
             let path = format!("roadmap.blocks[{b}].items[{i}]");
-            for (value, what) in [
-                (&item.activity, "мероприятие"),
-                (&item.deadline, "сроки"),
-                (&item.responsible, "ответственные"),
+            for (value, field, what) in [
+                (&item.activity, "activity", "мероприятие"),
+                (&item.deadline, "deadline", "сроки"),
+                (&item.responsible, "responsible", "ответственные"),
             ] {
                 if blank(value) {
-                    push(path.clone(), format!("Пункт {n}: не заполнено «{what}»"));
+                    push(
+                        format!("{path}.{field}"),
+                        format!("Пункт {n}: не заполнено «{what}»"),
+                    );
                 }
             }
             if !blank(&item.deadline) {
                 let s = effective(item, p.period).schedule;
                 let deadline = short(&item.deadline);
+                let path = format!("{path}.deadline");
                 if !s.recognized {
                     push(
                         path.clone(),
@@ -253,7 +273,7 @@ pub fn check(p: &Programme) -> Vec<Problem> {
                         "частью вне периода программы"
                     };
                     push(
-                        path.clone(),
+                        path,
                         format!(
                             "Пункт {n}: срок «{deadline}» {words} ({} – {})",
                             month_ru(start),
@@ -275,6 +295,81 @@ pub fn check(p: &Programme) -> Vec<Problem> {
     // In the order of the printed document; within a part, the gaps first.
     out.sort_by_key(|problem| part_rank(&problem.path));
     out
+}
+
+/// A typed passport row that says something else than the data it repeats.
+fn contradictions(
+    p: &Programme,
+    i: usize,
+    row: &PassportRow,
+    push: &mut impl FnMut(String, String),
+) {
+    let label = short(&row.label);
+    let path = format!("passport[{i}].content[0]");
+    let fix = "исправьте текст или выберите «Заполнять из данных»";
+    match row.key {
+        PassportKey::Name => {
+            let typed = passport::plain(&row.content);
+            if !blank(&p.title) && !passport::same_name(&typed, &p.title) {
+                push(
+                    path,
+                    format!(
+                        "Строка паспорта «{label}» расходится с названием программы «{}»: {fix}",
+                        short(&p.title)
+                    ),
+                );
+            }
+        }
+        PassportKey::Terms => {
+            let years = passport::years_in(&passport::plain(&row.content));
+            let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) else {
+                return;
+            };
+            let (start, end) = (p.period.start.year(), p.period.end.year());
+            if (*first, *last) != (start, end) {
+                let typed = if first == last {
+                    format!("{first} год")
+                } else {
+                    format!("{first}\u{2013}{last} годы")
+                };
+                push(
+                    path,
+                    format!(
+                        "Строка паспорта «{label}»: указаны {typed}, а период программы — {}: {fix}",
+                        passport::terms_text(p.period)
+                    ),
+                );
+            }
+        }
+        PassportKey::Indicators => {
+            let (unknown, missing) = passport::indicator_mismatch(p, &row.content);
+            for line in unknown {
+                push(
+                    path.clone(),
+                    format!("Строка паспорта «{label}» называет показатель, которого нет на вкладке «Показатели»: «{}»; {fix}", short(&line)),
+                );
+            }
+            if !missing.is_empty() {
+                let named: Vec<String> = missing
+                    .iter()
+                    .map(|&k| format!("{} «{}»", k + 1, short(&p.indicators[k].name)))
+                    .collect();
+                push(
+                    path,
+                    format!(
+                        "Строка паспорта «{label}» не называет {}: {}; {fix}",
+                        if missing.len() == 1 {
+                            "показатель"
+                        } else {
+                            "показатели"
+                        },
+                        named.join(", ")
+                    ),
+                );
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Where a path's part stands in the printed document.
@@ -348,15 +443,22 @@ fn texts(p: &Programme) -> Vec<(String, String, &str)> {
         }
     }
     out.push((
-        "appendix".into(),
+        "appendix.issuer_genitive".into(),
         "в грифе приложения".into(),
         &p.appendix.issuer_genitive,
     ));
     for (i, row) in p.passport.iter().enumerate() {
         let place = format!("в строке паспорта «{}»", short(&row.label));
-        out.push((format!("passport[{i}]"), place.clone(), &row.label));
-        for t in rich_texts(&row.content) {
-            out.push((format!("passport[{i}]"), place.clone(), t));
+        out.push((format!("passport[{i}].label"), place.clone(), &row.label));
+        // A row filled from the data prints the data, whose own fields
+        // are checked where they are typed.
+        if row.fills_from_data() {
+            continue;
+        }
+        for (j, block) in row.content.iter().enumerate() {
+            for t in rich_texts(std::slice::from_ref(block)) {
+                out.push((format!("passport[{i}].content[{j}]"), place.clone(), t));
+            }
         }
     }
     for (i, t) in p.tasks.iter().enumerate() {
@@ -368,36 +470,42 @@ fn texts(p: &Programme) -> Vec<(String, String, &str)> {
     }
     for (i, sec) in p.sections.iter().enumerate() {
         let place = format!("в разделе «{}»", short(&sec.title));
-        out.push((format!("sections[{i}]"), place.clone(), &sec.title));
-        for t in section_texts(&sec.body) {
-            out.push((format!("sections[{i}]"), place.clone(), t));
+        out.push((format!("sections[{i}].title"), place.clone(), &sec.title));
+        for (j, block) in sec.body.iter().enumerate() {
+            for t in section_texts(std::slice::from_ref(block)) {
+                out.push((format!("sections[{i}].body[{j}]"), place.clone(), t));
+            }
         }
     }
     for (i, ind) in p.indicators.iter().enumerate() {
         let place = format!("в показателе {}", i + 1);
-        out.push((format!("indicators[{i}]"), place.clone(), &ind.name));
-        out.push((format!("indicators[{i}]"), place, &ind.unit));
+        out.push((format!("indicators[{i}].name"), place.clone(), &ind.name));
+        out.push((format!("indicators[{i}].unit"), place, &ind.unit));
     }
     for (b, block) in p.roadmap.blocks.iter().enumerate() {
         out.push((
-            format!("roadmap.blocks[{b}]"),
+            format!("roadmap.blocks[{b}].title"),
             format!("в названии блока {}", b + 1),
             &block.title,
         ));
         for (i, item) in block.items.iter().enumerate() {
             let place = format!("в пункте {} дорожной карты", item_number(b, i));
             let path = format!("roadmap.blocks[{b}].items[{i}]");
-            for text in [
-                &item.activity,
-                &item.deadline,
-                &item.responsible,
-                &item.expected_result,
-                &item.planned_value,
+            for (field, text) in [
+                ("activity", &item.activity),
+                ("deadline", &item.deadline),
+                ("responsible", &item.responsible),
+                ("expected_result", &item.expected_result),
+                ("planned_value", &item.planned_value),
             ] {
-                out.push((path.clone(), place.clone(), text));
+                out.push((format!("{path}.{field}"), place.clone(), text));
             }
             for y in &item.per_year {
-                out.push((path.clone(), place.clone(), &y.text));
+                out.push((
+                    format!("{path}.per_year[{}]", y.year),
+                    place.clone(),
+                    &y.text,
+                ));
             }
         }
     }
@@ -566,5 +674,179 @@ mod tests {
             "{m:#?}"
         );
         assert_eq!(m.len(), 2, "{m:#?}");
+    }
+
+    fn problems(p: &Programme) -> Vec<(String, String)> {
+        check(p).into_iter().map(|x| (x.path, x.message)).collect()
+    }
+
+    fn row_index(p: &Programme, key: PassportKey) -> usize {
+        p.passport.iter().position(|r| r.key == key).unwrap()
+    }
+
+    #[test]
+    fn each_problem_names_the_field_to_fix() {
+        let mut p = sample();
+        p.act.as_mut().unwrap().signatory_name.clear();
+        p.sections[1].body.insert(
+            2,
+            SectionBlock::Paragraph {
+                text: "По данным [укажите источник]".into(),
+            },
+        );
+        p.indicators[2].values.retain(|v| v.year != 2026);
+        p.roadmap.blocks[1].items[3].deadline = "Март, 2019".into();
+        p.roadmap.blocks[0].items[2].responsible.clear();
+        let got = problems(&p);
+        let paths: Vec<&str> = got.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "act.signatory_name",
+                "sections[1].body[2]",
+                "indicators[2].plan[2026]",
+                "roadmap.blocks[0].items[2].responsible",
+                "roadmap.blocks[1].items[3].deadline",
+            ],
+            "{got:#?}"
+        );
+    }
+
+    #[test]
+    fn rows_filled_from_the_data_never_contradict_it() {
+        let mut p = crate::generate::programme(3, 1);
+        p.indicators.push(Indicator {
+            name: "Число призёров олимпиад".into(),
+            unit: "чел.".into(),
+            ..p.indicators[0].clone()
+        });
+        p.title = "Программа развития школ".into();
+        assert!(
+            check(&p)
+                .iter()
+                .all(|x| !x.message.starts_with("Строка паспорта")),
+            "{:#?}",
+            check(&p)
+        );
+        // With no task the derived row is empty, and says so at the row.
+        p.tasks.clear();
+        p.indicators.iter_mut().for_each(|i| i.task = None);
+        let i = row_index(&p, PassportKey::Tasks);
+        assert!(problems(&p).contains(&(
+            format!("passport[{i}]"),
+            "Не заполнено: Задачи программы".to_string()
+        )));
+    }
+
+    fn typed(p: &mut Programme, key: PassportKey, content: RichText) -> usize {
+        let i = row_index(p, key);
+        p.passport[i].from_data = false;
+        p.passport[i].content = content;
+        i
+    }
+
+    #[test]
+    fn typed_terms_with_other_years_are_listed() {
+        let mut p = sample(); // 09.2024 – 05.2027
+        let i = typed(
+            &mut p,
+            PassportKey::Terms,
+            vec![TextBlock::Paragraph {
+                text: "2021 – 2024 гг.".into(),
+            }],
+        );
+        let label = p.passport[i].label.clone();
+        assert_eq!(
+            problems(&p),
+            [(
+                format!("passport[{i}].content[0]"),
+                format!("Строка паспорта «{label}»: указаны 2021–2024 годы, а период программы — 2024–2027 годы: исправьте текст или выберите «Заполнять из данных»")
+            )]
+        );
+        // Years that agree, stages in between, are fine; no years at all
+        // cannot be compared.
+        for text in [
+            "Сентябрь 2024 — май 2027, этапы 2025 и 2026 гг.",
+            "три учебных года",
+        ] {
+            typed(
+                &mut p,
+                PassportKey::Terms,
+                vec![TextBlock::Paragraph { text: text.into() }],
+            );
+            assert_eq!(problems(&p), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_typed_indicator_row_naming_other_indicators_is_listed() {
+        let mut p = sample();
+        let lines: Vec<String> = p.indicators[1..]
+            .iter()
+            .map(crate::passport::indicator_line)
+            .chain(["Число призёров олимпиад, чел.".to_string()])
+            .collect();
+        let i = typed(
+            &mut p,
+            PassportKey::Indicators,
+            vec![TextBlock::Numbered { items: lines }],
+        );
+        let label = p.passport[i].label.clone();
+        let first = short(&p.indicators[0].name);
+        let path = format!("passport[{i}].content[0]");
+        assert_eq!(
+            problems(&p),
+            [
+                (path.clone(), format!("Строка паспорта «{label}» называет показатель, которого нет на вкладке «Показатели»: «Число призёров олимпиад, чел.»; исправьте текст или выберите «Заполнять из данных»")),
+                (path, format!("Строка паспорта «{label}» не называет показатель: 1 «{first}»; исправьте текст или выберите «Заполнять из данных»")),
+            ]
+        );
+        // Filled from the data again: nothing to say.
+        p.passport[i].from_data = true;
+        assert_eq!(problems(&p), []);
+    }
+
+    #[test]
+    fn a_typed_name_other_than_the_title_is_listed() {
+        let mut p = sample();
+        let i = typed(
+            &mut p,
+            PassportKey::Name,
+            vec![TextBlock::Paragraph {
+                text: "Программа развития дополнительного образования".into(),
+            }],
+        );
+        let got = problems(&p);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].0, format!("passport[{i}].content[0]"));
+        assert!(
+            got[0].1.contains("расходится с названием программы"),
+            "{got:#?}"
+        );
+        let title = p.title.clone();
+        typed(
+            &mut p,
+            PassportKey::Name,
+            vec![TextBlock::Paragraph {
+                text: format!("{title} (далее — Программа)"),
+            }],
+        );
+        assert_eq!(problems(&p), []);
+    }
+
+    #[test]
+    fn after_a_period_change_readiness_asks_for_the_years_the_table_prints() {
+        let mut p = sample();
+        p.period.start = metodist_schedule::YearMonth::new(2023, 9).unwrap();
+        let got = problems(&p);
+        for (n, _) in p.indicators.iter().enumerate() {
+            assert!(
+                got.contains(&(
+                    format!("indicators[{n}].plan[2023]"),
+                    format!("Показатель {}: не указан план на 2023 г.", n + 1)
+                )),
+                "{got:#?}"
+            );
+        }
     }
 }

@@ -251,6 +251,15 @@ impl Validator {
         self.uid(path, &row.uid);
         self.text(&format!("{path}.label"), &row.label);
         self.rich(&format!("{path}.content"), &row.content);
+        if row.from_data && !crate::passport::derivable(row.key) {
+            self.push(
+                format!("{path}.from_data"),
+                format!(
+                    "строка паспорта «{}» не повторяет данных программы: её текст пишется вручную",
+                    row.label.trim()
+                ),
+            );
+        }
     }
 
     fn task(&mut self, path: &str, t: &Task) {

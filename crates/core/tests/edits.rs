@@ -92,6 +92,7 @@ fn every_part_of_a_programme_can_be_edited() {
     let row = PassportRow {
         uid: String::new(),
         key: PassportKey::Custom,
+        from_data: false,
         label: "Этапы".into(),
         content: vec![TextBlock::Bulleted {
             items: vec!["первый".into(), "второй".into()],

@@ -167,6 +167,7 @@ fn every_kind_of_edit(p: &Programme, k: usize) -> Option<Edit> {
             row: PassportRow {
                 uid: String::new(),
                 key: PassportKey::Custom,
+                from_data: false,
                 label: "Этапы".into(),
                 content: vec![TextBlock::Paragraph {
                     text: "Первый этап".into(),
@@ -797,6 +798,7 @@ fn edit_for(p: &Programme, r: &Recipe) -> Edit {
                             String::new()
                         },
                         key: PassportKey::Custom,
+                        from_data: false,
                         label: format!("Строка {c}"),
                         content: vec![TextBlock::Bulleted {
                             items: vec!["первое".into(), "второе".into()],

@@ -2,8 +2,7 @@
 //! the layout docs/design.md §3 describes.
 
 use metodist_core::model::{
-    self as m, ActKind, ApprovingAct, MarkStyle, PassportKey, Programme, RichText, SectionBlock,
-    TextBlock,
+    self as m, ActKind, ApprovingAct, MarkStyle, Programme, RichText, SectionBlock, TextBlock,
 };
 use metodist_core::text::date_ru;
 
@@ -263,16 +262,8 @@ fn passport(p: &Programme) -> Table {
         .passport
         .iter()
         .map(|row| {
-            let content = if row.key == PassportKey::Tasks && row.content.is_empty() {
-                let tasks: Vec<String> = p.tasks.iter().map(|t| t.text.clone()).collect();
-                Cell {
-                    blocks: vec![CellBlock::List(cell_list(&tasks, true))],
-                    colspan: 1,
-                    rowspan: 1,
-                }
-            } else {
-                rich_cell(&row.content)
-            };
+            // Rows that repeat the data print it (metodist_core::passport).
+            let content = rich_cell(&metodist_core::passport::shown(p, row));
             Row::new(vec![Cell::text(row.label.trim()), content])
         })
         .collect();
@@ -410,16 +401,17 @@ fn swot_table(s: [&[String]; 4]) -> Table {
     }
 }
 
-/// Years that have a planned value in some indicator, ascending.
+/// The years of the indicator table: every year of the period, as the
+/// editor's table and readiness have them (a year with no plan yet is an
+/// empty column to fill, not a column left out), and any year outside it
+/// that still holds a plan.
 fn plan_years(p: &Programme) -> Vec<i32> {
-    let mut years: Vec<i32> = p
-        .indicators
-        .iter()
-        .flat_map(|i| i.values.iter().filter(|v| v.plan.is_some()).map(|v| v.year))
-        .collect();
-    if years.is_empty() {
-        years = p.period.years().collect();
-    }
+    let mut years: Vec<i32> = p.period.years().collect();
+    years.extend(
+        p.indicators
+            .iter()
+            .flat_map(|i| i.values.iter().filter(|v| v.plan.is_some()).map(|v| v.year)),
+    );
     years.sort_unstable();
     years.dedup();
     years

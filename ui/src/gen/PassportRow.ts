@@ -8,7 +8,14 @@ export type PassportRow = { uid: string, key: PassportKey,
  */
 label: string, 
 /**
- * The right column. For the `tasks` row, an empty content means "print
- * the programme's tasks as a numbered list".
+ * The right column as she typed it. Ignored while the row is filled
+ * from the data (`passport::shown`); for the `tasks` row, an empty
+ * content also means "print the programme's tasks as a numbered list".
  */
-content: Array<TextBlock>, };
+content: Array<TextBlock>, 
+/**
+ * Filled from the data (the title, the tasks, the indicators, the
+ * period) and kept in step with it, rather than typed; only for the
+ * rows `passport::derivable` names. Absent in older files: typed.
+ */
+from_data?: boolean, };

@@ -5,6 +5,7 @@ import type { Applied } from "./Applied.js";
 import type { BackupInfo } from "./BackupInfo.js";
 import type { BackupProblem } from "./BackupProblem.js";
 import type { DatabaseStatus } from "./DatabaseStatus.js";
+import type { DerivedRow } from "./DerivedRow.js";
 import type { DueEntry } from "./DueEntry.js";
 import type { Edit } from "./Edit.js";
 import type { Evaluation } from "./Evaluation.js";
@@ -100,6 +101,10 @@ export function describeDeadline(period: Period, phrase: string): Promise<Schedu
 
 export function readiness(id: number): Promise<Array<Problem>> {
   return invoke<Array<Problem>>("readiness", { id });
+}
+
+export function derivedPassport(id: number): Promise<Array<DerivedRow>> {
+  return invoke<Array<DerivedRow>>("derived_passport", { id });
 }
 
 export function layoutProfiles(): Promise<Array<LayoutProfile>> {

@@ -10,6 +10,7 @@ export type { BackupProblem } from "./BackupProblem.js";
 export type { Block } from "./Block.js";
 export type { BlockCounts } from "./BlockCounts.js";
 export type { DatabaseStatus } from "./DatabaseStatus.js";
+export type { DerivedRow } from "./DerivedRow.js";
 export type { Direction } from "./Direction.js";
 export type { DueEntry } from "./DueEntry.js";
 export type { Edit } from "./Edit.js";

@@ -302,10 +302,11 @@ pub(super) fn upsert_passport_row(
     r: &PassportRow,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO passport_row (programme_id, position, uid, key, label, content)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO passport_row (programme_id, position, uid, key, label, content, from_data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (programme_id, uid) DO UPDATE SET
-             key = excluded.key, label = excluded.label, content = excluded.content",
+             key = excluded.key, label = excluded.label, content = excluded.content,
+             from_data = excluded.from_data",
     )?
     .execute(params![
         pid,
@@ -313,7 +314,8 @@ pub(super) fn upsert_passport_row(
         r.uid,
         r.key.as_str(),
         r.label,
-        json(&r.content)
+        json(&r.content),
+        r.from_data
     ])?;
     Ok(())
 }
@@ -503,7 +505,7 @@ pub(super) fn read_act(
 // Each part is read by one mapper from the columns its constant names,
 // whether the whole programme is loaded or one element by its row id.
 
-const PASSPORT_COLUMNS: &str = "uid, key, label, content";
+const PASSPORT_COLUMNS: &str = "uid, key, label, content, from_data";
 
 fn passport_row_from(r: &Row<'_>) -> rusqlite::Result<PassportRow> {
     Ok(PassportRow {
@@ -511,6 +513,7 @@ fn passport_row_from(r: &Row<'_>) -> rusqlite::Result<PassportRow> {
         key: parse_enum("key", &r.get::<_, String>("key")?, PassportKey::parse)?,
         label: r.get("label")?,
         content: from_json("content", &r.get::<_, String>("content")?)?,
+        from_data: r.get("from_data")?,
     })
 }
 

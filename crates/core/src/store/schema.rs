@@ -188,6 +188,13 @@ CREATE TABLE undo_step (
     PRIMARY KEY (programme_id, seq)
 );
 "#,
+    // 4: a passport row may be filled from the data (title, tasks,
+    // indicators, period) instead of typed (issue #13, item 7). Existing
+    // rows stay typed, as they were printed; a «Задачи» row with nothing
+    // typed still prints the tasks (`PassportRow::fills_from_data`).
+    r#"
+ALTER TABLE passport_row ADD COLUMN from_data INTEGER NOT NULL DEFAULT 0;
+"#,
 ];
 
 /// The schema version this build writes.

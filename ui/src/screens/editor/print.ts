@@ -16,6 +16,8 @@ import {
 import { h } from "../../dom.js";
 import type { LayoutProfile, PrintMode, Problem } from "../../api.js";
 import { profileEditor } from "./profile-editor.js";
+import { placeOf, revealOnTab } from "./reveal.js";
+import { revealOnOpen } from "./roadmap/index.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
 /** Names of the built-in profiles (crates/print/src/profile.rs builtin()): read-only. */
@@ -34,15 +36,25 @@ const LARGE_DPI = 130;
 const FIRST_BATCH = 4;
 const BATCH = 4;
 
-/** Which editor tab can fix a readiness problem, from its path ("passport[7]", "act.title"). */
-function tabFor(problem: Problem): string | null {
-  const path = problem.path;
-  if (path.startsWith("passport") || path.startsWith("tasks")) return "passport";
-  if (path.startsWith("act") || path.startsWith("appendix") || path === "title" || path.startsWith("period")) return "act";
-  if (path.startsWith("sections")) return "sections";
-  if (path.startsWith("indicators")) return "indicators";
-  if (path.startsWith("roadmap")) return "roadmap";
-  return null;
+/** A readiness problem with its «Перейти»: the tab, then the field focused and in view (reveal.ts). */
+function problemItem(ctx: EditorContext, problem: Problem): HTMLElement {
+  const place = placeOf(ctx.programme(), problem.path);
+  const text = h("span", { className: "print-problem-text" }, problem.message);
+  if (place === null) return h("li", { testId: "print-problem", attrs: { "data-path": problem.path } }, text);
+  const go = h(
+    "a",
+    {
+      className: "print-problem-go",
+      testId: "print-problem-go",
+      attrs: { href: `#/programmes/${ctx.id}/${place.tab}`, title: "Открыть поле, которое нужно исправить" },
+      onClick: () => {
+        if ("uid" in place) revealOnOpen(ctx.id, place.uid, place.field);
+        else revealOnTab(ctx.id, place.tab, place.testIds);
+      },
+    },
+    "Перейти",
+  );
+  return h("li", { testId: "print-problem", attrs: { "data-path": problem.path } }, text, " ", go);
 }
 
 function message(error: unknown): string {
@@ -342,14 +354,7 @@ export const printTab: EditorTab = {
           return;
         }
         const list = h("ul", { className: "print-problems" });
-        for (const problem of problems) {
-          const tab = tabFor(problem);
-          const item =
-            tab === null
-              ? h("li", { testId: "print-problem" }, problem.message)
-              : h("li", { testId: "print-problem" }, h("a", { attrs: { href: `#/programmes/${ctx.id}/${tab}` } }, problem.message));
-          list.append(item);
-        }
+        for (const problem of problems) list.append(problemItem(ctx, problem));
         readinessBox.replaceChildren(
           h("p", { className: "print-readiness-title" }, "Перед печатью окончательного варианта:"),
           list,

@@ -20,6 +20,7 @@ import { dropPending, flushPending, labelled, textField } from "./fields.js";
 import { indicatorsTab } from "./indicators.js";
 import { passportTab } from "./passport.js";
 import { printTab } from "./print.js";
+import { revealPending } from "./reveal.js";
 import { roadmapTab } from "./roadmap/index.js";
 import { sectionsTab } from "./sections.js";
 import { trackingTabs } from "../tracking/tabs.js";
@@ -397,6 +398,8 @@ export const editorScreen: Screen = {
       session.content,
     );
     await session.renderTab(false);
+    // «Перейти» from a readiness problem: the field it names, once on screen.
+    revealPending(id, tab.key);
     installKeys(session, root);
     return root;
   },

@@ -3,14 +3,19 @@
 // item.
 
 import type { EditorContext, EditorTab } from "../tab.js";
+import type { CellKey } from "./table.js";
 import { RoadmapView } from "./view.js";
 
-/** An item another tab asked to show (the Сегодня notice of untracked items). */
-let revealRequest: { programme: number; uid: string } | null = null;
+/** A cell another tab asked to show (the Сегодня notice of untracked items, a readiness problem). */
+let revealRequest: { programme: number; uid: string; field: CellKey | number } | null = null;
 
-/** Opens on `uid`'s Сроки cell the next time this programme's roadmap is shown. */
-export function revealOnOpen(programme: number, uid: string): void {
-  revealRequest = { programme, uid };
+/**
+ * Opens on a cell the next time this programme's roadmap is shown: an
+ * item's (Сроки unless told; a year's text by its year) or, for a block's
+ * uid, its title.
+ */
+export function revealOnOpen(programme: number, uid: string, field: CellKey | number = "deadline"): void {
+  revealRequest = { programme, uid, field };
 }
 
 export const roadmapTab: EditorTab = {
@@ -42,7 +47,7 @@ export const roadmapTab: EditorTab = {
       const request = revealRequest;
       if (request !== null && request.programme === ctx.id) {
         revealRequest = null;
-        view.reveal(request.uid);
+        view.reveal(request.uid, request.field);
       } else {
         view.restoreLastFocus();
       }

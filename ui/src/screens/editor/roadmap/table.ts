@@ -111,7 +111,7 @@ export class RoadmapTable {
   }
 
   /** Puts the rest of the rows in now, up to `row` (to scroll to it). */
-  appendUpTo(row: ItemRow): void {
+  appendUpTo(row: { tr: HTMLTableRowElement }): void {
     while (!row.tr.isConnected && this.pendingRows.length > 0) this.appendMore();
   }
 

@@ -182,17 +182,33 @@ export class RoadmapView {
     this.status.dataset["kind"] = "note";
   }
 
-  /** Brings an item's Сроки cell into view with the focus, once the roadmap is on screen. */
-  reveal(uid: string): void {
-    const row = this.table.items.get(uid);
-    const cell = row?.fields.get("deadline");
-    if (row === undefined || cell === undefined) return;
-    // Rows past the first screen come in batches: bring the rest in now.
-    this.table.appendUpTo(row);
-    row.tr.scrollIntoView({ block: "center" });
-    cell.focus();
-    row.tr.classList.add("rm-revealed");
-    window.setTimeout(() => row.tr.classList.remove("rm-revealed"), 2500);
+  /**
+   * Brings a cell into view with the focus, once the roadmap is on screen:
+   * an item's cell (its Сроки unless told; a year's text by its year) or a
+   * block's title (`uid` a block's).
+   */
+  reveal(uid: string, field: CellKey | number = "deadline"): void {
+    const item = this.table.items.get(uid);
+    const block = this.table.blocks.get(uid);
+    let tr: HTMLTableRowElement | undefined;
+    let cell: HTMLElement | undefined;
+    if (item !== undefined) {
+      // Rows past the first screen come in batches: bring the rest in now.
+      this.table.appendUpTo(item);
+      tr = item.tr;
+      cell = typeof field === "number" ? item.years.get(field) : field === "title" ? undefined : item.fields.get(field);
+      cell ??= item.fields.get("deadline");
+    } else if (block !== undefined) {
+      this.table.appendUpTo(block);
+      tr = block.tr;
+      cell = block.title;
+    }
+    if (tr === undefined || cell === undefined) return;
+    tr.scrollIntoView({ block: "center" });
+    cell.focus({ preventScroll: true });
+    const row = tr;
+    row.classList.add("rm-revealed");
+    window.setTimeout(() => row.classList.remove("rm-revealed"), 2500);
   }
 
   /** After a re-render (undo), focus goes back to the same row's cell if the shell put it in this tab. */
