@@ -1,11 +1,15 @@
 //! Measuring styled text and breaking it into lines.
 //!
 //! Break opportunities come from the Unicode line breaking algorithm
-//! (UAX #14), minus the places where Russian office practice forbids a
-//! break: after "№", inside dates and year ranges, between initials and the
-//! surname, after one-letter prepositions and common abbreviations. Lines
-//! are filled greedily (as Word does, which the reader is used to), with
-//! Russian hyphenation when the next word does not fit.
+//! (UAX #14); where Russian office practice forbids a break (after "№",
+//! inside dates and year ranges, between initials and the surname, after
+//! one-letter prepositions and common abbreviations) it puts glue of a
+//! strength instead, opened only when the glued phrase is wider than the
+//! line (design.md §3). Justified and flush-left text choose all breaks of
+//! a paragraph together (`justify::total_fit`); greedy filling, as Word
+//! does, is the fallback, with Russian hyphenation when the next word does
+//! not fit. Names (capitalised or quoted words) are hyphenated only when
+//! wider than the line.
 
 use std::collections::BTreeMap;
 

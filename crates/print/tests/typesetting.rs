@@ -386,3 +386,75 @@ fn no_page_holds_a_sliver_of_a_split_row() {
     }
     assert!(split > 0, "some row of the fixture splits across pages");
 }
+
+/// A row of twelve lines after more and more one-line rows: wherever the
+/// page ends, the row is either whole on one page or split with more than
+/// a sliver (three lines) on each, under the repeated header.
+#[test]
+fn a_row_is_split_with_more_than_a_sliver_on_each_page_or_moved_whole() {
+    use metodist_print::{render, Block, Cell, Document, PageGroup, Row, Table};
+    let profile = LayoutProfile::default();
+    let fonts = Fonts::bundled().unwrap();
+    let top = profile.margin_top_mm as f64 * PT_PER_MM;
+    let lines: Vec<String> = (1..=12).map(|k| format!("длинная{k}")).collect();
+    let (mut split, mut whole) = (0, 0);
+    for fillers in 24..40 {
+        let mut body: Vec<Row> = (0..fillers)
+            .map(|i| Row::new(vec![Cell::text(format!("ряд{i}")), Cell::text("")]))
+            .collect();
+        body.push(Row::new(vec![
+            Cell::text("последний"),
+            Cell::text(lines.join("\n")),
+        ]));
+        let doc = Document {
+            groups: vec![PageGroup {
+                blocks: vec![Block::Table(Table {
+                    columns: vec![1.0, 3.0],
+                    header: vec![Row::new(vec![
+                        Cell::bold_centered("Шапка"),
+                        Cell::bold_centered("Текст"),
+                    ])],
+                    body,
+                    ..Default::default()
+                })],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let r = render(&doc, &profile, &fonts).unwrap();
+        let pdf = out_dir().join(format!("sliver-{fillers}.pdf"));
+        std::fs::write(&pdf, &r.pdf).unwrap();
+        let mut seen = Vec::new();
+        let mut per_page = Vec::new();
+        for (i, page) in pages(&pdf).iter().enumerate() {
+            let mut head: Vec<&Word> = page.words.iter().filter(|w| w.y0 > top).collect();
+            head.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+            assert_eq!(
+                head.first().map(|w| w.text.as_str()),
+                Some("Шапка"),
+                "{fillers}: page {} opens with the header",
+                i + 1
+            );
+            let mut mine: Vec<&Word> = page
+                .words
+                .iter()
+                .filter(|w| w.text.starts_with("длинная"))
+                .collect();
+            mine.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+            if !mine.is_empty() {
+                per_page.push(mine.len());
+            }
+            seen.extend(mine.iter().map(|w| w.text.clone()));
+        }
+        assert_eq!(seen, lines, "{fillers}: every line once, in order");
+        assert!(
+            per_page.iter().all(|&n| n > 3),
+            "{fillers} rows before: the row printed as {per_page:?} lines"
+        );
+        match per_page.len() {
+            1 => whole += 1,
+            _ => split += 1,
+        }
+    }
+    assert!(split > 0 && whole > 0, "split {split}, whole {whole}");
+}
