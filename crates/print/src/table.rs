@@ -560,6 +560,64 @@ mod tests {
         }
     }
 
+    fn table() -> LaidTable {
+        LaidTable {
+            edges: vec![0.0, 100.0, 200.0],
+            header: None,
+            numbers: None,
+            body: Vec::new(),
+            repeat: HeaderRepeat::Header,
+            continuation: None,
+            padding: 0.0,
+            border: 0.5,
+            space_before: 0.0,
+            space_after: 0.0,
+        }
+    }
+
+    fn parts(plan: &Plan) -> Option<(usize, usize)> {
+        match plan {
+            Plan::Split(a, b) => Some((a.max_lines(), b.max_lines())),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_row_leaving_a_sliver_moves_whole_if_it_fits_on_the_next_page() {
+        let t = table();
+        // Lines are 10 pt: room for ten here, a page holds twenty.
+        assert_eq!(t.plan_row(&row(&[12, 2]), 100.0, 200.0, true), Plan::Move);
+        // Three lines at the foot of the page are a sliver too.
+        assert_eq!(t.plan_row(&row(&[12]), 30.0, 200.0, true), Plan::Move);
+        // A short row is never split while the next page can take it.
+        assert_eq!(t.plan_row(&row(&[7, 3]), 50.0, 200.0, true), Plan::Move);
+        // A long one splits with more than a sliver on each side.
+        assert_eq!(
+            parts(&t.plan_row(&row(&[20, 4]), 100.0, 300.0, true)),
+            Some((10, 10))
+        );
+        assert_eq!(t.plan_row(&row(&[12]), 130.0, 200.0, true), Plan::Whole);
+    }
+
+    #[test]
+    fn a_row_that_must_split_gives_the_next_page_more_than_a_sliver() {
+        let t = table();
+        // Under the header on its own page (nothing to gain by moving):
+        // 10 + 2 would leave a sliver, so 8 + 4.
+        assert_eq!(
+            parts(&t.plan_row(&row(&[12]), 100.0, 100.0, false)),
+            Some((8, 4))
+        );
+        // Taller than a page: split here, the rest still more than a sliver.
+        assert_eq!(
+            parts(&t.plan_row(&row(&[22]), 200.0, 200.0, true)),
+            Some((18, 4))
+        );
+        // Too little room here for more than a sliver: start on the next
+        // page, even though the row will split there.
+        assert_eq!(t.plan_row(&row(&[40]), 30.0, 200.0, true), Plan::Move);
+    }
+
     #[test]
     fn split_leaves_no_single_line_on_either_side() {
         assert!(row(&[4, 2]).split(30.0, false).is_none());
