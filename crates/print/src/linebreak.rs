@@ -500,6 +500,16 @@ pub(crate) fn break_lines(
         });
         return lines;
     }
+    // Most table cells fit on one line: nothing to choose.
+    if !text.contains('\n') && p.width(0, text.len()) <= width(0) + 0.01 {
+        return vec![LineSpec {
+            start: 0,
+            end: text.len(),
+            hyphen: false,
+            width: p.width(0, text.len()),
+            last: true,
+        }];
+    }
     let fit = match hyphenation.max_stretch {
         Some(max) => Some(Fit::Justified {
             stretch_per_gap: max,
