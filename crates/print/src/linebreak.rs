@@ -242,6 +242,9 @@ fn all_digits(token: &str) -> bool {
 /// «2024 г.», never «20» / «ноября 2024» / «г.».
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Glue {
+    /// «от» and «до» and the date or number they govern («от 28.08.2024»,
+    /// «до 20 ноября»): the first to give way.
+    Preposition,
     /// Between the parts of a longer phrase: the month and the year of a
     /// date («ноября 2024»).
     Loose,
@@ -302,6 +305,11 @@ fn glue(text: &str, pos: usize) -> Option<Glue> {
         return Some(Glue::Tight);
     }
     let prev_core = prev.trim_end_matches([',', ';', ':']);
+    if next.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(prev.to_lowercase().as_str(), "от" | "до")
+    {
+        return Some(Glue::Preposition);
+    }
     // Digit groups of one number: "1 234 567".
     if prev_core == prev
         && (1..=3).contains(&prev.len())
@@ -985,6 +993,11 @@ mod tests {
         assert_eq!(
             cell_lines("до 20 ноября 2024 года", 70.0),
             vec!["до 20 ноября", "2024 года"]
+        );
+        // The preposition goes first, then the year.
+        assert_eq!(
+            cell_lines("Заречного района от 28.08.2024 № 412", 130.0),
+            vec!["Заречного района", "от 28.08.2024 № 412"]
         );
         // Initials hold together even when the surname must go.
         assert_eq!(
