@@ -8,7 +8,7 @@
 //! the line, typed line breaks) the caller falls back to greedy filling.
 
 use crate::fonts::Fonts;
-use crate::linebreak::{content_end, hyphen_points, usable_breaks, LineSpec, Prepared};
+use crate::linebreak::{content_end, usable_breaks, LineSpec, Prepared};
 
 #[derive(Clone, Copy)]
 struct Candidate {
@@ -17,41 +17,76 @@ struct Candidate {
     /// Where the next line starts.
     next: usize,
     hyphen: bool,
+    /// A typed line break: a line must end here.
+    forced: bool,
+}
+
+/// What makes a line good.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Fit {
+    /// Justified text: word gaps stretch, by at most about this much per
+    /// gap, pt, before a line counts as loose.
+    Justified { stretch_per_gap: f32 },
+    /// Flush-left text (table cells): the right edge may be ragged, so a
+    /// short line is only a little bad, and a hyphen must buy a clearly
+    /// better paragraph. «В течение всего / периода» stays so in a
+    /// deadline column rather than become «… всего перио- / да».
+    Ragged,
 }
 
 const HYPHEN_PENALTY: f64 = 50.0;
 /// Two hyphenated lines in a row read badly.
 const DOUBLE_HYPHEN_DEMERITS: f64 = 3000.0;
+/// Ragged text: a hyphen costs about as much as a line left two thirds
+/// empty, or twice the line it saves: table cells read like a clerk's
+/// Word document, hyphenated only where a plain break looks wrong.
+const RAGGED_HYPHEN: f64 = 30.0;
+/// Ragged text: a hyphen leaving two letters on either side («все- / го»)
+/// costs more: the piece reads as a stray syllable.
+const RAGGED_SHORT_PIECE: f64 = 30.0;
+/// Ragged text: each line costs this much, so the fit does not spread a
+/// cell over more lines (a taller row) to even out the right edge.
+const RAGGED_LINE: f64 = 15.0;
+/// Ragged text: the tail of a hyphenated word alone on the last line
+/// («перио- / да») saves nothing and reads worst.
+const RAGGED_LONE_TAIL: f64 = 60.0;
 const EPS: f32 = 0.01;
 
+/// Chooses all the breaks of a paragraph together. `None` when no choice
+/// of breaks fits (a word wider than the line) or, for justified text, when
+/// the paragraph has typed line breaks: the caller then fills lines
+/// greedily.
 pub(crate) fn total_fit(
     p: &Prepared,
     fonts: &Fonts,
     hyphenate: bool,
-    stretch_per_gap: f32,
+    fit: Fit,
     width: &dyn Fn(usize) -> f32,
 ) -> Option<Vec<LineSpec>> {
     let text = p.text.as_str();
     let ops = usable_breaks(p, width(1));
-    if ops[..ops.len() - 1].iter().any(|&(_, mandatory)| mandatory) {
+    let ragged = matches!(fit, Fit::Ragged);
+    if !ragged && ops[..ops.len() - 1].iter().any(|&(_, mandatory)| mandatory) {
         return None;
     }
     let mut cands = vec![Candidate {
         end: 0,
         next: 0,
         hyphen: false,
+        forced: false,
     }];
     let mut seg_start = 0;
-    for &(pos, _) in &ops {
+    for &(pos, mandatory) in &ops {
         let ce = content_end(text, seg_start, pos);
         if hyphenate {
             cands.extend(
-                hyphen_points(text, seg_start, ce)
+                p.hyphen_points(seg_start, ce, width(1))
                     .into_iter()
                     .map(|b| Candidate {
                         end: b,
                         next: b,
                         hyphen: true,
+                        forced: false,
                     }),
             );
         }
@@ -59,6 +94,7 @@ pub(crate) fn total_fit(
             end: ce,
             next: pos,
             hyphen: false,
+            forced: mandatory,
         });
         seg_start = pos;
     }
@@ -85,9 +121,13 @@ pub(crate) fn total_fit(
         } else {
             0.0
         };
+        let ends_paragraph = i == last || c.forced;
         for j in (0..i).rev() {
             let s = cands[j].next;
-            if s >= c.end {
+            if s > c.end || (s == c.end && !c.forced) {
+                if cands[j].forced {
+                    break;
+                }
                 continue;
             }
             let w = p.width(s, c.end) + hyphen_w;
@@ -96,35 +136,64 @@ pub(crate) fn total_fit(
                 // Earlier starts only make the line wider.
                 break;
             }
-            if !best[j].is_finite() {
-                continue;
-            }
-            let badness = if i == last {
-                0.0
-            } else {
+            if best[j].is_finite() {
                 let g = gaps[c.end] - gaps[s];
-                if g == 0 {
-                    // A single word cannot be justified: it sits at the
-                    // left with a ragged right, acceptable only if full.
-                    if w >= 0.9 * avail {
-                        0.0
-                    } else {
-                        10_000.0
+                let demerits = match fit {
+                    Fit::Justified { stretch_per_gap } => {
+                        let badness = if ends_paragraph {
+                            0.0
+                        } else if g == 0 {
+                            // A single word cannot be justified: it sits at
+                            // the left with a ragged right, acceptable only
+                            // if full.
+                            if w >= 0.9 * avail {
+                                0.0
+                            } else {
+                                10_000.0
+                            }
+                        } else {
+                            let r = ((avail - w) / (g as f32 * stretch_per_gap)) as f64;
+                            (100.0 * r * r * r).min(10_000.0)
+                        };
+                        let penalty = if c.hyphen { HYPHEN_PENALTY } else { 0.0 };
+                        let mut d = (1.0 + badness + penalty).powi(2);
+                        if c.hyphen && cands[j].hyphen {
+                            d += DOUBLE_HYPHEN_DEMERITS;
+                        }
+                        d
                     }
-                } else {
-                    let r = ((avail - w) / (g as f32 * stretch_per_gap)) as f64;
-                    (100.0 * r * r * r).min(10_000.0)
+                    Fit::Ragged => {
+                        let badness = if ends_paragraph {
+                            0.0
+                        } else {
+                            let r = ((avail - w) / avail).clamp(0.0, 1.0) as f64;
+                            100.0 * r * r * r
+                        };
+                        let mut d = RAGGED_LINE + badness;
+                        if c.hyphen {
+                            d += RAGGED_HYPHEN;
+                            if short_piece(text, c.end) {
+                                d += RAGGED_SHORT_PIECE;
+                            }
+                            if cands[j].hyphen {
+                                d += DOUBLE_HYPHEN_DEMERITS;
+                            }
+                        }
+                        if ends_paragraph && cands[j].hyphen && g == 0 {
+                            d += RAGGED_LONE_TAIL;
+                        }
+                        d
+                    }
+                };
+                let total = best[j] + demerits;
+                if total < best[i] {
+                    best[i] = total;
+                    from[i] = j;
                 }
-            };
-            let penalty = if c.hyphen { HYPHEN_PENALTY } else { 0.0 };
-            let mut demerits = (1.0 + badness + penalty).powi(2);
-            if c.hyphen && cands[j].hyphen {
-                demerits += DOUBLE_HYPHEN_DEMERITS;
             }
-            let total = best[j] + demerits;
-            if total < best[i] {
-                best[i] = total;
-                from[i] = j;
+            // A line never runs across a typed line break.
+            if cands[j].forced {
+                break;
             }
         }
     }
@@ -152,11 +221,28 @@ pub(crate) fn total_fit(
                 end: b.end,
                 hyphen: b.hyphen,
                 width: p.width(a.next, b.end) + hyphen_w,
-                last: w[1] == last,
+                last: w[1] == last || b.forced,
             }
         })
         .collect();
     Some(lines)
+}
+
+/// Whether a hyphen at `at` leaves fewer than three letters of the word on
+/// either side.
+fn short_piece(text: &str, at: usize) -> bool {
+    let before = text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .take(3)
+        .count();
+    let after = text[at..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(3)
+        .count();
+    before < 3 || after < 3
 }
 
 #[cfg(test)]
@@ -173,7 +259,16 @@ mod tests {
         let p = Prepared::new(&[Run::plain(text)], 14.0, &fonts, &mut m);
         let width = |i: usize| if i == 0 { 440.0 } else { 475.0 };
         let stretch = 1.75;
-        let lines = total_fit(&p, &fonts, true, stretch, &width).unwrap();
+        let lines = total_fit(
+            &p,
+            &fonts,
+            true,
+            Fit::Justified {
+                stretch_per_gap: stretch,
+            },
+            &width,
+        )
+        .unwrap();
         let worst = |ls: &[LineSpec]| {
             ls.iter()
                 .enumerate()
@@ -193,6 +288,7 @@ mod tests {
                     enabled: true,
                     min_fill: 0.0,
                     max_stretch: None,
+                    ragged_fit: false,
                 },
                 width,
                 &mut m,
@@ -221,6 +317,15 @@ mod tests {
         let fonts = Fonts::bundled().unwrap();
         let mut m = Missing::default();
         let p = Prepared::new(&[Run::plain("один\nдва")], 14.0, &fonts, &mut m);
-        assert!(total_fit(&p, &fonts, true, 1.75, &|_| 400.0).is_none());
+        assert!(total_fit(
+            &p,
+            &fonts,
+            true,
+            Fit::Justified {
+                stretch_per_gap: 1.75
+            },
+            &|_| 400.0
+        )
+        .is_none());
     }
 }

@@ -1,11 +1,15 @@
 //! Measuring styled text and breaking it into lines.
 //!
 //! Break opportunities come from the Unicode line breaking algorithm
-//! (UAX #14), minus the places where Russian office practice forbids a
-//! break: after "№", inside dates and year ranges, between initials and the
-//! surname, after one-letter prepositions and common abbreviations. Lines
-//! are filled greedily (as Word does, which the reader is used to), with
-//! Russian hyphenation when the next word does not fit.
+//! (UAX #14); where Russian office practice forbids a break (after "№",
+//! inside dates and year ranges, between initials and the surname, after
+//! one-letter prepositions and common abbreviations) it puts glue of a
+//! strength instead, opened only when the glued phrase is wider than the
+//! line (design.md §3). Justified and flush-left text choose all breaks of
+//! a paragraph together (`justify::total_fit`); greedy filling, as Word
+//! does, is the fallback, with Russian hyphenation when the next word does
+//! not fit. Names (capitalised or quoted words) are hyphenated only when
+//! wider than the line.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +18,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use crate::doc::{Run, Style};
 use crate::fonts::Fonts;
 use crate::hyphenate;
+use crate::justify::Fit;
 
 /// The soft hyphen is drawn by the font as a hyphen, and text extraction
 /// treats it as a hyphenation mark rather than as part of the word.
@@ -34,6 +39,8 @@ pub(crate) struct Prepared {
     /// Width of `text[..i]` in points, at every char boundary `i`.
     prefix: Vec<f32>,
     pub(crate) size: f32,
+    /// Byte ranges inside quotes («…», „…“, "…"), sorted by start.
+    quoted: Vec<(usize, usize)>,
 }
 
 impl Prepared {
@@ -94,11 +101,13 @@ impl Prepared {
             acc += w as f32 * size / 1000.0;
         }
         prefix[text.len()] = acc;
+        let quoted = quoted_ranges(&text);
         Prepared {
             text,
             spans,
             prefix,
             size,
+            quoted,
         }
     }
 
@@ -225,25 +234,50 @@ fn all_digits(token: &str) -> bool {
     !token.is_empty() && token.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Whether our rules allow a break before `text[pos..]`, given that Unicode
-/// allows one.
-fn allowed(text: &str, pos: usize) -> bool {
+/// How firmly two neighbouring words hold together where Unicode would
+/// allow a line break between them. A phrase held by glue is set on one
+/// line; only when the whole phrase is wider than a line does it open, at
+/// its loosest glue first, and each piece is looked at again. So
+/// «20 ноября 2024 г.» in a column too narrow for it becomes «20 ноября» /
+/// «2024 г.», never «20» / «ноября 2024» / «г.».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Glue {
+    /// «от» and «до» and the date or number they govern («от 28.08.2024»,
+    /// «до 20 ноября»): the first to give way.
+    Preposition,
+    /// Between the parts of a longer phrase: the month and the year of a
+    /// date («ноября 2024»).
+    Loose,
+    /// A word and what names or counts it: day and month, a number and its
+    /// unit («2024 г.», «5 %», «10 чел.»), initials and the surname in
+    /// either order, a one-letter preposition or an abbreviation and the
+    /// next word.
+    Firm,
+    /// Pieces that mean nothing apart: «№ 45», «2021–2024», the digit
+    /// groups of one number, initials among themselves («И. И.»), a dash
+    /// and the word before it.
+    Tight,
+}
+
+/// The glue our rules put before `text[pos..]`, where Unicode allows a
+/// break; `None` when the break is allowed.
+fn glue(text: &str, pos: usize) -> Option<Glue> {
     let before = text[..pos].trim_end_matches([' ', '\u{A0}']);
     let after = &text[pos..];
     let had_space = before.len() < pos;
     let prev = before.rsplit([' ', '\u{A0}', '\n']).next().unwrap_or("");
     let next = after.split([' ', '\u{A0}', '\n']).next().unwrap_or("");
     if prev.is_empty() || next.is_empty() {
-        return true;
+        return None;
     }
     // A dash never starts a line.
     if next.starts_with(is_dash) {
-        return false;
+        return Some(Glue::Tight);
     }
     if prev.ends_with('№') || prev.ends_with('§') {
-        return false;
+        return Some(Glue::Tight);
     }
-    // Year and number ranges: "2021–2024", "2020 – 2024", "5-11".
+    // Year and number ranges: "2021–2024", "2020 – 2024", "5-11", "45-01".
     if prev.ends_with(is_dash) && next.starts_with(|c: char| c.is_ascii_digit()) {
         let body = prev.trim_end_matches(is_dash);
         let digit_before = if body.is_empty() {
@@ -256,27 +290,25 @@ fn allowed(text: &str, pos: usize) -> bool {
             body.ends_with(|c: char| c.is_ascii_digit())
         };
         if digit_before {
-            return false;
+            return Some(Glue::Tight);
         }
     }
     // "п/п", "2023/2024": short tokens around a slash stay whole.
     if prev.ends_with('/') && prev.chars().count() <= 5 && next.chars().count() <= 5 {
-        return false;
+        return Some(Glue::Tight);
     }
     if !had_space {
-        return true;
+        return None;
     }
     // The blank "от ____________" of a draft reads as one field.
     if prev.to_lowercase() == "от" && next.starts_with('_') {
-        return false;
+        return Some(Glue::Tight);
     }
     let prev_core = prev.trim_end_matches([',', ';', ':']);
-    // Dates: "3 августа 2012 г.", "от 18 ноября 2013 года".
-    if (1..=2).contains(&prev_core.len()) && all_digits(prev_core) && is_month(next) {
-        return false;
-    }
-    if is_month(prev) && leading_digits(next) == 4 && prev_core == prev {
-        return false;
+    if next.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(prev.to_lowercase().as_str(), "от" | "до")
+    {
+        return Some(Glue::Preposition);
     }
     // Digit groups of one number: "1 234 567".
     if prev_core == prev
@@ -284,61 +316,86 @@ fn allowed(text: &str, pos: usize) -> bool {
         && all_digits(prev)
         && leading_digits(next) == 3
     {
-        return false;
+        return Some(Glue::Tight);
     }
-    if prev.ends_with(|c: char| c.is_ascii_digit()) {
-        let n = next.trim_end_matches([',', ';', ':', ')']);
-        if matches!(
-            n,
-            "г." | "гг."
-                | "г"
-                | "год"
-                | "года"
-                | "годы"
-                | "годов"
-                | "году"
-                | "%"
-                | "тыс."
-                | "млн"
-                | "млн."
-                | "руб."
-                | "рублей"
-                | "чел."
-                | "час."
-                | "ч."
-        ) {
-            return false;
-        }
+    // Dates: "3 августа 2012 г.", "от 18 ноября 2013 года".
+    if (1..=2).contains(&prev_core.len()) && all_digits(prev_core) && is_month(next) {
+        return Some(Glue::Firm);
+    }
+    if is_month(prev) && leading_digits(next) == 4 && prev_core == prev {
+        return Some(Glue::Loose);
+    }
+    // A number and its unit: "2024 г.", "2022–2024 гг.", "5 %", "10 чел.".
+    if prev.ends_with(|c: char| c.is_ascii_digit()) && is_unit(next) {
+        return Some(Glue::Firm);
     }
     // Initials and surname: "Н. В. Тураев", "Н.И. Зубилина", "Артамонову Н. В.".
+    if is_initial(prev) && is_initial(next) {
+        return Some(Glue::Tight);
+    }
     if is_initial(prev) && starts_upper(next) {
-        return false;
+        return Some(Glue::Firm);
     }
     if is_initial(next)
         && starts_upper(prev)
         && prev.chars().count() > 1
         && prev.ends_with(char::is_alphabetic)
     {
-        return false;
+        return Some(Glue::Firm);
     }
     // One-letter prepositions and conjunctions stay with the next word.
     if prev.chars().count() == 1 && prev.chars().all(hyphenate::is_cyrillic_letter) {
-        return false;
+        return Some(Glue::Firm);
     }
+    // "г. Орёл", "ул. Ленина", "п. 5"; but after a number the same "г."
+    // is the unit that ends the phrase ("2024 г. и далее").
     let lower = prev.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
-        return false;
+    let after_number = before[..before.len() - prev.len()]
+        .trim_end_matches([' ', '\u{A0}'])
+        .ends_with(|c: char| c.is_ascii_digit());
+    if ABBREVIATIONS.contains(&lower.as_str()) && !after_number {
+        return Some(Glue::Firm);
     }
-    true
+    None
+}
+
+/// Words that count or measure the number before them.
+fn is_unit(word: &str) -> bool {
+    let w = word.trim_end_matches([',', ';', ':', ')']);
+    matches!(
+        w,
+        "г." | "гг."
+            | "г"
+            | "год"
+            | "года"
+            | "годы"
+            | "годов"
+            | "году"
+            | "%"
+            | "тыс."
+            | "млн"
+            | "млн."
+            | "руб."
+            | "рублей"
+            | "чел."
+            | "человек"
+            | "час."
+            | "ч."
+            | "ед."
+            | "шт."
+            | "мес."
+            | "дн."
+            | "дней"
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Op {
     Allowed,
     Mandatory,
-    /// Allowed by Unicode but refused by our rules: used only when the
+    /// Allowed by Unicode but held by our rules: opened only when the
     /// glued phrase is wider than a whole line.
-    Weak,
+    Glued(Glue),
 }
 
 /// Break positions: (byte index where the next segment starts, kind).
@@ -350,35 +407,65 @@ fn opportunities(text: &str) -> Vec<(usize, Op)> {
         }
         match op {
             BreakOpportunity::Mandatory => out.push((pos, Op::Mandatory)),
-            BreakOpportunity::Allowed if allowed(text, pos) => out.push((pos, Op::Allowed)),
-            BreakOpportunity::Allowed => out.push((pos, Op::Weak)),
+            BreakOpportunity::Allowed => match glue(text, pos) {
+                None => out.push((pos, Op::Allowed)),
+                Some(g) => out.push((pos, Op::Glued(g))),
+            },
         }
     }
     out.push((text.len(), Op::Mandatory));
     out
 }
 
-/// The usable break positions: weak ones are kept only inside a phrase
-/// that could not fit on a line of `line_width` anyway.
+/// The usable break positions, as (position, mandatory): glue holds unless
+/// the phrase it holds could not fit on a line of `line_width` anyway.
 pub(crate) fn usable_breaks(p: &Prepared, line_width: f32) -> Vec<(usize, bool)> {
-    let text = p.text.as_str();
-    let ops = opportunities(text);
+    let ops = opportunities(&p.text);
     let mut out = Vec::with_capacity(ops.len());
     let mut seg_start = 0;
-    let mut weak: Vec<usize> = Vec::new();
+    let mut glued: Vec<(usize, Glue)> = Vec::new();
     for (pos, op) in ops {
-        if op == Op::Weak {
-            weak.push(pos);
+        if let Op::Glued(g) = op {
+            glued.push((pos, g));
             continue;
         }
-        if !weak.is_empty() && p.width(seg_start, content_end(text, seg_start, pos)) > line_width {
-            out.extend(weak.iter().map(|&w| (w, false)));
-        }
-        weak.clear();
+        open_wide(p, line_width, seg_start, pos, &glued, &mut out);
+        glued.clear();
         out.push((pos, op == Op::Mandatory));
         seg_start = pos;
     }
     out
+}
+
+/// Opens the loosest glue of the phrase `text[start..end]` when the phrase
+/// is wider than the line, then treats each piece the same way.
+fn open_wide(
+    p: &Prepared,
+    line_width: f32,
+    start: usize,
+    end: usize,
+    glued: &[(usize, Glue)],
+    out: &mut Vec<(usize, bool)>,
+) {
+    let Some(loosest) = glued.iter().map(|g| g.1).min() else {
+        return;
+    };
+    if p.width(start, content_end(&p.text, start, end)) <= line_width + 0.01 {
+        return;
+    }
+    let mut piece = start;
+    let mut inner = Vec::new();
+    for &(pos, g) in glued {
+        if g == loosest {
+            open_wide(p, line_width, piece, pos, &inner, out);
+            inner.clear();
+            out.push((pos, false));
+            piece = pos;
+        } else {
+            inner.push((pos, g));
+        }
+    }
+    open_wide(p, line_width, piece, end, &inner, out);
 }
 
 pub(crate) fn content_end(text: &str, start: usize, end: usize) -> usize {
@@ -397,6 +484,9 @@ pub(crate) struct Hyphenation {
     /// Justified text: the most extra space per word gap, in points, that
     /// is accepted rather than hyphenating the next word.
     pub max_stretch: Option<f32>,
+    /// Flush-left text: choose all breaks together for an even right edge
+    /// and as few hyphens as read well (see `justify::Fit::Ragged`).
+    pub ragged_fit: bool,
 }
 
 pub(crate) fn break_lines(
@@ -418,8 +508,25 @@ pub(crate) fn break_lines(
         });
         return lines;
     }
-    if let Some(max) = hyphenation.max_stretch {
-        if let Some(lines) = crate::justify::total_fit(p, fonts, hyphenation.enabled, max, &width) {
+    // Most table cells fit on one line: nothing to choose.
+    if !text.contains('\n') && p.width(0, text.len()) <= width(0) + 0.01 {
+        return vec![LineSpec {
+            start: 0,
+            end: text.len(),
+            hyphen: false,
+            width: p.width(0, text.len()),
+            last: true,
+        }];
+    }
+    let fit = match hyphenation.max_stretch {
+        Some(max) => Some(Fit::Justified {
+            stretch_per_gap: max,
+        }),
+        None if hyphenation.ragged_fit => Some(Fit::Ragged),
+        None => None,
+    };
+    if let Some(fit) = fit {
+        if let Some(lines) = crate::justify::total_fit(p, fonts, hyphenation.enabled, fit, &width) {
             return lines;
         }
     }
@@ -546,18 +653,17 @@ fn hyphen_cut(
     ce: usize,
     avail: f32,
 ) -> Option<usize> {
-    hyphen_points(&p.text, seg, ce)
+    p.hyphen_points(seg, ce, avail)
         .into_iter()
         .rev()
         .find(|&cut| p.width(line_start, cut) + p.hyphen_width(fonts, cut) <= avail + 0.01)
 }
 
-/// Where the word of `text[seg..ce]` may be hyphenated, as byte offsets in
-/// `text`, ascending.
-pub(crate) fn hyphen_points(text: &str, seg: usize, ce: usize) -> Vec<usize> {
+/// The word of `text[seg..ce]` to hyphenate: the longest run of letters
+/// (punctuation and quotes around it stay attached to their side), as a
+/// byte range of `text`.
+fn word_of(text: &str, seg: usize, ce: usize) -> Option<(usize, usize)> {
     let segment = &text[seg..ce];
-    // The longest run of letters in the segment is the word; punctuation
-    // and quotes around it stay attached to their side.
     let mut best: Option<(usize, usize)> = None;
     let mut cur: Option<usize> = None;
     for (i, c) in segment
@@ -572,20 +678,92 @@ pub(crate) fn hyphen_points(text: &str, seg: usize, ce: usize) -> Vec<usize> {
             }
         }
     }
-    let Some((ws, we)) = best else {
+    best.map(|(s, e)| (seg + s, seg + e))
+}
+
+/// Where the word of `text[seg..ce]` may be hyphenated, as byte offsets in
+/// `text`, ascending.
+pub(crate) fn hyphen_points(text: &str, seg: usize, ce: usize) -> Vec<usize> {
+    let Some((ws, we)) = word_of(text, seg, ce) else {
         return Vec::new();
     };
     // A word joined to others by a hyphen ("материально-технической") is
     // hyphenated only inside its own part: the pattern sees that part alone.
-    let word = &segment[ws..we];
+    let word = &text[ws..we];
     // Month names belong to dates, which are never broken.
     if is_month(word) {
         return Vec::new();
     }
     hyphenate::breaks(word)
         .into_iter()
-        .map(|b| seg + ws + b)
+        .map(|b| ws + b)
         .collect()
+}
+
+impl Prepared {
+    /// Where the segment `seg..ce` may be hyphenated on a line of
+    /// `line_width`. Names are left whole: a capitalised word (a place, an
+    /// institution, a person: «Северогорский», «Управление», «Кузнецова»)
+    /// and any word inside quotes («Точка роста») are hyphenated only when
+    /// the segment is wider than the line, so it cannot be set otherwise.
+    pub(crate) fn hyphen_points(&self, seg: usize, ce: usize, line_width: f32) -> Vec<usize> {
+        let text = self.text.as_str();
+        let Some((ws, we)) = word_of(text, seg, ce) else {
+            return Vec::new();
+        };
+        if self.is_name(ws, we) && self.width(seg, ce) <= line_width + 0.01 {
+            return Vec::new();
+        }
+        hyphen_points(text, seg, ce)
+    }
+
+    /// Whether the word `ws..we` is capitalised (its whole token starts
+    /// with a capital and is not all capitals, which is an abbreviation or
+    /// Caps Lock) or stands inside quotes.
+    fn is_name(&self, ws: usize, we: usize) -> bool {
+        let text = self.text.as_str();
+        let token_start = text[..ws].rfind([' ', '\u{A0}', '\n']).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let token_end = text[we..]
+            .find([' ', '\u{A0}', '\n'])
+            .map_or(text.len(), |i| we + i);
+        let token = &text[token_start..token_end];
+        let capitalised = token
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+            && token.chars().any(char::is_lowercase);
+        capitalised || self.quoted.iter().any(|&(a, b)| a < ws && we <= b)
+    }
+}
+
+/// Byte ranges between matching quotes. «…» and „…“ nest; a straight
+/// double quote opens and closes in turn. A quote left open protects
+/// nothing: it is more likely a typo than a name running to the end.
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let closes = match c {
+            '»' => Some('«'),
+            '“' => Some('„'),
+            '"' if open.iter().any(|o| o.0 == '"') => Some('"'),
+            _ => None,
+        };
+        if let Some(opener) = closes {
+            if let Some(k) = open.iter().rposition(|o| o.0 == opener) {
+                out.push((open[k].1, i));
+                open.truncate(k);
+            }
+            continue;
+        }
+        if matches!(c, '«' | '„' | '"') {
+            open.push((c, i));
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 #[cfg(test)]
@@ -596,17 +774,20 @@ mod tests {
         enabled: true,
         min_fill: 1.0,
         max_stretch: None,
+        ragged_fit: false,
     };
 
-    fn fonts() -> Fonts {
-        Fonts::bundled().unwrap()
+    /// Parsed once: the tests measure many short texts.
+    fn fonts() -> &'static Fonts {
+        static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+        FONTS.get_or_init(|| Fonts::bundled().unwrap())
     }
 
     fn lines_of(text: &str, width: f32) -> Vec<String> {
         let f = fonts();
         let mut m = Missing::default();
-        let p = Prepared::new(&[Run::plain(text)], 14.0, &f, &mut m);
-        break_lines(&p, &f, HYPH, |_| width, &mut m)
+        let p = Prepared::new(&[Run::plain(text)], 14.0, f, &mut m);
+        break_lines(&p, f, HYPH, |_| width, &mut m)
             .iter()
             .map(|l| {
                 let mut s = p.text[l.start..l.end].to_string();
@@ -622,7 +803,7 @@ mod tests {
     fn forbidden_breaks() {
         let t = "от 18 ноября 2013 года № 571, на 2021–2024 годы, 2020 – 2024 гг., Н. В. Тураев и Артамонову Н. В. в г. Орле, 1 234 567 рублей";
         for (pos, op) in opportunities(t) {
-            let ok = op != Op::Weak;
+            let ok = !matches!(op, Op::Glued(_));
             let (b, a) = (&t[..pos], &t[pos..]);
             for glued in [
                 "18 ноября",
@@ -645,7 +826,7 @@ mod tests {
                 }
             }
         }
-        assert!(allowed("слово другое", "слово ".len()));
+        assert_eq!(glue("слово другое", "слово ".len()), None);
     }
 
     #[test]
@@ -654,8 +835,8 @@ mod tests {
         let f = fonts();
         for w in [120.0f32, 160.0, 200.0, 260.0, 330.0, 480.0] {
             let mut m = Missing::default();
-            let p = Prepared::new(&[Run::plain(text)], 14.0, &f, &mut m);
-            let ls = break_lines(&p, &f, HYPH, |_| w, &mut m);
+            let p = Prepared::new(&[Run::plain(text)], 14.0, f, &mut m);
+            let ls = break_lines(&p, f, HYPH, |_| w, &mut m);
             let mut rebuilt = String::new();
             for l in &ls {
                 assert!(l.width <= w + 0.02, "line too wide at {w}: {l:?}");
@@ -701,16 +882,23 @@ mod tests {
                 .collect();
             let width = 10.0 + (next() % 400) as f32;
             let mut m = Missing::default();
-            let p = Prepared::new(&[Run::plain(text.as_str())], 12.0, &f, &mut m);
+            let p = Prepared::new(&[Run::plain(text.as_str())], 12.0, f, &mut m);
             for hyph in [
                 HYPH,
                 Hyphenation {
                     enabled: true,
                     min_fill: 0.8,
                     max_stretch: Some(1.5),
+                    ragged_fit: false,
+                },
+                Hyphenation {
+                    enabled: true,
+                    min_fill: 0.8,
+                    max_stretch: None,
+                    ragged_fit: true,
                 },
             ] {
-                let ls = break_lines(&p, &f, hyph, |_| width, &mut m);
+                let ls = break_lines(&p, f, hyph, |_| width, &mut m);
                 for l in &ls {
                     assert!(l.start <= l.end && l.end <= p.text.len(), "{text:?}");
                     let single_char = p.text[l.start..l.end].chars().count() <= 1;
@@ -721,6 +909,191 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Lines of a flush-left table cell (12 pt, as the profiles set
+    /// tables), the way `paragraph::layout` breaks them.
+    fn cell_lines(text: &str, width: f32) -> Vec<String> {
+        let f = fonts();
+        let mut m = Missing::default();
+        let p = Prepared::new(&[Run::plain(text)], 12.0, f, &mut m);
+        let ragged = Hyphenation {
+            enabled: true,
+            min_fill: 0.8,
+            max_stretch: None,
+            ragged_fit: true,
+        };
+        break_lines(&p, f, ragged, |_| width, &mut m)
+            .iter()
+            .map(|l| {
+                let mut s = p.text[l.start..l.end].to_string();
+                if l.hyphen {
+                    s.push('-');
+                }
+                s
+            })
+            .collect()
+    }
+
+    fn width12(text: &str) -> f32 {
+        let p = Prepared::new(&[Run::plain(text)], 12.0, fonts(), &mut Missing::default());
+        p.width(0, p.text.len())
+    }
+
+    /// The roadmap's deadline column (15 % of the text width, less the
+    /// padding) on a portrait and on a landscape page, and narrower ones.
+    const COLUMNS: [f32; 5] = [45.0, 55.0, 68.0, 90.0, 105.0];
+
+    #[test]
+    fn glued_phrases_stay_on_one_line_when_they_fit() {
+        let phrases = [
+            "20 ноября 2024 г.",
+            "01.09.2024г.",
+            "до 20 ноября 2024 года",
+            "№ 45-01",
+            "И. И. Кузнецова",
+            "Кузнецова И.И.",
+            "И.И. Кузнецова",
+            "Кузнецова И. И.",
+            "2022–2024 гг.",
+            "2022 – 2024 гг.",
+            "2024 г.",
+            "5 %",
+            "10 чел.",
+            "1 234 567 руб.",
+        ];
+        for phrase in phrases {
+            let f = fonts();
+            let mut m = Missing::default();
+            // With the comma that follows it in the second text.
+            let wide = Prepared::new(&[Run::plain(format!("{phrase},"))], 12.0, f, &mut m);
+            let need = wide.width(0, wide.text.len());
+            for text in [
+                format!("Срок исполнения {phrase} и далее по плану"),
+                format!("{phrase}, ответственный Северогорский отдел"),
+            ] {
+                for w in COLUMNS.iter().copied().filter(|&w| w >= need) {
+                    let ls = cell_lines(&text, w);
+                    assert!(
+                        ls.iter().any(|l| l.contains(phrase)),
+                        "«{phrase}» broken at {w} pt: {ls:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_phrase_wider_than_the_line_opens_at_its_loosest_glue() {
+        // 12 pt «20 ноября 2024 г.» is about 90 pt wide.
+        assert_eq!(
+            cell_lines("20 ноября 2024 г.", 60.0),
+            vec!["20 ноября", "2024 г."]
+        );
+        assert_eq!(
+            cell_lines("до 20 ноября 2024 года", 70.0),
+            vec!["до 20 ноября", "2024 года"]
+        );
+        // The preposition goes first, then the year.
+        assert_eq!(
+            cell_lines("Заречного района от 28.08.2024 № 412", 130.0),
+            vec!["Заречного района", "от 28.08.2024 № 412"]
+        );
+        // Initials hold together even when the surname must go.
+        assert_eq!(
+            cell_lines("И. И. Кузнецова", 60.0),
+            vec!["И. И.", "Кузнецова"]
+        );
+        assert_eq!(cell_lines("2022–2024 гг.", 60.0), vec!["2022–2024", "гг."]);
+    }
+
+    #[test]
+    fn names_are_not_hyphenated_when_the_line_can_break_elsewhere() {
+        let texts = [
+            "Управление образования администрации МО «Северогорский район»",
+            "Методист Кузнецова Ирина Ивановна, специалист Управления",
+            "Конкурс «Педагогический дебют» проводится ежегодно",
+        ];
+        for text in texts {
+            for w in COLUMNS {
+                let ls = cell_lines(text, w);
+                for (k, l) in ls.iter().enumerate() {
+                    if let Some(head) = l.strip_suffix('-') {
+                        let word = head.rsplit(' ').next().unwrap();
+                        let word = word.trim_start_matches(['«', '(']);
+                        let tail = ls[k + 1].split(' ').next().unwrap();
+                        let whole = format!("{word}{tail}");
+                        if width12(whole.trim_end_matches(['»', ','])) > w {
+                            // Wider than the column: it has to be broken.
+                            continue;
+                        }
+                        assert!(
+                            !word.starts_with(char::is_uppercase),
+                            "capitalised word hyphenated at {w} pt: {l}"
+                        );
+                        assert!(
+                            !["Педаго", "Педа", "деб", "Северо", "Се"]
+                                .iter()
+                                .any(|p| word.starts_with(p))
+                                && !head.contains('«'),
+                            "quoted word hyphenated at {w} pt: {l}"
+                        );
+                    }
+                }
+            }
+        }
+        // A name wider than the column is hyphenated rather than cut.
+        let ls = cell_lines("Северогорский", 45.0);
+        assert!(ls[0].ends_with('-'), "{ls:?}");
+        assert_eq!(ls.concat().replace('-', ""), "Северогорский");
+    }
+
+    #[test]
+    fn a_common_deadline_is_not_hyphenated_where_a_plain_break_reads_well() {
+        for w in &COLUMNS[2..] {
+            let w = *w;
+            for text in [
+                "В течение всего периода",
+                "В течение всего периода реализации программы",
+                "Ежегодно, в течение учебного года",
+                "По мере необходимости",
+            ] {
+                if text.split(' ').any(|word| width12(word) > w) {
+                    // A word wider than the column has to be hyphenated.
+                    continue;
+                }
+                let ls = cell_lines(text, w);
+                assert!(
+                    ls.iter().all(|l| !l.ends_with('-')),
+                    "«{text}» at {w} pt: {ls:?}"
+                );
+            }
+        }
+        // Hyphenation still helps where a plain break would leave a line
+        // nearly empty.
+        let ls = cell_lines("до общеобразовательных организаций", 90.0);
+        assert!(ls[0].ends_with('-') && ls[0].starts_with("до "), "{ls:?}");
+    }
+
+    #[test]
+    fn ragged_cells_keep_typed_line_breaks() {
+        assert_eq!(
+            cell_lines("2025 г.\n2026 г.\n\nежегодно", 200.0),
+            vec!["2025 г.", "2026 г.", "", "ежегодно"]
+        );
+    }
+
+    #[test]
+    fn quotes_are_found_in_pairs() {
+        let t = "МО «Северогорский «Малый» район» и \"Солнышко\" «открыта";
+        let q = quoted_ranges(t);
+        let inside = |w: &str| {
+            let s = t.find(w).unwrap();
+            q.iter().any(|&(a, b)| a < s && s + w.len() <= b)
+        };
+        assert!(inside("Северогорский") && inside("Малый") && inside("район"));
+        assert!(inside("Солнышко"));
+        assert!(!inside("МО") && !inside("открыта"));
     }
 
     #[test]
@@ -736,10 +1109,10 @@ mod tests {
         let p = Prepared::new(
             &[Run::plain("https://example.invalid/very/long/path")],
             14.0,
-            &f,
+            f,
             &mut m,
         );
-        let ls = break_lines(&p, &f, HYPH, |_| 60.0, &mut m);
+        let ls = break_lines(&p, f, HYPH, |_| 60.0, &mut m);
         assert!(ls.len() > 2);
         assert_eq!(m.too_wide.len(), 1);
         for l in &ls {
@@ -751,12 +1124,7 @@ mod tests {
     fn missing_glyphs_are_replaced_and_counted() {
         let f = fonts();
         let mut m = Missing::default();
-        let p = Prepared::new(
-            &[Run::plain("знак \u{1F600} и \u{1F600}")],
-            14.0,
-            &f,
-            &mut m,
-        );
+        let p = Prepared::new(&[Run::plain("знак \u{1F600} и \u{1F600}")], 14.0, f, &mut m);
         // Liberation Serif has no U+FFFD, so the replacement is "?".
         let repl = if f.face(Style::Regular).has('\u{FFFD}') {
             '\u{FFFD}'
@@ -778,7 +1146,7 @@ mod tests {
                 Run::plain(" снова"),
             ],
             14.0,
-            &f,
+            f,
             &mut m,
         );
         let spans: Vec<_> = p.spans_in(0, p.text.len()).collect();

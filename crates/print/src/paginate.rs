@@ -5,7 +5,7 @@ use crate::doc::Style;
 use crate::flow::Item;
 use crate::paragraph::{Frag, Laid};
 use crate::profile::HeaderRepeat;
-use crate::table::{LaidHeader, LaidRow, LaidTable};
+use crate::table::{LaidHeader, LaidRow, LaidTable, Plan};
 
 const EPS: f32 = 0.01;
 
@@ -157,7 +157,7 @@ impl Pager {
                 }
                 Item::Space(s) => need += s,
                 Item::Table(t) => {
-                    need += t.space_before + t.min_start_height();
+                    need += t.space_before + t.min_start_height(self.fresh_room(t));
                     return need;
                 }
                 Item::PageBreak | Item::PageFoot(_) => return need,
@@ -358,11 +358,24 @@ impl Pager {
         }
     }
 
+    /// Content room for a body row on a continuation page of `t`: the page
+    /// less the label, the repeated header and the cell padding.
+    fn fresh_room(&self, t: &LaidTable) -> f32 {
+        let label = t.continuation.as_ref().map_or(0.0, Laid::height);
+        let header = match t.repeat {
+            HeaderRepeat::Header => t.header.as_ref().map_or(0.0, LaidHeader::height),
+            HeaderRepeat::ColumnNumbers => t.numbers.as_ref().map_or(0.0, |n| t.row_height(n)),
+            HeaderRepeat::None => 0.0,
+        };
+        self.full_height() - label - header - 2.0 * t.padding
+    }
+
     fn place_table(&mut self, t: &LaidTable) {
         if !self.empty {
             self.y += t.space_before;
         }
-        if !self.empty && t.min_start_height() > self.remaining() + EPS {
+        let fresh = self.fresh_room(t);
+        if !self.empty && t.min_start_height(fresh) > self.remaining() + EPS {
             self.new_page();
         }
         if let Some(h) = &t.header {
@@ -374,37 +387,38 @@ impl Pager {
         let mut rows_here = 0usize;
         for (i, row) in t.body.iter().enumerate() {
             if row.keep_with_next && rows_here > 0 {
-                let next = t.body.get(i + 1).map(|r| t.min_row_chunk(r)).unwrap_or(0.0);
-                if t.row_height(row) + next > self.remaining() + EPS {
+                // The title row and the start of what it heads stay
+                // together.
+                let after = self.remaining() - t.row_height(row);
+                let next_here = t.body.get(i + 1).is_none_or(|n| {
+                    !matches!(
+                        t.plan_row(n, after - 2.0 * t.padding, fresh, true),
+                        Plan::Move
+                    )
+                });
+                if after < -EPS || !next_here {
                     self.continue_table(t);
                     rows_here = 0;
                 }
             }
             let mut cur = row.clone();
             loop {
-                if t.row_height(&cur) <= self.remaining() + EPS {
-                    self.draw_row(t, &cur);
-                    rows_here += 1;
-                    break;
-                }
                 let room = self.remaining() - 2.0 * t.padding;
-                match cur.split(room, rows_here == 0) {
-                    Some((a, b)) => {
-                        self.draw_row(t, &a);
-                        self.continue_table(t);
-                        rows_here = 0;
-                        cur = b;
-                    }
-                    None if rows_here == 0 => {
-                        // Nothing left to split on a page that holds only
-                        // the header: draw the row rather than loop.
+                match t.plan_row(&cur, room, fresh, rows_here > 0) {
+                    Plan::Whole => {
                         self.draw_row(t, &cur);
                         rows_here += 1;
                         break;
                     }
-                    None => {
+                    Plan::Move => {
                         self.continue_table(t);
                         rows_here = 0;
+                    }
+                    Plan::Split(a, b) => {
+                        self.draw_row(t, &a);
+                        self.continue_table(t);
+                        rows_here = 0;
+                        cur = b;
                     }
                 }
             }

@@ -121,6 +121,7 @@ pub(crate) fn layout(
                 0.5 * env.fonts.face(Style::Regular).width(' ').unwrap_or(250) as f32 * size
                     / 1000.0
             }),
+            ragged_fit: matches!(p.align, Align::Left | Align::Center),
         },
         avail,
         &mut env.missing,

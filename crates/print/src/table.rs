@@ -11,6 +11,23 @@ use crate::profile::HeaderRepeat;
 /// fit on a page at all.
 const SHORT_ROW_LINES: usize = 4;
 
+/// A part of a split row with no more lines than this (in its tallest
+/// cell) is a sliver: three lines under a repeated header read as a page
+/// wasted, three at the foot of a page as a row begun for nothing. A row
+/// that would leave a sliver on either page moves whole to the next page
+/// when it fits there.
+pub(crate) const SLIVER_LINES: usize = 3;
+
+/// Where a body row goes, given the room left on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Plan {
+    Whole,
+    /// To the next page, whole or to be split there.
+    Move,
+    /// The first part here, the rest on the next page.
+    Split(LaidRow, LaidRow),
+}
+
 /// A line inside a cell, positioned from the cell's content box.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CellLine {
@@ -48,6 +65,15 @@ impl LaidRow {
             .iter()
             .map(LaidCell::content_height)
             .fold(0.0, f32::max)
+    }
+
+    /// Lines of the tallest cell.
+    pub fn max_lines(&self) -> usize {
+        self.cells.iter().map(|c| c.lines.len()).max().unwrap_or(0)
+    }
+
+    fn is_sliver(&self) -> bool {
+        self.max_lines() <= SLIVER_LINES
     }
 
     /// Splits the row so that the first part's content is at most `room`
@@ -195,34 +221,88 @@ impl LaidTable {
 
     /// The least height that may open the table at the bottom of a page:
     /// the header and the beginning of the first row, or of the row after it
-    /// when the first is a title kept with the next.
-    pub fn min_start_height(&self) -> f32 {
+    /// when the first is a title kept with the next. `fresh` is the content
+    /// room of a continuation page.
+    pub fn min_start_height(&self, fresh: f32) -> f32 {
         let mut h = self.first_header_height();
         for row in &self.body {
             if row.keep_with_next {
                 h += self.row_height(row);
                 continue;
             }
-            h += self.min_row_chunk(row);
+            h += self.min_row_chunk(row, fresh);
             break;
         }
         h
     }
 
-    /// The least height of the first body row that may start on a page:
-    /// the whole row if short, else two lines of it.
-    pub fn min_row_chunk(&self, row: &LaidRow) -> f32 {
+    /// The least height of a body row that may start at the foot of a page
+    /// whose continuation pages give `fresh` of content room: the whole
+    /// row if it would not be split (short, or too short for two parts that
+    /// are not slivers), else its first lines up to one more than a sliver.
+    pub fn min_row_chunk(&self, row: &LaidRow, fresh: f32) -> f32 {
         let full = self.row_height(row);
-        let two_lines = row
+        let fits_fresh = row.content_height() <= fresh + EPS;
+        if fits_fresh && row.max_lines() <= 2 * SLIVER_LINES + 1 {
+            return full;
+        }
+        let head = row
             .cells
             .iter()
-            .filter_map(|c| c.lines.get(1.min(c.lines.len().saturating_sub(1))))
+            .filter_map(|c| {
+                c.lines
+                    .get(SLIVER_LINES.min(c.lines.len().saturating_sub(1)))
+            })
             .map(|l| l.top + l.height)
             .fold(0.0, f32::max)
             + 2.0 * self.padding;
-        full.min(two_lines.max(2.0 * self.padding))
+        full.min(head.max(2.0 * self.padding))
+    }
+
+    /// Where `row` goes with `room` of content height left here, when a
+    /// continuation page gives `fresh`. `can_move` is false when moving
+    /// would leave nothing of the table above it on this page (only its
+    /// header): the row then starts here whatever it leaves.
+    pub fn plan_row(&self, row: &LaidRow, room: f32, fresh: f32, can_move: bool) -> Plan {
+        if row.content_height() <= room + EPS {
+            return Plan::Whole;
+        }
+        let can_move = can_move && room + EPS < fresh;
+        let fits_fresh = row.content_height() <= fresh + EPS;
+        let Some(mut best) = row.split(room, !can_move) else {
+            return if can_move { Plan::Move } else { Plan::Whole };
+        };
+        loop {
+            let (head, tail) = (best.0.is_sliver(), best.1.is_sliver());
+            if !head && !tail {
+                break;
+            }
+            if can_move && (fits_fresh || head) {
+                return Plan::Move;
+            }
+            if head {
+                break;
+            }
+            // The row must split here and leaves a sliver at the top of
+            // the next page: give that page more of it, as long as this
+            // page keeps more than a sliver.
+            let shorter = best
+                .0
+                .cells
+                .iter()
+                .filter_map(|c| c.lines.last())
+                .map(|l| l.top)
+                .fold(0.0, f32::max);
+            match row.split(shorter - EPS, !can_move) {
+                Some(s) if !s.0.is_sliver() && s.0.max_lines() < best.0.max_lines() => best = s,
+                _ => break,
+            }
+        }
+        Plan::Split(best.0, best.1)
     }
 }
+
+const EPS: f32 = 0.01;
 
 fn cell_context(env: &Env, size: Option<f32>) -> Context {
     Context {
@@ -478,6 +558,64 @@ mod tests {
             middle: false,
             keep_with_next: false,
         }
+    }
+
+    fn table() -> LaidTable {
+        LaidTable {
+            edges: vec![0.0, 100.0, 200.0],
+            header: None,
+            numbers: None,
+            body: Vec::new(),
+            repeat: HeaderRepeat::Header,
+            continuation: None,
+            padding: 0.0,
+            border: 0.5,
+            space_before: 0.0,
+            space_after: 0.0,
+        }
+    }
+
+    fn parts(plan: &Plan) -> Option<(usize, usize)> {
+        match plan {
+            Plan::Split(a, b) => Some((a.max_lines(), b.max_lines())),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_row_leaving_a_sliver_moves_whole_if_it_fits_on_the_next_page() {
+        let t = table();
+        // Lines are 10 pt: room for ten here, a page holds twenty.
+        assert_eq!(t.plan_row(&row(&[12, 2]), 100.0, 200.0, true), Plan::Move);
+        // Three lines at the foot of the page are a sliver too.
+        assert_eq!(t.plan_row(&row(&[12]), 30.0, 200.0, true), Plan::Move);
+        // A short row is never split while the next page can take it.
+        assert_eq!(t.plan_row(&row(&[7, 3]), 50.0, 200.0, true), Plan::Move);
+        // A long one splits with more than a sliver on each side.
+        assert_eq!(
+            parts(&t.plan_row(&row(&[20, 4]), 100.0, 300.0, true)),
+            Some((10, 10))
+        );
+        assert_eq!(t.plan_row(&row(&[12]), 130.0, 200.0, true), Plan::Whole);
+    }
+
+    #[test]
+    fn a_row_that_must_split_gives_the_next_page_more_than_a_sliver() {
+        let t = table();
+        // Under the header on its own page (nothing to gain by moving):
+        // 10 + 2 would leave a sliver, so 8 + 4.
+        assert_eq!(
+            parts(&t.plan_row(&row(&[12]), 100.0, 100.0, false)),
+            Some((8, 4))
+        );
+        // Taller than a page: split here, the rest still more than a sliver.
+        assert_eq!(
+            parts(&t.plan_row(&row(&[22]), 200.0, 200.0, true)),
+            Some((18, 4))
+        );
+        // Too little room here for more than a sliver: start on the next
+        // page, even though the row will split there.
+        assert_eq!(t.plan_row(&row(&[40]), 30.0, 200.0, true), Plan::Move);
     }
 
     #[test]
