@@ -363,7 +363,7 @@ impl Store {
     pub fn update_item(&mut self, programme_id: i64, uid: &str, item: &ItemInput) -> Result<()> {
         if uid.trim().is_empty() {
             return Err(CoreError::ElementNotFound(
-                "мероприятие без идентификатора".into(),
+                "Мероприятие не найдено: у него нет идентификатора.".into(),
             ));
         }
         let edit = Edit::PutItem {
@@ -574,6 +574,9 @@ fn apply_in(
         }
         Edit::Delete { list, uid } => {
             let slot = lists::require(tx, *list, pid, uid)?;
+            if *list == ListKind::Tasks {
+                refuse_linked_task(tx, pid, uid, slot.position)?;
+            }
             lists::remove(tx, *list, slot)?;
         }
         Edit::SetManualSchedule { item, schedule } => {
@@ -666,6 +669,42 @@ fn set_period(
         .expect("a new period leaves every element in its place");
     history::write(tx, pid, &change, Side::After)?;
     Ok(change)
+}
+
+/// A task an indicator is linked to is not deleted: the refusal names the
+/// task by number and the indicators by number and name (#13, item 3), and
+/// says the two ways out (the interface offers both as one batch).
+fn refuse_linked_task(
+    tx: &Transaction<'_>,
+    pid: i64,
+    uid: &str,
+    position: usize,
+) -> Result<(), TxError> {
+    let linked: Vec<(i64, String)> = tx
+        .prepare_cached(
+            // Positions are contiguous from 0: the number she sees is position + 1.
+            "SELECT position + 1, name FROM indicator
+              WHERE programme_id = ?1 AND task_uid = ?2 ORDER BY position",
+        )?
+        .query_map(params![pid, uid], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if linked.is_empty() {
+        return Ok(());
+    }
+    let named: Vec<String> = linked
+        .iter()
+        .map(|(n, name)| format!("{n} «{}»", crate::validate::short_name(name)))
+        .collect();
+    let (whom, them) = match named.as_slice() {
+        [one] => (format!("показателем {one}"), "его"),
+        [rest @ .., last] => (format!("показателями {} и {last}", rest.join(", ")), "их"),
+        [] => unreachable!("checked above"),
+    };
+    Err(CoreError::InvalidEdit(format!(
+        "задача {} связана с {whom}: сначала отвяжите {them} от задачи или удалите вместе с ней",
+        position + 1
+    ))
+    .into())
 }
 
 /// A date of completion cannot lie after `today` or before the programme.
