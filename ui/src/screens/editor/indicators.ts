@@ -223,7 +223,9 @@ function factCell(n: number, year: number, fact: number | null, thisYear: number
   const warning = h("span", { className: "cell-warning", testId: `indicator-fact-${n}-${year}-warning`, attrs: { role: "status" } });
   const paint = (value: number | null): void => {
     const text = futureFactWarning(year, value, thisYear);
-    warning.textContent = text;
+    // The cell is narrow: the short words beside it, the sentence on hover.
+    warning.textContent = text === "" ? "" : "год не наступил";
+    warning.title = text;
     field.classList.toggle("field-future", text !== "");
     if (text !== "") field.title = text;
     else field.removeAttribute("title");

@@ -223,6 +223,8 @@ function header(session: Session): HTMLElement {
       return;
     }
     hint.textContent = "";
+    // The indicator says it in a few words; the list is beside the period.
+    session.notSaved(`${field.toLowerCase()} ${typed}: что мешает, сказано под периодом`);
     const lost = found.years.length === 0 ? "отметки вне нового периода" : `данные за ${yearsText(found.years)}`;
     offer.replaceChildren(
       h("p", { className: "period-offer-text", testId: "editor-period-offer-text" }, `${field} ${typed} не сохранено: вне нового периода остаются данные.`),
