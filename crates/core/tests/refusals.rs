@@ -254,3 +254,21 @@ fn an_element_that_is_gone_is_named_in_words_not_by_its_id() {
         "{message}"
     );
 }
+
+#[test]
+fn a_reversed_period_names_its_months_as_she_types_them() {
+    let (mut store, id) = setup();
+    let period = Period {
+        start: "2026-09".parse().unwrap(),
+        end: "2026-05".parse().unwrap(),
+    };
+    let message = store
+        .apply(id, &Edit::SetPeriod { period }, common::today())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("конец периода (05.2026) раньше его начала (09.2026)"),
+        "{message}"
+    );
+    assert!(!message.contains("2026-05"), "{message}");
+}

@@ -594,9 +594,11 @@ fn apply_in(
                     .into());
                 }
                 if let Some(a) = m.active.iter().find(|a| !period.contains_month(**a)) {
-                    return Err(
-                        CoreError::InvalidEdit(format!("месяц {a} вне периода программы")).into(),
-                    );
+                    return Err(CoreError::InvalidEdit(format!(
+                        "месяц {} вне периода программы",
+                        month_ru(*a)
+                    ))
+                    .into());
                 }
             }
             set_manual_schedule_row(tx, slot.id, schedule.as_ref())?;
@@ -654,7 +656,8 @@ fn set_period(
     if period.end < period.start {
         return Err(CoreError::InvalidEdit(format!(
             "конец периода ({}) раньше его начала ({})",
-            period.end, period.start
+            month_ru(period.end),
+            month_ru(period.start)
         ))
         .into());
     }
@@ -669,6 +672,11 @@ fn set_period(
         .expect("a new period leaves every element in its place");
     history::write(tx, pid, &change, Side::After)?;
     Ok(change)
+}
+
+/// A month as she types it in the editor: «05.2029», not "2029-05".
+fn month_ru(m: metodist_schedule::YearMonth) -> String {
+    format!("{:02}.{}", m.month(), m.year())
 }
 
 /// A task an indicator is linked to is not deleted: the refusal names the
