@@ -160,6 +160,15 @@ test("a shortened period names what blocks it; «убрать» is one step, and
       await session.waitFor('[data-testid="programme-list"]');
       await openTab(session, id, "indicators");
       assert.equal(await valueOf(session, '[data-testid="indicator-plan-2-2027"]'), "5");
+      // A month that does not exist: said, kept in the field, across a tab switch.
+      await retype(session, '[data-testid="editor-period-end"]', "13.2027");
+      await waitUntil("month 13 named", async () => /месяца 13 нет/.test(await textIn(session, '[data-testid="editor-period-hint"]')));
+      await click(session, '[data-testid="tab-link-act"]');
+      await session.waitFor('[data-testid="editor"][data-tab="act"] [data-testid="tab-act"]');
+      assert.equal(await valueOf(session, '[data-testid="editor-period-end"]'), "13.2027");
+      assert.equal(await textIn(session, '[data-testid="editor-period-hint"]'), "Окончание «13.2027»: месяца 13 нет: месяц — от 01 до 12. Не сохранено.");
+      await click(session, '[data-testid="tab-link-indicators"]');
+      await session.waitFor('[data-testid="editor"][data-tab="indicators"] [data-testid="tab-indicators"]');
       await retype(session, '[data-testid="editor-period-end"]', "05.2026");
       const offer = '[data-testid="editor-period-offer"]';
       await waitUntil("the offer", async () => session.script(`const el = document.querySelector(arguments[0]); return el !== null && !el.hidden;`, [offer]));

@@ -16,7 +16,7 @@ import type { Applied, Edit, Period, Programme, UndoState } from "../../api.js";
 import type { Params, Screen } from "../../router.js";
 import { recoveryPanel } from "../backups.js";
 import { actTab } from "./act.js";
-import { button, dropPending, flushPending, labelled, textField } from "./fields.js";
+import { button, dropPending, flushPending, forgetUnsaved, labelled, rememberUnsaved, textField, unsavedText } from "./fields.js";
 import { shortening, yearsText } from "./period.js";
 import { indicatorsTab } from "./indicators.js";
 import { passportTab } from "./passport.js";
@@ -256,8 +256,13 @@ function header(session: Session): HTMLElement {
       const problem = checked.kind === "wrong" ? checked.problem : "укажите месяц так: 09.2024";
       hint.textContent = `${field} «${value.trim()}»: ${problem}. Не сохранено.`;
       session.notSaved(`${field.toLowerCase()} периода «${value.trim()}»`);
+      // Kept for the next drawing of the header (another tab), as the act's date is.
+      rememberUnsaved(`${session.id}/period-${which}`, value);
+      (which === "start" ? start : end).classList.add("field-invalid");
       return;
     }
+    forgetUnsaved(`${session.id}/period-${which}`);
+    (which === "start" ? start : end).classList.remove("field-invalid");
     hint.textContent = "";
     closeOffer();
     const asked = { ...period, [which]: checked.month };
@@ -280,7 +285,7 @@ function header(session: Session): HTMLElement {
   };
   const start = textField({
     testId: "editor-period-start",
-    value: showMonth(p.period.start),
+    value: unsavedText(`${session.id}/period-start`) ?? showMonth(p.period.start),
     className: "field field-month",
     label: "Начало периода (месяц.год)",
     placeholder: "09.2024",
@@ -288,12 +293,20 @@ function header(session: Session): HTMLElement {
   });
   const end = textField({
     testId: "editor-period-end",
-    value: showMonth(p.period.end),
+    value: unsavedText(`${session.id}/period-end`) ?? showMonth(p.period.end),
     className: "field field-month",
     label: "Окончание периода (месяц.год)",
     placeholder: "05.2027",
     send: (value) => sendPeriod("end", value),
   });
+  for (const which of ["start", "end"] as const) {
+    const typed = unsavedText(`${session.id}/period-${which}`);
+    if (typed === undefined) continue;
+    const checked = checkMonth(typed);
+    const field = which === "start" ? "Начало" : "Окончание";
+    if (checked.kind === "wrong") hint.textContent = `${field} «${typed.trim()}»: ${checked.problem}. Не сохранено.`;
+    (which === "start" ? start : end).classList.add("field-invalid");
+  }
   const status = h(
     "select",
     { className: "field field-select", testId: "editor-status", attrs: { "aria-label": "Статус программы" } },
@@ -307,8 +320,10 @@ function header(session: Session): HTMLElement {
   session.setHeaderRefresh((fresh) => {
     // After undo/redo the header shows the stored values again.
     if (document.activeElement !== title) title.value = fresh.title;
-    if (document.activeElement !== start) start.value = showMonth(fresh.period.start);
-    if (document.activeElement !== end) end.value = showMonth(fresh.period.end);
+    // Refused typing stays in its field until she fixes it (never replaced in silence).
+    const keep = (which: "start" | "end"): boolean => unsavedText(`${session.id}/period-${which}`) !== undefined;
+    if (document.activeElement !== start && !keep("start")) start.value = showMonth(fresh.period.start);
+    if (document.activeElement !== end && !keep("end")) end.value = showMonth(fresh.period.end);
     period = { ...fresh.period };
     status.value = fresh.status;
   });
