@@ -222,7 +222,7 @@ function header(session: Session): HTMLElement {
       hint.textContent = `${field} ${typed} не сохранено. ${why}`;
       return;
     }
-    hint.textContent = "";
+    hint.textContent = "Период не изменён: что мешает, сказано ниже.";
     // The indicator says it in a few words; the list is beside the period.
     session.notSaved(`${field.toLowerCase()} ${typed}: что мешает, сказано под периодом`);
     const lost = found.years.length === 0 ? "отметки вне нового периода" : `данные за ${yearsText(found.years)}`;

@@ -53,7 +53,8 @@ export const DATE_HINT = "Дата пишется так: 12.09.2024";
 /** Why a typed date is refused, in words: «31.11.2026: в ноябре 30 дней. Не сохранено.» */
 export function wrongDate(typed: string, what = "Дата"): string {
   const checked = checkDate(typed);
-  if (checked.kind !== "wrong") return `${what}: ${DATE_HINT}`;
+  // Not a date at all: how one is written, as before. A date that does not exist: why.
+  if (checked.kind !== "wrong" || checked.problem.startsWith("дата пишется")) return DATE_HINT;
   return `${what} «${typed.trim()}»: ${checked.problem}. Не сохранено.`;
 }
 
@@ -356,7 +357,8 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
       if (typedDate !== null && typedDate.trim() !== "") {
         const parsed = parseDate(typedDate);
         if (parsed === undefined || parsed === null) {
-          error.textContent = parsed === null ? `Дата выполнения: ${DATE_HINT}` : wrongDate(typedDate, "Дата выполнения");
+          const why = wrongDate(typedDate, "Дата выполнения");
+          error.textContent = why === DATE_HINT ? `Дата выполнения: ${DATE_HINT}` : why;
           return;
         }
         if (parsed > today) {
