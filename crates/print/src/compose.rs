@@ -527,8 +527,8 @@ fn roadmap_table(p: &Programme) -> Table {
     for (b, block) in p.roadmap.blocks.iter().enumerate() {
         body.push(
             Row::new(vec![Cell::bold_centered(format!(
-                "{}. {}",
-                m::block_number(b),
+                "{} {}",
+                p.block_label(b),
                 block.title.trim()
             ))
             .span(n)])
@@ -536,7 +536,7 @@ fn roadmap_table(p: &Programme) -> Table {
         );
         for (i, item) in block.items.iter().enumerate() {
             let mut cells = vec![
-                Cell::text(m::item_number(b, i)),
+                Cell::text(p.item_number(b, i)),
                 Cell::text(item.activity.trim()),
                 // Printed exactly as typed.
                 Cell::text(item.deadline.as_str()),

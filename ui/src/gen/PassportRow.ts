@@ -11,4 +11,10 @@ label: string,
  * The right column. For the `tasks` row, an empty content means "print
  * the programme's tasks as a numbered list".
  */
-content: Array<TextBlock>, };
+content: Array<TextBlock>, 
+/**
+ * Further content rows under the same label, each printed in a cell
+ * of its own with a rule above it (version 2): `content` is the
+ * first sub-row, these the rest.
+ */
+subrows: Array<Array<TextBlock>>, };
