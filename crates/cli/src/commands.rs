@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use metodist_api::{editor, printing, programmes, tracking as api_tracking, Session};
-use metodist_core::model::{item_number, Programme, SectionBlock};
+use metodist_core::model::{Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
 use metodist_core::tracking::{self, DueEntry};
 use metodist_core::{exchange, generate, Edit, Period};
@@ -470,7 +470,12 @@ fn summary(p: &Programme) -> String {
         count(p.item_count(), ITEMS),
     );
     for (b, block) in p.roadmap.blocks.iter().enumerate() {
-        let _ = writeln!(s, "  {}. {}", b + 1, block.title);
+        // The block's number as the programme prints it (none in a flat
+        // roadmap or with unnumbered blocks).
+        let _ = match p.block_label(b) {
+            l if l.is_empty() => writeln!(s, "  {}", block.title),
+            l => writeln!(s, "  {l} {}", block.title),
+        };
         for (i, item) in block.items.iter().enumerate() {
             let deadline = if item.deadline.is_empty() {
                 "срок не указан"
@@ -480,7 +485,7 @@ fn summary(p: &Programme) -> String {
             let _ = writeln!(
                 s,
                 "    {} {} — {deadline}",
-                item_number(b, i),
+                p.item_number(b, i),
                 one_line(&item.activity, 90)
             );
         }

@@ -106,7 +106,7 @@ pub enum CoreError {
     /// Refused before it is read (`exchange::MAX_FILE_BYTES`).
     #[error("Файл «{}» не принят, в базу ничего не записано: его размер {}, а читаются файлы не больше {}. Сократите программу или разделите её на несколько.", .path.display(), crate::exchange::megabytes(*.size), crate::exchange::megabytes(crate::exchange::MAX_FILE_BYTES))]
     FileTooLarge { path: PathBuf, size: u64 },
-    #[error("Версия формата файла {found} не поддерживается: эта программа читает версию {supported}. Обновите Методист.")]
+    #[error("Версия формата файла {found} не поддерживается: эта программа читает версии с 1 по {supported}. Обновите Методист.")]
     UnsupportedVersion { found: String, supported: u32 },
     #[error("Файл не принят, в базу ничего не записано. Найдено ошибок: {}:{}", .0.len(), list_problems(.0))]
     InvalidProgramme(Vec<Problem>),

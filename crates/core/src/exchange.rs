@@ -14,8 +14,13 @@ use crate::validate::validate;
 
 /// The value of the `format` field that marks our files.
 pub const FORMAT: &str = "metodist-programme";
-/// The format version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The format version this build writes. It reads this one and version 1,
+/// whose files hold none of the fields version 2 added (`V2_FIELDS`) and
+/// mean what they meant: every one of those fields then has the default
+/// that is the look of version 1.
+pub const VERSION: u32 = 2;
+/// The versions this build reads.
+pub const READS: [u32; 2] = [1, 2];
 /// The largest exchange file read, and the largest a programme may grow to
 /// as exported (validation refuses a programme whose file would be
 /// larger, on import and on every edit), so whatever is exported can be
@@ -102,8 +107,13 @@ pub fn from_json(text: &str) -> Result<Programme> {
             ))
         }
     }
-    match obj.get("version") {
-        Some(v) if v.as_u64() == Some(u64::from(VERSION)) => {}
+    let version = match obj.get("version") {
+        Some(v)
+            if v.as_u64()
+                .is_some_and(|n| READS.iter().any(|r| u64::from(*r) == n)) =>
+        {
+            v.as_u64().unwrap_or_default()
+        }
         Some(v) => {
             return Err(CoreError::UnsupportedVersion {
                 found: v.to_string(),
@@ -111,6 +121,20 @@ pub fn from_json(text: &str) -> Result<Programme> {
             })
         }
         None => return Err(CoreError::NotExchangeFile("нет поля «version»".into())),
+    };
+    if version == 1 {
+        if let Some(path) = obj.get("programme").and_then(v2_field_in) {
+            return Err(CoreError::InvalidProgramme(vec![Problem::new(
+                path,
+                "это поле есть только в версии 2 формата, а в файле указана версия 1; укажите «\"version\": 2» или уберите поле",
+            )]));
+        }
+        if let Some(path) = obj.get("programme").and_then(direction_missing) {
+            return Err(CoreError::InvalidProgramme(vec![Problem::new(
+                path,
+                "в версии 1 формата у показателя обязательно поле «direction»; укажите его или «\"version\": 2»",
+            )]));
+        }
     }
     let envelope: EnvelopeIn = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
@@ -127,6 +151,62 @@ pub fn from_json(text: &str) -> Result<Programme> {
     } else {
         Err(CoreError::InvalidProgramme(problems))
     }
+}
+
+/// The fields version 2 added, as (where, field): `programme` itself,
+/// or one of its parts.
+pub const V2_FIELDS: [(&str, &str); 9] = [
+    ("", "layout"),
+    ("act", "heading"),
+    ("act", "issuer_caps"),
+    ("act", "date_format"),
+    ("appendix", "approves"),
+    ("appendix", "participle"),
+    ("passport[]", "subrows"),
+    ("sections[]", "unnumbered"),
+    ("sections[]", "renumber"),
+];
+
+/// The place of the first version 2 field in a programme's JSON, if any
+/// (a mark style of `none` is new in version 2 as well).
+fn v2_field_in(programme: &Value) -> Option<String> {
+    for (part, field) in V2_FIELDS {
+        let (name, list) = match part.strip_suffix("[]") {
+            Some(name) => (name, true),
+            None => (part, false),
+        };
+        let found = match (name, list) {
+            ("", _) => programme.get(field).map(|_| field.to_string()),
+            (name, false) => programme
+                .get(name)
+                .and_then(|o| o.get(field))
+                .map(|_| format!("{name}.{field}")),
+            (name, true) => programme
+                .get(name)
+                .and_then(Value::as_array)
+                .and_then(|a| a.iter().position(|e| e.get(field).is_some()))
+                .map(|i| format!("{name}[{i}].{field}")),
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    let none_mark = programme
+        .get("appendix")
+        .and_then(|a| a.get("style"))
+        .and_then(Value::as_str)
+        == Some("none");
+    none_mark.then(|| "appendix.style".to_string())
+}
+
+/// The first indicator without a `direction`, which version 1 requires.
+fn direction_missing(programme: &Value) -> Option<String> {
+    programme
+        .get("indicators")?
+        .as_array()?
+        .iter()
+        .position(|i| i.is_object() && i.get("direction").is_none())
+        .map(|i| format!("indicators[{i}].direction"))
 }
 
 /// Parses JSON text into a value, refusing an object that names a key

@@ -164,6 +164,7 @@ pub fn programme(items: usize, seed: u64) -> Programme {
         .iter()
         .filter(|k| **k != PassportKey::Custom)
         .map(|&key| PassportRow {
+            subrows: Vec::new(),
             uid: format!("g-row-{}", key.as_str()),
             key,
             label: key.default_label().to_string(),
@@ -218,6 +219,8 @@ pub fn programme(items: usize, seed: u64) -> Programme {
         .collect();
     let sections = vec![
         Section {
+            unnumbered: false,
+            renumber: None,
             uid: "g-sec-0".into(),
             title: "Характеристика текущего состояния".into(),
             body: vec![
@@ -230,17 +233,22 @@ pub fn programme(items: usize, seed: u64) -> Programme {
             ],
         },
         Section {
+            unnumbered: false,
+            renumber: None,
             uid: "g-sec-1".into(),
             title: "Целевые показатели".into(),
             body: vec![SectionBlock::Indicators],
         },
         Section {
+            unnumbered: false,
+            renumber: None,
             uid: "g-sec-2".into(),
             title: "План мероприятий (дорожная карта)".into(),
             body: vec![SectionBlock::Roadmap],
         },
     ];
     Programme {
+        layout: Default::default(),
         uid: format!("g-programme-{items}-{seed}"),
         title: format!(
             "Программа поддержки школ с низкими образовательными результатами на 2024–2027 годы ({items} мероприятий)"
@@ -248,6 +256,9 @@ pub fn programme(items: usize, seed: u64) -> Programme {
         status: ProgrammeStatus::Draft,
         period,
         act: Some(ApprovingAct {
+            heading: Default::default(),
+            issuer_caps: true,
+            date_format: Default::default(),
             kind: ActKind::Decree,
             issuer: vec![
                 "РОССИЙСКАЯ ФЕДЕРАЦИЯ".into(),
@@ -268,6 +279,8 @@ pub fn programme(items: usize, seed: u64) -> Programme {
             executor: None,
         }),
         appendix: AppendixMark {
+            approves: Default::default(),
+            participle: String::new(),
             style: MarkStyle::Appendix,
             number: String::new(),
             issuer_genitive: "администрации Заречного муниципального района".into(),

@@ -235,14 +235,15 @@ pub fn check(p: &Programme) -> Vec<Problem> {
         push("roadmap".into(), "Дорожная карта пуста".into());
     }
     for (b, block) in p.roadmap.blocks.iter().enumerate() {
-        if blank(&block.title) {
+        // A flat roadmap prints no block rows: their titles may be empty.
+        if blank(&block.title) && p.layout.roadmap.shape == RoadmapShape::Blocks {
             push(
                 format!("roadmap.blocks[{b}].title"),
                 format!("Не заполнено: название блока {}", b + 1),
             );
         }
         for (i, item) in block.items.iter().enumerate() {
-            let n = item_number(b, i);
+            let n = p.item_ref(b, i);
             let path = format!("roadmap.blocks[{b}].items[{i}]");
             for (value, field, what) in [
                 (&item.activity, "activity", "мероприятие"),
@@ -489,7 +490,7 @@ fn texts(p: &Programme) -> Vec<(String, String, &str)> {
             &block.title,
         ));
         for (i, item) in block.items.iter().enumerate() {
-            let place = format!("в пункте {} дорожной карты", item_number(b, i));
+            let place = format!("в пункте {} дорожной карты", p.item_ref(b, i));
             let path = format!("roadmap.blocks[{b}].items[{i}]");
             for (field, text) in [
                 ("activity", &item.activity),

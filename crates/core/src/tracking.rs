@@ -19,8 +19,10 @@ use crate::schedule::{ItemSchedule, NumberedSchedule};
 /// One roadmap item in order, with its position and its stored schedule
 /// (absent only when the store has none for it).
 struct Scheduled<'a> {
-    b: usize,
-    i: usize,
+    /// The item's number as the programme prints it.
+    number: String,
+    /// Its block's number as the programme counts it.
+    block_number: String,
     block: &'a Block,
     item: &'a Item,
     schedule: Option<&'a ItemSchedule>,
@@ -28,7 +30,7 @@ struct Scheduled<'a> {
 
 impl Scheduled<'_> {
     fn number(&self) -> String {
-        crate::model::item_number(self.b, self.i)
+        self.number.clone()
     }
 }
 
@@ -39,11 +41,13 @@ fn scheduled<'a>(p: &'a Programme, schedules: &'a [NumberedSchedule]) -> Vec<Sch
         .map(|s| (s.item.as_str(), &s.schedule))
         .collect();
     let mut out = Vec::with_capacity(schedules.len());
+    let mut numbers = p.numbered_items().map(|(n, _, _)| n);
     for (b, block) in p.roadmap.blocks.iter().enumerate() {
-        for (i, item) in block.items.iter().enumerate() {
+        let block_number = p.block_number(b);
+        for item in &block.items {
             out.push(Scheduled {
-                b,
-                i,
+                number: numbers.next().unwrap_or_default(),
+                block_number: block_number.clone(),
                 block,
                 item,
                 schedule: by_uid.get(item.uid.as_str()).copied(),
@@ -113,7 +117,7 @@ fn entries_of(items: &[Scheduled<'_>]) -> Vec<DueEntry> {
             out.push(DueEntry {
                 number: s.number(),
                 item: item.uid.clone(),
-                block_number: crate::model::block_number(s.b),
+                block_number: s.block_number.clone(),
                 block_title: s.block.title.clone(),
                 activity: item.activity.clone(),
                 deadline: item.deadline.clone(),
@@ -251,7 +255,7 @@ pub fn month_screen(
         under_way.push(UnderWay {
             number: s.number(),
             item: s.item.uid.clone(),
-            block_number: crate::model::block_number(s.b),
+            block_number: s.block_number.clone(),
             block_title: s.block.title.clone(),
             activity: s.item.activity.clone(),
             deadline: s.item.deadline.clone(),
@@ -318,11 +322,14 @@ struct TodayFrame {
     month: YearMonth,
     horizon: NaiveDate,
     blocks: Vec<BlockCounts>,
+    /// The first block's number.
+    start: usize,
 }
 
 impl TodayFrame {
     fn new(p: &Programme, today: NaiveDate) -> Self {
         TodayFrame {
+            start: p.layout.roadmap.start as usize,
             today,
             month: YearMonth::of_date(today),
             horizon: today.checked_add_days(Days::new(30)).unwrap_or(today),
@@ -332,7 +339,7 @@ impl TodayFrame {
                 .iter()
                 .enumerate()
                 .map(|(b, block)| BlockCounts {
-                    number: crate::model::block_number(b),
+                    number: p.block_number(b),
                     title: block.title.clone(),
                     overdue: 0,
                     this_month: 0,
@@ -349,14 +356,18 @@ impl TodayFrame {
         let month_of = YearMonth::of_date(e.due);
         let overdue = e.is_overdue(self.today);
         let next = month_of > self.month && e.due <= self.horizon;
-        // Block numbers are "1", "2", ... by position (model::block_number):
-        // parsing the number finds the block without hashing strings; an
-        // entry whose number names no block is counted nowhere, as before.
-        let index = e
-            .block_number
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1));
+        // Block numbers count by position from the roadmap's start
+        // (Roadmap::block_number): parsing the number finds the block
+        // without comparing strings. Unnumbered blocks are found by their
+        // number and title; an entry that names no block is counted
+        // nowhere, as before.
+        let index = match e.block_number.parse::<usize>() {
+            Ok(n) => n.checked_sub(self.start),
+            Err(_) => self
+                .blocks
+                .iter()
+                .position(|c| c.number == e.block_number && c.title == e.block_title),
+        };
         if let Some(counts) = index
             .and_then(|i| self.blocks.get_mut(i))
             .filter(|c| c.number == e.block_number)

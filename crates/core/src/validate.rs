@@ -18,6 +18,13 @@ const MIN_YEAR: i32 = 1900;
 /// cell; it keeps a hostile file from filling the disk through one field.
 pub const MAX_TEXT_CHARS: usize = 1_000_000;
 
+/// The largest first number of sections or of the roadmap.
+pub const MAX_START: u32 = 9999;
+
+/// The largest share of the width a roadmap column may ask for (shares
+/// are weighed against each other, so only their ratios matter).
+pub const MAX_WIDTH_SHARE: f32 = 1000.0;
+
 /// What is wrong with a piece of user text, if anything: control
 /// characters other than line breaks and tabs, or absurd length.
 pub fn validate_text(s: &str) -> Option<String> {
@@ -98,6 +105,7 @@ pub(crate) fn part_is_valid(part: Part<'_>) -> bool {
             v.text("title", title);
             v.text("appendix.number", &appendix.number);
             v.text("appendix.issuer_genitive", &appendix.issuer_genitive);
+            v.text("appendix.participle", &appendix.participle);
         }
         Part::Act(act) => v.act(act),
         Part::PassportRow(row) => v.passport_row("passport[]", row),
@@ -230,6 +238,8 @@ impl Validator {
         }
         self.text("appendix.number", &p.appendix.number);
         self.text("appendix.issuer_genitive", &p.appendix.issuer_genitive);
+        self.text("appendix.participle", &p.appendix.participle);
+        self.layout(&p.layout);
         for (i, row) in p.passport.iter().enumerate() {
             self.passport_row(&format!("passport[{i}]"), row);
         }
@@ -258,6 +268,57 @@ impl Validator {
                     "строка паспорта «{}» не повторяет данных программы: её текст пишется вручную",
                     row.label.trim()
                 ),
+            );
+        }
+        for (i, sub) in row.subrows.iter().enumerate() {
+            self.rich(&format!("{path}.subrows[{i}]"), sub);
+        }
+    }
+
+    /// A first number from 1 to `MAX_START`: a number past it is a typo.
+    fn start(&mut self, path: &str, n: u32) {
+        if !(1..=MAX_START).contains(&n) {
+            self.push(
+                path,
+                format!("начальный номер {n} вне допустимого: укажите число от 1 до {MAX_START}"),
+            );
+        }
+    }
+
+    fn layout(&mut self, l: &DocumentLayout) {
+        self.text("layout.passport_heading", &l.passport_heading);
+        self.text("layout.indicators_heading", &l.indicators_heading);
+        self.start("layout.sections.start", l.sections.start);
+        let r = &l.roadmap;
+        self.start("layout.roadmap.start", r.start);
+        self.text("layout.roadmap.heading", &r.heading);
+        self.text("layout.roadmap.years_heading", &r.years_heading);
+        let mut seen = HashSet::new();
+        for (i, c) in r.columns.iter().enumerate() {
+            let path = format!("layout.roadmap.columns[{i}]");
+            self.text(&format!("{path}.header"), &c.header);
+            if !seen.insert(c.kind) {
+                self.push(
+                    format!("{path}.kind"),
+                    format!(
+                        "столбец «{}» указан дважды; оставьте один",
+                        c.kind.default_header()
+                    ),
+                );
+            }
+            if let Some(w) = c.width {
+                if !(w.is_finite() && w > 0.0 && w <= MAX_WIDTH_SHARE) {
+                    self.push(
+                        format!("{path}.width"),
+                        format!("доля ширины столбца должна быть числом больше 0 и не больше {MAX_WIDTH_SHARE}"),
+                    );
+                }
+            }
+        }
+        if !r.columns.is_empty() && !seen.contains(&ColumnKind::Activity) {
+            self.push(
+                "layout.roadmap.columns",
+                "в дорожной карте нет столбца мероприятий; добавьте его",
             );
         }
     }
@@ -327,6 +388,9 @@ impl Validator {
     fn section(&mut self, path: &str, s: &Section) {
         self.uid(path, &s.uid);
         self.text(&format!("{path}.title"), &s.title);
+        if let Some(r) = s.renumber {
+            self.start(&format!("{path}.renumber.start"), r.start);
+        }
         for (i, b) in s.body.iter().enumerate() {
             let path = format!("{path}.body[{i}]");
             match b {
@@ -438,7 +502,7 @@ impl Validator {
             self.uid(&bpath, &block.uid);
             self.text(&format!("{bpath}.title"), &block.title);
             for (i, item) in block.items.iter().enumerate() {
-                let number = crate::model::item_number(b, i);
+                let number = p.item_ref(b, i);
                 self.item(
                     &format!("{bpath}.items[{i}]"),
                     &number,

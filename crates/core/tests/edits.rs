@@ -76,6 +76,8 @@ fn every_part_of_a_programme_can_be_edited() {
         )
         .unwrap();
     let mark = AppendixMark {
+        approves: Default::default(),
+        participle: String::new(),
         style: MarkStyle::Approved,
         number: String::new(),
         issuer_genitive: "администрации района".into(),
@@ -90,6 +92,7 @@ fn every_part_of_a_programme_can_be_edited() {
         )
         .unwrap();
     let row = PassportRow {
+        subrows: Vec::new(),
         uid: String::new(),
         key: PassportKey::Custom,
         from_data: false,
@@ -123,6 +126,8 @@ fn every_part_of_a_programme_can_be_edited() {
         .uid
         .unwrap();
     let section = Section {
+        unnumbered: false,
+        renumber: None,
         uid: String::new(),
         title: "SWOT-анализ".into(),
         body: vec![SectionBlock::Swot {

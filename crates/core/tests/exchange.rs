@@ -4,8 +4,9 @@
 mod common;
 
 use common::{sample, sample_json_with, sample_path, temp_db};
+use metodist_core::model::{ActHeading, DateFormat};
 use metodist_core::{exchange, generate, CoreError, Store};
-use serde_json::json;
+use serde_json::{json, Value};
 
 #[test]
 fn the_sample_survives_import_and_export_field_by_field() {
@@ -33,15 +34,78 @@ fn the_sample_survives_import_and_export_field_by_field() {
     );
 }
 
+fn sample_v2_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sample-programme.v2.metodist.json")
+}
+
 #[test]
 fn the_sample_file_is_exactly_what_export_writes() {
-    // The fixture is kept in the canonical form, so a diff of an exported
-    // file against it shows only real changes.
-    let text = std::fs::read_to_string(sample_path()).unwrap();
-    assert_eq!(
-        exchange::to_json(&exchange::from_json(&text).unwrap()),
-        text
-    );
+    // The version 2 fixture is kept in the canonical form, so a diff of an
+    // exported file against it shows only real changes; the version 1
+    // sample reads as the same programme and exports as that file.
+    let v2 = std::fs::read_to_string(sample_v2_path()).unwrap();
+    assert_eq!(exchange::to_json(&exchange::from_json(&v2).unwrap()), v2);
+    let v1 = std::fs::read_to_string(sample_path()).unwrap();
+    assert!(v1.contains("\"version\": 1,"));
+    assert_eq!(exchange::to_json(&exchange::from_json(&v1).unwrap()), v2);
+}
+
+#[test]
+fn a_version_1_file_reads_with_the_look_of_version_1() {
+    let v1 = exchange::from_json(&std::fs::read_to_string(sample_path()).unwrap()).unwrap();
+    assert!(v1.layout.is_default());
+    assert_eq!(v1.appendix.participle(), "УТВЕРЖДЕНА");
+    let act = v1.act.as_ref().unwrap();
+    assert_eq!(act.heading, ActHeading::Usual);
+    assert!(act.issuer_caps);
+    assert_eq!(act.date_format, DateFormat::Numeric);
+    assert!(v1.passport.iter().all(|r| r.subrows.is_empty()));
+    assert!(v1
+        .sections
+        .iter()
+        .all(|s| !s.unnumbered && s.renumber.is_none()));
+}
+
+#[test]
+fn a_version_1_file_may_not_hold_version_2_fields() {
+    for (change, place) in [
+        (
+            &(|v: &mut Value| v["programme"]["layout"] = json!({})) as &dyn Fn(&mut Value),
+            "layout",
+        ),
+        (
+            &|v: &mut Value| v["programme"]["sections"][1]["unnumbered"] = json!(true),
+            "sections[1].unnumbered",
+        ),
+        (
+            &|v: &mut Value| v["programme"]["passport"][2]["subrows"] = json!([]),
+            "passport[2].subrows",
+        ),
+        (
+            &|v: &mut Value| v["programme"]["appendix"]["style"] = json!("none"),
+            "appendix.style",
+        ),
+        (
+            &|v: &mut Value| {
+                v["programme"]["indicators"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("direction");
+            },
+            "indicators[0].direction",
+        ),
+    ] {
+        let text = sample_json_with(change);
+        let err = assert_rejected(&text, "import_invalid", &[place]);
+        assert!(err.to_string().contains("версии"), "{err}");
+        // The same file as version 2 is read.
+        let v2 = sample_json_with(|v| {
+            change(v);
+            v["version"] = json!(2);
+        });
+        exchange::from_json(&v2).unwrap_or_else(|e| panic!("{place}: {e}"));
+    }
 }
 
 #[test]

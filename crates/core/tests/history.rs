@@ -75,6 +75,7 @@ fn variant(e: &Edit) -> &'static str {
         Edit::SetAct { .. } => "set_act",
         Edit::SetAppendix { .. } => "set_appendix",
         Edit::SetYearColumns { .. } => "set_year_columns",
+        Edit::SetLayout { .. } => "set_layout",
         Edit::PutPassportRow { .. } => "put_passport_row",
         Edit::PutTask { .. } => "put_task",
         Edit::PutSection { .. } => "put_section",
@@ -91,7 +92,7 @@ fn variant(e: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 19;
+const VARIANTS: usize = 20;
 
 fn record(due: &str, status: TrackStatus) -> TrackingRecord {
     TrackingRecord {
@@ -157,6 +158,8 @@ fn every_kind_of_edit(p: &Programme, k: usize) -> Option<Edit> {
         }
         8 => Edit::SetAppendix {
             appendix: AppendixMark {
+                approves: Default::default(),
+                participle: String::new(),
                 style: MarkStyle::Both,
                 number: "2".into(),
                 issuer_genitive: "администрации района".into(),
@@ -165,6 +168,7 @@ fn every_kind_of_edit(p: &Programme, k: usize) -> Option<Edit> {
         9 => Edit::PutPassportRow {
             at: Some(1),
             row: PassportRow {
+                subrows: Vec::new(),
                 uid: String::new(),
                 key: PassportKey::Custom,
                 from_data: false,
@@ -177,6 +181,7 @@ fn every_kind_of_edit(p: &Programme, k: usize) -> Option<Edit> {
         10 => Edit::PutPassportRow {
             at: None,
             row: PassportRow {
+                subrows: Vec::new(),
                 label: "Цель (уточнена)".into(),
                 ..p.passport[3].clone()
             },
@@ -198,6 +203,8 @@ fn every_kind_of_edit(p: &Programme, k: usize) -> Option<Edit> {
         13 => Edit::PutSection {
             at: Some(0),
             section: Section {
+                unnumbered: false,
+                renumber: None,
                 uid: String::new(),
                 title: "Введение".into(),
                 body: vec![SectionBlock::Paragraph {
@@ -419,6 +426,19 @@ fn every_kind_of_edit(p: &Programme, k: usize) -> Option<Edit> {
                 },
             ],
         },
+        43 => {
+            let mut layout = p.layout.clone();
+            layout.roadmap.shape = RoadmapShape::Flat;
+            layout.roadmap.items = ItemNumbering::FlatDot;
+            layout.sections.style = SectionStyle::Razdel;
+            layout.passport_heading = "Раздел первый. Паспорт".into();
+            layout.roadmap.columns = vec![RoadmapColumn {
+                kind: ColumnKind::Activity,
+                header: "Основные мероприятия".into(),
+                width: Some(3.0),
+            }];
+            Edit::SetLayout { layout }
+        }
         _ => return None,
     };
     Some(edit)
@@ -763,6 +783,8 @@ fn edit_for(p: &Programme, r: &Recipe) -> Edit {
         },
         4 => Edit::SetAppendix {
             appendix: AppendixMark {
+                approves: Default::default(),
+                participle: String::new(),
                 style: [MarkStyle::Appendix, MarkStyle::Approved, MarkStyle::Both][b % 3],
                 number: a.to_string(),
                 issuer_genitive: text("администрации района".into(), bad),
@@ -784,6 +806,7 @@ fn edit_for(p: &Programme, r: &Recipe) -> Edit {
                 (false, Some(row)) => Edit::PutPassportRow {
                     at: None,
                     row: PassportRow {
+                        subrows: Vec::new(),
                         label,
                         ..row.clone()
                     },
@@ -791,6 +814,7 @@ fn edit_for(p: &Programme, r: &Recipe) -> Edit {
                 _ => Edit::PutPassportRow {
                     at: at(p.passport.len()),
                     row: PassportRow {
+                        subrows: Vec::new(),
                         // A uid another part has: refused.
                         uid: if bad {
                             pick(&uids(p, ListKind::Items), c).unwrap_or_default()
@@ -849,6 +873,8 @@ fn edit_for(p: &Programme, r: &Recipe) -> Edit {
                 _ => Edit::PutSection {
                     at: at(p.sections.len()),
                     section: Section {
+                        unnumbered: false,
+                        renumber: None,
                         uid: String::new(),
                         title: format!("Раздел {c}"),
                         body,
@@ -1047,6 +1073,20 @@ fn edit_for(p: &Programme, r: &Recipe) -> Edit {
                 None => fallback,
             }
         }
+        17 => {
+            let mut layout = p.layout.clone();
+            layout.roadmap.start = if bad { 0 } else { 1 + (a % 5) as u32 };
+            layout.roadmap.items = [
+                ItemNumbering::Nested,
+                ItemNumbering::NestedDot,
+                ItemNumbering::Flat,
+                ItemNumbering::FlatDot,
+                ItemNumbering::None,
+            ][b % 5];
+            layout.roadmap.shape = [RoadmapShape::Blocks, RoadmapShape::Flat][c % 2];
+            layout.indicators_heading = text(format!("Показатели {c}"), bad);
+            Edit::SetLayout { layout }
+        }
         // Two or three edits made from the same programme: the later ones
         // may no longer fit after the first (then the whole batch is
         // refused and must change nothing).
@@ -1059,7 +1099,8 @@ fn edit_for(p: &Programme, r: &Recipe) -> Edit {
                     edit_for(
                         p,
                         &Recipe {
-                            kind: ((x + n) % 18) as u8,
+                            // Any kind but a batch (18).
+                            kind: [(x + n) % 18, 19][(x % 7 == 0) as usize] as u8,
                             a: b.wrapping_add(n),
                             b: c,
                             c: x,

@@ -10,6 +10,8 @@ use metodist_print::{render_programme, ComposeMode, LayoutProfile};
 fn risks_and_swot() -> Section {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     Section {
+        unnumbered: false,
+        renumber: None,
         uid: "demo-risks".into(),
         title: "Основные риски и пути их минимизации".into(),
         body: vec![

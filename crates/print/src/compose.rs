@@ -2,9 +2,9 @@
 //! the layout docs/design.md §3 describes.
 
 use metodist_core::model::{
-    self as m, ActKind, ApprovingAct, MarkStyle, Programme, RichText, SectionBlock, TextBlock,
+    self as m, ActHeading, ActKind, ApprovingAct, ColumnKind, MarkStyle, Programme, RichText,
+    RoadmapShape, SectionBlock, TextBlock,
 };
-use metodist_core::text::date_ru;
 
 use crate::doc::{
     Align, Block, Cell, CellBlock, Document, Indent, List, ListItem, Mark, Orientation, PageGroup,
@@ -44,8 +44,7 @@ pub fn format_number(v: f64) -> String {
 
 fn date_and_number(act: Option<&ApprovingAct>) -> (String, String) {
     let date = act
-        .and_then(|a| a.date)
-        .map(date_ru)
+        .and_then(|a| a.date.map(|d| a.date_format.format(d)))
         .unwrap_or_else(|| DATE_BLANK.to_string());
     let number = act
         .and_then(|a| a.number.as_deref())
@@ -68,46 +67,111 @@ fn spaced_capitals(word: &str) -> String {
         .join(" ")
 }
 
-fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
-    for line in act.issuer.iter().filter(|l| !l.trim().is_empty()) {
-        out.push(Block::Paragraph(
-            Paragraph::centered(line.trim().to_uppercase())
-                .bold()
-                .without_hyphenation(),
-        ));
-    }
-    let kind = match act.kind {
-        ActKind::Order => act.kind.heading().to_string(),
-        _ => spaced_capitals(act.kind.heading()),
-    };
-    out.push(Block::Paragraph(
-        Paragraph::centered(kind)
+/// A text's lines as typed, for a heading whose line breaks the author
+/// chose: empty lines dropped, each trimmed.
+fn typed_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Centred bold lines that stay together: the space before goes to the
+/// first, the space after to the last.
+fn centered_lines(lines: &[String], before: f32, after: f32, out: &mut Vec<Block>) {
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.iter().enumerate() {
+        let mut par = Paragraph::centered(line.as_str())
             .bold()
-            .with_size(16.0)
-            .with_space(18.0, 18.0)
-            .without_hyphenation(),
-    ));
+            .with_space(
+                if i == 0 { before } else { 0.0 },
+                if i == last { after } else { 0.0 },
+            )
+            .without_hyphenation();
+        if i < last {
+            par = par.keep_with_next();
+        }
+        out.push(Block::Paragraph(par));
+    }
+}
+
+fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
+    let issuer: Vec<String> = act
+        .issuer
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            // Capitals only when she asked for them (version 1 always did).
+            if act.issuer_caps {
+                l.to_uppercase()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
     let (date, number) = date_and_number(Some(act));
-    out.push(Block::TwoSided(TwoSided {
-        left: vec![Run::plain(format!("от {date}"))],
-        right: vec![Run::plain(format!("№ {number}"))],
-        left_share: 0.5,
-        ..Default::default()
-    }));
+    match act.heading {
+        ActHeading::Usual => {
+            for line in &issuer {
+                out.push(Block::Paragraph(
+                    Paragraph::centered(line.as_str())
+                        .bold()
+                        .without_hyphenation(),
+                ));
+            }
+            let kind = match act.kind {
+                ActKind::Order => act.kind.heading().to_string(),
+                _ => spaced_capitals(act.kind.heading()),
+            };
+            out.push(Block::Paragraph(
+                Paragraph::centered(kind)
+                    .bold()
+                    .with_size(16.0)
+                    .with_space(18.0, 18.0)
+                    .without_hyphenation(),
+            ));
+            out.push(Block::TwoSided(TwoSided {
+                left: vec![Run::plain(format!("от {date}"))],
+                right: vec![Run::plain(format!("№ {number}"))],
+                left_share: 0.5,
+                ..Default::default()
+            }));
+        }
+        // An institution's order: «ПРИКАЗ № 45-01», «по МБОУ …», «от DATE».
+        ActHeading::Institution => {
+            out.push(Block::Paragraph(
+                Paragraph::centered(format!("{} № {number}", act.kind.heading()))
+                    .bold()
+                    .with_size(16.0)
+                    .with_space(0.0, 6.0)
+                    .without_hyphenation(),
+            ));
+            for line in &issuer {
+                out.push(Block::Paragraph(
+                    Paragraph::centered(line.as_str()).without_hyphenation(),
+                ));
+            }
+            out.push(Block::Paragraph(
+                Paragraph::centered(format!("от {date}"))
+                    .with_space(6.0, 0.0)
+                    .without_hyphenation(),
+            ));
+        }
+    }
     if !act.place.trim().is_empty() {
         out.push(Block::Paragraph(Paragraph::centered(act.place.trim())));
     }
-    let title = if act.title.trim().is_empty() {
-        format!("Об утверждении программы «{}»", p.title.trim())
+    let title: Vec<String> = if act.title.trim().is_empty() {
+        vec![format!("Об утверждении программы «{}»", p.title.trim())]
     } else {
-        act.title.trim().to_string()
+        // The line breaks she typed are hers: «Об утверждении / …».
+        typed_lines(&act.title)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
     };
-    out.push(Block::Paragraph(
-        Paragraph::centered(title)
-            .bold()
-            .with_space(18.0, 18.0)
-            .without_hyphenation(),
-    ));
+    centered_lines(&title, 18.0, 18.0, out);
     for line in lines(&act.preamble) {
         out.push(Block::Paragraph(Paragraph::body(line)));
     }
@@ -141,7 +205,10 @@ fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
     }
 }
 
-fn mark_block(p: &Programme, act: &ApprovingAct) -> Block {
+fn mark_block(p: &Programme, act: &ApprovingAct) -> Option<Block> {
+    if p.appendix.style == MarkStyle::None {
+        return None;
+    }
     let (date, number) = date_and_number(Some(act));
     let issuer = p.appendix.issuer_genitive.trim();
     let whom = |word: &str| {
@@ -169,7 +236,7 @@ fn mark_block(p: &Programme, act: &ApprovingAct) -> Block {
         );
     }
     if approved {
-        let mut first = Paragraph::left("УТВЕРЖДЕНА");
+        let mut first = Paragraph::left(p.appendix.participle());
         if appendix {
             first.space_before_pt = 12.0;
         }
@@ -182,42 +249,35 @@ fn mark_block(p: &Programme, act: &ApprovingAct) -> Block {
             .without_hyphenation(),
         );
     }
-    Block::Mark(Mark {
+    Some(Block::Mark(Mark {
         paragraphs,
         width_mm: None,
         space_after_pt: 18.0,
-    })
+    }))
 }
 
-fn heading(text: String) -> Block {
-    Block::Paragraph(Paragraph::heading(text).with_space(12.0, 6.0))
-}
-
-fn roman(n: usize) -> String {
-    const TABLE: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
+/// A heading with its number, kept on the lines she typed: the number
+/// goes before the first line, or stands alone when that line is empty
+/// («Раздел III.» / «Основные риски …»). Nothing when both are empty.
+fn numbered_heading(number: &str, title: &str, g: &mut Groups) {
+    let mut lines: Vec<String> = title.lines().map(|l| l.trim().to_string()).collect();
+    let number_alone = lines.first().is_some_and(|l| l.is_empty()) && lines.len() > 1;
+    lines.retain(|l| !l.is_empty());
+    if !number.is_empty() {
+        if number_alone || lines.is_empty() {
+            lines.insert(0, number.to_string());
+        } else {
+            lines[0] = format!("{number} {}", lines[0]);
         }
     }
-    out
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.into_iter().enumerate() {
+        let before = if i == 0 { 12.0 } else { 0.0 };
+        let after = if i == last { 6.0 } else { 0.0 };
+        g.push(Block::Paragraph(
+            Paragraph::heading(line).with_space(before, after),
+        ));
+    }
 }
 
 fn cell_list(items: &[String], numbered: bool) -> List {
@@ -258,15 +318,19 @@ fn header_row(titles: &[&str]) -> Row {
 }
 
 fn passport(p: &Programme) -> Table {
-    let body = p
-        .passport
-        .iter()
-        .map(|row| {
+    let mut body = Vec::new();
+    for row in &p.passport {
+        body.push({
             // Rows that repeat the data print it (metodist_core::passport).
             let content = rich_cell(&metodist_core::passport::shown(p, row));
             Row::new(vec![Cell::text(row.label.trim()), content])
-        })
-        .collect();
+        });
+        // Each further sub-row in a row of its own, with the rule above
+        // it; the label stands in the first one only.
+        for sub in &row.subrows {
+            body.push(Row::new(vec![Cell::text(""), rich_cell(sub)]));
+        }
+    }
     Table {
         columns: vec![32.0, 68.0],
         body,
@@ -401,33 +465,78 @@ fn swot_table(s: [&[String]; 4]) -> Table {
     }
 }
 
-/// The years of the indicator table: every year of the period, as the
-/// editor's table and readiness have them (a year with no plan yet is an
-/// empty column to fill, not a column left out), and any year outside it
-/// that still holds a plan.
+/// The years of the indicator table: none when no indicator has a plan
+/// (names listed alone print as a list, with no empty year columns);
+/// otherwise every year of the period, as the editor's table and
+/// readiness have them (a year with no plan yet is an empty column to
+/// fill), and any year outside it that still holds a plan.
 fn plan_years(p: &Programme) -> Vec<i32> {
-    let mut years: Vec<i32> = p.period.years().collect();
-    years.extend(
-        p.indicators
-            .iter()
-            .flat_map(|i| i.values.iter().filter(|v| v.plan.is_some()).map(|v| v.year)),
-    );
+    let planned = p
+        .indicators
+        .iter()
+        .flat_map(|i| i.values.iter().filter(|v| v.plan.is_some()).map(|v| v.year));
+    let mut years: Vec<i32> = planned.clone().collect();
+    if years.is_empty() {
+        return years;
+    }
+    years.extend(p.period.years());
     years.sort_unstable();
     years.dedup();
     years
 }
 
+/// Whether any indicator has a value to put in a table: a base value or
+/// a plan or fact for some year. Without one, the indicators are a list
+/// of names (docs/design.md §3.4).
+fn indicators_have_values(p: &Programme) -> bool {
+    p.indicators.iter().any(|i| {
+        i.base_value.is_some()
+            || i.values
+                .iter()
+                .any(|v| v.plan.is_some() || v.fact.is_some())
+    })
+}
+
+/// Indicators listed by name alone: «Доля выпускников, %».
+fn indicator_list(p: &Programme) -> Block {
+    Block::List(List::numbered(
+        p.indicators
+            .iter()
+            .map(|i| match i.unit.trim() {
+                "" => ListItem::text(i.name.trim()),
+                unit => ListItem::text(format!("{}, {unit}", i.name.trim())),
+            })
+            .collect(),
+    ))
+}
+
+fn indicators_block(p: &Programme) -> Block {
+    if indicators_have_values(p) {
+        Block::Table(indicator_table(p))
+    } else {
+        indicator_list(p)
+    }
+}
+
 fn indicator_table(p: &Programme) -> Table {
     let years = plan_years(p);
-    let mut titles = vec![
-        "№ п/п".to_string(),
-        "Наименование показателя".to_string(),
-        "Ед. изм.".to_string(),
-        "Базовое значение".to_string(),
-    ];
+    // Only the columns that have data: no empty «Ед. изм.» or
+    // «Базовое значение» for indicators that have none.
+    let units = p.indicators.iter().any(|i| !i.unit.trim().is_empty());
+    let bases = p.indicators.iter().any(|i| i.base_value.is_some());
+    let mut titles = vec!["№ п/п".to_string(), "Наименование показателя".to_string()];
+    let mut columns = vec![8.0, 34.0];
+    if units {
+        titles.push("Ед. изм.".into());
+        columns.push(9.0);
+    }
+    if bases {
+        titles.push("Базовое значение".into());
+        columns.push(12.0);
+    }
+    let first = titles.len();
     // Planned values by year; the base column carries the base year.
     titles.extend(years.iter().map(|y| format!("{y} г.")));
-    let mut columns = vec![8.0, 34.0, 9.0, 12.0];
     columns.extend(years.iter().map(|_| 37.0 / years.len().max(1) as f32));
     let body = p
         .indicators
@@ -442,9 +551,13 @@ fn indicator_table(p: &Programme) -> Table {
             let mut cells = vec![
                 Cell::centered(format!("{}.", i + 1)),
                 Cell::text(ind.name.trim()),
-                Cell::centered(ind.unit.trim()),
-                Cell::centered(base),
             ];
+            if units {
+                cells.push(Cell::centered(ind.unit.trim()));
+            }
+            if bases {
+                cells.push(Cell::centered(base));
+            }
             cells.extend(years.iter().map(|y| {
                 let plan = ind
                     .values
@@ -460,7 +573,11 @@ fn indicator_table(p: &Programme) -> Table {
         .collect();
     Table {
         columns,
-        header: grouped_header(&titles[..4], "Плановое значение по годам", &titles[4..]),
+        header: grouped_header(
+            &titles[..first],
+            "Плановое значение по годам",
+            &titles[first..],
+        ),
         body,
         space_before_pt: 6.0,
         space_after_pt: 12.0,
@@ -497,47 +614,44 @@ fn grouped_header(first: &[String], group: &str, under: &[String]) -> Vec<Row> {
 
 fn roadmap_table(p: &Programme) -> Table {
     let years = &p.roadmap.year_columns;
+    let layout = &p.layout.roadmap;
     let planned = p
         .numbered_items()
         .any(|(_, _, item)| !item.planned_value.trim().is_empty());
-    let mut titles = vec![
-        "№ п/п".to_string(),
-        "Мероприятие".to_string(),
-        "Сроки".to_string(),
-        "Ответственные".to_string(),
-        "Ожидаемый результат".to_string(),
-    ];
-    let mut columns = vec![9.0, 35.0, 15.0, 19.0, 22.0];
-    if planned {
-        titles.push("Плановое значение".into());
-        columns.push(11.0);
-    }
+    // The programme's own columns, headers and width shares; by default
+    // those of version 1.
+    let own = layout.effective_columns(planned);
+    let titles: Vec<String> = own.iter().map(|c| c.header().to_string()).collect();
+    let mut columns: Vec<f32> = own.iter().map(|c| c.width()).collect();
     let year_titles: Vec<String> = years.iter().map(|y| format!("{y} г.")).collect();
     columns.extend(years.iter().map(|_| 12.0));
     let n = titles.len() + year_titles.len();
+    let flat = layout.shape == RoadmapShape::Flat;
     let mut body = Vec::with_capacity(p.item_count() + p.roadmap.blocks.len());
+    let mut numbers = p.numbered_items().map(|(n, _, _)| n);
     for (b, block) in p.roadmap.blocks.iter().enumerate() {
-        body.push(
-            Row::new(vec![Cell::bold_centered(format!(
-                "{}. {}",
-                m::block_number(b),
-                block.title.trim()
-            ))
-            .span(n)])
-            .keep_with_next(),
-        );
-        for (i, item) in block.items.iter().enumerate() {
-            let mut cells = vec![
-                Cell::text(m::item_number(b, i)),
-                Cell::text(item.activity.trim()),
-                // Printed exactly as typed.
-                Cell::text(item.deadline.as_str()),
-                Cell::text(item.responsible.trim()),
-                Cell::text(item.expected_result.trim()),
-            ];
-            if planned {
-                cells.push(Cell::centered(item.planned_value.trim()));
-            }
+        if !flat {
+            let label = p.block_label(b);
+            let text = match label.as_str() {
+                "" => block.title.trim().to_string(),
+                l => format!("{l} {}", block.title.trim()),
+            };
+            body.push(Row::new(vec![Cell::bold_centered(text).span(n)]).keep_with_next());
+        }
+        for item in &block.items {
+            let number = numbers.next().unwrap_or_default();
+            let mut cells: Vec<Cell> = own
+                .iter()
+                .map(|c| match c.kind {
+                    ColumnKind::Number => Cell::text(number.as_str()),
+                    ColumnKind::Activity => Cell::text(item.activity.trim()),
+                    // Printed exactly as typed.
+                    ColumnKind::Deadline => Cell::text(item.deadline.as_str()),
+                    ColumnKind::Responsible => Cell::text(item.responsible.trim()),
+                    ColumnKind::ExpectedResult => Cell::text(item.expected_result.trim()),
+                    ColumnKind::PlannedValue => Cell::centered(item.planned_value.trim()),
+                })
+                .collect();
             cells.extend(years.iter().map(|y| {
                 Cell::text(
                     item.per_year
@@ -552,7 +666,7 @@ fn roadmap_table(p: &Programme) -> Table {
     }
     Table {
         columns,
-        header: grouped_header(&titles, "По годам реализации", &year_titles),
+        header: grouped_header(&titles, layout.years_heading.trim(), &year_titles),
         body,
         space_before_pt: 6.0,
         space_after_pt: 12.0,
@@ -601,10 +715,16 @@ impl Groups {
     }
 }
 
-fn push_roadmap(p: &Programme, g: &mut Groups, title: Option<String>) {
+fn push_roadmap(p: &Programme, g: &mut Groups, title: Option<&str>) {
     let mut blocks = Vec::new();
     if let Some(t) = title {
-        blocks.push(heading(t));
+        // Her heading, with the line breaks she typed.
+        let mut lines = Groups {
+            done: Vec::new(),
+            current: Vec::new(),
+        };
+        numbered_heading("", t, &mut lines);
+        blocks.extend(lines.current);
     }
     blocks.push(Block::Table(roadmap_table(p)));
     if p.roadmap.year_columns.is_empty() {
@@ -626,24 +746,23 @@ pub fn compose(p: &Programme, mode: ComposeMode) -> Document {
         act_blocks(p, act, &mut g.current);
         g.push(Block::PageBreak);
     }
-    if let Some(act) = p.act.as_ref() {
-        g.push(mark_block(p, act));
+    if let Some(mark) = p.act.as_ref().and_then(|act| mark_block(p, act)) {
+        g.push(mark);
     }
-    g.push(Block::Paragraph(
-        Paragraph::heading(p.title.trim()).with_space(0.0, 12.0),
-    ));
+    if p.layout.title_shown {
+        g.push(Block::Paragraph(
+            Paragraph::heading(p.title.trim()).with_space(0.0, 12.0),
+        ));
+    }
+    let numbers = p.heading_numbers();
     if !p.passport.is_empty() {
-        g.push(heading("Паспорт программы".into()));
+        numbered_heading(&numbers.passport, &p.layout.passport_heading, &mut g);
         g.push(Block::Table(passport(p)));
     }
     let mut indicators_done = false;
     let mut roadmap_done = false;
-    for (i, section) in p.sections.iter().enumerate() {
-        g.push(heading(format!(
-            "{}. {}",
-            roman(i + 1),
-            section.title.trim()
-        )));
+    for (section, number) in p.sections.iter().zip(&numbers.sections) {
+        numbered_heading(number, &section.title, &mut g);
         for block in &section.body {
             match block {
                 SectionBlock::Paragraph { text } => {
@@ -675,7 +794,9 @@ pub fn compose(p: &Programme, mode: ComposeMode) -> Document {
                     threats,
                 ]))),
                 SectionBlock::Indicators => {
-                    g.push(Block::Table(indicator_table(p)));
+                    if !p.indicators.is_empty() {
+                        g.push(indicators_block(p));
+                    }
                     indicators_done = true;
                 }
                 SectionBlock::Roadmap => {
@@ -686,15 +807,11 @@ pub fn compose(p: &Programme, mode: ComposeMode) -> Document {
         }
     }
     if !indicators_done && !p.indicators.is_empty() {
-        g.push(heading("Целевые показатели программы".into()));
-        g.push(Block::Table(indicator_table(p)));
+        numbered_heading("", &p.layout.indicators_heading, &mut g);
+        g.push(indicators_block(p));
     }
     if !roadmap_done && !p.roadmap.blocks.is_empty() {
-        push_roadmap(
-            p,
-            &mut g,
-            Some("План мероприятий по реализации программы".into()),
-        );
+        push_roadmap(p, &mut g, Some(&p.layout.roadmap.heading));
     }
     g.flush();
     Document {
@@ -733,10 +850,10 @@ mod tests {
 
     #[test]
     fn roman_numerals() {
-        assert_eq!(roman(1), "I");
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(9), "IX");
-        assert_eq!(roman(14), "XIV");
+        assert_eq!(m::roman(1), "I");
+        assert_eq!(m::roman(4), "IV");
+        assert_eq!(m::roman(9), "IX");
+        assert_eq!(m::roman(14), "XIV");
     }
 
     fn texts(doc: &Document) -> Vec<String> {
@@ -815,5 +932,186 @@ mod tests {
         };
         assert_eq!(par.runs[0].text, "1.1");
         assert_eq!(t.body[0].cells[0].colspan, t.columns.len());
+    }
+
+    fn table_texts(doc: &Document) -> Vec<Vec<String>> {
+        let cell = |c: &Cell| {
+            c.blocks
+                .iter()
+                .map(|b| match b {
+                    CellBlock::Paragraph(p) => p.runs.iter().map(|r| r.text.as_str()).collect(),
+                    CellBlock::List(_) => "[list]".to_string(),
+                })
+                .collect::<Vec<String>>()
+                .join("\n")
+        };
+        let mut out = Vec::new();
+        for g in &doc.groups {
+            for b in &g.blocks {
+                if let Block::Table(t) = b {
+                    for r in t.header.iter().chain(&t.body) {
+                        out.push(r.cells.iter().map(cell).collect());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn an_institution_order_prints_its_own_heading_as_typed() {
+        let mut p = metodist_core::generate::programme(5, 1);
+        let act = p.act.as_mut().unwrap();
+        act.kind = ActKind::Order;
+        act.heading = ActHeading::Institution;
+        act.issuer_caps = false;
+        act.issuer = vec!["по МБОУ «Школа № 3»".into()];
+        act.number = Some("45-01".into());
+        act.date = chrono::NaiveDate::from_ymd_opt(2024, 9, 1);
+        act.date_format = m::DateFormat::NumericG;
+        act.title = "Об утверждении\nпрограммы развития".into();
+        let t = texts(&compose(&p, ComposeMode::WholeAct));
+        let at = |s: &str| {
+            t.iter()
+                .position(|x| x == s)
+                .unwrap_or_else(|| panic!("{s}: {t:?}"))
+        };
+        assert!(at("ПРИКАЗ № 45-01") < at("по МБОУ «Школа № 3»"));
+        assert!(at("по МБОУ «Школа № 3»") < at("от 01.09.2024г."));
+        assert_eq!(at("Об утверждении") + 1, at("программы развития"));
+        // The mark carries the same date, written the same way.
+        assert!(
+            t.iter().any(|l| l.ends_with("от 01.09.2024г. № 45-01")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn the_mark_can_be_left_out_or_agree_with_what_is_approved() {
+        let mut p = metodist_core::generate::programme(5, 1);
+        p.appendix.style = MarkStyle::Approved;
+        p.appendix.approves = m::Approves::Plural;
+        let t = texts(&compose(&p, ComposeMode::AppendixOnly));
+        assert_eq!(t[0], "УТВЕРЖДЕНЫ");
+        p.appendix.style = MarkStyle::None;
+        p.layout.title_shown = false;
+        p.layout.passport_heading = "Раздел первый".into();
+        let doc = compose(&p, ComposeMode::AppendixOnly);
+        assert!(!doc
+            .groups
+            .iter()
+            .flat_map(|g| &g.blocks)
+            .any(|b| matches!(b, Block::Mark(_))));
+        assert_eq!(texts(&doc)[0], "Раздел первый");
+    }
+
+    #[test]
+    fn a_flat_roadmap_has_no_block_rows_and_its_own_columns() {
+        let mut p = metodist_core::generate::programme(30, 2);
+        p.layout.roadmap.shape = m::RoadmapShape::Flat;
+        p.layout.roadmap.items = m::ItemNumbering::FlatDot;
+        p.layout.roadmap.columns = vec![
+            m::RoadmapColumn {
+                kind: ColumnKind::Number,
+                header: "№".into(),
+                width: Some(5.0),
+            },
+            m::RoadmapColumn {
+                kind: ColumnKind::Activity,
+                header: "Основные мероприятия".into(),
+                width: Some(60.0),
+            },
+            m::RoadmapColumn {
+                kind: ColumnKind::Deadline,
+                header: "Сроки исполнения".into(),
+                width: None,
+            },
+        ];
+        let doc = compose(&p, ComposeMode::AppendixOnly);
+        let rows = table_texts(&doc);
+        let header = rows
+            .iter()
+            .position(|r| r == &["№", "Основные мероприятия", "Сроки исполнения"])
+            .expect("the roadmap's own header");
+        let body = &rows[header + 1..header + 1 + 30];
+        for (i, r) in body.iter().enumerate() {
+            assert_eq!(r.len(), 3, "{r:?}");
+            assert_eq!(r[0], format!("{}.", i + 1));
+        }
+        let Some(t) = doc
+            .groups
+            .iter()
+            .flat_map(|g| &g.blocks)
+            .find_map(|b| match b {
+                Block::Table(t) if t.columns.len() == 3 && t.columns[0] == 5.0 => Some(t),
+                _ => None,
+            })
+        else {
+            panic!("no table with the programme's widths");
+        };
+        assert_eq!(t.columns, vec![5.0, 60.0, 15.0]);
+    }
+
+    #[test]
+    fn sections_number_in_the_programmes_style_and_keep_their_lines() {
+        let mut p = metodist_core::generate::programme(5, 1);
+        p.layout.sections.style = m::SectionStyle::Razdel;
+        p.layout.passport_numbered = true;
+        p.sections[0].title = "\nХарактеристика проблемы".into();
+        p.sections[1].renumber = Some(m::SectionNumbering {
+            style: m::SectionStyle::Arabic,
+            start: 1,
+        });
+        p.sections[2].unnumbered = true;
+        let t = texts(&compose(&p, ComposeMode::AppendixOnly));
+        let at = |s: &str| {
+            t.iter()
+                .position(|x| x == s)
+                .unwrap_or_else(|| panic!("{s}: {t:?}"))
+        };
+        assert!(at("Раздел 1. Паспорт программы") < at("Раздел 2."));
+        assert_eq!(at("Раздел 2.") + 1, at("Характеристика проблемы"));
+        let second = format!("1. {}", p.sections[1].title.trim());
+        at(&second);
+        at(p.sections[2].title.trim());
+    }
+
+    #[test]
+    fn indicators_without_values_print_as_a_list_and_rows_keep_their_subrows() {
+        let mut p = metodist_core::generate::programme(5, 1);
+        for ind in &mut p.indicators {
+            ind.base_value = None;
+            ind.values.clear();
+        }
+        p.passport[0].subrows = vec![
+            vec![TextBlock::Paragraph {
+                text: "второй документ".into(),
+            }],
+            vec![TextBlock::Paragraph {
+                text: "третий документ".into(),
+            }],
+        ];
+        let doc = compose(&p, ComposeMode::AppendixOnly);
+        let rows = table_texts(&doc);
+        assert!(!rows
+            .iter()
+            .any(|r| r.iter().any(|c| c == "Наименование показателя")));
+        let lists = doc
+            .groups
+            .iter()
+            .flat_map(|g| &g.blocks)
+            .filter_map(|b| match b {
+                Block::List(l) => Some(l),
+                _ => None,
+            })
+            .find(|l| l.items.len() == p.indicators.len())
+            .expect("the indicators as a list");
+        assert_eq!(lists.items.len(), p.indicators.len());
+        let first = rows
+            .iter()
+            .position(|r| r[0] == p.passport[0].label)
+            .unwrap();
+        assert_eq!(rows[first + 1], ["", "второй документ"]);
+        assert_eq!(rows[first + 2], ["", "третий документ"]);
     }
 }

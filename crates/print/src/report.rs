@@ -112,11 +112,12 @@ fn items_table(entries: &[&DueEntry], as_of: NaiveDate) -> Table {
             block = Some((&e.block_number, &e.block_title));
             previous = None;
             body.push(
-                Row::new(vec![Cell::bold_centered(format!(
-                    "{}. {}",
-                    e.block_number,
-                    e.block_title.trim()
-                ))
+                // Blocks that print without a number (a flat roadmap, or
+                // unnumbered blocks) head their rows with the title alone.
+                Row::new(vec![Cell::bold_centered(match e.block_number.as_str() {
+                    "" => e.block_title.trim().to_string(),
+                    n => format!("{n}. {}", e.block_title.trim()),
+                })
                 .span(titles.len())])
                 .keep_with_next(),
             );

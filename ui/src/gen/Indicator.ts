@@ -6,7 +6,12 @@ export type Indicator = { uid: string, name: string,
 /**
  * «%», «чел.», «ед.»
  */
-unit: string, direction: Direction, base_value: number | null, base_year: number | null, 
+unit: string, 
+/**
+ * Required in version 1; in version 2 an indicator listed by name
+ * alone may leave it out (it then means «increase»).
+ */
+direction: Direction, base_value: number | null, base_year: number | null, 
 /**
  * The task this indicator measures, by the task's uid.
  */

@@ -18,4 +18,10 @@ content: Array<TextBlock>,
  * period) and kept in step with it, rather than typed; only for the
  * rows `passport::derivable` names. Absent in older files: typed.
  */
-from_data?: boolean, };
+from_data?: boolean, 
+/**
+ * Further content rows under the same label, each printed in a cell
+ * of its own with a rule above it (version 2): `content` is the
+ * first sub-row, these the rest.
+ */
+subrows: Array<Array<TextBlock>>, };

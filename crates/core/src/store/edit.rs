@@ -75,6 +75,11 @@ pub enum Edit {
     SetYearColumns {
         years: Vec<i32>,
     },
+    /// The document's shape: headings, section and roadmap numbering,
+    /// roadmap columns (docs/design.md §2.7).
+    SetLayout {
+        layout: DocumentLayout,
+    },
     PutPassportRow {
         #[serde(default)]
         #[ts(optional = nullable)]
@@ -174,6 +179,7 @@ impl Edit {
             Self::SetAct { .. } => "утверждающий акт".into(),
             Self::SetAppendix { .. } => "отметка о приложении".into(),
             Self::SetYearColumns { .. } => "столбцы по годам".into(),
+            Self::SetLayout { .. } => "оформление документа".into(),
             Self::PutPassportRow { .. } => "строка паспорта".into(),
             Self::PutTask { .. } => "задача".into(),
             Self::PutSection { .. } => "раздел".into(),
@@ -477,6 +483,7 @@ fn apply_in(
         Edit::SetStatus { status } => head(tx, &|h| h.status = *status)?,
         Edit::SetAppendix { appendix } => head(tx, &|h| h.appendix = appendix.clone())?,
         Edit::SetYearColumns { years } => head(tx, &|h| h.year_columns = years.clone())?,
+        Edit::SetLayout { layout } => head(tx, &|h| h.layout = layout.clone())?,
         Edit::SetPeriod { period } => {
             set_period(tx, pid, whole(tx, pid)?, *period)?;
         }
@@ -827,7 +834,8 @@ impl<'a> Scope<'a> {
             Edit::SetTitle { .. }
             | Edit::SetStatus { .. }
             | Edit::SetAppendix { .. }
-            | Edit::SetYearColumns { .. } => Scope::Head,
+            | Edit::SetYearColumns { .. }
+            | Edit::SetLayout { .. } => Scope::Head,
             Edit::SetPeriod { .. } => Scope::Whole,
             Edit::SetAct { .. } => Scope::Act,
             Edit::PutPassportRow { row, .. } => element(ListKind::Passport, &row.uid),
@@ -884,8 +892,10 @@ impl<'a> Scope<'a> {
                     appendix: &after.appendix,
                 };
                 // New year columns must hold every item's years: a check
-                // of the whole roadmap.
-                if matches!(edit, Edit::SetYearColumns { .. }) || !part_is_valid(part) {
+                // of the whole roadmap; a layout is checked with it.
+                if matches!(edit, Edit::SetYearColumns { .. } | Edit::SetLayout { .. })
+                    || !part_is_valid(part)
+                {
                     validate_whole(tx, pid)?;
                 }
                 change.head = Some(Both { before, after });

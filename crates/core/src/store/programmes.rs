@@ -245,7 +245,8 @@ fn write_contents(tx: &Transaction<'_>, pid: i64, p: &Programme) -> rusqlite::Re
 pub(super) fn write_head(tx: &Transaction<'_>, pid: i64, h: &Head) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "UPDATE programme SET title = ?2, status = ?3, period_start = ?4, period_end = ?5,
-             mark_style = ?6, mark_number = ?7, mark_issuer = ?8, year_columns = ?9
+             mark_style = ?6, mark_number = ?7, mark_issuer = ?8, year_columns = ?9,
+             layout = ?10, mark_approves = ?11, mark_participle = ?12
          WHERE id = ?1",
     )?
     .execute(params![
@@ -258,6 +259,9 @@ pub(super) fn write_head(tx: &Transaction<'_>, pid: i64, h: &Head) -> rusqlite::
         h.appendix.number,
         h.appendix.issuer_genitive,
         json(&h.year_columns),
+        json(&h.layout),
+        h.appendix.approves.as_str(),
+        h.appendix.participle,
     ])?;
     Ok(())
 }
@@ -271,8 +275,9 @@ pub(super) fn write_act(
     let Some(a) = act else { return Ok(()) };
     tx.execute(
         "INSERT INTO act (programme_id, kind, issuer, date, number, place, title, preamble,
-             formula, points, signatory_position, signatory_name, executor)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             formula, points, signatory_position, signatory_name, executor, heading,
+             issuer_caps, date_format)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             pid,
             a.kind.as_str(),
@@ -287,6 +292,9 @@ pub(super) fn write_act(
             a.signatory_position,
             a.signatory_name,
             a.executor,
+            a.heading.as_str(),
+            a.issuer_caps,
+            a.date_format.as_str(),
         ],
     )?;
     Ok(())
@@ -302,11 +310,11 @@ pub(super) fn upsert_passport_row(
     r: &PassportRow,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO passport_row (programme_id, position, uid, key, label, content, from_data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO passport_row (programme_id, position, uid, key, label, content, from_data, subrows)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (programme_id, uid) DO UPDATE SET
              key = excluded.key, label = excluded.label, content = excluded.content,
-             from_data = excluded.from_data",
+             from_data = excluded.from_data, subrows = excluded.subrows",
     )?
     .execute(params![
         pid,
@@ -315,7 +323,8 @@ pub(super) fn upsert_passport_row(
         r.key.as_str(),
         r.label,
         json(&r.content),
-        r.from_data
+        r.from_data,
+        json(&r.subrows)
     ])?;
     Ok(())
 }
@@ -341,10 +350,20 @@ pub(super) fn upsert_section(
     s: &Section,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO section (programme_id, position, uid, title, body) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (programme_id, uid) DO UPDATE SET title = excluded.title, body = excluded.body",
+        "INSERT INTO section (programme_id, position, uid, title, body, unnumbered, renumber)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (programme_id, uid) DO UPDATE SET title = excluded.title, body = excluded.body,
+             unnumbered = excluded.unnumbered, renumber = excluded.renumber",
     )?
-    .execute(params![pid, position as i64, s.uid, s.title, json(&s.body)])?;
+    .execute(params![
+        pid,
+        position as i64,
+        s.uid,
+        s.title,
+        json(&s.body),
+        s.unnumbered,
+        s.renumber.as_ref().map(json)
+    ])?;
     Ok(())
 }
 
@@ -414,6 +433,9 @@ pub(super) struct Head {
     pub period: Period,
     pub appendix: AppendixMark,
     pub year_columns: Vec<i32>,
+    /// Undo steps written before the layout existed read as its default.
+    #[serde(default)]
+    pub layout: DocumentLayout,
 }
 
 impl Head {
@@ -424,6 +446,7 @@ impl Head {
             period: p.period,
             appendix: p.appendix.clone(),
             year_columns: p.roadmap.year_columns.clone(),
+            layout: p.layout.clone(),
         }
     }
 }
@@ -435,7 +458,7 @@ pub(super) fn read_head(
 ) -> rusqlite::Result<Option<(String, Head)>> {
     conn.prepare_cached(
         "SELECT uid, title, status, period_start, period_end, mark_style, mark_number,
-                mark_issuer, year_columns
+                mark_issuer, year_columns, layout, mark_approves, mark_participle
          FROM programme WHERE id = ?1 AND deleted_at IS NULL",
     )?
     .query_row([id], |r| {
@@ -460,11 +483,18 @@ pub(super) fn read_head(
                     )?,
                     number: r.get("mark_number")?,
                     issuer_genitive: r.get("mark_issuer")?,
+                    approves: parse_enum(
+                        "mark_approves",
+                        &r.get::<_, String>("mark_approves")?,
+                        Approves::parse,
+                    )?,
+                    participle: r.get("mark_participle")?,
                 },
                 year_columns: from_json::<Vec<i32>>(
                     "year_columns",
                     &r.get::<_, String>("year_columns")?,
                 )?,
+                layout: from_json::<DocumentLayout>("layout", &r.get::<_, String>("layout")?)?,
             },
         ))
     })
@@ -477,7 +507,8 @@ pub(super) fn read_act(
 ) -> rusqlite::Result<Option<ApprovingAct>> {
     conn.prepare_cached(
         "SELECT kind, issuer, date, number, place, title, preamble, formula, points,
-                signatory_position, signatory_name, executor
+                signatory_position, signatory_name, executor, heading, issuer_caps,
+                date_format
          FROM act WHERE programme_id = ?1",
     )?
     .query_row([pid], |r| {
@@ -497,6 +528,17 @@ pub(super) fn read_act(
             signatory_position: r.get("signatory_position")?,
             signatory_name: r.get("signatory_name")?,
             executor: r.get("executor")?,
+            heading: parse_enum(
+                "heading",
+                &r.get::<_, String>("heading")?,
+                ActHeading::parse,
+            )?,
+            issuer_caps: r.get("issuer_caps")?,
+            date_format: parse_enum(
+                "date_format",
+                &r.get::<_, String>("date_format")?,
+                DateFormat::parse,
+            )?,
         })
     })
     .optional()
@@ -505,7 +547,7 @@ pub(super) fn read_act(
 // Each part is read by one mapper from the columns its constant names,
 // whether the whole programme is loaded or one element by its row id.
 
-const PASSPORT_COLUMNS: &str = "uid, key, label, content, from_data";
+const PASSPORT_COLUMNS: &str = "uid, key, label, content, from_data, subrows";
 
 fn passport_row_from(r: &Row<'_>) -> rusqlite::Result<PassportRow> {
     Ok(PassportRow {
@@ -514,6 +556,7 @@ fn passport_row_from(r: &Row<'_>) -> rusqlite::Result<PassportRow> {
         label: r.get("label")?,
         content: from_json("content", &r.get::<_, String>("content")?)?,
         from_data: r.get("from_data")?,
+        subrows: from_json("subrows", &r.get::<_, String>("subrows")?)?,
     })
 }
 
@@ -526,13 +569,18 @@ fn task_from(r: &Row<'_>) -> rusqlite::Result<Task> {
     })
 }
 
-const SECTION_COLUMNS: &str = "uid, title, body";
+const SECTION_COLUMNS: &str = "uid, title, body, unnumbered, renumber";
 
 fn section_from(r: &Row<'_>) -> rusqlite::Result<Section> {
     Ok(Section {
         uid: r.get("uid")?,
         title: r.get("title")?,
         body: from_json("body", &r.get::<_, String>("body")?)?,
+        unnumbered: r.get("unnumbered")?,
+        renumber: r
+            .get::<_, Option<String>>("renumber")?
+            .map(|t| from_json("renumber", &t))
+            .transpose()?,
     })
 }
 
@@ -697,6 +745,7 @@ pub(super) fn load_programme(
         period,
         appendix,
         year_columns,
+        layout,
     } = head;
     Ok(Some(Programme {
         uid,
@@ -713,5 +762,6 @@ pub(super) fn load_programme(
             year_columns,
             blocks: blocks.into_iter().map(|(_, b)| b).collect(),
         },
+        layout,
     }))
 }

@@ -15,7 +15,7 @@ use super::columns::{from_json, json, parse_enum};
 use super::edit::ItemInput;
 use super::{Store, TxError};
 use crate::error::{CoreError, Result};
-use crate::model::{Item, ManualSchedule, TrackStatus, TrackingRecord};
+use crate::model::{DocumentLayout, Item, ManualSchedule, TrackStatus, TrackingRecord};
 use crate::schedule::{effective, NumberedSchedule};
 
 /// What `item_from_row` reads.
@@ -339,8 +339,28 @@ impl Store {
             .map_err(self.db_err())?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(self.db_err())?;
+        let layout: String = self
+            .conn()
+            .query_row(
+                "SELECT layout FROM programme WHERE id = ?1",
+                [programme_id],
+                |r| r.get(0),
+            )
+            .map_err(self.db_err())?;
+        let layout = from_json::<DocumentLayout>("layout", &layout)
+            .map_err(self.db_err())?
+            .roadmap;
+        // Items in blocks before the current one, for numbers that count
+        // through the whole roadmap.
+        let (mut block, mut before, mut in_block) = (None, 0usize, 0usize);
         rows.into_iter()
             .map(|(b, i, uid, json)| {
+                if block != Some(b) {
+                    before += in_block;
+                    in_block = 0;
+                    block = Some(b);
+                }
+                in_block += 1;
                 let json = json.ok_or_else(|| {
                     CoreError::Database(format!("у мероприятия «{uid}» не рассчитан график"))
                 })?;
@@ -351,7 +371,7 @@ impl Store {
                     ))
                 })?;
                 Ok(NumberedSchedule {
-                    number: crate::model::item_number(b, i),
+                    number: crate::model::item_number_with(&layout, b, i, before),
                     item: uid,
                     schedule,
                 })

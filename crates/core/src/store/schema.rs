@@ -195,6 +195,25 @@ CREATE TABLE undo_step (
     r#"
 ALTER TABLE passport_row ADD COLUMN from_data INTEGER NOT NULL DEFAULT 0;
 "#,
+    // 5: a programme's own document shape (issue #14, exchange format
+    // version 2). Every default is the look programmes had before, so the
+    // programmes already stored print as they did.
+    r#"
+-- DocumentLayout as JSON; '{}' reads as every default.
+ALTER TABLE programme ADD COLUMN layout TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE programme ADD COLUMN mark_approves TEXT NOT NULL DEFAULT 'feminine';
+ALTER TABLE programme ADD COLUMN mark_participle TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE act ADD COLUMN heading TEXT NOT NULL DEFAULT 'usual';
+ALTER TABLE act ADD COLUMN issuer_caps INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE act ADD COLUMN date_format TEXT NOT NULL DEFAULT 'numeric';
+
+ALTER TABLE passport_row ADD COLUMN subrows TEXT NOT NULL DEFAULT '[]';
+
+ALTER TABLE section ADD COLUMN unnumbered INTEGER NOT NULL DEFAULT 0;
+-- SectionNumbering as JSON, or NULL.
+ALTER TABLE section ADD COLUMN renumber TEXT;
+"#,
 ];
 
 /// The schema version this build writes.

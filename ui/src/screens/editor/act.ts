@@ -39,6 +39,9 @@ function newAct(ctx: EditorContext): ApprovingAct {
     signatory_position: "",
     signatory_name: "",
     executor: null,
+    heading: "usual",
+    issuer_caps: true,
+    date_format: "numeric",
   };
 }
 

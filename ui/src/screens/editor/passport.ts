@@ -258,7 +258,7 @@ export const passportTab: EditorTab = {
       button("+ Строка паспорта", "passport-add-row", () => {
         void commit(ctx, {
           op: "put_passport_row",
-          row: { uid: "", key: "custom", label: "", content: [{ type: "paragraph", text: "" }] },
+          row: { uid: "", key: "custom", label: "", content: [{ type: "paragraph", text: "" }], subrows: [] },
         }).then(() => focusTestId(`passport-label-${rows.length + 1}`));
       }, { className: "button" }),
       h("p", { className: "field-hint" }, "Alt+↑ / Alt+↓ — переместить строку, в которой стоит курсор."),

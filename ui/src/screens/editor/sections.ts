@@ -388,7 +388,7 @@ export const sectionsTab: EditorTab = {
       { className: "tab-sections", testId: "tab-sections" },
       ...sections.map((section, index) => sectionEditor(ctx, section, index, sections.length)),
       button("+ Раздел", "section-add", () => {
-        void commit(ctx, { op: "put_section", section: { uid: "", title: "", body: [{ type: "paragraph", text: "" }] } }).then(() =>
+        void commit(ctx, { op: "put_section", section: { uid: "", title: "", body: [{ type: "paragraph", text: "" }], unnumbered: false, renumber: null } }).then(() =>
           focusTestId(`section-title-${sections.length + 1}`),
         );
       }, { className: "button" }),
