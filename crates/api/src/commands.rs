@@ -70,6 +70,10 @@ macro_rules! with_commands {
             describe_deadline(period: Period, phrase: String) -> ScheduleView =
                 |_cx| editor::describe_deadline(period, phrase);
             readiness(id: i64) -> Vec<Problem> = |cx| editor::readiness(cx.session, id);
+            find_text(id: i64, query: Query) -> Found =
+                |cx| editor::find_text(cx.session, id, query);
+            replace_text(id: i64, from: String, to: String, target: ReplaceTarget) -> Replaced =
+                |cx| editor::replace_text(cx.session, id, from, to, target, cx.host.today());
 
             // Printing and layout profiles (printing.rs).
             layout_profiles() -> Vec<LayoutProfile> = |cx| printing::layout_profiles(cx.session);
@@ -123,13 +127,14 @@ macro_rules! with_commands {
 /// `use metodist_api::command_types::*;` where the macro is expanded.
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
-    pub use crate::editor::{self, ScheduleView};
+    pub use crate::editor::{self, Replaced, ScheduleView};
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed};
     pub use crate::programmes;
     pub use crate::session::DatabaseStatus;
     pub use crate::tracking;
     pub use chrono::NaiveDate;
     pub use metodist_core::effectiveness::Evaluation;
+    pub use metodist_core::find::{Found, Query, ReplaceTarget};
     pub use metodist_core::model::Programme;
     pub use metodist_core::store::{BackupInfo, Restored, TemplateSummary};
     pub use metodist_core::tracking::{DueEntry, MonthScreen, TodayScreen};

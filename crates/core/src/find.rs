@@ -164,7 +164,7 @@ pub enum Place {
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit {
     pub place: Place,
-    /// «Дорожная карта · мероприятие 1.3 · Сроки».
+    /// «Дорожная карта · мероприятие 1.3, сроки».
     pub location: String,
     pub start: usize,
     pub end: usize,
