@@ -215,7 +215,10 @@ pub struct Replacement {
 /// Every text field of `p` in document order, each with its place and its
 /// location in words (built only when asked: most fields have no hit).
 /// `f` may change the text; the caller gets back what it changed.
-fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, &dyn Fn() -> (Place, String))) {
+/// A field's place and its location in words, made only when asked.
+type Where<'a> = &'a dyn Fn() -> (Place, String);
+
+fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
     let field_in = |part: &str, what: String| format!("{part} · {what}");
     f(&mut p.title, &|| {
         (Place::Title, "Название программы".to_string())

@@ -439,6 +439,11 @@ export function closeFind(): void {
   document.documentElement.style.removeProperty("--find-panel-height");
 }
 
+/** After undo or redo: the hits are searched again (their places may have moved). */
+export function refreshFind(): void {
+  if (state !== null && panel !== null && panel.root.isConnected) void search();
+}
+
 /** F3 / Shift+F3 while the panel is open. */
 export function findStep(by: number): boolean {
   if (state === null || panel === null || !panel.root.isConnected) return false;

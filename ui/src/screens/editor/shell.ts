@@ -25,7 +25,7 @@ import { roadmapTab } from "./roadmap/index.js";
 import { sectionsTab } from "./sections.js";
 import { trackingTabs } from "../tracking/tabs.js";
 import type { EditorContext, EditorTab } from "./tab.js";
-import { attachFind, findStep, openFind } from "./find.js";
+import { attachFind, findStep, openFind, refreshFind } from "./find.js";
 
 const TABS: readonly EditorTab[] = [...trackingTabs, actTab, passportTab, sectionsTab, indicatorsTab, roadmapTab, printTab];
 
@@ -170,6 +170,7 @@ class Session implements EditorContext {
       await this.renderTab(true);
       this.headerRefresh(this.current);
       for (const listener of this.listeners) listener(this.current);
+      refreshFind();
     } catch (raw) {
       this.setIndicator("error", raw instanceof AppError ? raw.message : "Не удалось отменить изменение.");
     }
