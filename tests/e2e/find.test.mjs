@@ -17,6 +17,7 @@ import { test } from "node:test";
 import {
   ARTIFACTS,
   FIXTURE,
+  repo,
   KEY,
   click,
   cliMissing,
@@ -185,6 +186,45 @@ test("Ctrl+H replaces every match on every tab in one step; one «Отменит
     // The panel searches again after the undo.
     await waitUntil("the hits back in the panel", async () => (await hitTexts(session)).length === total, 20_000);
     assert.equal(count("просвещени"), otherBefore);
+  });
+});
+
+test("the placeholders a template left are listed; one opens selected, «Заменить все такие» fills them all", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
+  const { env } = freshEnv("placeholders");
+  runCli(env, "--db", env.METODIST_DB, "import", join(repo, "assets", "templates", "shnor.metodist.json"));
+  const cliHits = (...args) => runCli(env, "--db", env.METODIST_DB, "find", "1", ...args).trim().split("\n");
+  const listed = cliHits("--placeholders");
+  await launch(t, "placeholders", env, async (session) => {
+    await openProgramme(session, "passport");
+    await click(session, '[data-testid="passport-label-1"]');
+    await ctrl(session, "f");
+    await click(session, '[data-testid="find-placeholders"]');
+    await waitUntil("the placeholders", async () => (await hitTexts(session)).length === listed.length - 1, 20_000);
+    const hits = await hitTexts(session);
+    assert.ok(hits.every(([, m]) => m.startsWith("[") && m.endsWith("]")));
+    // The same list as `metodist find --placeholders`, in the same order.
+    assert.deepEqual(hits.map(([w]) => w), listed.slice(0, -1).map((l) => l.split("\t")[0]));
+    const index = hits.findIndex(([w, m]) => w === "Акт · преамбула" && m === "[наименование]");
+    assert.ok(index >= 0, "a placeholder in the act's preamble");
+    await click(session, `[data-testid="find-hit-${index + 1}"]`);
+    const at = await waitUntil("the act's preamble, focused", async () => {
+      const f = await focused(session);
+      return f && f.tab === "act" && f.testid === "act-preamble" ? f : false;
+    }, 30_000);
+    assert.equal(at.selected, "[наименование]");
+    await saveScreenshot(session, "find-placeholders");
+
+    // «Заменить…» shows the replacement and keeps the placeholders listed.
+    await click(session, '[data-testid="find-replace-toggle"]');
+    await typeInto(session, '[data-testid="replace-input"]', "Заречного");
+    assert.equal(await session.textOf('[data-testid="replace-all"]'), "Заменить все такие");
+    await click(session, '[data-testid="replace-all"]');
+    await waitUntil("«Заменено»", async () => /Заменено: \d+/.test(await session.textOf('[data-testid="find-status"]')), 30_000);
+    await waitSaved(session);
+    assert.deepEqual(cliHits("[наименование]"), ["Ничего не найдено."]);
+    const left = cliHits("--placeholders");
+    assert.ok(left.length < listed.length, "fewer placeholders left");
+    await waitUntil("the panel lists what is left", async () => (await hitTexts(session)).length === left.length - 1, 20_000);
   });
 });
 
