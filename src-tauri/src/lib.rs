@@ -65,6 +65,35 @@ fn focus_main_window(app: &tauri::AppHandle) {
     }
 }
 
+/// Turns on WebKitGTK's spell checker, which is off unless the app asks:
+/// without it `spellcheck="true"` underlines nothing. Russian first, with
+/// English for the words she borrows; the dictionaries are the system's
+/// hunspell ones (the .deb depends on `hunspell-ru`), found by enchant.
+/// On Windows WebView2 checks spelling by itself, in the languages of the
+/// system (docs/platforms.md).
+#[cfg(target_os = "linux")]
+fn enable_spell_checking(app: &tauri::App) {
+    use tauri::Manager as _;
+    use webkit2gtk::{WebContextExt as _, WebViewExt as _};
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let result = window.with_webview(|webview| {
+        if let Some(context) = webview.inner().context() {
+            context.set_spell_checking_enabled(true);
+            context.set_spell_checking_languages(&SPELL_CHECKING_LANGUAGES);
+        }
+    });
+    if let Err(error) = result {
+        // Typing works without it; only the red underline is missing.
+        eprintln!("проверка орфографии не включена: {error}");
+    }
+}
+
+/// The dictionaries the spell checker uses, in enchant's names.
+#[cfg(target_os = "linux")]
+const SPELL_CHECKING_LANGUAGES: [&str; 2] = ["ru_RU", "en_US"];
+
 /// Opens (or creates) the database, then runs the window until it is closed.
 ///
 /// A database that cannot be opened does not stop the app: the error is kept
@@ -122,6 +151,8 @@ pub fn run() -> Result<(), String> {
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(served);
             }
+            #[cfg(target_os = "linux")]
+            enable_spell_checking(app);
             Ok(())
         })
         .plugin(tauri_plugin_dialog::init())

@@ -72,6 +72,10 @@ macro_rules! with_commands {
             readiness(id: i64) -> Vec<Problem> = |cx| editor::readiness(cx.session, id);
             derived_passport(id: i64) -> Vec<DerivedRow> =
                 |cx| editor::derived_passport(cx.session, id);
+            find_text(id: i64, query: Query) -> Found =
+                |cx| editor::find_text(cx.session, id, query);
+            replace_text(id: i64, from: String, to: String, target: ReplaceTarget) -> Replaced =
+                |cx| editor::replace_text(cx.session, id, from, to, target, cx.host.today());
 
             // Printing and layout profiles (printing.rs).
             layout_profiles() -> Vec<LayoutProfile> = |cx| printing::layout_profiles(cx.session);
@@ -125,13 +129,14 @@ macro_rules! with_commands {
 /// `use metodist_api::command_types::*;` where the macro is expanded.
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
-    pub use crate::editor::{self, DerivedRow, ScheduleView};
+    pub use crate::editor::{self, DerivedRow, Replaced, ScheduleView};
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed};
     pub use crate::programmes;
     pub use crate::session::DatabaseStatus;
     pub use crate::tracking;
     pub use chrono::NaiveDate;
     pub use metodist_core::effectiveness::Evaluation;
+    pub use metodist_core::find::{Found, Query, ReplaceTarget};
     pub use metodist_core::model::Programme;
     pub use metodist_core::store::{BackupInfo, Restored, TemplateSummary};
     pub use metodist_core::tracking::{DueEntry, MonthScreen, TodayScreen};

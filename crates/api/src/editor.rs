@@ -1,6 +1,7 @@
 //! The editor: a programme, its edits with undo and redo, the schedules the
 //! roadmap shows, and what must be filled in before printing.
 
+use metodist_core::find::{self, Found, Query, ReplaceTarget};
 use metodist_core::model::{Programme, RichText};
 use metodist_core::{Applied, Edit, Period, Problem, UndoState};
 use metodist_schedule::{describe, interpret, Schedule};
@@ -102,4 +103,41 @@ pub fn derived_passport(session: &Session, id: i64) -> Result<Vec<DerivedRow>> {
 pub fn readiness(session: &Session, id: i64) -> Result<Vec<Problem>> {
     let p = session.with_store(|s| s.load(id))?;
     Ok(metodist_core::readiness::check(&p))
+}
+
+/// What a search of the whole programme finds (find.rs in the core).
+pub fn find_text(session: &Session, id: i64, query: Query) -> Result<Found> {
+    let p = session.with_store(|s| s.load(id))?;
+    Ok(find::find(&p, &query)?)
+}
+
+/// What a replacement did: how many matches it changed, and the undo it
+/// leaves («Отменить: замена «…» на «…»»).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Replaced {
+    pub count: usize,
+    pub undo: UndoState,
+}
+
+/// Replaces the matches of `from` chosen by `target` with `to`, as one edit
+/// (one undo step). Refused with `replace_nothing` when there is nothing
+/// to replace, and with `edit_invalid` (nothing changed) when the result
+/// would not be a valid programme.
+pub fn replace_text(
+    session: &Session,
+    id: i64,
+    from: String,
+    to: String,
+    target: ReplaceTarget,
+    today: NaiveDate,
+) -> Result<Replaced> {
+    session.with_store_mut(|s| {
+        let p = s.load(id)?;
+        let plan = find::replace(&p, &from, &to, &target)?;
+        let applied = s.apply(id, &plan.edit, today)?;
+        Ok(Replaced {
+            count: plan.count,
+            undo: applied.undo,
+        })
+    })
 }

@@ -6,6 +6,7 @@ mod args;
 mod backups;
 mod commands;
 mod error;
+mod find;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -26,6 +27,12 @@ metodist — командная строка Методиста
   check НОМЕР                   что исправить перед печатью окончательного варианта: пустые
                                 обязательные части, подсказки шаблона, непонятные сроки и сроки
                                 вне периода; по строке на замечание, код выхода 1, если они есть
+  find НОМЕР ТЕКСТ               найти текст во всей программе (без учёта регистра, ё = е): по строке
+                                на совпадение — где оно и отрывок с ним между ⟦ и ⟧
+  find НОМЕР --placeholders     найти заполнители шаблона «[…]», оставшиеся в программе
+  replace НОМЕР ЧТО НА_ЧТО [--today ГГГГ-ММ-ДД]
+                                заменить текст во всей программе одним изменением (в окне
+                                его отменяет одно «Отменить»)
   schedule --from ГГГГ-ММ --to ГГГГ-ММ «СРОКИ»
                                 как понимается срок мероприятия в периоде программы (JSON)
   schedule НОМЕР                сроки всех мероприятий программы и их понимание
@@ -94,6 +101,8 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "report" => commands::report(&mut ctx, args)?,
         "apply" => commands::apply(&mut ctx, args)?,
         "check" => commands::check(&mut ctx, args)?,
+        "find" => find::find(&mut ctx, args)?,
+        "replace" => find::replace(&mut ctx, args)?,
         "backups" => backups::run(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),

@@ -119,6 +119,9 @@ pub enum CoreError {
     ElementNotFound(String),
     #[error("Недопустимое изменение: {0}")]
     InvalidEdit(String),
+    /// A find or replace that cannot be done (nothing to look for, nothing found).
+    #[error("{0}")]
+    Replace(String),
 }
 
 /// Every code `CoreError::code` can return, for the interface's generated
@@ -142,6 +145,7 @@ pub const ERROR_CODES: &[&str] = &[
     "programme_not_found",
     "element_not_found",
     "invalid_edit",
+    "replace_nothing",
 ];
 
 impl CoreError {
@@ -166,6 +170,7 @@ impl CoreError {
             Self::ProgrammeNotFound(_) => "programme_not_found",
             Self::ElementNotFound(_) => "element_not_found",
             Self::InvalidEdit(_) => "invalid_edit",
+            Self::Replace(_) => "replace_nothing",
         }
     }
 

@@ -6,6 +6,7 @@ pub mod copy;
 pub mod effectiveness;
 pub mod error;
 pub mod exchange;
+pub mod find;
 pub mod fsutil;
 pub mod generate;
 pub mod model;

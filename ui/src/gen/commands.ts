@@ -9,6 +9,7 @@ import type { DerivedRow } from "./DerivedRow.js";
 import type { DueEntry } from "./DueEntry.js";
 import type { Edit } from "./Edit.js";
 import type { Evaluation } from "./Evaluation.js";
+import type { Found } from "./Found.js";
 import type { InstalledFont } from "./InstalledFont.js";
 import type { LayoutProfile } from "./LayoutProfile.js";
 import type { MonthScreen } from "./MonthScreen.js";
@@ -20,6 +21,9 @@ import type { Problem } from "./Problem.js";
 import type { ProfileProblem } from "./ProfileProblem.js";
 import type { Programme } from "./Programme.js";
 import type { ProgrammeSummary } from "./ProgrammeSummary.js";
+import type { Query } from "./Query.js";
+import type { ReplaceTarget } from "./ReplaceTarget.js";
+import type { Replaced } from "./Replaced.js";
 import type { Restored } from "./Restored.js";
 import type { ScheduleView } from "./ScheduleView.js";
 import type { TemplateSummary } from "./TemplateSummary.js";
@@ -105,6 +109,14 @@ export function readiness(id: number): Promise<Array<Problem>> {
 
 export function derivedPassport(id: number): Promise<Array<DerivedRow>> {
   return invoke<Array<DerivedRow>>("derived_passport", { id });
+}
+
+export function findText(id: number, query: Query): Promise<Found> {
+  return invoke<Found>("find_text", { id, query });
+}
+
+export function replaceText(id: number, from: string, to: string, target: ReplaceTarget): Promise<Replaced> {
+  return invoke<Replaced>("replace_text", { id, from, to, target });
 }
 
 export function layoutProfiles(): Promise<Array<LayoutProfile>> {

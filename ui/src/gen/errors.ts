@@ -21,6 +21,7 @@ export const ErrorCode = {
   PROGRAMME_NOT_FOUND: "programme_not_found",
   ELEMENT_NOT_FOUND: "element_not_found",
   INVALID_EDIT: "invalid_edit",
+  REPLACE_NOTHING: "replace_nothing",
   PRINT_FONT_READ: "print_font_read",
   PRINT_FONT_PARSE: "print_font_parse",
   PRINT_FONT_NO_CYRILLIC: "print_font_no_cyrillic",

@@ -79,6 +79,10 @@ export function textField(options: TextOptions): HTMLInputElement | HTMLTextArea
     ? h("textarea", { className: options.className ?? "field field-multiline", testId: options.testId })
     : h("input", { className: options.className ?? "field", testId: options.testId, attrs: { type: "text" } });
   element.value = options.value;
+  // Russian spell checking (WebKitGTK's is turned on by src-tauri lib.rs;
+  // WebView2 uses the system's dictionaries).
+  element.spellcheck = true;
+  element.lang = "ru";
   if (element instanceof HTMLTextAreaElement) {
     element.rows = options.rows ?? Math.min(12, Math.max(2, options.value.split("\n").length));
     autoGrow(element);

@@ -1,5 +1,6 @@
 // The programme editor: header (title, period, status), tabs, the save queue
-// with its quiet indicator, and undo/redo. Routes: #/programmes/:id/:tab and
+// with its quiet indicator, undo/redo, and Ctrl+F / Ctrl+H for the find
+// panel (find.ts). Routes: #/programmes/:id/:tab and
 // #/programmes/:id (first tab).
 //
 // data-testid: editor, editor-back, editor-title, editor-period-start,
@@ -26,6 +27,7 @@ import { roadmapTab } from "./roadmap/index.js";
 import { sectionsTab } from "./sections.js";
 import { trackingTabs } from "../tracking/tabs.js";
 import type { EditorContext, EditorTab } from "./tab.js";
+import { attachFind, findStep, openFind, refreshFind } from "./find.js";
 
 const TABS: readonly EditorTab[] = [...trackingTabs, actTab, passportTab, sectionsTab, indicatorsTab, roadmapTab, printTab];
 
@@ -76,9 +78,14 @@ class Session implements EditorContext {
   }
 
   apply(edit: Edit): Promise<Applied> {
+    return this.perform(() => applyEdit(this.id, edit));
+  }
+
+  /** Runs a command that changes the programme (an edit, a replacement) in the save queue. */
+  perform<T extends { undo: UndoState }>(call: () => Promise<T>): Promise<T> {
     this.inFlight++;
     this.setIndicator("saving", "Сохранение…");
-    const sent = this.queue.then(() => applyEdit(this.id, edit));
+    const sent = this.queue.then(call);
     // The next edit waits for this one whether it succeeds or not.
     this.queue = sent.catch(() => undefined);
     return sent.then(
@@ -169,6 +176,7 @@ class Session implements EditorContext {
       await this.renderTab(true);
       this.headerRefresh(this.current);
       for (const listener of this.listeners) listener(this.current);
+      refreshFind();
     } catch (raw) {
       this.setIndicator("error", raw instanceof AppError ? raw.message : "Не удалось отменить изменение.");
     }
@@ -390,8 +398,21 @@ function installKeys(session: Session, root: HTMLElement): void {
       if (keyHandler === handler) keyHandler = null;
       return;
     }
+    if (event.key === "F3" && !event.ctrlKey && !event.altKey) {
+      if (findStep(event.shiftKey ? -1 : 1)) event.preventDefault();
+      return;
+    }
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
+    // Find and replace across the programme; on the Russian layout F is «а», H is «р».
+    const isF = key === "f" || key === "а" || event.code === "KeyF";
+    const isH = key === "h" || key === "р" || event.code === "KeyH";
+    if ((isF || isH) && !event.shiftKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      openFind(session, root, isH);
+      return;
+    }
     // Cyrillic layout: the Z key gives «я», Y gives «н»; event.code is the key's place.
     const isZ = key === "z" || key === "я" || event.code === "KeyZ";
     const isY = key === "y" || key === "н" || event.code === "KeyY";
@@ -470,6 +491,7 @@ export const editorScreen: Screen = {
     // «Перейти» from a readiness problem: the field it names, once on screen.
     revealPending(id, tab.key);
     installKeys(session, root);
+    attachFind(session, root);
     return root;
   },
 };

@@ -208,7 +208,7 @@ export function makeItemRow(item: Item, block: string, yearColumns: readonly num
     const el = h("textarea", {
       className: `rm-cell rm-${field}`,
       testId: `item-${field}`,
-      attrs: { rows: "1", "aria-label": label, spellcheck: "true" },
+      attrs: { rows: "1", "aria-label": label, spellcheck: "true", lang: "ru" },
     });
     el.value = value;
     fields.set(field, el);
@@ -247,7 +247,7 @@ export function makeItemRow(item: Item, block: string, yearColumns: readonly num
       const el = h("textarea", {
         className: "rm-cell rm-year",
         testId: `item-year-${y}`,
-        attrs: { rows: "1", "aria-label": `${y} год` },
+        attrs: { rows: "1", "aria-label": `${y} год`, spellcheck: "true", lang: "ru" },
       });
       el.value = item.per_year.find((v) => v.year === y)?.text ?? "";
       years.set(y, el);

@@ -1,0 +1,123 @@
+//! `metodist find` and `metodist replace` on a temporary database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_metodist"))
+            .arg("--db")
+            .arg(self.dir.path().join("test.sqlite3"))
+            .args(args)
+            .env_remove("METODIST_DB")
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+fn file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(name)
+}
+
+#[test]
+fn find_lists_every_match_and_replace_changes_them_all() {
+    let env = Env::new();
+    let sample = file("tests/fixtures/sample-programme.metodist.json");
+    let id = env.ok(&["import", sample.to_str().unwrap()]);
+    let id = id.trim();
+    let found = env.ok(&["find", id, "ОБРАЗОВАНИ"]);
+    let lines: Vec<&str> = found.lines().collect();
+    let summary = lines.last().unwrap();
+    assert!(summary.starts_with("Найдено: "), "{found}");
+    let n: usize = summary
+        .trim_start_matches("Найдено: ")
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(lines.len() - 1, n, "one line per match");
+    for line in &lines[..n] {
+        let (place, snippet) = line.split_once('\t').unwrap();
+        assert!(!place.is_empty());
+        assert!(snippet.to_lowercase().contains("⟦образовани⟧"), "{snippet}");
+    }
+    assert!(lines.iter().any(|l| l.starts_with("Акт · ")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("Дорожная карта · мероприятие ")));
+
+    let before = env.ok(&["export", id, "-o", "-"]);
+    let out = env.ok(&["replace", id, "образовани", "просвещени"]);
+    assert!(
+        out.starts_with(&format!("Заменено: {n} совпадени")),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("Отменить можно в окне: «Отменить: замена «образовани» на «просвещени»».\n"),
+        "{out}"
+    );
+    assert_eq!(env.ok(&["find", id, "образовани"]), "Ничего не найдено.\n");
+    let after = env.ok(&["export", id, "-o", "-"]);
+    assert_eq!(
+        after.matches("просвещени").count(),
+        before.matches("просвещени").count() + n
+    );
+}
+
+#[test]
+fn a_refused_replace_exits_1_and_changes_nothing() {
+    let env = Env::new();
+    let sample = file("tests/fixtures/sample-programme.metodist.json");
+    let id = env.ok(&["import", sample.to_str().unwrap()]);
+    let id = id.trim();
+    let before = env.ok(&["export", id, "-o", "-"]);
+    let out = env.run(&["replace", id, "такого текста нет", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Ничего не заменено: текст «такого текста нет» в программе не найден"),
+        "{err}"
+    );
+    let out = env.run(&["replace", id, "образовани"]);
+    assert_eq!(out.status.code(), Some(2), "the replacement is missing");
+    assert_eq!(env.ok(&["export", id, "-o", "-"]), before);
+}
+
+#[test]
+fn find_placeholders_lists_what_a_template_left() {
+    let env = Env::new();
+    let template = file("assets/templates/shnor.metodist.json");
+    let id = env.ok(&["import", template.to_str().unwrap()]);
+    let found = env.ok(&["find", id.trim(), "--placeholders"]);
+    assert!(
+        found
+            .lines()
+            .any(|l| l.starts_with("Акт · ") && l.contains("⟦[")),
+        "{found}"
+    );
+    assert!(found.lines().last().unwrap().starts_with("Найдено: "));
+}
