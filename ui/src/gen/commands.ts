@@ -20,6 +20,7 @@ import type { ProfileProblem } from "./ProfileProblem.js";
 import type { Programme } from "./Programme.js";
 import type { ProgrammeSummary } from "./ProgrammeSummary.js";
 import type { Restored } from "./Restored.js";
+import type { SavedSpreadsheet } from "./SavedSpreadsheet.js";
 import type { ScheduleView } from "./ScheduleView.js";
 import type { TemplateSummary } from "./TemplateSummary.js";
 import type { TodayScreen } from "./TodayScreen.js";
@@ -156,6 +157,10 @@ export function evaluation(id: number, from: string, to: string): Promise<Evalua
 
 export function printReport(id: number, from: string, to: string, profile: string): Promise<Printed | null> {
   return invoke<Printed | null>("print_report", { id, from, to, profile });
+}
+
+export function saveExecutionXlsx(id: number): Promise<SavedSpreadsheet | null> {
+  return invoke<SavedSpreadsheet | null>("save_execution_xlsx", { id });
 }
 
 export function databaseStatus(): Promise<DatabaseStatus> {
