@@ -115,6 +115,8 @@ struct Formats {
 }
 
 const FONT_SIZE: f64 = 10.0;
+/// The height of one line of text at `FONT_SIZE`, in points.
+const LINE_PT: f64 = 12.75;
 
 impl Formats {
     fn new() -> Self {
@@ -185,6 +187,10 @@ fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 struct Widths {
     bounds: Vec<(f64, f64)>,
     seen: Vec<f64>,
+    /// Each wrapped cell's line lengths, by row: the row heights are set
+    /// from them once the widths are known, because LibreOffice does not
+    /// fit a row to its wrapped text when it opens the file.
+    cells: Vec<(u32, u16, Vec<usize>)>,
 }
 
 impl Widths {
@@ -192,11 +198,14 @@ impl Widths {
         Widths {
             bounds: bounds.to_vec(),
             seen: bounds.iter().map(|b| b.0).collect(),
+            cells: Vec::new(),
         }
     }
 
-    fn see(&mut self, col: usize, text: &str) {
-        let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+    fn see(&mut self, row: u32, col: usize, text: &str) {
+        let lines: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
+        let longest = lines.iter().copied().max().unwrap_or(0) as f64;
+        self.cells.push((row, col as u16, lines));
         // A little room for the cell's padding and for wider letters.
         let want = longest * 1.05 + 1.0;
         if let Some(seen) = self.seen.get_mut(col) {
@@ -205,8 +214,32 @@ impl Widths {
     }
 
     fn apply(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
-        for (col, (seen, (min, max))) in self.seen.iter().zip(&self.bounds).enumerate() {
-            sheet.set_column_width(col as u16, seen.clamp(*min, *max))?;
+        let widths: Vec<f64> = self
+            .seen
+            .iter()
+            .zip(&self.bounds)
+            .map(|(seen, (min, max))| seen.clamp(*min, *max))
+            .collect();
+        for (col, width) in widths.iter().enumerate() {
+            sheet.set_column_width(col as u16, *width)?;
+        }
+        // Lines each cell wraps to at its width (words make lines a little
+        // shorter than the width); the tallest cell of a row sets its height.
+        let mut lines: HashMap<u32, usize> = HashMap::new();
+        for (row, col, lengths) in &self.cells {
+            let width = widths.get(*col as usize).copied().unwrap_or(10.0);
+            let room = ((width - 1.0) * 0.9).max(1.0);
+            let n: usize = lengths
+                .iter()
+                .map(|&len| ((len as f64 / room).ceil() as usize).max(1))
+                .sum();
+            let entry = lines.entry(*row).or_insert(1);
+            *entry = (*entry).max(n);
+        }
+        for (row, n) in lines {
+            if n > 1 {
+                sheet.set_row_height(row, n as f64 * LINE_PT + 3.0)?;
+            }
         }
         Ok(())
     }
@@ -234,7 +267,7 @@ fn write_text(
     format: &Format,
 ) -> Result<(), XlsxError> {
     let text = text.trim();
-    widths.see(col as usize, text);
+    widths.see(row, col as usize, text);
     sheet.write_string_with_format(row, col, text, format)?;
     Ok(())
 }
