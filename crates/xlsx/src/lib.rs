@@ -488,7 +488,7 @@ fn indicators_sheet(input: &ExecutionInput<'_>, f: &Formats) -> Result<Worksheet
         (5.0, 6.0),
         (30.0, 50.0),
         (7.0, 14.0),
-        (10.0, 10.0),
+        (12.0, 12.0),
         (10.0, 10.0),
         (8.0, 8.0),
     ];
