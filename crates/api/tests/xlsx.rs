@@ -41,7 +41,7 @@ fn the_workbook_is_saved_where_chosen_as_of_today_and_shown() {
     assert_eq!(saved.indicators, t.programme.indicators.len());
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(&bytes[..2], b"PK", "an .xlsx is a zip package");
-    assert_eq!(*host.shown.lock().unwrap(), [out.clone()]);
+    assert_eq!(*host.shown.lock().unwrap(), std::slice::from_ref(&out));
     // The same bytes as the function the CLI calls, on the same day.
     let again = dir.path().join("cli.xlsx");
     tracking::export_execution(&session, id, &again, today).unwrap();
