@@ -110,6 +110,8 @@ macro_rules! with_commands {
             print_report(id: i64, from: NaiveDate, to: NaiveDate, profile: String)
                 -> Option<Printed> =
                 |cx| tracking::print_report(cx.session, cx.host, id, from, to, profile);
+            save_execution_xlsx(id: i64) -> Option<SavedSpreadsheet> =
+                |cx| tracking::save_execution_xlsx(cx.session, cx.host, id);
 
             // The database and its backups (backups.rs).
             database_status() -> DatabaseStatus = |cx| backups::database_status(cx.session);
@@ -133,7 +135,7 @@ pub mod command_types {
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed};
     pub use crate::programmes;
     pub use crate::session::DatabaseStatus;
-    pub use crate::tracking;
+    pub use crate::tracking::{self, SavedSpreadsheet};
     pub use chrono::NaiveDate;
     pub use metodist_core::effectiveness::Evaluation;
     pub use metodist_core::find::{Found, Query, ReplaceTarget};

@@ -9,8 +9,12 @@ use metodist_core::tracking::{self, DueEntry, MonthScreen, TodayScreen, Untracke
 use metodist_core::YearMonth;
 use metodist_print::{LayoutProfile, ReportInput};
 
+use std::path::Path;
+
+use serde::Serialize;
+
 use crate::files::file_stem;
-use crate::host::{Host, PDF_FILES};
+use crate::host::{Host, PDF_FILES, XLSX_FILES};
 use crate::printing::{deliver_pdf, profile_named, Printed};
 use crate::{ApiError, Result, Session};
 
@@ -130,4 +134,86 @@ pub fn print_report(
     };
     let rendered = render_report(&t, from, to, host.today(), &profile)?;
     deliver_pdf(session, host, path, rendered).map(Some)
+}
+
+/// A spreadsheet of the plan's execution that was saved: where, and what
+/// it holds.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct SavedSpreadsheet {
+    pub path: String,
+    /// The day the statuses are given for.
+    pub as_of: NaiveDate,
+    pub items: usize,
+    pub due_dates: usize,
+    pub indicators: usize,
+}
+
+/// The workbook of the roadmap with its execution and of the indicators
+/// (issue #15): every due date with its status as of `as_of`, and the
+/// whole period evaluated on that day, as «Исполнение» counts it.
+pub fn execution_workbook(
+    t: &Tracked,
+    as_of: NaiveDate,
+) -> Result<(Vec<u8>, metodist_xlsx::Contents)> {
+    let period = t.programme.period;
+    let evaluation = Standard.evaluate(
+        &t.programme,
+        &t.entries,
+        period.start.first_day(),
+        period.end.last_day(),
+        as_of,
+    );
+    Ok(metodist_xlsx::execution_workbook(
+        &metodist_xlsx::ExecutionInput {
+            programme: &t.programme,
+            entries: &t.entries,
+            untracked: &t.untracked,
+            evaluation: &evaluation,
+        },
+    )?)
+}
+
+/// Writes programme `id`'s execution as an .xlsx at `path` (all or
+/// nothing, never over the database or one of its files): what the CLI's
+/// `export ID -o X.xlsx` and the window's «Сохранить в Excel» both do.
+pub fn export_execution(
+    session: &Session,
+    id: i64,
+    path: &Path,
+    as_of: NaiveDate,
+) -> Result<SavedSpreadsheet> {
+    session.check_output(path)?;
+    let t = tracked(session, id)?;
+    let (bytes, contents) = execution_workbook(&t, as_of)?;
+    metodist_core::fsutil::write_atomically(path, &bytes)?;
+    Ok(SavedSpreadsheet {
+        path: path.display().to_string(),
+        as_of,
+        items: contents.items,
+        due_dates: contents.due_dates,
+        indicators: contents.indicators,
+    })
+}
+
+/// Asks where to save the spreadsheet of the plan's execution as of the
+/// host's today, writes it and opens it in the system's program; `None`
+/// when the user cancels.
+pub fn save_execution_xlsx(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+) -> Result<Option<SavedSpreadsheet>> {
+    let title = session.with_store(|s| s.load(id))?.title;
+    let today = host.today();
+    let name = format!(
+        "Исполнение {} ({}).xlsx",
+        file_stem(&title),
+        today.format("%d.%m.%Y")
+    );
+    let Some(path) = host.save_file("Сохранить в Excel", &name, XLSX_FILES)? else {
+        return Ok(None);
+    };
+    let saved = export_execution(session, id, &path, today)?;
+    host.show_file(&path);
+    Ok(Some(saved))
 }

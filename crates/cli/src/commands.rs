@@ -98,10 +98,32 @@ fn write_stdout(bytes: &[u8]) -> Result<String, CliError> {
     Ok(String::new())
 }
 
+/// Whether `path` names an Excel workbook (`.xlsx`, in any case).
+fn is_xlsx(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("xlsx"))
+}
+
+/// `export ID -o OUT [--today YYYY-MM-DD]`: the exchange file (JSON), or,
+/// when OUT ends in `.xlsx`, the roadmap with its execution as of `--today`
+/// (the computer's date) and the indicators as an Excel workbook.
 pub fn export(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let out = output(&mut args, "файл для записи")?;
+    let today = args.date_option("--today")?;
     let id = programme_id(&mut args)?;
     args.finish()?;
+    if let Output::File(path) = &out {
+        if is_xlsx(path) {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            api_tracking::export_execution(ctx.session(), id, path, today)?;
+            return Ok(String::new());
+        }
+    }
+    if today.is_some() {
+        return Err(CliError::Usage(
+            "--today нужен только для таблицы Excel: укажите файл с расширением .xlsx".into(),
+        ));
+    }
     match out {
         Output::Stdout => {
             let programme = editor::load_programme(ctx.session(), id)?;

@@ -88,6 +88,18 @@ impl DueEntry {
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.due < today && matches!(self.status, TrackStatus::Planned | TrackStatus::NotDone)
     }
+
+    /// The status in words as of `as_of`, as the report and the
+    /// spreadsheet give it: a past due date with no record is «просрочено»
+    /// (derived, never stored), a later one «срок не наступил».
+    pub fn status_on(&self, as_of: NaiveDate) -> String {
+        match (self.status, self.moved_to) {
+            (TrackStatus::Moved, Some(to)) => format!("перенесено на {}", crate::text::date_ru(to)),
+            (TrackStatus::Planned, _) if self.due < as_of => "просрочено".to_string(),
+            (TrackStatus::Planned, _) if self.due > as_of => "срок не наступил".to_string(),
+            (s, _) => s.label().to_string(),
+        }
+    }
 }
 
 /// Every due date of the programme in roadmap order, then by date: the

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use metodist_core::effectiveness::{Evaluation, ITEM_DONE_SHARE};
-use metodist_core::model::{Programme, TrackStatus};
+use metodist_core::model::Programme;
 use metodist_core::text::{count, date_ru};
 use metodist_core::tracking::{DueEntry, Untracked};
 
@@ -53,17 +53,6 @@ fn fixed2(v: f64) -> String {
 
 fn heading(text: &str) -> Block {
     Block::Paragraph(Paragraph::heading(text).with_space(12.0, 6.0))
-}
-
-/// The status as of the report's date: a past due date with no record is
-/// overdue (derived, never stored), a later one is not yet due.
-fn status_text(e: &DueEntry, as_of: NaiveDate) -> String {
-    match (e.status, e.moved_to) {
-        (TrackStatus::Moved, Some(to)) => format!("перенесено на {}", date_ru(to)),
-        (TrackStatus::Planned, _) if e.due < as_of => "просрочено".to_string(),
-        (TrackStatus::Planned, _) if e.due > as_of => "срок не наступил".to_string(),
-        (s, _) => s.label().to_string(),
-    }
 }
 
 /// Comment and evidence, one paragraph each.
@@ -137,7 +126,7 @@ fn items_table(entries: &[&DueEntry], as_of: NaiveDate) -> Table {
             Cell::text(again(&e.responsible)),
             // Whole words: «срок не насту-пил» reads as a typo.
             Cell::paragraphs(vec![
-                Paragraph::left(status_text(e, as_of)).without_hyphenation()
+                Paragraph::left(e.status_on(as_of)).without_hyphenation()
             ]),
             Cell::centered(e.done_on.map(date_ru).unwrap_or_default()),
             comment_cell(e),
@@ -378,6 +367,7 @@ mod tests {
     use super::*;
     use crate::doc::CellBlock;
     use metodist_core::effectiveness::{Method, Standard};
+    use metodist_core::model::TrackStatus;
 
     fn programme() -> Programme {
         serde_json::from_value(serde_json::json!({

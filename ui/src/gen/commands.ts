@@ -25,6 +25,7 @@ import type { Query } from "./Query.js";
 import type { ReplaceTarget } from "./ReplaceTarget.js";
 import type { Replaced } from "./Replaced.js";
 import type { Restored } from "./Restored.js";
+import type { SavedSpreadsheet } from "./SavedSpreadsheet.js";
 import type { ScheduleView } from "./ScheduleView.js";
 import type { TemplateSummary } from "./TemplateSummary.js";
 import type { TodayScreen } from "./TodayScreen.js";
@@ -173,6 +174,10 @@ export function evaluation(id: number, from: string, to: string): Promise<Evalua
 
 export function printReport(id: number, from: string, to: string, profile: string): Promise<Printed | null> {
   return invoke<Printed | null>("print_report", { id, from, to, profile });
+}
+
+export function saveExecutionXlsx(id: number): Promise<SavedSpreadsheet | null> {
+  return invoke<SavedSpreadsheet | null>("save_execution_xlsx", { id });
 }
 
 export function databaseStatus(): Promise<DatabaseStatus> {

@@ -31,6 +31,7 @@ export const ErrorCode = {
   PRINT_INVALID_TABLE: "print_invalid_table",
   PRINT_INVALID_DPI: "print_invalid_dpi",
   PRINT_PREVIEW_ENCODE: "print_preview_encode",
+  XLSX_WRITE: "xlsx_write",
   INVALID_REQUEST: "invalid_request",
   OUTPUT_PROTECTED: "output_protected",
 } as const;

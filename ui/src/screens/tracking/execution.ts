@@ -8,7 +8,7 @@
 // data-testid: tab-execution, exec-range, exec-summary, exec-overall,
 // exec-rating, exec-goals, exec-activities, exec-indicator-N,
 // exec-fact-N-Y, exec-fact-hint-N, exec-degree-N-Y, exec-degree-N,
-// exec-chart-N, exec-empty.
+// exec-chart-N, exec-empty; exec-xlsx, exec-xlsx-status (excel.ts).
 
 import { evaluation, trackingToday } from "../../api.js";
 import { lastDay, periodYears } from "../../calendar.js";
@@ -17,6 +17,7 @@ import { endSentence, formatDate, formatDecimal, formatNumber, futureFactWarning
 import type { Evaluation, Indicator, Rating } from "../../api.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import { errorText } from "./common.js";
+import { excelExport } from "./excel.js";
 
 const RATING: Record<Rating, string> = {
   high: "высокая",
@@ -301,6 +302,7 @@ export const executionTab: EditorTab = {
           { className: "tr-note" },
           "Степень достижения (СД) — факт к плану (план к факту, если лучше меньше), не больше 1. Эффективность — среднее из достижения целей и доли выполненных мероприятий (не меньше 90 % сроков). Оценка: от 90 % — высокая, от 80 % — средняя, от 70 % — удовлетворительная.",
         ),
+        excelExport(ctx.id, "exec"),
       ),
       ...cards,
       cards.length === 0 ? h("p", { className: "tr-none", testId: "exec-empty" }, "В программе нет целевых показателей — добавьте их на вкладке «Показатели».") : null,

@@ -5,7 +5,7 @@
 //
 // data-testid: tab-report, report-kind, report-period, report-from,
 // report-to, report-range-hint, report-profile, report-preview,
-// report-save, report-status.
+// report-save, report-status; report-xlsx, report-xlsx-status (excel.ts).
 
 import { dueEntries, layoutProfiles, printReport, trackingToday } from "../../api.js";
 import { lastDay, monthKey } from "../../calendar.js";
@@ -13,6 +13,7 @@ import { h } from "../../dom.js";
 import { formatDate, parseDate, plural, roman } from "../../format.js";
 import type { DueEntry, IsoDate } from "../../api.js";
 import type { EditorTab } from "../editor/tab.js";
+import { excelExport } from "./excel.js";
 import { SHOWN_ORDER, wrongDate, STATUS_LABEL, errorText, shown, type Shown } from "./common.js";
 
 type Kind = "quarter" | "half" | "year" | "school" | "whole" | "dates";
@@ -210,6 +211,12 @@ export const reportTab: EditorTab = {
         h("div", { className: "report-controls" }, h("span", { className: "tr-form-label" }, "Оформление"), profile),
         h("div", { className: "report-controls" }, save),
         status,
+        h(
+          "p",
+          { className: "tr-note" },
+          "Таблица Excel — весь план на сегодня, независимо от выбранного периода: каждый срок со статусом, датой выполнения и комментарием, и показатели с оценкой эффективности.",
+        ),
+        excelExport(ctx.id, "report"),
       ),
     );
   },
