@@ -31,6 +31,8 @@ import {
 } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 300_000;
+/** A wait in the layout profile test: the preview and the font list are slow on a loaded machine. */
+const SLOW = 60_000;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** Replaces the value of a field by typing, then leaves it (Tab) so its change event fires. */
@@ -206,12 +208,12 @@ test("a layout profile is copied, edited with checks, set in an installed font, 
     let fontChosen = null;
     await launch(t, "editor-profiles", env, async (session) => {
       await openProgramme(session, "print");
-      await session.waitFor('[data-testid="print-thumb"] img', 60_000);
+      await session.waitFor('[data-testid="print-thumb"] img', SLOW);
       const pagesBefore = await pageCount(session);
 
       // ---- a built-in profile is read-only ----
       await click(session, '[data-testid="profile-edit"]');
-      await session.waitFor('[data-testid="profile-readonly"]');
+      await session.waitFor('[data-testid="profile-readonly"]', SLOW);
       assert.equal(await session.script(`return document.querySelector('[data-testid="profile-margin_left_mm"]').disabled;`), true);
       assert.equal(await session.script(`return document.querySelector('[data-testid="profile-rename"]').disabled;`), true);
 
@@ -221,8 +223,8 @@ test("a layout profile is copied, edited with checks, set in an installed font, 
       assert.equal(suggested, "ГОСТ Р 7.0.97-2025 (копия)");
       await retype(session, '[data-testid="profile-name-input"]', "Наш район");
       await click(session, '[data-testid="profile-name-ok"]');
-      await waitUntil("the copy chosen", async () => (await session.script(`return document.querySelector('[data-testid="print-profile"]').value;`)) === "Наш район");
-      await session.waitFor('[data-testid="profile-editor"]');
+      await waitUntil("the copy chosen", async () => (await session.script(`return document.querySelector('[data-testid="print-profile"]').value;`)) === "Наш район", SLOW);
+      await session.waitFor('[data-testid="profile-editor"]', SLOW);
       assert.deepEqual(await session.findAll('[data-testid="profile-readonly"]'), []);
 
       // ---- a value out of range: the message by its field, nothing stored ----
@@ -235,7 +237,7 @@ test("a layout profile is copied, edited with checks, set in an installed font, 
         await waitUntil("the margin error", async () => {
           error = await session.textOf('[data-testid="profile-error-margin_left_mm"]').catch(() => "");
           return error === tooWide;
-        });
+        }, SLOW);
       } catch (timeout) {
         assert.equal(error, tooWide); // names the message last seen
         throw timeout;
@@ -247,7 +249,7 @@ test("a layout profile is copied, edited with checks, set in an installed font, 
 
       // ---- good values: saved, the preview follows ----
       await retype(session, '[data-testid="profile-margin_left_mm"]', "30");
-      await waitUntil("the margin saved", async () => /Сохранено/.test(await session.textOf('[data-testid="profile-status"]')));
+      await waitUntil("the margin saved", async () => /Сохранено/.test(await session.textOf('[data-testid="profile-status"]')), SLOW);
       assert.equal(await session.script(`return document.querySelector('[data-testid="profile-error-margin_left_mm"]').textContent;`), "");
       await retype(session, '[data-testid="profile-body_size"]', "16");
       await retype(session, '[data-testid="profile-table_size"]', "14,5");
@@ -258,39 +260,39 @@ test("a layout profile is copied, edited with checks, set in an installed font, 
       t.diagnostic(`pages: ${pagesBefore} with ГОСТ Р 7.0.97-2025, ${await pageCount(session)} with larger type`);
 
       // ---- an installed serif font, when this machine has one ----
-      await waitUntil("the font list", async () => (await session.findAll('[data-testid="profile-font"] option')).length > 0);
+      await waitUntil("the font list", async () => (await session.findAll('[data-testid="profile-font"] option')).length > 0, SLOW);
       const families = await session.script(`return [...document.querySelectorAll('[data-testid="profile-font"] option')].map((o) => o.value);`);
       fontChosen = ["DejaVu Serif", "Liberation Serif", "Nimbus Roman"].find((f) => families.includes(f)) ?? null;
       t.diagnostic(`installed families offered: ${families.length - 1}; chosen: ${fontChosen}`);
       if (fontChosen !== null) {
         const [option] = await session.findAll(`[data-testid="profile-font"] option[value="${fontChosen}"]`);
         await clickElement(session, option);
-        await waitUntil("the font saved", async () => /Все начертания есть/.test(await session.textOf('[data-testid="profile-font-note"]')));
+        await waitUntil("the font saved", async () => /Все начертания есть/.test(await session.textOf('[data-testid="profile-font-note"]')), SLOW);
       }
-      await session.waitFor('[data-testid="print-thumb"] img', 60_000);
+      await session.waitFor('[data-testid="print-thumb"] img', SLOW);
       await click(session, '[data-testid="print-thumb"]');
-      await session.waitFor('[data-testid="print-large"] img', 60_000);
+      await session.waitFor('[data-testid="print-large"] img', SLOW);
       await saveScreenshot(session, "print-profile-editor");
 
       // ---- the PDF is set with this profile ----
       await click(session, '[data-testid="print-save"]');
-      assert.match(await session.textOf('[data-testid="print-saved"]'), /PDF сохранён/);
+      assert.match(await session.text(await session.waitFor('[data-testid="print-saved"]', SLOW)), /PDF сохранён/);
 
       // ---- rename, then delete ----
       await click(session, '[data-testid="profile-rename"]');
       await retype(session, '[data-testid="profile-name-input"]', "Наш район, 2026");
       await click(session, '[data-testid="profile-name-ok"]');
-      await waitUntil("the new name", async () => (await profileOptions(session)).includes("Наш район, 2026"));
+      await waitUntil("the new name", async () => (await profileOptions(session)).includes("Наш район, 2026"), SLOW);
       assert.ok(!(await profileOptions(session)).includes("Наш район"));
       // A built-in name is refused with a message, and nothing changes.
       await click(session, '[data-testid="profile-rename"]');
       await retype(session, '[data-testid="profile-name-input"]', "ГОСТ Р 7.0.97-2016");
       await click(session, '[data-testid="profile-name-ok"]');
-      await waitUntil("the refusal", async () => /встроенный профиль/.test(await session.textOf('[data-testid="profile-actions-status"]')));
+      await waitUntil("the refusal", async () => /встроенный профиль/.test(await session.textOf('[data-testid="profile-actions-status"]')), SLOW);
       await click(session, '[data-testid="profile-name-cancel"]');
       await click(session, '[data-testid="profile-delete"]');
       await click(session, '[data-testid="profile-name-ok"]');
-      await waitUntil("the deletion", async () => !(await profileOptions(session)).includes("Наш район, 2026"));
+      await waitUntil("the deletion", async () => !(await profileOptions(session)).includes("Наш район, 2026"), SLOW);
       assert.deepEqual(await profileOptions(session), ["ГОСТ Р 7.0.97-2025", "ГОСТ Р 7.0.97-2016"]);
     });
 

@@ -280,10 +280,24 @@ export const indicatorsTab: EditorTab = {
       ),
       h("tbody", {}, ...p.indicators.flatMap((indicator, index) => indicatorRows(ctx, indicator, index, p.indicators.length, years, thisYear, hint))),
     );
+    // Through the CSSOM (the CSP refuses style attributes): the table is at
+    // least as wide as its fixed columns, its years and a readable name.
+    table.style.setProperty("--years", String(years.length));
+    // The second header row sticks under the first, whose height depends on
+    // the window's width (its labels wrap).
+    const firstHeadRow = table.tHead?.rows[0];
+    if (firstHeadRow !== undefined) {
+      new ResizeObserver(() => {
+        table.style.setProperty("--head-first-row", `${firstHeadRow.getBoundingClientRect().height}px`);
+      }).observe(firstHeadRow);
+    }
     return h(
       "div",
       { className: "tab-indicators", testId: "tab-indicators" },
-      h("div", { className: "table-scroll" }, table),
+      // Its own scroll box, at most a window high: the sideways scrollbar is
+      // in sight without going to the last indicator, and the number and
+      // name stay in view while the years scroll.
+      h("div", { className: "table-scroll indicators-scroll", testId: "indicators-scroll" }, table),
       hint,
       button("+ Показатель", "indicator-add", () => {
         void commit(ctx, {

@@ -1,16 +1,18 @@
 // Pieces shared by the tracking tabs (Сегодня, Месяц, График, Исполнение,
-// Отчёт): status names and badges, the date hint, the filter bar, and the
-// due-date row with its one-click «Выполнено».
+// Отчёт): status names and badges, the date hint, the filter bar, the
+// due-date row with its one-click «Выполнено», and the bar that marks
+// several rows at once.
 //
 // data-testid: filter-body, filter-block, filter-status, filter-search,
-// filter-count; due-row (data-item, data-due, data-status), due-number,
-// due-activity, due-status, due-done, due-comment-toggle, due-comment,
-// due-done-with-comment, due-revert, due-error.
+// filter-count; due-row (data-item, data-due, data-status), due-pick,
+// due-number, due-activity, due-status, due-done, due-comment-toggle,
+// due-comment, due-done-on, due-done-with-comment, due-change-date,
+// due-redate, due-redate-save, due-revert, due-error; batch-* (BatchMark).
 
 import { AppError } from "../../api.js";
 import { h } from "../../dom.js";
-import { checkDate, formatDate, parseDate } from "../../format.js";
-import type { DueEntry, IsoDate, Programme, TrackingRecord, TrackStatus } from "../../api.js";
+import { checkDate, formatDate, parseDate, plural } from "../../format.js";
+import type { DueEntry, Edit, IsoDate, Programme, TrackingRecord, TrackStatus } from "../../api.js";
 import type { EditorContext } from "../editor/tab.js";
 
 /** A status as shown: the stored one, or «просрочено» derived from today. */
@@ -208,6 +210,33 @@ export function errorText(raw: unknown, fallback: string): string {
   return raw instanceof AppError ? raw.message : fallback;
 }
 
+/**
+ * The day the work was done, as she typed it: empty means today; a date
+ * that does not read or has not come yet is refused with what to do.
+ */
+export function readDoneDate(typed: string, today: IsoDate): { date: IsoDate } | { error: string } {
+  if (typed.trim() === "") return { date: today };
+  const parsed = parseDate(typed);
+  if (parsed === undefined || parsed === null) {
+    // A date that does not exist says why («в ноябре 30 дней»).
+    const why = wrongDate(typed, "Дата выполнения");
+    return { error: why === DATE_HINT ? `Дата выполнения: ${DATE_HINT}` : why };
+  }
+  if (parsed > today) return { error: `Дата выполнения ${formatDate(parsed)} ещё не наступила: сегодня ${formatDate(today)}.` };
+  return { date: parsed };
+}
+
+/** The record of a due date marked done on `done`: late when done after it is due. */
+export function doneRecord(entry: DueEntry, done: IsoDate, comment: string | null = null): TrackingRecord {
+  return {
+    ...recordOf(entry),
+    status: entry.due < done ? "done_late" : "done",
+    done_on: done,
+    moved_to: null,
+    comment: comment === null ? entry.comment : comment.trim(),
+  };
+}
+
 export interface RowOptions {
   /** Show the due date (Today lists mix months; the month view need not). */
   showDue: boolean;
@@ -217,11 +246,6 @@ export interface RowOptions {
   extra?: (entry: DueEntry, row: HTMLElement) => HTMLElement | null;
 }
 
-/**
- * A due date: number, activity, responsible, date, status, what was noted;
- * «Выполнено» marks it done today in one click (done late when the date has
- * passed) and the row changes in place — the rest of the screen stays.
- */
 /** The number and the «what, who» cell that every tracking row starts with. */
 export function itemCells(
   number: string,
@@ -241,15 +265,49 @@ export function itemCells(
   ];
 }
 
-export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, options: RowOptions): HTMLElement {
+/** A due row as the screens and the batch bar handle it. */
+export interface DueRow {
+  readonly element: HTMLElement;
+  /** The entry as the row shows it now (after marks made on it). */
+  current(): DueEntry;
+  /** Not done and not moved: «Выполнено» can still be given. */
+  markable(): boolean;
+  /** Its check box for marking several rows at once (shown while markable). */
+  readonly pick: HTMLInputElement;
+  /** Shows a record stored for it elsewhere (by the batch bar) in place. */
+  stored(record: TrackingRecord): void;
+}
+
+/**
+ * A due date: a check box to pick it, number, activity, responsible, date,
+ * status, what was noted; «Выполнено» marks it done today in one click
+ * (done late when the date has passed), «другая дата, комментарий…» lets
+ * her give the day it was done, and a done row's date can be changed in
+ * place. The row changes in place — the rest of the screen stays.
+ */
+export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, options: RowOptions): DueRow {
   const row = h("div", { className: "tr-row", testId: "due-row" });
   let current = entry;
+  const markable = (): boolean => !isDone(current.status) && current.status !== "moved";
+  const pick = h("input", {
+    className: "tr-pick",
+    testId: "due-pick",
+    attrs: { type: "checkbox", "aria-label": `Выбрать срок ${entry.number} (${formatDate(entry.due)})`, title: "Выбрать, чтобы отметить несколько сразу" },
+  });
+  // Its cell stays when the box goes, so the columns line up.
+  const pickCell = h("span", { className: "tr-pick-cell" });
   const paint = (): void => {
     const status = shown(current, today);
     row.className = `tr-row tr-row-${status}`;
     row.dataset["item"] = current.item;
     row.dataset["due"] = current.due;
     row.dataset["status"] = status;
+    if (markable()) {
+      pickCell.replaceChildren(pick);
+    } else {
+      pick.checked = false;
+      pickCell.replaceChildren();
+    }
     const noted: string[] = [];
     if (current.done_on !== null) noted.push(`выполнено ${formatDate(current.done_on)}`);
     if (current.moved_to !== null) noted.push(`перенесено на ${formatDate(current.moved_to)}`);
@@ -257,7 +315,7 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
     if (current.comment.trim() !== "") noted.push(current.comment.trim());
     const error = h("span", { className: "field-hint field-hint-error", testId: "due-error", attrs: { role: "alert" } });
     const actions = h("div", { className: "tr-actions" });
-    if (!isDone(current.status) && current.status !== "moved") {
+    if (markable()) {
       const comment = h("input", {
         className: "field tr-comment",
         testId: "due-comment",
@@ -321,23 +379,27 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
         ),
       );
       actions.append(commentBox);
-    } else if (current !== entry) {
-      // Just marked here: a way back without looking for Ctrl+Z.
-      actions.append(
-        h(
-          "button",
-          {
-            className: "link-button",
-            testId: "due-revert",
-            attrs: { type: "button" },
-            onClick: () => void revert(),
-          },
-          "Снять отметку",
-        ),
-      );
+    } else {
+      if (isDone(current.status) && current.done_on !== null) actions.append(redate(current.done_on, error));
+      if (current !== entry) {
+        // Just marked here: a way back without looking for Ctrl+Z.
+        actions.append(
+          h(
+            "button",
+            {
+              className: "link-button",
+              testId: "due-revert",
+              attrs: { type: "button" },
+              onClick: () => void revert(),
+            },
+            "Снять отметку",
+          ),
+        );
+      }
     }
     const extra = options.extra?.(current, row) ?? null;
     const cells: (HTMLElement | null)[] = [
+      pickCell,
       ...itemCells(
         current.number,
         current.activity,
@@ -353,36 +415,13 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
     ];
     row.replaceChildren(...cells.filter((c): c is HTMLElement => c !== null));
     async function markDone(comment: string | null, typedDate: string | null = null): Promise<void> {
-      let done = today;
-      if (typedDate !== null && typedDate.trim() !== "") {
-        const parsed = parseDate(typedDate);
-        if (parsed === undefined || parsed === null) {
-          const why = wrongDate(typedDate, "Дата выполнения");
-          error.textContent = why === DATE_HINT ? `Дата выполнения: ${DATE_HINT}` : why;
-          return;
-        }
-        if (parsed > today) {
-          error.textContent = `Дата выполнения ${formatDate(parsed)} ещё не наступила: сегодня ${formatDate(today)}.`;
-          return;
-        }
-        done = parsed;
+      const done = readDoneDate(typedDate ?? "", today);
+      if ("error" in done) {
+        error.textContent = done.error;
+        return;
       }
-      const record: TrackingRecord = {
-        ...recordOf(current),
-        status: current.due < done ? "done_late" : "done",
-        done_on: done,
-        moved_to: null,
-        comment: comment === null ? current.comment : comment.trim(),
-      };
-      try {
-        await ctx.apply({ op: "set_tracking", item: current.item, record });
-        current = { ...current, ...record };
-        paint();
-        row.querySelector<HTMLElement>('[data-testid="due-revert"]')?.focus();
-        options.onChange?.();
-      } catch (raw) {
-        error.textContent = errorText(raw, "Отметка не сохранена.");
-      }
+      await store(doneRecord(current, done.date, comment), "Отметка не сохранена.", error);
+      row.querySelector<HTMLElement>('[data-testid="due-revert"]')?.focus();
     }
     async function revert(): Promise<void> {
       try {
@@ -400,6 +439,195 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
       }
     }
   };
+  /** Stores one record for this row and shows it; a refusal goes beside it. */
+  const store = async (record: TrackingRecord, fallback: string, error: HTMLElement): Promise<void> => {
+    try {
+      await ctx.apply({ op: "set_tracking", item: current.item, record });
+    } catch (raw) {
+      error.textContent = errorText(raw, fallback);
+      return;
+    }
+    current = { ...current, ...record };
+    paint();
+    options.onChange?.();
+  };
+  /** «изменить дату» of a done row: the day done, changed in place. */
+  const redate = (doneOn: IsoDate, error: HTMLElement): HTMLElement => {
+    const input = h("input", {
+      className: "field field-date tr-done-on",
+      testId: "due-redate",
+      attrs: { type: "text", "aria-label": "Дата выполнения", title: "Дата выполнения" },
+    });
+    input.value = formatDate(doneOn);
+    const save = async (): Promise<void> => {
+      const done = readDoneDate(input.value, today);
+      if ("error" in done) {
+        error.textContent = done.error;
+        input.focus();
+        return;
+      }
+      await store(doneRecord(current, done.date), "Дата выполнения не сохранена.", error);
+      row.querySelector<HTMLElement>('[data-testid="due-change-date"]')?.focus();
+    };
+    const box = h(
+      "div",
+      { className: "tr-comment-box" },
+      input,
+      h("button", { className: "button button-small", testId: "due-redate-save", attrs: { type: "button" }, onClick: () => void save() }, "Сохранить"),
+    );
+    box.hidden = true;
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") void save();
+      if (event.key === "Escape") box.hidden = true;
+    });
+    const toggle = h(
+      "button",
+      {
+        className: "link-button",
+        testId: "due-change-date",
+        attrs: { type: "button", title: "Указать другой день выполнения" },
+        onClick: () => {
+          box.hidden = !box.hidden;
+          if (!box.hidden) input.select();
+        },
+      },
+      "изменить дату",
+    );
+    return h("span", { className: "tr-redate" }, toggle, box);
+  };
   paint();
-  return row;
+  return {
+    element: row,
+    current: () => current,
+    markable,
+    pick,
+    stored(record: TrackingRecord): void {
+      current = { ...current, ...record };
+      paint();
+    },
+  };
+}
+
+// ---- Several rows marked at once ----
+
+/** Neither the element nor a box around it is hidden (by a filter or a
+ * collapsed list); works before the screen is attached, unlike layout. */
+function shownInPlace(element: HTMLElement): boolean {
+  for (let e: HTMLElement | null = element; e !== null; e = e.parentElement) {
+    if (e.hidden) return false;
+  }
+  return true;
+}
+
+/**
+ * The bar that marks every picked row done on one date, as one edit (one
+ * undo step): «Отметить выбранные выполненными». The date defaults to
+ * today and can be changed before marking; rows hidden by the filters or
+ * a collapsed list are never marked.
+ *
+ * data-testid: batch-bar, batch-all, batch-count, batch-done-on,
+ * batch-mark, batch-error.
+ */
+export class BatchMark {
+  readonly element: HTMLElement;
+  private readonly rows: DueRow[] = [];
+  private readonly all: HTMLInputElement;
+  private readonly count: HTMLElement;
+  private readonly doneOn: HTMLInputElement;
+  private readonly button: HTMLButtonElement;
+  private readonly error: HTMLElement;
+
+  constructor(
+    private readonly ctx: EditorContext,
+    private readonly today: IsoDate,
+    private readonly onChange: () => void,
+  ) {
+    this.all = h("input", { testId: "batch-all", attrs: { type: "checkbox", "aria-label": "Выбрать все показанные сроки" } });
+    this.all.addEventListener("change", () => {
+      for (const r of this.visible()) r.pick.checked = this.all.checked;
+      this.refresh();
+    });
+    this.count = h("span", { className: "tr-batch-count", testId: "batch-count", attrs: { role: "status" } });
+    this.doneOn = h("input", {
+      className: "field field-date tr-done-on",
+      testId: "batch-done-on",
+      attrs: { type: "text", placeholder: formatDate(today), "aria-label": "Дата выполнения выбранных", title: "Дата выполнения выбранных" },
+    });
+    this.doneOn.value = formatDate(today);
+    this.doneOn.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") void this.mark();
+    });
+    this.button = h(
+      "button",
+      { className: "button button-small button-done", testId: "batch-mark", attrs: { type: "button" }, onClick: () => void this.mark() },
+      "✓ Отметить выбранные выполненными",
+    );
+    this.error = h("span", { className: "field-hint field-hint-error tr-batch-error", testId: "batch-error", attrs: { role: "alert" } });
+    this.element = h(
+      "div",
+      { className: "tr-batch", testId: "batch-bar" },
+      h("label", { className: "tr-batch-all" }, this.all, "все показанные"),
+      this.count,
+      h("label", { className: "tr-batch-date" }, "Дата выполнения:", this.doneOn),
+      this.button,
+      this.error,
+    );
+    this.refresh();
+  }
+
+  add(row: DueRow): void {
+    this.rows.push(row);
+    row.pick.addEventListener("change", () => this.refresh());
+  }
+
+  /** Rows on screen that can be marked: shown, not done, not moved. */
+  private visible(): DueRow[] {
+    return this.rows.filter((r) => r.markable() && shownInPlace(r.element));
+  }
+
+  private picked(): DueRow[] {
+    return this.visible().filter((r) => r.pick.checked);
+  }
+
+  /** Counts again after a pick, a filter or a mark. */
+  refresh(): void {
+    const visible = this.visible();
+    const n = this.picked().length;
+    this.element.hidden = visible.length === 0;
+    this.element.classList.toggle("tr-batch-active", n > 0);
+    this.count.textContent = n === 0 ? "Отметьте флажками сроки, чтобы закрыть несколько сразу." : `Выбрано: ${plural(n, "срок", "срока", "сроков")}`;
+    this.button.disabled = n === 0;
+    this.all.checked = n > 0 && n === visible.length;
+    this.all.indeterminate = n > 0 && n < visible.length;
+  }
+
+  async mark(): Promise<void> {
+    this.error.textContent = "";
+    const rows = this.picked();
+    if (rows.length === 0) return;
+    const done = readDoneDate(this.doneOn.value, this.today);
+    if ("error" in done) {
+      this.error.textContent = done.error;
+      this.doneOn.focus();
+      return;
+    }
+    const records = rows.map((r) => doneRecord(r.current(), done.date));
+    const edits: Edit[] = rows.map((r, i) => ({ op: "set_tracking", item: r.current().item, record: records[i] as TrackingRecord }));
+    const edit: Edit =
+      edits.length === 1 && edits[0] !== undefined
+        ? edits[0]
+        : { op: "batch", label: `отметки о выполнении (${plural(edits.length, "срок", "срока", "сроков")})`, edits };
+    this.button.disabled = true;
+    try {
+      await this.ctx.apply(edit);
+    } catch (raw) {
+      // The whole batch is refused: nothing was marked; the reason is said here.
+      this.error.textContent = errorText(raw, "Отметки не сохранены.");
+      this.refresh();
+      return;
+    }
+    rows.forEach((r, i) => r.stored(records[i] as TrackingRecord));
+    this.refresh();
+    this.onChange();
+  }
 }

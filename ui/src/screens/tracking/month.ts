@@ -3,7 +3,9 @@
 // («Январь – март» in January, «в течение года»). Each due row opens a form for the full status: запланировано /
 // выполнено / с нарушением срока / не выполнено / перенесено (with the new
 // date), the date done, evidence and a comment — stored by one set_tracking
-// edit; the core's refusal is shown next to the field it is about.
+// edit; the core's refusal is shown next to the field it is about. Rows
+// picked by their boxes are marked done at once by the bar above the blocks
+// (common.ts BatchMark).
 //
 // data-testid: tab-month, month-prev, month-next, month-select,
 // month-current, month-summary, month-block-N, month-empty, due-open,
@@ -20,6 +22,8 @@ import type { DueEntry, IsoDate, TrackingRecord, TrackStatus, UnderWay } from ".
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import {
   wrongDate,
+  BatchMark,
+  type DueRow,
   STATUS_LABEL,
   dueRow,
   entryFilterable,
@@ -205,18 +209,24 @@ export const monthTab: EditorTab = {
     const toCurrent = h("button", { className: "link-button", testId: "month-current", attrs: { type: "button" }, onClick: () => go(current) }, "текущий месяц");
     toCurrent.hidden = current === month || !months.includes(current);
 
-    const counts = new Map<string, number>();
-    for (const e of entries) counts.set(shown(e, today), (counts.get(shown(e, today)) ?? 0) + 1);
-    const summary = h(
-      "p",
-      { className: "tr-summary", testId: "month-summary" },
-      entries.length === 0
+    const summaryOf = (list: DueEntry[]): string => {
+      const counts = new Map<string, number>();
+      for (const e of list) counts.set(shown(e, today), (counts.get(shown(e, today)) ?? 0) + 1);
+      return list.length === 0
         ? "В этом месяце сроков нет."
-        : `${plural(entries.length, "срок", "срока", "сроков")}: ` +
+        : `${plural(list.length, "срок", "срока", "сроков")}: ` +
             [...counts.entries()].map(([s, n]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} — ${n}`).join(", ") +
-            ".",
-    );
+            ".";
+    };
+    const summary = h("p", { className: "tr-summary", testId: "month-summary" }, summaryOf(entries));
+    // A mark, one or several, changes its rows in place; the line above
+    // counts again from what the rows now show.
+    const handles: DueRow[] = [];
+    const recount = (): void => {
+      summary.textContent = summaryOf(handles.map((r) => r.current()));
+    };
 
+    const batch = new BatchMark(ctx, today, recount);
     const rows: [HTMLElement, DueEntry][] = [];
     const groups: [HTMLElement, HTMLElement[]][] = [];
     const byBlock = new Map<string, DueEntry[]>();
@@ -233,6 +243,7 @@ export const monthTab: EditorTab = {
         let open: HTMLElement | null = null;
         const row = dueRow(ctx, e, today, {
           showDue: true,
+          onChange: recount,
           extra: (entry, rowEl) => {
             const toggle = h(
               "button",
@@ -257,9 +268,11 @@ export const monthTab: EditorTab = {
             return toggle;
           },
         });
-        rows.push([row, e]);
-        mine.push(row);
-        groupList.append(row);
+        batch.add(row);
+        handles.push(row);
+        rows.push([row.element, e]);
+        mine.push(row.element);
+        groupList.append(row.element);
       }
       const group = h(
         "section",
@@ -302,6 +315,7 @@ export const monthTab: EditorTab = {
         row.hidden = !passes(f, { block: u.block_number, responsible: u.responsible, statuses: [], text: `${u.number} ${u.activity} ${u.responsible}` });
       }
       underWayCard.hidden = underWayRows.every(([r]) => r.hidden);
+      batch.refresh();
       return count;
     });
     return h(
@@ -314,6 +328,7 @@ export const monthTab: EditorTab = {
         summary,
       ),
       filters,
+      batch.element,
       body,
       empty,
       underWayCard,
@@ -326,6 +341,8 @@ function underWayRow(u: UnderWay): HTMLElement {
   return h(
     "div",
     { className: "tr-row tr-row-under-way", testId: "under-way-row", attrs: { "data-item": u.item } },
+    // Where the due rows have their check box: nothing to mark here.
+    h("span", { className: "tr-pick-cell" }),
     ...itemCells(u.number, u.activity, [
       h("span", { className: "tr-responsible" }, u.responsible),
       h("span", { className: "tr-deadline" }, `Сроки: «${u.deadline}»`),

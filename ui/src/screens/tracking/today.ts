@@ -1,7 +1,9 @@
 // «Сегодня»: the start screen of a programme. What is overdue, what is due
 // this month and in the next 30 days, the counts per block, and the items
 // no month will ever show because their deadline gives no date in the
-// period. Marking a due date done is one click on its row (common.ts dueRow).
+// period. Marking a due date done is one click on its row (common.ts dueRow);
+// several rows picked by their boxes are marked at once, on one date, by the
+// bar above the lists (common.ts BatchMark): one edit, one undo step.
 //
 // data-testid: tab-today, today-date, today-summary, today-untracked,
 // untracked-row, untracked-reason, untracked-fix, today-overdue,
@@ -14,7 +16,7 @@ import type { DueEntry, Programme, TodayScreen, Untracked, UntrackedReason } fro
 import { navigate } from "../../router.js";
 import { revealOnOpen } from "../editor/roadmap/index.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
-import { type Filters, dueRow, entryFilterable, filterBar, filtersOf, itemCells, passes } from "./common.js";
+import { BatchMark, type Filters, dueRow, entryFilterable, filterBar, filtersOf, itemCells, passes } from "./common.js";
 
 /** Rows shown per list before «Показать все»: the lists below stay in sight. */
 const FIRST_ROWS = 8;
@@ -34,13 +36,15 @@ function section(
   empty: string,
   tone: string,
   onChange: () => void,
+  batch: BatchMark,
 ): Section {
   const list = h("div", { className: "tr-list" });
   const rows: [HTMLElement, DueEntry][] = [];
   for (const e of entries) {
     const row = dueRow(ctx, e, today, { showDue: true, onChange });
-    rows.push([row, e]);
-    list.append(row);
+    batch.add(row);
+    rows.push([row.element, e]);
+    list.append(row.element);
   }
   const none = h("p", { className: "tr-none" }, empty);
   const count = h("span", { className: "tr-section-count", testId: `${testId}-count` }, String(entries.length));
@@ -66,6 +70,7 @@ function section(
   more.addEventListener("click", () => {
     expanded = true;
     if (last !== null) apply(last);
+    batch.refresh();
   });
   return {
     element: h(
@@ -243,7 +248,8 @@ export const todayTab: EditorTab = {
       blocksBox.replaceChildren(blocks);
     };
     const onChange = (): void => void recount().catch(() => undefined);
-    const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", "overdue", onChange);
+    const batch = new BatchMark(ctx, t.today, onChange);
+    const overdue = section(ctx, "today-overdue", "Просрочено", t.overdue, t.today, "Просроченных сроков нет.", "overdue", onChange, batch);
     const thisMonth = section(
       ctx,
       "today-month",
@@ -253,11 +259,15 @@ export const todayTab: EditorTab = {
       "В этом месяце сроков нет.",
       "month",
       onChange,
+      batch,
     );
-    const next = section(ctx, "today-next", "Следующие 30 дней", t.next_30_days, t.today, "В ближайшие 30 дней сроков нет.", "next", onChange);
+    const next = section(ctx, "today-next", "Следующие 30 дней", t.next_30_days, t.today, "В ближайшие 30 дней сроков нет.", "next", onChange, batch);
     const filters = filterBar(ctx.id, p, () => {
       const f = filtersOf(ctx.id);
-      return overdue.apply(f) + thisMonth.apply(f) + next.apply(f);
+      const shownRows = overdue.apply(f) + thisMonth.apply(f) + next.apply(f);
+      // The bar counts only the rows the filters leave on screen.
+      batch.refresh();
+      return shownRows;
     });
     const summary = h("p", { className: "tr-summary", testId: "today-summary" }, ...summaryParts(t, p));
     const pickBlock = (block: string): void => {
@@ -279,6 +289,7 @@ export const todayTab: EditorTab = {
       ),
       filters,
       untrackedCard(ctx, t.untracked),
+      batch.element,
       overdue.element,
       thisMonth.element,
       next.element,
