@@ -10,8 +10,10 @@
 // shape-roadmap-heading, shape-roadmap-example, shape-column-<kind>
 // (-print, -header, -width, -default, -percent); shape-sections,
 // shape-section-style, shape-section-start, shape-title-shown,
-// shape-passport-heading, shape-passport-numbered, shape-indicators-heading.
+// shape-passport-heading, shape-passport-numbered, shape-indicators-heading;
+// shape-preview-<roadmap|sections> (-label, -prev, -next): the live preview.
 
+import { AppError, layoutProfiles, previewPages } from "../../api.js";
 import { h } from "../../dom.js";
 import type { BlockNumbering, ColumnKind, DocumentLayout, ItemNumbering, RoadmapColumn, SectionStyle } from "../../api.js";
 import {
@@ -24,7 +26,7 @@ import {
   itemLabel,
   toggleColumn,
 } from "../../shape.js";
-import { button, commit, labelled, quietly, textField } from "./fields.js";
+import { button, commit, labelled, textField } from "./fields.js";
 import type { EditorContext } from "./tab.js";
 
 function select<T extends string>(testId: string, value: T, options: [T, string][], label: string): HTMLSelectElement {
@@ -72,6 +74,90 @@ function keepOpen(element: HTMLElement, key: string): HTMLElement {
   return element;
 }
 
+// ---- live preview ----
+
+/** The page each card's preview showed last, so that it stays after an edit. */
+const previewPage = new Map<string, number>();
+
+/**
+ * A page of the print preview (the same layout code as the PDF) beside the
+ * options. The card is drawn again after each change, so the page is too;
+ * it is drawn only while the card is open, to spare the machine.
+ */
+export function livePreview(ctx: EditorContext, key: string, firstPage: "first" | "last", card: HTMLElement): { element: HTMLElement; redraw: () => void } {
+  const image = h("div", { className: "shape-preview-page", testId: `shape-preview-${key}` });
+  const label = h("span", { className: "shape-preview-label", testId: `shape-preview-${key}-label` });
+  let count = 0;
+  let seq = 0;
+  const draw = async (): Promise<void> => {
+    const mine = ++seq;
+    image.replaceChildren(h("p", { className: "loading" }, "Подготовка предпросмотра…"));
+    try {
+      const profile = (await layoutProfiles())[0]?.name ?? "";
+      const mode = ctx.programme().act === null ? "appendix_only" : "whole_act";
+      // «first»: the first page after the act's own page (the passport), when there is an act.
+      const first = mode === "whole_act" ? 1 : 0;
+      const asked = previewPage.get(key) ?? (firstPage === "first" ? first : Number.MAX_SAFE_INTEGER);
+      let result = await previewPages(ctx.id, mode, profile, 60, Math.max(0, asked), 1);
+      if (result.pages.length === 0 && result.page_count > 0) {
+        result = await previewPages(ctx.id, mode, profile, 60, result.page_count - 1, 1);
+      }
+      if (mine !== seq) return;
+      count = result.page_count;
+      const page = result.pages[0];
+      if (page === undefined) {
+        image.replaceChildren(h("p", { className: "field-hint" }, "Печатать нечего."));
+        return;
+      }
+      previewPage.set(key, page.index);
+      label.textContent = `Страница ${page.index + 1} из ${count}`;
+      image.replaceChildren(h("img", { className: "shape-preview-image", attrs: { src: page.src, alt: `Страница ${page.index + 1}` } }));
+    } catch (error) {
+      if (mine !== seq) return;
+      image.replaceChildren(h("p", { className: "print-status error" }, error instanceof AppError ? error.message : "Не удалось построить предпросмотр."));
+    }
+  };
+  const step = (delta: number): void => {
+    const now = previewPage.get(key) ?? 0;
+    const next = Math.min(Math.max(0, now + delta), Math.max(0, count - 1));
+    previewPage.set(key, next);
+    void draw();
+  };
+  const start = (): void => {
+    if ((card as HTMLDetailsElement).open) void draw();
+  };
+  card.addEventListener("toggle", start);
+  // Drawn once the card is on screen (after a re-render it is already open).
+  requestAnimationFrame(start);
+  const element = h(
+    "div",
+    { className: "shape-preview" },
+    h(
+      "div",
+      { className: "shape-preview-bar" },
+      button("‹", `shape-preview-${key}-prev`, () => step(-1), { title: "Предыдущая страница", className: "icon-button" }),
+      label,
+      button("›", `shape-preview-${key}-next`, () => step(1), { title: "Следующая страница", className: "icon-button" }),
+    ),
+    image,
+  );
+  return { element, redraw: start };
+}
+
+/** Options on the left, the page on the right (stacked on a narrow window). */
+function withPreview(ctx: EditorContext, key: string, firstPage: "first" | "last", element: HTMLElement): () => void {
+  const body = [...element.children].filter((child) => child.tagName !== "SUMMARY");
+  const options = h("div", { className: "shape-options" }, ...(body as HTMLElement[]));
+  const preview = livePreview(ctx, key, firstPage, element);
+  element.append(h("div", { className: "shape-layout" }, options, preview.element));
+  return preview.redraw;
+}
+
+/** A typed text is sent; the preview is drawn again once it is stored. */
+function sendTyped(ctx: EditorContext, layout: DocumentLayout, redraw: () => void): void {
+  ctx.apply({ op: "set_layout", layout: structuredClone(layout) }).then(redraw, () => {});
+}
+
 // ---- roadmap ----
 
 const BLOCK_CHOICES: [BlockNumbering, string][] = [
@@ -111,6 +197,7 @@ export function roadmapShapeCard(ctx: EditorContext): HTMLElement {
   const layout: DocumentLayout = structuredClone(programme.layout);
   const r = layout.roadmap;
   const save = (): void => void commit(ctx, { op: "set_layout", layout: structuredClone(layout) });
+  let redraw = (): void => {};
   const flat = r.shape === "flat";
 
   const kind = select("shape-roadmap-kind", r.shape, [
@@ -171,11 +258,11 @@ export function roadmapShapeCard(ctx: EditorContext): HTMLElement {
     placeholder: "Пусто — без заголовка",
     send: (value) => {
       r.heading = value;
-      quietly(ctx, { op: "set_layout", layout: structuredClone(layout) });
+      sendTyped(ctx, layout, () => redraw());
     },
   });
 
-  return keepOpen(
+  const element = keepOpen(
     card(
       "shape-roadmap",
       "Оформление дорожной карты",
@@ -190,13 +277,15 @@ export function roadmapShapeCard(ctx: EditorContext): HTMLElement {
       ),
       h("p", { className: "field-hint shape-example", testId: "shape-roadmap-example" }, `Так пойдут номера: ${example(layout)}`),
       labelled("Заголовок над таблицей", heading, h("span", { className: "field-hint" }, "Печатается, если место таблицы не задано в разделе; переносы строк сохраняются")),
-      columnsEditor(ctx, layout),
+      columnsEditor(ctx, layout, () => redraw()),
     ),
     "roadmap",
   );
+  redraw = withPreview(ctx, "roadmap", "last", element);
+  return element;
 }
 
-function columnsEditor(ctx: EditorContext, layout: DocumentLayout): HTMLElement {
+function columnsEditor(ctx: EditorContext, layout: DocumentLayout, redraw: () => void): HTMLElement {
   const r = layout.roadmap;
   const planned = ctx.programme().roadmap.blocks.some((b) => b.items.some((i) => i.planned_value.trim() !== ""));
   // The default set is materialised on the first change: from then on the
@@ -227,7 +316,7 @@ function columnsEditor(ctx: EditorContext, layout: DocumentLayout): HTMLElement 
         if (target === undefined) return;
         target.header = value;
         r.columns = next;
-        quietly(ctx, { op: "set_layout", layout: structuredClone(layout) });
+        sendTyped(ctx, layout, redraw);
       },
     });
     const widthHint = h("span", { className: "field-hint" });
@@ -261,7 +350,7 @@ function columnsEditor(ctx: EditorContext, layout: DocumentLayout): HTMLElement 
       h("td", {}, h("label", { className: "checkbox" }, print, ` ${DEFAULT_HEADERS[kind]}`)),
       h("td", {}, header),
       h("td", { className: "shape-width" }, width, reset, widthHint),
-      h("td", { className: "field-hint", testId: `shape-column-${kind}-percent` }, percent),
+      h("td", {}, h("span", { className: "field-hint", testId: `shape-column-${kind}-percent` }, percent)),
     );
   });
   return h(
@@ -298,7 +387,8 @@ export const SECTION_STYLES: [SectionStyle, string][] = [
 export function sectionsShapeCard(ctx: EditorContext): HTMLElement {
   const layout: DocumentLayout = structuredClone(ctx.programme().layout);
   const save = (): void => void commit(ctx, { op: "set_layout", layout: structuredClone(layout) });
-  const typed = (): void => quietly(ctx, { op: "set_layout", layout: structuredClone(layout) });
+  let redraw = (): void => {};
+  const typed = (): void => sendTyped(ctx, layout, () => redraw());
 
   const style = select("shape-section-style", layout.sections.style, SECTION_STYLES, "Нумерация разделов");
   style.addEventListener("change", () => {
@@ -348,7 +438,7 @@ export function sectionsShapeCard(ctx: EditorContext): HTMLElement {
       typed();
     },
   });
-  return keepOpen(
+  const element = keepOpen(
     card(
       "shape-sections",
       "Оформление: номера разделов и заголовки",
@@ -370,4 +460,6 @@ export function sectionsShapeCard(ctx: EditorContext): HTMLElement {
     ),
     "sections",
   );
+  redraw = withPreview(ctx, "sections", "first", element);
+  return element;
 }
