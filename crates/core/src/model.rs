@@ -822,6 +822,8 @@ pub enum SectionStyle {
     Arabic,
     /// «Раздел 1.»
     Razdel,
+    /// «Раздел I.»
+    RazdelRoman,
     None,
 }
 
@@ -832,6 +834,7 @@ impl SectionStyle {
             Self::Roman => format!("{}.", roman(n)),
             Self::Arabic => format!("{n}."),
             Self::Razdel => format!("Раздел {n}."),
+            Self::RazdelRoman => format!("Раздел {}.", roman(n)),
             Self::None => String::new(),
         }
     }

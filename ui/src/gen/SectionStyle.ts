@@ -3,4 +3,4 @@
 /**
  * How section headings are numbered: «I.», «1.», «Раздел 1.» or not at all.
  */
-export type SectionStyle = "roman" | "arabic" | "razdel" | "none";
+export type SectionStyle = "roman" | "arabic" | "razdel" | "razdel_roman" | "none";
