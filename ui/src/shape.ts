@@ -44,6 +44,8 @@ export function sectionLabel(style: SectionStyle, n: number): string {
       return `${n}.`;
     case "razdel":
       return `Раздел ${n}.`;
+    case "razdel_roman":
+      return `Раздел ${romanOf(n)}.`;
     case "none":
       return "";
   }

@@ -67,6 +67,7 @@ test("section numbers: styles, unnumbered headings skip, a restart, the passport
   assert.equal(sectionLabel("roman", 4), "IV.");
   assert.equal(sectionLabel("arabic", 4), "4.");
   assert.equal(sectionLabel("razdel", 2), "Раздел 2.");
+  assert.equal(sectionLabel("razdel_roman", 2), "Раздел II.");
   assert.equal(sectionLabel("none", 2), "");
   const sections = [section(), section({ unnumbered: true }), section(), section({ renumber: { style: "arabic", start: 1 } }), section()];
   assert.deepEqual(headingNumbers(layout(), sections), { passport: "", sections: ["I.", "", "II.", "1.", "2."] });

@@ -381,6 +381,7 @@ export const SECTION_STYLES: [SectionStyle, string][] = [
   ["roman", "I. II. III."],
   ["arabic", "1. 2. 3."],
   ["razdel", "Раздел 1. Раздел 2."],
+  ["razdel_roman", "Раздел I. Раздел II."],
   ["none", "без номеров"],
 ];
 
