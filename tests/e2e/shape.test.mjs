@@ -137,6 +137,16 @@ test("a flat roadmap numbered «1.», «Раздел N.» sections, an instituti
       await choose(session, '[data-testid="mark-style"]', "none");
       await waitSaved(session);
 
+      // ---- passport: a second sub-row under one label ----
+      await openTab(session, "passport");
+      await click(session, '[data-testid="passport-2-add-subrow"]');
+      await waitSaved(session);
+      await retype(session, '[data-testid="passport-2-sub-2-block-1-text"]', "Второй документ-основание подстрокой");
+      await waitSaved(session);
+      await waitUntil("two sub-rows", async () =>
+        /Подстрока 2 из 2/.test(await textOf(session, '[data-testid="passport-2-sub-2-subrow"]')));
+      await shoot(session, "passport-subrows", '[data-testid="passport-row-2"]');
+
       // ---- print ----
       await openTab(session, "print");
       await click(session, '[data-testid="print-save"]');
@@ -158,6 +168,7 @@ test("a flat roadmap numbered «1.», «Раздел N.» sections, an instituti
     assert.match(joined, /Сроки исполнения/);
     assert.match(joined, /Ответственные исполнители/);
     assert.doesNotMatch(joined, /Ожидаемый результат/);
+    assert.match(joined, /Второй документ-основание подстрокой/);
     // No mark: neither «Приложение № 1» at the top of the appendix nor a participle.
     assert.doesNotMatch(text, /^\s*Приложение № 1\s*$/m);
     assert.doesNotMatch(text, /УТВЕРЖДЕН/);
