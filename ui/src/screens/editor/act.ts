@@ -5,12 +5,14 @@
 // act-issuer, act-date, act-date-hint, act-number, act-place, act-title,
 // act-preamble, act-formula, act-point-<n> (n from 1), act-point-<n>-up /
 // -down / -delete, act-point-add, act-signatory-position,
-// act-signatory-name, act-executor, mark-style, mark-number,
-// mark-issuer, mark-preview.
+// act-signatory-name, act-executor, act-heading, act-issuer-caps,
+// act-date-format, mark-style, mark-number, mark-issuer, mark-approves,
+// mark-participle, mark-preview.
 
 import { h } from "../../dom.js";
 import { checkDate, formatDate, parseDate } from "../../format.js";
-import type { ActKind, AppendixMark, ApprovingAct, MarkStyle } from "../../api.js";
+import type { ActHeading, ActKind, AppendixMark, ApprovingAct, Approves, DateFormat, MarkStyle } from "../../api.js";
+import { PARTICIPLES, formatActDate, participle } from "../../shape.js";
 import { cleanParagraph } from "../../pasted.js";
 import { altArrows, button, commit, focusTestId, forgetUnsaved, labelled, quietly, rememberUnsaved, rowTools, textField, unsavedText } from "./fields.js";
 import type { EditorContext, EditorTab } from "./tab.js";
@@ -24,6 +26,25 @@ const KINDS: [ActKind, string][] = [
 const DATIVE: Record<ActKind, string> = { decree: "постановлению", order: "приказу", directive: "распоряжению" };
 const INSTRUMENTAL: Record<ActKind, string> = { decree: "постановлением", order: "приказом", directive: "распоряжением" };
 const FORMULA: Record<ActKind, string> = { decree: "ПОСТАНОВЛЯЕТ:", order: "приказываю:", directive: "" };
+
+const APPROVES: [Approves, string][] = [
+  ["feminine", "программа"],
+  ["masculine", "план"],
+  ["neuter", "положение"],
+  ["plural", "паспорт и план"],
+];
+
+const HEADINGS: [ActHeading, string][] = [
+  ["usual", "Обычная: шапка, вид акта, дата и номер в одной строке, место"],
+  ["institution", "Приказ учреждения: «ПРИКАЗ № N», «по …», «от …»"],
+];
+
+const DATE_FORMATS: [DateFormat, string][] = [
+  ["numeric", "01.09.2024"],
+  ["numeric_g", "01.09.2024г."],
+  ["numeric_space_g", "01.09.2024 г."],
+  ["words", "1 сентября 2024 г."],
+];
 
 function newAct(ctx: EditorContext): ApprovingAct {
   return {
@@ -48,7 +69,7 @@ function newAct(ctx: EditorContext): ApprovingAct {
 /** The mark's lines exactly as print composes them. */
 export function markLines(act: ApprovingAct | null, mark: AppendixMark): string[] {
   const kind = act?.kind ?? "decree";
-  const date = act?.date ? formatDate(act.date) : "__________";
+  const date = act?.date ? formatActDate(act.date, act.date_format) : "__________";
   const number = act?.number?.trim() || "_____";
   const issuer = mark.issuer_genitive.trim();
   const whom = (word: string): string => (issuer === "" ? word : `${word} ${issuer}`);
@@ -58,7 +79,7 @@ export function markLines(act: ApprovingAct | null, mark: AppendixMark): string[
     lines.push(`${whom(`к ${DATIVE[kind]}`)} от ${date} № ${number}`);
   }
   if (mark.style === "approved" || mark.style === "both") {
-    lines.push("УТВЕРЖДЕНА");
+    lines.push(participle(mark.approves, mark.participle));
     lines.push(`${whom(INSTRUMENTAL[kind])} от ${date} № ${number}`);
   }
   return lines;
@@ -70,7 +91,8 @@ function markEditor(ctx: EditorContext, initialAct: ApprovingAct | null): { elem
   const mark: AppendixMark = { ...ctx.programme().appendix };
   const preview = h("div", { className: "mark-preview", testId: "mark-preview", attrs: { "aria-live": "polite" } });
   const showPreview = (): void => {
-    preview.replaceChildren(...markLines(act, mark).map((line) => h("p", {}, line)));
+    const lines = markLines(act, mark);
+    preview.replaceChildren(...(lines.length === 0 ? [h("p", { className: "field-hint" }, "Гриф не печатается.")] : lines.map((line) => h("p", {}, line))));
   };
   const send = (): void => quietly(ctx, { op: "set_appendix", appendix: { ...mark } });
   const style = h(
@@ -79,10 +101,44 @@ function markEditor(ctx: EditorContext, initialAct: ApprovingAct | null): { elem
     h("option", { attrs: { value: "appendix" } }, "Приложение № … к постановлению …"),
     h("option", { attrs: { value: "approved" } }, "УТВЕРЖДЕНА постановлением …"),
     h("option", { attrs: { value: "both" } }, "Оба: приложение и «УТВЕРЖДЕНА»"),
+    h("option", { attrs: { value: "none" } }, "Без грифа"),
   );
   style.value = mark.style;
+  const approves = h(
+    "select",
+    { className: "field field-select", testId: "mark-approves" },
+    ...APPROVES.map(([value, text]) => h("option", { attrs: { value } }, `${text} → ${PARTICIPLES[value]}`)),
+  );
+  approves.value = mark.approves;
+  const participleField = textField({
+    testId: "mark-participle",
+    value: mark.participle,
+    className: "field field-short",
+    placeholder: PARTICIPLES[mark.approves],
+    send: () => send(),
+  });
+  participleField.addEventListener("input", () => {
+    mark.participle = participleField.value;
+    showPreview();
+  });
+  // Which fields mean something for the chosen kind of mark.
+  const showFields = (): void => {
+    const none = mark.style === "none";
+    const approved = mark.style === "approved" || mark.style === "both";
+    number.disabled = none || mark.style === "approved";
+    issuer.disabled = none;
+    approves.disabled = !approved;
+    participleField.disabled = !approved;
+  };
   style.addEventListener("change", () => {
     mark.style = style.value as MarkStyle;
+    showFields();
+    showPreview();
+    send();
+  });
+  approves.addEventListener("change", () => {
+    mark.approves = approves.value as Approves;
+    participleField.placeholder = PARTICIPLES[mark.approves];
     showPreview();
     send();
   });
@@ -106,6 +162,7 @@ function markEditor(ctx: EditorContext, initialAct: ApprovingAct | null): { elem
     mark.issuer_genitive = issuer.value;
     showPreview();
   });
+  showFields();
   showPreview();
   const element = h(
     "section",
@@ -120,6 +177,8 @@ function markEditor(ctx: EditorContext, initialAct: ApprovingAct | null): { elem
         labelled("Вид грифа", style),
         labelled("Номер приложения", number, h("span", { className: "field-hint" }, "Пусто — «Приложение» без номера")),
         labelled("Кем издан (в родительном падеже)", issuer),
+        labelled("Что утверждается", approves),
+        labelled("Своё слово вместо «УТВЕРЖДЕНА»", participleField, h("span", { className: "field-hint" }, "Пусто — по выбору выше")),
       ),
       h("div", { className: "mark-preview-box" }, h("p", { className: "preview-caption" }, "Так гриф будет напечатан:"), preview),
     ),
@@ -208,6 +267,24 @@ function actEditor(ctx: EditorContext, source: ApprovingAct, changed: (act: Appr
   if (typedBefore !== undefined && typedBefore !== stored) showDate(typedBefore);
   const formula = text("act-formula", act.formula, (v) => (act.formula = v), { className: "field field-short" });
 
+  const choose = <T extends string>(testId: string, value: T, options: [T, string][], assign: (v: T) => void): HTMLSelectElement => {
+    const element = h("select", { className: "field field-select", testId }, ...options.map(([v, label]) => h("option", { attrs: { value: v } }, label)));
+    element.value = value;
+    element.addEventListener("change", () => {
+      assign(element.value as T);
+      send();
+    });
+    return element;
+  };
+  const heading = choose("act-heading", act.heading, HEADINGS, (v) => (act.heading = v));
+  const dateFormat = choose("act-date-format", act.date_format, DATE_FORMATS, (v) => (act.date_format = v));
+  const caps = h("input", { testId: "act-issuer-caps", attrs: { type: "checkbox" } });
+  caps.checked = act.issuer_caps;
+  caps.addEventListener("change", () => {
+    act.issuer_caps = caps.checked;
+    send();
+  });
+
   const points = h("ol", { className: "act-points" });
   const movePoint = (from: number, to: number): void => {
     const [point] = act.points.splice(from, 1);
@@ -263,16 +340,27 @@ function actEditor(ctx: EditorContext, source: ApprovingAct, changed: (act: Appr
         multiline: true,
         placeholder: "АДМИНИСТРАЦИЯ ЗАРЕЧНОГО МУНИЦИПАЛЬНОГО РАЙОНА",
       }),
-      h("span", { className: "field-hint" }, "Каждая строка печатается отдельно, сверху вниз"),
+      h(
+        "span",
+        { className: "field-hint" },
+        "Каждая строка печатается отдельно, сверху вниз. В приказе учреждения шапка — строки «по …» под «ПРИКАЗ № N».",
+      ),
     ),
+    labelled("Расположение шапки", heading),
+    labelled("Буквы шапки", h("label", { className: "checkbox" }, caps, " печатать заглавными (снять — как набрано)")),
     h(
       "div",
       { className: "form-inline" },
       labelled("Дата", date, dateHint),
+      labelled("Как писать дату", dateFormat),
       labelled("Номер", text("act-number", act.number ?? "", (v) => (act.number = v.trim() === "" ? null : v), { className: "field field-short" })),
       labelled("Место издания", text("act-place", act.place, (v) => (act.place = v), { placeholder: "г. Заречный" })),
     ),
-    labelled("Заголовок", text("act-title", act.title, (v) => (act.title = v.replace(/\s*\n\s*/g, " ")), { multiline: true })),
+    labelled(
+      "Заголовок",
+      text("act-title", act.title, (v) => (act.title = v), { multiline: true }),
+      h("span", { className: "field-hint" }, "Переносы строк печатаются так, как набраны (Enter — новая строка)"),
+    ),
     labelled("Преамбула", text("act-preamble", act.preamble, (v) => (act.preamble = v), { multiline: true })),
     labelled("Формула", formula),
     h(

@@ -12,7 +12,10 @@
 // passport-N-block-M-kind / -text / -preview / -delete,
 // passport-N-add-paragraph, passport-N-add-list, passport-N-derived (what
 // the data gives), passport-N-manual («Изменить вручную»),
-// passport-N-from-data («Заполнять из данных»), passport-add-row,
+// passport-N-from-data («Заполнять из данных»), passport-add-row;
+// sub-rows (S from 2): passport-N-add-subrow, passport-N-subrow (the first,
+// once there are several), passport-N-sub-S-subrow, passport-N-sub-S-block-M-*,
+// passport-N-sub-S-add-paragraph / -list, passport-N[-sub-S]-sub-up / -down / -delete;
 // tasks-list, task-T, task-T-up / -down / -delete, task-add.
 
 import { derivedPassport } from "../../api.js";
@@ -78,35 +81,45 @@ function tasksEditor(ctx: EditorContext): HTMLElement {
   );
 }
 
-/** `working` is the row's copy shared with its label, so each edit sends both. */
-function contentEditor(ctx: EditorContext, working: PassportRow, n: number): HTMLElement {
-  const send = (): void => quietly(ctx, { op: "put_passport_row", row: structuredClone(working) });
-  const save = (focus: string): void => {
-    void commit(ctx, { op: "put_passport_row", row: structuredClone(working) }).then(() => focusTestId(focus));
-  };
-  const blocks = working.content.map((block, index) => {
-    const prefix = `passport-${n}-block-${index + 1}`;
+/** The row's content rows: `content` is the first, `subrows` the rest (PassportRow, version 2). */
+function parts(row: PassportRow): TextBlock[][] {
+  return [row.content, ...row.subrows];
+}
+
+function setParts(row: PassportRow, all: TextBlock[][]): void {
+  row.content = all[0] ?? [];
+  row.subrows = all.slice(1);
+}
+
+/**
+ * The blocks of one content row. `prefix` names its controls: the first
+ * keeps the names it always had (passport-N-block-M), a further sub-row S
+ * is passport-N-sub-S-block-M.
+ */
+function blocksEditor(blocksOf: TextBlock[], prefix: string, send: () => void, save: (focus: string) => void): HTMLElement {
+  const blocks = blocksOf.map((block, index) => {
+    const blockPrefix = `${prefix}-block-${index + 1}`;
     return h(
       "div",
       { className: "rich-block" },
       h(
         "div",
         { className: "rich-block-tools" },
-        kindSelect(`${prefix}-kind`, block.type, TEXT_KINDS, (kind) => {
-          working.content[index] = convertBlock(block, kind as TextKind);
-          save(`${prefix}-text`);
+        kindSelect(`${blockPrefix}-kind`, block.type, TEXT_KINDS, (kind) => {
+          blocksOf[index] = convertBlock(block, kind as TextKind);
+          save(`${blockPrefix}-text`);
         }),
-        button("✕", `${prefix}-delete`, () => {
-          working.content.splice(index, 1);
-          save(`passport-${n}-add-paragraph`);
+        button("✕", `${blockPrefix}-delete`, () => {
+          blocksOf.splice(index, 1);
+          save(`${prefix}-add-paragraph`);
         }, { title: "Удалить блок", className: "icon-button icon-danger" }),
       ),
-      textBlockBody(block, prefix, send),
+      textBlockBody(block, blockPrefix, send),
     );
   });
   const add = (block: TextBlock): void => {
-    working.content.push(block);
-    save(`passport-${n}-block-${working.content.length}-text`);
+    blocksOf.push(block);
+    save(`${prefix}-block-${blocksOf.length}-text`);
   };
   return h(
     "div",
@@ -115,8 +128,8 @@ function contentEditor(ctx: EditorContext, working: PassportRow, n: number): HTM
     h(
       "div",
       { className: "rich-add" },
-      button("+ Абзац", `passport-${n}-add-paragraph`, () => add({ type: "paragraph", text: "" })),
-      button("+ Список", `passport-${n}-add-list`, () => add({ type: "numbered", items: [] })),
+      button("+ Абзац", `${prefix}-add-paragraph`, () => add({ type: "paragraph", text: "" })),
+      button("+ Список", `${prefix}-add-list`, () => add({ type: "numbered", items: [] })),
     ),
   );
 }
@@ -192,6 +205,54 @@ function derivableContent(ctx: EditorContext, row: PassportRow, working: Passpor
     h("p", { className: "field-hint passport-source" }, `Строка набрана вручную; её можно заполнять ${source}. `, fromData),
     // Tasks are the programme's own list (indicators refer to them) whatever the row prints.
     ...(row.key === "tasks" ? [h("p", { className: "field-hint" }, "Задачи программы:"), tasksEditor(ctx)] : []),
+  );
+}
+
+/** `working` is the row's copy shared with its label, so each edit sends both. */
+function contentEditor(ctx: EditorContext, working: PassportRow, n: number): HTMLElement {
+  const send = (): void => quietly(ctx, { op: "put_passport_row", row: structuredClone(working) });
+  const save = (focus: string): void => {
+    void commit(ctx, { op: "put_passport_row", row: structuredClone(working) }).then(() => focusTestId(focus));
+  };
+  const all = parts(working);
+  const prefixOf = (s: number): string => (s === 0 ? `passport-${n}` : `passport-${n}-sub-${s + 1}`);
+  const moveSub = (from: number, to: number): void => {
+    const [moved] = all.splice(from, 1);
+    if (moved === undefined) return;
+    all.splice(to, 0, moved);
+    setParts(working, all);
+    save(`${prefixOf(to)}-sub-up`);
+  };
+  const subs = all.map((blocksOf, s) => {
+    const editor = blocksEditor(blocksOf, prefixOf(s), send, save);
+    if (all.length === 1) return editor;
+    const tools = h(
+      "div",
+      { className: "subrow-tools" },
+      h("span", { className: "block-kind" }, `Подстрока ${s + 1} из ${all.length}`),
+      rowTools(`${prefixOf(s)}-sub`, s, all.length, {
+        move: (to) => moveSub(s, to),
+        remove: () => {
+          all.splice(s, 1);
+          setParts(working, all);
+          save(`passport-${n}-add-subrow`);
+        },
+        removeTitle: "Удалить подстроку",
+      }),
+    );
+    const element = h("div", { className: "passport-subrow", testId: `${prefixOf(s)}-subrow` }, tools, editor);
+    altArrows(tools, s, all.length, (to) => moveSub(s, to));
+    return element;
+  });
+  return h(
+    "div",
+    { className: "passport-subrows" },
+    ...subs,
+    button("+ Подстрока", `passport-${n}-add-subrow`, () => {
+      all.push([{ type: "paragraph", text: "" }]);
+      setParts(working, all);
+      save(`${prefixOf(all.length - 1)}-block-1-text`);
+    }, { title: "Ещё одна строка содержания под тем же названием; в печати её отделяет линия" }),
   );
 }
 

@@ -1,11 +1,13 @@
-// Разделы tab: the text sections, numbered I, II, ... as printed, each a list
+// Разделы tab: the text sections, numbered in the programme's own style
+// (shape.ts: I., 1., «Раздел 1.», none, restarts) as printed, each a list
 // of blocks: paragraphs, lists, simple tables (a tab-separated block pasted
 // from Excel or Word becomes rows), the risk table, SWOT, and the places
 // where the indicator table and the roadmap are printed.
 //
 // data-testid (N = section from 1, M = block from 1, P = section-N-block-M,
 // R = row from 1, C = column from 1): tab-sections, section-N (data-uid),
-// section-title-N, section-N-up / -down / -delete, section-add,
+// section-title-N, section-number-N, section-N-unnumbered, section-N-renumber
+// (-style, -start), section-N-up / -down / -delete, section-add,
 // P (data-type), P-kind, P-text, P-preview, P-up, P-down, P-delete;
 // table: P-col-C, P-col-C-delete, P-cell-R-C, P-row-R-delete, P-add-row,
 // P-add-col; risks: P-by-stage, P-stage-R, P-risk-R, P-mitigation-R,
@@ -14,8 +16,9 @@
 // -table / -risks / -swot / -indicators / -roadmap.
 
 import { h } from "../../dom.js";
-import { roman } from "../../format.js";
-import type { Risk, Section, SectionBlock, TextBlock } from "../../api.js";
+import type { Risk, Section, SectionBlock, SectionStyle, TextBlock } from "../../api.js";
+import { headingNumbers } from "../../shape.js";
+import { SECTION_STYLES, sectionsShapeCard } from "./shape.js";
 import { cleanListPaste, cleanParagraph, listItems, parseTabular } from "../../pasted.js";
 import {
   altArrows,
@@ -328,7 +331,64 @@ function addBar(ed: SectionEditing, n: number): HTMLElement {
   );
 }
 
-function sectionEditor(ctx: EditorContext, section: Section, index: number, count: number): HTMLElement {
+/** «без номера» and «нумеровать заново с …» of one section: each change is one PutSection. */
+function numberingControls(ed: SectionEditing, n: number): HTMLElement {
+  const working = ed.working;
+  const unnumbered = h("input", { testId: `section-${n}-unnumbered`, attrs: { type: "checkbox" } });
+  unnumbered.checked = working.unnumbered;
+  unnumbered.addEventListener("change", () => {
+    working.unnumbered = unnumbered.checked;
+    ed.save(`section-${n}-unnumbered`);
+  });
+  const restart = h("input", { testId: `section-${n}-renumber`, attrs: { type: "checkbox" } });
+  restart.checked = working.renumber !== null;
+  const style = h(
+    "select",
+    { className: "field field-select", testId: `section-${n}-renumber-style`, attrs: { "aria-label": "Нумерация с этого раздела" } },
+    ...SECTION_STYLES.map(([value, text]) => h("option", { attrs: { value } }, text)),
+  );
+  const start = h("input", { className: "field field-number", testId: `section-${n}-renumber-start`, attrs: { type: "number", min: "0", step: "1", "aria-label": "Номер этого раздела" } });
+  const hint = h("span", { className: "field-hint" });
+  const show = (): void => {
+    style.value = working.renumber?.style ?? "arabic";
+    start.value = String(working.renumber?.start ?? 1);
+    style.disabled = working.renumber === null;
+    start.disabled = working.renumber === null;
+  };
+  show();
+  restart.addEventListener("change", () => {
+    working.renumber = restart.checked ? { style: "arabic", start: 1 } : null;
+    ed.save(`section-${n}-renumber`);
+  });
+  style.addEventListener("change", () => {
+    if (working.renumber === null) return;
+    working.renumber.style = style.value as SectionStyle;
+    ed.save(`section-${n}-renumber-style`);
+  });
+  start.addEventListener("change", () => {
+    const value = Number(start.value.trim());
+    if (working.renumber === null) return;
+    if (!Number.isInteger(value) || value < 0 || value > 9999) {
+      hint.textContent = "Введите целое число от 0 до 9999.";
+      return;
+    }
+    hint.textContent = "";
+    working.renumber.start = value;
+    ed.save(`section-${n}-renumber-start`);
+  });
+  return h(
+    "div",
+    { className: "section-numbering" },
+    h("label", { className: "checkbox" }, unnumbered, " без номера"),
+    h("label", { className: "checkbox" }, restart, " нумеровать заново с этого раздела:"),
+    style,
+    h("span", { className: "field-hint" }, "номер"),
+    start,
+    hint,
+  );
+}
+
+function sectionEditor(ctx: EditorContext, section: Section, index: number, count: number, number: string): HTMLElement {
   const n = index + 1;
   const working: Section = structuredClone(section);
   const ed: SectionEditing = {
@@ -344,13 +404,15 @@ function sectionEditor(ctx: EditorContext, section: Section, index: number, coun
   const move = (to: number): void => {
     void commit(ctx, { op: "move", list: "sections", uid: section.uid, to }).then(() => focusTestId(`section-title-${to + 1}`));
   };
+  // A textarea: the heading's own line breaks print as typed.
   const title = textField({
     testId: `section-title-${n}`,
     value: working.title,
-    className: "field section-title-field",
-    label: `Название раздела ${roman(n)}`,
+    multiline: true,
+    rows: 1,
+    className: "field field-multiline section-title-field",
+    label: number === "" ? `Название раздела (${n}-го по порядку)` : `Название раздела ${number}`,
     placeholder: "Название раздела",
-    onPaste: cleanParagraph,
     send: (value) => {
       working.title = value;
       ed.send();
@@ -359,7 +421,7 @@ function sectionEditor(ctx: EditorContext, section: Section, index: number, coun
   const head = h(
     "div",
     { className: "section-head" },
-    h("span", { className: "section-number" }, `${roman(n)}.`),
+    h("span", { className: "section-number", testId: `section-number-${n}` }, number === "" ? "—" : number),
     title,
     rowTools(`section-${n}`, index, count, {
       move,
@@ -373,6 +435,7 @@ function sectionEditor(ctx: EditorContext, section: Section, index: number, coun
     "section",
     { className: "editor-card section-card", testId: `section-${n}`, attrs: { "data-uid": section.uid } },
     head,
+    numberingControls(ed, n),
     ...working.body.map((block, m) => blockEditor(ed, block, n, m)),
     addBar(ed, n),
   );
@@ -382,11 +445,14 @@ export const sectionsTab: EditorTab = {
   key: "sections",
   title: "Разделы",
   render(ctx: EditorContext) {
-    const sections = ctx.programme().sections;
+    const programme = ctx.programme();
+    const sections = programme.sections;
+    const numbers = headingNumbers(programme.layout, sections);
     return h(
       "div",
       { className: "tab-sections", testId: "tab-sections" },
-      ...sections.map((section, index) => sectionEditor(ctx, section, index, sections.length)),
+      sectionsShapeCard(ctx),
+      ...sections.map((section, index) => sectionEditor(ctx, section, index, sections.length, numbers.sections[index] ?? "")),
       button("+ Раздел", "section-add", () => {
         void commit(ctx, { op: "put_section", section: { uid: "", title: "", body: [{ type: "paragraph", text: "" }], unnumbered: false, renumber: null } }).then(() =>
           focusTestId(`section-title-${sections.length + 1}`),

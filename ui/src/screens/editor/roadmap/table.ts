@@ -6,6 +6,7 @@
 
 import { h } from "../../../dom.js";
 import type { Item, Programme } from "../../../api.js";
+import { blockLabel, itemLabel } from "../../../shape.js";
 import type { Field } from "./data.js";
 import {
   type BlockRow,
@@ -204,14 +205,26 @@ export class RoadmapTable {
     else target.focus();
   }
 
+  /** Numbers follow the programme's own style at once (shape.ts mirrors print). */
   private renumber(): void {
-    this.host.programme().roadmap.blocks.forEach((block, bi) => {
+    const p = this.host.programme();
+    const layout = p.layout.roadmap;
+    const flat = layout.shape === "flat";
+    this.element.classList.toggle("roadmap-flat", flat);
+    let before = 0;
+    p.roadmap.blocks.forEach((block, bi) => {
       const b = this.blocks.get(block.uid);
-      if (b !== undefined) b.number.textContent = `${bi + 1}.`;
+      if (b !== undefined) {
+        b.number.textContent = blockLabel(layout, bi);
+        b.tr.classList.toggle("rm-block-unprinted", flat);
+        b.tr.title = flat ? "В сплошном списке строка блока не печатается" : "";
+      }
+      const first = before;
+      before += block.items.length;
       block.items.forEach((item, ii) => {
         const r = this.items.get(item.uid);
         if (r === undefined) return;
-        const n = `${bi + 1}.${ii + 1}.`;
+        const n = itemLabel(layout, bi, ii, first);
         if (r.number.textContent !== n) r.number.textContent = n;
         r.block = block.uid;
       });

@@ -12,7 +12,9 @@ import { lastDay, periodMonths, periodYears } from "../../../calendar.js";
 import { h } from "../../../dom.js";
 import type { ItemInput, Programme } from "../../../api.js";
 import type { EditorContext } from "../tab.js";
-import { type DropOn, dropTarget, emptyInput, findItem, itemNumber, moveTarget, positionOf } from "./data.js";
+import { itemLabels, itemRef } from "../../../shape.js";
+import { roadmapShapeCard } from "../shape.js";
+import { type DropOn, dropTarget, emptyInput, findItem, moveTarget, positionOf } from "./data.js";
 import { Drag } from "./drag.js";
 import { Hints } from "./hints.js";
 import { togglePicker } from "./month-picker.js";
@@ -69,6 +71,7 @@ export class RoadmapView {
       "Добавить блок",
     );
     this.root.append(
+      roadmapShapeCard(ctx),
       h(
         "div",
         { className: "roadmap-toolbar" },
@@ -314,7 +317,10 @@ export class RoadmapView {
   private async deleteItem(uid: string): Promise<void> {
     const pos = positionOf(this.model, uid);
     if (pos === null) return;
-    const number = itemNumber(pos);
+    const number = itemRef(
+      itemLabels(this.model.layout.roadmap, this.model.roadmap.blocks).get(uid) ?? "",
+      findItem(this.model, uid)?.activity ?? "",
+    );
     const block = this.model.roadmap.blocks[pos.bi];
     const next = block?.items[pos.ii + 1] ?? block?.items[pos.ii - 1];
     const row = this.table.items.get(uid);
