@@ -24,6 +24,10 @@ pub const PDF_FILES: FileFilter = FileFilter {
     name: "PDF",
     extensions: &["pdf"],
 };
+pub const WORD_FILES: FileFilter = FileFilter {
+    name: "Документ Word",
+    extensions: &["docx"],
+};
 pub const DATABASE_FILES: FileFilter = FileFilter {
     name: "База данных Методиста",
     extensions: &["sqlite3", "sqlite", "db"],
