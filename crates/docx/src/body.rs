@@ -723,6 +723,7 @@ impl<'a> Body<'a> {
     /// profile's font widths: enough to tell a short row from a long one.
     fn cell_lines(&self, cell: &Cell, width_pt: f32, size: f32) -> usize {
         let mut lines = 0;
+        let hyphenate = self.profile.hyphenate;
         let mut para = |runs: &[Run], size: f32, width: f32| {
             let space = self.width_pt(" ", Style::Regular, size);
             let mut n = 1;
@@ -731,8 +732,19 @@ impl<'a> Body<'a> {
                 for word in r.text.split_whitespace() {
                     let w = self.width_pt(word, r.style, size);
                     if x > 0.0 && x + space + w > width {
+                        // With hyphenation the line takes the word's head
+                        // when there is room for a good part of it.
+                        let room = width - x - space;
                         n += 1;
-                        x = w;
+                        x = if hyphenate && word.chars().count() >= 5 && room > 0.3 * w {
+                            w - room * 0.9
+                        } else {
+                            w
+                        };
+                        while x > width {
+                            n += 1;
+                            x -= width;
+                        }
                     } else {
                         x += if x > 0.0 { space + w } else { w };
                     }
