@@ -119,7 +119,10 @@ fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
     }
     if !act.points.is_empty() {
         out.push(Block::List(List::points(
-            act.points.iter().map(|p| ListItem::text(p.trim())).collect(),
+            act.points
+                .iter()
+                .map(|p| ListItem::text(p.trim()))
+                .collect(),
         )));
     }
     if !act.signatory_position.trim().is_empty() || !act.signatory_name.trim().is_empty() {

@@ -20,6 +20,7 @@ import type { ProfileProblem } from "./ProfileProblem.js";
 import type { Programme } from "./Programme.js";
 import type { ProgrammeSummary } from "./ProgrammeSummary.js";
 import type { Restored } from "./Restored.js";
+import type { SavedDocx } from "./SavedDocx.js";
 import type { ScheduleView } from "./ScheduleView.js";
 import type { TemplateSummary } from "./TemplateSummary.js";
 import type { TodayScreen } from "./TodayScreen.js";
@@ -128,6 +129,10 @@ export function installedFonts(refresh: boolean): Promise<Array<InstalledFont>> 
 
 export function printProgramme(id: number, mode: PrintMode, profile: string): Promise<Printed | null> {
   return invoke<Printed | null>("print_programme", { id, mode, profile });
+}
+
+export function saveDocx(id: number, mode: PrintMode, profile: string): Promise<SavedDocx | null> {
+  return invoke<SavedDocx | null>("save_docx", { id, mode, profile });
 }
 
 export function previewPages(id: number, mode: PrintMode, profile: string, dpi: number, first: number, count: number): Promise<PreviewPages> {

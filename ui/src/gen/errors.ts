@@ -30,6 +30,7 @@ export const ErrorCode = {
   PRINT_INVALID_TABLE: "print_invalid_table",
   PRINT_INVALID_DPI: "print_invalid_dpi",
   PRINT_PREVIEW_ENCODE: "print_preview_encode",
+  DOCX_PACKAGE: "docx_package",
   INVALID_REQUEST: "invalid_request",
   OUTPUT_PROTECTED: "output_protected",
 } as const;

@@ -42,6 +42,7 @@ export type { Rating } from "./Rating.js";
 export type { Restored } from "./Restored.js";
 export type { Risk } from "./Risk.js";
 export type { Roadmap } from "./Roadmap.js";
+export type { SavedDocx } from "./SavedDocx.js";
 export type { ScheduleKind } from "./ScheduleKind.js";
 export type { ScheduleView } from "./ScheduleView.js";
 export type { Section } from "./Section.js";
