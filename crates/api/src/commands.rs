@@ -91,6 +91,8 @@ macro_rules! with_commands {
                 |_cx| printing::installed_fonts(refresh);
             print_programme(id: i64, mode: PrintMode, profile: String) -> Option<Printed> =
                 |cx| printing::print_programme(cx.session, cx.host, id, mode, profile);
+            save_docx(id: i64, mode: PrintMode, profile: String) -> Option<SavedDocx> =
+                |cx| printing::save_docx(cx.session, cx.host, id, mode, profile);
             preview_pages(
                 id: i64, mode: PrintMode, profile: String, dpi: f32, first: usize, count: usize
             ) -> PreviewPages =
@@ -132,7 +134,7 @@ macro_rules! with_commands {
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
     pub use crate::editor::{self, DerivedRow, Replaced, ScheduleView};
-    pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed};
+    pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed, SavedDocx};
     pub use crate::programmes;
     pub use crate::session::DatabaseStatus;
     pub use crate::tracking::{self, SavedSpreadsheet};

@@ -14,6 +14,8 @@ pub enum ApiError {
     Print(#[from] metodist_print::PrintError),
     #[error(transparent)]
     Xlsx(#[from] metodist_xlsx::XlsxError),
+    #[error(transparent)]
+    Docx(#[from] metodist_docx::DocxError),
     /// A request that cannot be carried out as asked (a profile that does
     /// not exist, a built-in profile to change, a file the dialog could not
     /// hand over, an empty report period).
@@ -38,6 +40,7 @@ impl ApiError {
             ApiError::Core(error) => error.code(),
             ApiError::Print(error) => error.code(),
             ApiError::Xlsx(error) => error.code(),
+            ApiError::Docx(error) => error.code(),
             ApiError::Invalid(_) => INVALID_REQUEST,
             ApiError::ProtectedOutput { .. } => OUTPUT_PROTECTED,
         }
@@ -50,6 +53,7 @@ pub fn error_codes() -> Vec<&'static str> {
     let mut codes = metodist_core::ERROR_CODES.to_vec();
     codes.extend_from_slice(metodist_print::ERROR_CODES);
     codes.extend_from_slice(metodist_xlsx::ERROR_CODES);
+    codes.extend_from_slice(metodist_docx::ERROR_CODES);
     codes.push(INVALID_REQUEST);
     codes.push(OUTPUT_PROTECTED);
     codes

@@ -28,6 +28,10 @@ pub const XLSX_FILES: FileFilter = FileFilter {
     name: "Книга Excel",
     extensions: &["xlsx"],
 };
+pub const WORD_FILES: FileFilter = FileFilter {
+    name: "Документ Word",
+    extensions: &["docx"],
+};
 pub const DATABASE_FILES: FileFilter = FileFilter {
     name: "База данных Методиста",
     extensions: &["sqlite3", "sqlite", "db"],

@@ -9,7 +9,7 @@ use metodist_print::{installed_families, ComposeMode, Fonts, LayoutProfile, Prof
 use serde::{Deserialize, Serialize};
 
 use crate::files::file_stem;
-use crate::host::{Host, PDF_FILES};
+use crate::host::{Host, PDF_FILES, WORD_FILES};
 use crate::{ApiError, Result, Session};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -239,6 +239,60 @@ pub fn print_programme(
     };
     let rendered = render_programme(&p, mode, &profile)?;
     deliver_pdf(session, host, path, rendered).map(Some)
+}
+
+/// Where the Word document went.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct SavedDocx {
+    pub path: String,
+}
+
+/// The programme as a Word document (.docx) in `profile`: the same
+/// document as its PDF (docs/design.md §3), written by metodist-docx.
+/// The CLI and the window both call this.
+pub fn docx_programme(
+    programme: &Programme,
+    mode: PrintMode,
+    profile: &LayoutProfile,
+) -> Result<Vec<u8>> {
+    let fonts = Fonts::load(&profile.font)?;
+    let doc = metodist_print::compose(programme, mode.into());
+    Ok(metodist_docx::write(&doc, profile, &fonts)?)
+}
+
+/// Writes a .docx at `path` (all or nothing); never over the session's
+/// database or one of its files.
+pub fn write_docx(session: &Session, path: &Path, bytes: &[u8]) -> Result<SavedDocx> {
+    session.check_output(path)?;
+    metodist_core::fsutil::write_atomically(path, bytes)?;
+    Ok(SavedDocx {
+        path: path.display().to_string(),
+    })
+}
+
+/// Asks where to save the Word document, writes it, and opens it in the
+/// system's program for .docx; `None` when the user cancels.
+pub fn save_docx(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+    mode: PrintMode,
+    profile: String,
+) -> Result<Option<SavedDocx>> {
+    let (p, profile) = session.with_store(|s| Ok((s.load(id)?, profile_named(s, &profile))))?;
+    let profile = profile?;
+    let suffix = match mode {
+        PrintMode::WholeAct => "",
+        PrintMode::AppendixOnly => " (приложение)",
+    };
+    let name = format!("{}{suffix}.docx", file_stem(&p.title));
+    let Some(path) = host.save_file("Сохранить в Word", &name, WORD_FILES)? else {
+        return Ok(None);
+    };
+    let bytes = docx_programme(&p, mode, &profile)?;
+    let saved = write_docx(session, &path, &bytes)?;
+    host.show_file(&path);
+    Ok(Some(saved))
 }
 
 /// Pages of the print preview as PNG data URLs, with the page count.

@@ -112,6 +112,61 @@ fn printing_writes_the_pdf_where_she_chose_and_shows_it() {
 }
 
 #[test]
+fn saving_in_word_writes_the_docx_where_she_chose_and_opens_it() {
+    let f = Fixture::new();
+    let id = f.imported();
+    let mut host = f.host();
+    let profile = metodist_print::LayoutProfile::default().name;
+    let cancelled = printing::save_docx(
+        &f.session,
+        &host,
+        id,
+        printing::PrintMode::WholeAct,
+        profile.clone(),
+    );
+    assert!(cancelled.unwrap().is_none());
+    assert!(host.shown.lock().unwrap().is_empty());
+
+    let docx = f.path("programme.docx");
+    host.save_to = Some(docx.clone());
+    let saved = printing::save_docx(
+        &f.session,
+        &host,
+        id,
+        printing::PrintMode::WholeAct,
+        profile,
+    )
+    .unwrap()
+    .expect("saved");
+    assert_eq!(saved.path, docx.display().to_string());
+    // A zip package (PK) with the Word parts in it.
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    assert!(bytes.windows(17).any(|w| w == b"word/document.xml"));
+    assert_eq!(*host.shown.lock().unwrap(), vec![docx]);
+}
+
+#[test]
+fn word_is_never_saved_over_the_database() {
+    let f = Fixture::new();
+    let id = f.imported();
+    let mut host = f.host();
+    host.save_to = Some(f.session.db_path().unwrap());
+    let before = std::fs::read(f.session.db_path().unwrap()).unwrap();
+    let error = printing::save_docx(
+        &f.session,
+        &host,
+        id,
+        printing::PrintMode::WholeAct,
+        metodist_print::LayoutProfile::default().name,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "output_protected");
+    assert_eq!(std::fs::read(f.session.db_path().unwrap()).unwrap(), before);
+    assert!(host.shown.lock().unwrap().is_empty());
+}
+
+#[test]
 fn a_report_period_that_ends_before_it_starts_is_refused_before_any_dialog() {
     let f = Fixture::new();
     let id = f.imported();

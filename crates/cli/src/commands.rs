@@ -291,10 +291,18 @@ fn deliver(
     Ok(String::new())
 }
 
-/// `render ID|FILE -o OUT.pdf [--appendix-only] [--profile NAME]`: the
-/// programme as a PDF.
+/// Whether `-o` names a Word document: the format follows the extension.
+fn is_docx(out: &Output) -> bool {
+    matches!(out, Output::File(path) if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx")))
+}
+
+/// `render ID|FILE -o OUT.pdf|OUT.docx [--appendix-only] [--profile NAME]`:
+/// the programme as a PDF, or as a Word document when the output ends in
+/// `.docx`.
 pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
-    let out = output(&mut args, "файл PDF для записи")?;
+    let out = output(&mut args, "файл PDF или DOCX для записи")?;
     let appendix_only = args.flag("--appendix-only");
     let profile_name = args.option(&["--profile"])?;
     let source = args.positional("номер программы или файл .metodist.json")?;
@@ -311,6 +319,11 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     } else {
         printing::PrintMode::WholeAct
     };
+    if let (true, Output::File(path)) = (is_docx(&out), &out) {
+        let bytes = printing::docx_programme(&programme, mode, &profile)?;
+        printing::write_docx(ctx.session(), path, &bytes)?;
+        return Ok(String::new());
+    }
     let rendered = printing::render_programme(&programme, mode, &profile)?;
     deliver(ctx.session(), out, rendered)
 }

@@ -180,12 +180,13 @@ fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
             Paragraph::left(act.formula.trim()).keep_with_next(),
         ));
     }
-    for (i, point) in act.points.iter().enumerate() {
-        out.push(Block::Paragraph(Paragraph::body(format!(
-            "{}. {}",
-            i + 1,
-            point.trim()
-        ))));
+    if !act.points.is_empty() {
+        out.push(Block::List(List::points(
+            act.points
+                .iter()
+                .map(|p| ListItem::text(p.trim()))
+                .collect(),
+        )));
     }
     if !act.signatory_position.trim().is_empty() || !act.signatory_name.trim().is_empty() {
         out.push(Block::TwoSided(TwoSided {

@@ -204,9 +204,24 @@ pub struct List {
     pub size_pt: Option<f32>,
     pub space_before_pt: f32,
     pub space_after_pt: f32,
+    /// The points of an act: the label opens the item's first line at the
+    /// label indent, followed by a space, and the following lines run back
+    /// to the left edge instead of aligning after the label. Every
+    /// paragraph of the item starts at the label indent.
+    pub wrap_to_margin: bool,
 }
 
 impl List {
+    /// Numbered points of an act («1. Утвердить ...»): justified, the
+    /// number at the profile's paragraph indent, lines wrapping to the
+    /// margin. Word writes them as a numbered list, not typed numbers.
+    pub fn points(items: Vec<ListItem>) -> Self {
+        List {
+            wrap_to_margin: true,
+            ..List::numbered(items)
+        }
+    }
+
     pub fn numbered(items: Vec<ListItem>) -> Self {
         List {
             kind: ListKind::Numbered {
@@ -219,6 +234,7 @@ impl List {
             size_pt: None,
             space_before_pt: 0.0,
             space_after_pt: 0.0,
+            wrap_to_margin: false,
         }
     }
     pub fn bulleted(items: Vec<ListItem>) -> Self {

@@ -49,6 +49,9 @@ pub(crate) fn list_paragraphs(
             ListKind::Bulleted { bullet } => bullet.clone(),
         })
         .collect();
+    if list.wrap_to_margin {
+        return point_paragraphs(env, list, &labels, ctx, width, base_left);
+    }
     let label_x = base_left + indent_of(list.label_indent, ctx);
     let widest = labels
         .iter()
@@ -80,6 +83,55 @@ pub(crate) fn list_paragraphs(
         }
         if let Some(sub) = &item.sublist {
             out.extend(list_paragraphs(env, sub, ctx, width, text_left));
+        }
+        if i == last_item {
+            if let Some(l) = out.last_mut() {
+                l.space_after = list.space_after_pt;
+            }
+        }
+    }
+    out
+}
+
+/// The points of an act: each paragraph indented like body text, the label
+/// opening the first line of its item as ordinary text («1. Утвердить»),
+/// so that the lines after it wrap to the left edge.
+fn point_paragraphs(
+    env: &mut Env,
+    list: &List,
+    labels: &[String],
+    ctx: Context,
+    width: f32,
+    base_left: f32,
+) -> Vec<Laid> {
+    let mut out = Vec::new();
+    let last_item = list.items.len().saturating_sub(1);
+    for (i, item) in list.items.iter().enumerate() {
+        for (j, p) in item.paragraphs.iter().enumerate() {
+            let mut runs = p.runs.clone();
+            if j == 0 {
+                runs.insert(0, crate::doc::Run::plain(format!("{} ", labels[i])));
+            }
+            let para = Paragraph {
+                align: list.align,
+                first_line: list.label_indent,
+                left_mm: base_left / PT_PER_MM,
+                right_mm: 0.0,
+                size_pt: p.size_pt.or(list.size_pt),
+                space_before_pt: if i == 0 && j == 0 {
+                    list.space_before_pt
+                } else {
+                    0.0
+                },
+                space_after_pt: 0.0,
+                keep_with_next: false,
+                no_hyphenation: p.no_hyphenation,
+                runs,
+            };
+            out.push(layout(env, &para, ctx, width, None));
+        }
+        if let Some(sub) = &item.sublist {
+            out.extend(list_paragraphs(env, sub, ctx, width, base_left));
         }
         if i == last_item {
             if let Some(l) = out.last_mut() {

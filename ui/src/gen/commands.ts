@@ -25,6 +25,7 @@ import type { Query } from "./Query.js";
 import type { ReplaceTarget } from "./ReplaceTarget.js";
 import type { Replaced } from "./Replaced.js";
 import type { Restored } from "./Restored.js";
+import type { SavedDocx } from "./SavedDocx.js";
 import type { SavedSpreadsheet } from "./SavedSpreadsheet.js";
 import type { ScheduleView } from "./ScheduleView.js";
 import type { TemplateSummary } from "./TemplateSummary.js";
@@ -146,6 +147,10 @@ export function installedFonts(refresh: boolean): Promise<Array<InstalledFont>> 
 
 export function printProgramme(id: number, mode: PrintMode, profile: string): Promise<Printed | null> {
   return invoke<Printed | null>("print_programme", { id, mode, profile });
+}
+
+export function saveDocx(id: number, mode: PrintMode, profile: string): Promise<SavedDocx | null> {
+  return invoke<SavedDocx | null>("save_docx", { id, mode, profile });
 }
 
 export function previewPages(id: number, mode: PrintMode, profile: string, dpi: number, first: number, count: number): Promise<PreviewPages> {

@@ -32,6 +32,7 @@ export const ErrorCode = {
   PRINT_INVALID_DPI: "print_invalid_dpi",
   PRINT_PREVIEW_ENCODE: "print_preview_encode",
   XLSX_WRITE: "xlsx_write",
+  DOCX_PACKAGE: "docx_package",
   INVALID_REQUEST: "invalid_request",
   OUTPUT_PROTECTED: "output_protected",
 } as const;

@@ -64,6 +64,7 @@ export type { Roadmap } from "./Roadmap.js";
 export type { RoadmapColumn } from "./RoadmapColumn.js";
 export type { RoadmapLayout } from "./RoadmapLayout.js";
 export type { RoadmapShape } from "./RoadmapShape.js";
+export type { SavedDocx } from "./SavedDocx.js";
 export type { SavedSpreadsheet } from "./SavedSpreadsheet.js";
 export type { ScheduleKind } from "./ScheduleKind.js";
 export type { ScheduleView } from "./ScheduleView.js";

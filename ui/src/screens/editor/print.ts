@@ -11,6 +11,7 @@ import {
   printProgramme,
   readiness,
   renameLayoutProfile,
+  saveDocx,
   saveLayoutProfile,
 } from "../../api.js";
 import { h } from "../../dom.js";
@@ -215,6 +216,8 @@ export const printTab: EditorTab = {
 
     const status = h("p", { className: "print-status", testId: "print-status", attrs: { "aria-live": "polite" } });
     const saveButton = h("button", { className: "button primary", testId: "print-save", attrs: { type: "button" } }, "Сохранить PDF…");
+    // The same document as the PDF, for the legal department to edit in Word.
+    const wordButton = h("button", { className: "button", testId: "print-save-docx", attrs: { type: "button" } }, "Сохранить в Word (.docx)…");
     const pageCount = h("p", { className: "print-count", testId: "print-page-count" });
     const pages = h("div", { className: "print-pages", testId: "print-pages" });
     const large = h("div", { className: "print-large", testId: "print-large", attrs: { hidden: "" } });
@@ -240,6 +243,26 @@ export const printTab: EditorTab = {
           status.textContent = message(error);
         } finally {
           saveButton.disabled = false;
+        }
+      })();
+    });
+
+    wordButton.addEventListener("click", () => {
+      void (async () => {
+        wordButton.disabled = true;
+        status.classList.remove("error");
+        status.textContent = "Сохранение документа Word…";
+        try {
+          const saved = await saveDocx(ctx.id, mode, profile);
+          status.textContent = "";
+          if (saved !== null) {
+            status.append(h("span", { testId: "print-saved-docx" }, `Документ Word сохранён: ${saved.path}.`));
+          }
+        } catch (error) {
+          status.classList.add("error");
+          status.textContent = message(error);
+        } finally {
+          wordButton.disabled = false;
         }
       })();
     });
@@ -393,7 +416,7 @@ export const printTab: EditorTab = {
           profileStatus,
           editorBox,
         ),
-        saveButton,
+        h("div", { className: "print-save-buttons" }, saveButton, wordButton),
         status,
         readinessBox,
       ),
