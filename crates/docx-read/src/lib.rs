@@ -11,6 +11,7 @@
 //! decompressed size, the XML under limits on depth and nodes, and the whole
 //! in a worker thread with a panic caught and a time limit.
 
+mod act;
 mod body;
 mod error;
 mod model;
@@ -21,6 +22,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+pub use act::{find_act, FoundAct, FoundDate, FoundKind, FoundLayout};
 pub use error::ReadError;
 pub use model::{Align, Block, Cell, Document, NumFormat, Numbering, Paragraph, Row, Table};
 
