@@ -15,6 +15,7 @@ mod act;
 mod body;
 mod error;
 mod model;
+mod passport;
 mod xml;
 
 use std::io::{Cursor, Read};
@@ -25,6 +26,7 @@ use std::time::{Duration, Instant};
 pub use act::{find_act, FoundAct, FoundDate, FoundKind, FoundLayout};
 pub use error::ReadError;
 pub use model::{Align, Block, Cell, Document, NumFormat, Numbering, Paragraph, Row, Table};
+pub use passport::{find_passport, key_of, normalise_label, rich_text, FoundPassportRow};
 
 /// The limits a read works under; `Limits::default()` suits any real
 /// programme (fifty pages with pictures is a few megabytes).
