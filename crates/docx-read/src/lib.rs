@@ -16,6 +16,7 @@ mod body;
 mod error;
 mod model;
 mod passport;
+mod roadmap;
 mod xml;
 
 use std::io::{Cursor, Read};
@@ -27,6 +28,7 @@ pub use act::{find_act, FoundAct, FoundDate, FoundKind, FoundLayout};
 pub use error::ReadError;
 pub use model::{Align, Block, Cell, Document, NumFormat, Numbering, Paragraph, Row, Table};
 pub use passport::{find_passport, key_of, normalise_label, rich_text, FoundPassportRow};
+pub use roadmap::{find_roadmap, FoundBlock, FoundItem, FoundRoadmap, Role};
 
 /// The limits a read works under; `Limits::default()` suits any real
 /// programme (fifty pages with pictures is a few megabytes).
