@@ -10,6 +10,14 @@
 //! PDF), the archive is read under limits on its size, entries and
 //! decompressed size, the XML under limits on depth and nodes, and the whole
 //! in a worker thread with a panic caught and a time limit.
+//!
+//! Measured against docx-rs 0.4.22's `read_docx` on this crate's test files
+//! (debug build, 2026-12-01): it reads the python-docx and LibreOffice files,
+//! but hangs on the renamed .xlsx (killed after 20 s), inflates the whole
+//! 300 MB zip bomb (15 s, no limit), takes 5 s over 200,000 nested elements,
+//! and answers the empty file, text, PDF, RTF, old .doc and encrypted file
+//! alike with «Could not find EOCD», so none of them could be told apart
+//! for the user.
 
 mod act;
 mod body;
