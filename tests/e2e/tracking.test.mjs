@@ -227,7 +227,8 @@ test("a due date marked done on «Сегодня» is done in «Месяц», on
       assert.equal(await session.script(`return document.querySelector('[data-testid="track-status"]').value;`), "done");
       await typeInto(session, '[data-testid="track-done-on"]', "31.02.2025");
       await click(session, '[data-testid="track-save"]');
-      assert.match(await session.textOf('[data-testid="track-done-on-hint"]'), /Дата пишется так/);
+      // A date that does not exist is told why (#13, item 6).
+      assert.match(await session.textOf('[data-testid="track-done-on-hint"]'), /«31\.02\.2025»: в феврале 28 дней\. Не сохранено/);
       await typeInto(session, '[data-testid="track-done-on"]', "01.01.2099");
       await click(session, '[data-testid="track-save"]');
       await waitUntil("the core's refusal next to the field", async () =>

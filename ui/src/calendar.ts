@@ -15,6 +15,12 @@ export const MONTHS_GENITIVE = [
   "июля", "августа", "сентября", "октября", "ноября", "декабря",
 ] as const;
 
+/** «в ноябре 30 дней». */
+export const MONTHS_PREPOSITIONAL = [
+  "январе", "феврале", "марте", "апреле", "мае", "июне",
+  "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
+] as const;
+
 /** Column heads and buttons where a month has little room: «янв», «фев». */
 export const MONTHS_SHORT = [
   "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",

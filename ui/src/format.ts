@@ -4,7 +4,7 @@
 // Anything unexpected is shown as is rather than hidden: a wrong-looking
 // value is easier to report than a blank. No DOM: unit-tested in ui/tests/.
 
-import { MONTHS, MONTHS_GENITIVE, MONTHS_SHORT, isoDate, monthKey } from "./calendar.js";
+import { MONTHS, MONTHS_GENITIVE, MONTHS_PREPOSITIONAL, MONTHS_SHORT, isoDate, monthKey } from "./calendar.js";
 
 // ---- Months and dates ----
 
@@ -52,26 +52,73 @@ export function parseMonth(text: string): string | null {
   return monthKey(year, month);
 }
 
+/** What a typed month is: empty, a month ("2024-09"), or wrong with the reason in words. */
+export type MonthCheck = { kind: "empty" } | { kind: "month"; month: string } | { kind: "wrong"; problem: string };
+
+/** «09.2024» → a month; «13.2026» → «месяца 13 нет…»; «сентябрь» → how a month is written. */
+export function checkMonth(text: string): MonthCheck {
+  if (text.trim() === "") return { kind: "empty" };
+  const month = parseMonth(text);
+  if (month !== null) return { kind: "month", month };
+  const ru = MONTH_INPUT.exec(text);
+  const iso = ISO_MONTH.exec(text);
+  const m = ru !== null ? Number(ru[1]) : iso !== null ? Number(iso[2]) : null;
+  if (m !== null && (m < 1 || m > 12)) return { kind: "wrong", problem: `месяца ${m} нет: месяц — от 01 до 12` };
+  if (m !== null) return { kind: "wrong", problem: "год — опечатка? Месяц пишется так: 09.2024" };
+  return { kind: "wrong", problem: "месяц пишется так: 09.2024" };
+}
+
+/** A problem in words as the first words of a sentence: «в ноябре…» → «В ноябре…». */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * «Единица: ед.» + «.» without the doubled dot: a sentence ends once, also
+ * after a unit or a name that ends in an abbreviation's dot.
+ */
+export function endSentence(text: string, mark = "."): string {
+  const t = text.trimEnd();
+  return /[.!?…]$/.test(t) ? t : `${t}${mark}`;
+}
+
 /** "2024-09-30" → «30.09.2024». */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/** What a typed date is: empty, a date ("2024-09-30"), or wrong with the reason in words. */
+export type DateCheck = { kind: "empty" } | { kind: "date"; iso: string } | { kind: "wrong"; problem: string };
+
+/** The usual form of a date, as every date hint shows it. */
+export const DATE_EXAMPLE = "28.08.2024";
+
+const DAYS_WORD: [string, string, string] = ["день", "дня", "дней"];
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /**
- * «30.09.2024» (also «30.9.24», «30/09/2024» and "2024-09-30") →
- * "2024-09-30"; "" → null; not a date (31.02.2025, say) → undefined.
- * With `shortYear: false` a year must be written in full.
+ * Reads a typed date: «30.09.2024» (also «30.9.24», «30/09/2024» and
+ * "2024-09-30"). A date in the right form that does not exist says why:
+ * «в ноябре 30 дней», «2025 год не високосный: в феврале 28 дней»,
+ * «месяца 13 нет». With `shortYear: false` a year must be written in full.
  */
-export function parseDate(text: string, options: { shortYear?: boolean } = {}): string | null | undefined {
+export function checkDate(text: string, options: { shortYear?: boolean } = {}): DateCheck {
   const t = text.trim();
-  if (t === "") return null;
+  if (t === "") return { kind: "empty" };
   let day: number;
   let month: number;
   let year: number;
-  const ru = (options.shortYear === false ? /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/ : /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/).exec(t);
+  const ru = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(t);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (ru !== null) {
+    if (ru[3]?.length === 2 && options.shortYear === false) {
+      return { kind: "wrong", problem: `год пишется полностью, четырьмя цифрами: ${DATE_EXAMPLE}` };
+    }
     day = Number(ru[1]);
     month = Number(ru[2]);
     year = Number(ru[3]);
@@ -81,14 +128,27 @@ export function parseDate(text: string, options: { shortYear?: boolean } = {}): 
     month = Number(iso[2]);
     day = Number(iso[3]);
   } else {
-    return undefined;
+    return { kind: "wrong", problem: `дата пишется так: ${DATE_EXAMPLE}` };
   }
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 31.02 over into March: such a date does not exist.
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
+  if (month < 1 || month > 12) return { kind: "wrong", problem: `месяца ${month} нет: месяц — от 01 до 12` };
+  if (year < 1900 || year > 2200) return { kind: "wrong", problem: `год ${year} — опечатка? Дата пишется так: ${DATE_EXAMPLE}` };
+  const days = daysInMonth(year, month);
+  if (day < 1) return { kind: "wrong", problem: `дня ${day} нет: дни месяца считаются с 1` };
+  if (day > days) {
+    const name = MONTHS_PREPOSITIONAL[month - 1] ?? "";
+    if (month === 2 && day === 29) return { kind: "wrong", problem: `${year} год не високосный: в феврале 28 дней` };
+    return { kind: "wrong", problem: `в ${name} ${plural(days, ...DAYS_WORD)}` };
   }
-  return isoDate(year, month, day);
+  return { kind: "date", iso: isoDate(year, month, day) };
+}
+
+/**
+ * «30.09.2024» → "2024-09-30"; "" → null; not a date (31.02.2025, say) →
+ * undefined. `checkDate` says why a date is wrong.
+ */
+export function parseDate(text: string, options: { shortYear?: boolean } = {}): string | null | undefined {
+  const checked = checkDate(text, options);
+  return checked.kind === "date" ? checked.iso : checked.kind === "empty" ? null : undefined;
 }
 
 const DATE_TIME = new Intl.DateTimeFormat("ru-RU", {
@@ -147,6 +207,18 @@ export function parseNumber(text: string): number | null | undefined {
   if (cleaned === "") return null;
   if (!/^-?(\d+(\.\d+)?|\.\d+)$/.test(cleaned)) return undefined;
   return Number(cleaned);
+}
+
+/**
+ * A fact for a year that has not come yet is kept (she may enter an
+ * expected figure) but said to be one beside its cell: design.md §5 counts
+ * facts into the degree of achievement, so a future one must not pass
+ * unnoticed. The current year's fact is usual (a preliminary figure) and
+ * gets no warning. "" when there is nothing to say.
+ */
+export function futureFactWarning(year: number, fact: number | null, thisYear: number): string {
+  if (fact === null || year <= thisYear) return "";
+  return `${year} год ещё не наступил: это ожидание, а не факт`;
 }
 
 /** A share 0…1 as «76,2 %»; null → «—». */

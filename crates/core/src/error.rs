@@ -114,7 +114,8 @@ pub enum CoreError {
     EditRejected(Vec<Problem>),
     #[error("Программа № {0} не найдена.")]
     ProgrammeNotFound(i64),
-    #[error("Не найден элемент «{0}» в программе.")]
+    /// The whole sentence, said in words (never an internal id).
+    #[error("{0}")]
     ElementNotFound(String),
     #[error("Недопустимое изменение: {0}")]
     InvalidEdit(String),

@@ -535,7 +535,7 @@ impl Validator {
 }
 
 /// An element's name as a message quotes it: whole when short, else cut.
-fn short_name(text: &str) -> String {
+pub(crate) fn short_name(text: &str) -> String {
     let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if t.chars().count() > 50 {
         format!("{}…", t.chars().take(49).collect::<String>())

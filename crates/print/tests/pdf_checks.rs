@@ -330,7 +330,13 @@ fn act_heading_and_signature_sit_where_the_standard_puts_them() {
 
     // Every page of the indicator table starts with its two-row header.
     let top = profile.margin_top_mm as f64 * PT_PER_MM;
-    let ind: Vec<usize> = (0..pages.len())
+    // The table starts on the first page with its header word «Базовое»;
+    // the passport before it lists the same names when its indicator row
+    // is filled from the data.
+    let first = (0..pages.len())
+        .find(|&i| pages[i].words.iter().any(|w| w.text == "Базовое"))
+        .expect("the indicator table is printed");
+    let ind: Vec<usize> = (first..pages.len())
         .filter(|&i| {
             pages[i]
                 .words

@@ -151,7 +151,9 @@ pub fn find_backup(db: &Path, file_name: &str) -> Result<BackupInfo> {
     list_backups_for(db)?
         .into_iter()
         .find(|b| b.file_name == file_name)
-        .ok_or_else(|| CoreError::ElementNotFound(format!("резервная копия «{file_name}»")))
+        .ok_or_else(|| {
+            CoreError::ElementNotFound(format!("Резервная копия «{file_name}» не найдена."))
+        })
 }
 
 /// Restores `backup` as the database at `db`, whether or not that database

@@ -363,7 +363,7 @@ impl Store {
     pub fn update_item(&mut self, programme_id: i64, uid: &str, item: &ItemInput) -> Result<()> {
         if uid.trim().is_empty() {
             return Err(CoreError::ElementNotFound(
-                "мероприятие без идентификатора".into(),
+                "Мероприятие не найдено: у него нет идентификатора.".into(),
             ));
         }
         let edit = Edit::PutItem {
@@ -574,6 +574,9 @@ fn apply_in(
         }
         Edit::Delete { list, uid } => {
             let slot = lists::require(tx, *list, pid, uid)?;
+            if *list == ListKind::Tasks {
+                refuse_linked_task(tx, pid, uid, slot.position)?;
+            }
             lists::remove(tx, *list, slot)?;
         }
         Edit::SetManualSchedule { item, schedule } => {
@@ -591,9 +594,11 @@ fn apply_in(
                     .into());
                 }
                 if let Some(a) = m.active.iter().find(|a| !period.contains_month(**a)) {
-                    return Err(
-                        CoreError::InvalidEdit(format!("месяц {a} вне периода программы")).into(),
-                    );
+                    return Err(CoreError::InvalidEdit(format!(
+                        "месяц {} вне периода программы",
+                        month_ru(*a)
+                    ))
+                    .into());
                 }
             }
             set_manual_schedule_row(tx, slot.id, schedule.as_ref())?;
@@ -651,7 +656,8 @@ fn set_period(
     if period.end < period.start {
         return Err(CoreError::InvalidEdit(format!(
             "конец периода ({}) раньше его начала ({})",
-            period.end, period.start
+            month_ru(period.end),
+            month_ru(period.start)
         ))
         .into());
     }
@@ -666,6 +672,47 @@ fn set_period(
         .expect("a new period leaves every element in its place");
     history::write(tx, pid, &change, Side::After)?;
     Ok(change)
+}
+
+/// A month as she types it in the editor: «05.2029», not "2029-05".
+fn month_ru(m: metodist_schedule::YearMonth) -> String {
+    format!("{:02}.{}", m.month(), m.year())
+}
+
+/// A task an indicator is linked to is not deleted: the refusal names the
+/// task by number and the indicators by number and name (#13, item 3), and
+/// says the two ways out (the interface offers both as one batch).
+fn refuse_linked_task(
+    tx: &Transaction<'_>,
+    pid: i64,
+    uid: &str,
+    position: usize,
+) -> Result<(), TxError> {
+    let linked: Vec<(i64, String)> = tx
+        .prepare_cached(
+            // Positions are contiguous from 0: the number she sees is position + 1.
+            "SELECT position + 1, name FROM indicator
+              WHERE programme_id = ?1 AND task_uid = ?2 ORDER BY position",
+        )?
+        .query_map(params![pid, uid], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if linked.is_empty() {
+        return Ok(());
+    }
+    let named: Vec<String> = linked
+        .iter()
+        .map(|(n, name)| format!("{n} «{}»", crate::validate::short_name(name)))
+        .collect();
+    let (whom, them) = match named.as_slice() {
+        [one] => (format!("показателем {one}"), "его"),
+        [rest @ .., last] => (format!("показателями {} и {last}", rest.join(", ")), "их"),
+        [] => unreachable!("checked above"),
+    };
+    Err(CoreError::InvalidEdit(format!(
+        "задача {} связана с {whom}: сначала отвяжите {them} от задачи или удалите вместе с ней",
+        position + 1
+    ))
+    .into())
 }
 
 /// A date of completion cannot lie after `today` or before the programme.

@@ -104,7 +104,21 @@ pub(super) fn require(
     uid: &str,
 ) -> Result<Slot, TxError> {
     find(tx, kind, programme_id, uid)?
-        .ok_or_else(|| CoreError::ElementNotFound(format!("{} «{uid}»", kind.noun())).into())
+        // Never the uid: she knows neither it nor where it came from.
+        .ok_or_else(|| {
+            let this = match kind {
+                ListKind::Passport => "Этой строки паспорта",
+                ListKind::Tasks => "Этой задачи",
+                ListKind::Sections => "Этого раздела",
+                ListKind::Indicators => "Этого показателя",
+                ListKind::Blocks => "Этого блока дорожной карты",
+                ListKind::Items => "Этого мероприятия",
+            };
+            CoreError::ElementNotFound(format!(
+                "{this} в программе уже нет: возможно, удаление уже сделано или добавление отменено. Откройте вкладку заново."
+            ))
+            .into()
+        })
 }
 
 pub(super) fn len(tx: &Transaction<'_>, kind: ListKind, parent: i64) -> Result<usize, TxError> {

@@ -72,7 +72,9 @@ impl Store {
                 params![from, to, now()],
             )?;
             if n == 0 {
-                return Err(CoreError::ElementNotFound(format!("профиль «{from}»")).into());
+                return Err(
+                    CoreError::ElementNotFound(format!("Профиль «{from}» не найден.")).into(),
+                );
             }
             Ok(())
         })
@@ -82,7 +84,9 @@ impl Store {
         self.write(|tx| {
             let n = tx.execute("DELETE FROM layout_profile WHERE name = ?1", [name])?;
             if n == 0 {
-                return Err(CoreError::ElementNotFound(format!("профиль «{name}»")).into());
+                return Err(
+                    CoreError::ElementNotFound(format!("Профиль «{name}» не найден.")).into(),
+                );
             }
             Ok(())
         })

@@ -75,7 +75,7 @@ impl Store {
         if let Some(p) = builtin(key) {
             return Ok(p);
         }
-        let not_found = || CoreError::ElementNotFound(format!("шаблон «{key}»"));
+        let not_found = || CoreError::ElementNotFound(format!("Шаблон «{key}» не найден."));
         let id: i64 = key
             .strip_prefix(USER_PREFIX)
             .and_then(|n| n.parse().ok())
@@ -140,11 +140,13 @@ impl Store {
         let id: i64 = key
             .strip_prefix(USER_PREFIX)
             .and_then(|n| n.parse().ok())
-            .ok_or_else(|| CoreError::ElementNotFound(format!("шаблон «{key}»")))?;
+            .ok_or_else(|| CoreError::ElementNotFound(format!("Шаблон «{key}» не найден.")))?;
         self.write(|tx| {
             let n = tx.execute("DELETE FROM template WHERE id = ?1", [id])?;
             if n == 0 {
-                return Err(CoreError::ElementNotFound(format!("шаблон «{key}»")).into());
+                return Err(
+                    CoreError::ElementNotFound(format!("Шаблон «{key}» не найден.")).into(),
+                );
             }
             Ok(())
         })

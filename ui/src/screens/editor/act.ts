@@ -9,10 +9,10 @@
 // mark-issuer, mark-preview.
 
 import { h } from "../../dom.js";
-import { formatDate, parseDate } from "../../format.js";
+import { checkDate, formatDate, parseDate } from "../../format.js";
 import type { ActKind, AppendixMark, ApprovingAct, MarkStyle } from "../../api.js";
 import { cleanParagraph } from "../../pasted.js";
-import { altArrows, button, commit, focusTestId, labelled, quietly, rowTools, textField } from "./fields.js";
+import { altArrows, button, commit, focusTestId, forgetUnsaved, labelled, quietly, rememberUnsaved, rowTools, textField, unsavedText } from "./fields.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
 const KINDS: [ActKind, string][] = [
@@ -168,24 +168,41 @@ function actEditor(ctx: EditorContext, source: ApprovingAct, changed: (act: Appr
     send();
   });
 
-  const dateHint = h("span", { className: "field-hint", testId: "act-date-hint" });
+  const dateHint = h("span", { className: "field-hint", testId: "act-date-hint", attrs: { role: "status" } });
+  // Refused typing survives the tab being drawn again (§ Bad input: nothing lost).
+  const unsavedKey = `${ctx.id}/act-date`;
+  const stored = act.date ? formatDate(act.date) : "";
+  const typedBefore = unsavedText(unsavedKey);
+  const showDate = (typed: string): boolean => {
+    // The act's date is printed in full, so it is typed in full too.
+    const checked = checkDate(typed, { shortYear: false });
+    const wrong = checked.kind === "wrong";
+    date.classList.toggle("field-invalid", wrong);
+    date.setAttribute("aria-invalid", wrong ? "true" : "false");
+    dateHint.classList.toggle("field-hint-error", wrong);
+    if (checked.kind === "wrong") {
+      const saved = act.date ? `сохранена дата ${formatDate(act.date)}` : "дата не сохранена";
+      dateHint.textContent = `«${typed.trim()}»: ${checked.problem}. Не сохранено (${saved}).`;
+      rememberUnsaved(unsavedKey, typed);
+      ctx.notSaved(`дата акта «${typed.trim()}» — ${checked.problem}`);
+      return false;
+    }
+    dateHint.textContent = "";
+    forgetUnsaved(unsavedKey);
+    return true;
+  };
   const date = textField({
     testId: "act-date",
-    value: act.date ? formatDate(act.date) : "",
+    value: typedBefore ?? stored,
     className: "field field-short",
     placeholder: "ДД.ММ.ГГГГ",
     send: (typed) => {
-      // The act's date is printed in full, so it is typed in full too.
-      const parsed = parseDate(typed, { shortYear: false });
-      if (parsed === undefined) {
-        dateHint.textContent = "Дата пишется так: 28.08.2024";
-        return;
-      }
-      dateHint.textContent = "";
-      act.date = parsed;
+      if (!showDate(typed)) return;
+      act.date = parseDate(typed, { shortYear: false }) ?? null;
       send();
     },
   });
+  if (typedBefore !== undefined && typedBefore !== stored) showDate(typedBefore);
   const formula = text("act-formula", act.formula, (v) => (act.formula = v), { className: "field field-short" });
 
   const points = h("ol", { className: "act-points" });

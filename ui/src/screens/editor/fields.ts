@@ -29,6 +29,30 @@ export function dropPending(): void {
   pending.clear();
 }
 
+/**
+ * Typing that was refused (an impossible date, say), by programme and
+ * field: a tab drawn again shows it in its field with the warning, rather
+ * than the stored value in its place, until she fixes it or empties it.
+ */
+const unsaved = new Map<string, string>();
+
+export function rememberUnsaved(key: string, typed: string): void {
+  unsaved.set(key, typed);
+}
+
+export function forgetUnsaved(key: string): void {
+  unsaved.delete(key);
+}
+
+export function unsavedText(key: string): string | undefined {
+  return unsaved.get(key);
+}
+
+/** How many refused typings wait in a programme's fields (for the way out of the editor). */
+export function unsavedCount(programme: number): number {
+  return [...unsaved.keys()].filter((key) => key.startsWith(`${programme}/`)).length;
+}
+
 let fieldCounter = 0;
 
 interface TextOptions {
@@ -209,6 +233,52 @@ export async function commit(ctx: EditorContext, edit: Edit): Promise<Applied | 
     await ctx.reload();
     return applied;
   } catch {
+    return null;
+  }
+}
+
+/**
+ * A refusal beside what she did: the reason in words and, when there is
+ * one, the step that would do what she meant. `place` is the row; the box
+ * goes at its end and replaces an earlier one there.
+ */
+export function showRefusal(
+  place: HTMLElement,
+  testId: string,
+  text: string,
+  actions: { label: string; testId: string; run: () => void; danger?: boolean }[] = [],
+): HTMLElement {
+  place.querySelector(":scope > .refusal")?.remove();
+  const box = h(
+    "div",
+    { className: "refusal", testId, attrs: { role: "alert" } },
+    h("p", { className: "refusal-text", testId: `${testId}-text` }, text),
+    h(
+      "div",
+      { className: "refusal-actions" },
+      ...actions.map((a) =>
+        button(a.label, a.testId, () => {
+          box.remove();
+          a.run();
+        }, { className: a.danger === true ? "button button-small button-danger" : "button button-small" }),
+      ),
+      button("Закрыть", `${testId}-close`, () => box.remove()),
+    ),
+  );
+  place.append(box);
+  return box;
+}
+
+/** `commit`, and a refusal shown beside `place` (not only at the top of the page). */
+export async function commitBeside(ctx: EditorContext, edit: Edit, place: HTMLElement, testId: string): Promise<Applied | null> {
+  flushPending();
+  try {
+    const applied = await ctx.apply(edit);
+    await ctx.reload();
+    return applied;
+  } catch (raw) {
+    const message = raw instanceof Error && raw.message !== "" ? raw.message : "Изменение не сохранено.";
+    showRefusal(place, testId, message);
     return null;
   }
 }

@@ -12,19 +12,25 @@
 
 import { periodYears } from "../../calendar.js";
 import { h } from "../../dom.js";
-import { formatNumber, parseNumber } from "../../format.js";
+import { formatNumber, futureFactWarning, parseNumber } from "../../format.js";
+import { trackingToday } from "../../api.js";
 import type { Direction, Indicator, YearValue } from "../../api.js";
 import { altArrows, button, commit, focusTestId, quietly, rowTools, textField } from "./fields.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
-/** A number cell: sends the parsed value, or marks the cell and sends nothing. */
+/**
+ * A number cell: sends the parsed value, or marks the cell and sends
+ * nothing. «76.5%» and «76,5 %» are both read; once stored the cell shows
+ * the number the Russian way («76,5»), as everywhere else.
+ */
 function numberCell(
   testId: string,
   value: number | null,
   label: string,
   hint: HTMLElement,
   send: (value: number | null) => void,
-): HTMLElement {
+  onValue?: (value: number | null) => void,
+): HTMLInputElement | HTMLTextAreaElement {
   const field = textField({
     testId,
     value: formatNumber(value),
@@ -32,8 +38,8 @@ function numberCell(
     label,
     send: (typed) => {
       const parsed = parseNumber(typed);
-      // The typed form («76,21 %») stays as typed; only the number is stored.
       if (parsed === undefined) return;
+      onValue?.(parsed);
       send(parsed);
     },
   });
@@ -42,6 +48,13 @@ function numberCell(
     field.classList.toggle("field-invalid", bad);
     field.setAttribute("aria-invalid", bad ? "true" : "false");
     hint.textContent = bad ? `«${field.value}» — не число, не сохранено. Пишите так: 76,21 или 76,21 %` : "";
+  });
+  // After the field's own blur (which sends), never while she types.
+  field.addEventListener("blur", () => {
+    const parsed = parseNumber(field.value);
+    if (parsed === undefined || parsed === null) return;
+    const shown = formatNumber(parsed);
+    if (field.value !== shown) field.value = shown;
   });
   return field;
 }
@@ -52,6 +65,7 @@ function indicatorRows(
   index: number,
   count: number,
   years: number[],
+  thisYear: number,
   hint: HTMLElement,
 ): HTMLElement[] {
   const n = index + 1;
@@ -192,7 +206,7 @@ function indicatorRows(
       h(
         "td",
         { className: "col-year" },
-        numberCell(`indicator-fact-${n}-${year}`, value(year).fact, `Факт за ${year} год`, hint, (v) => {
+        ...factCell(n, year, value(year).fact, thisYear, hint, (v) => {
           value(year).fact = v;
           quietly(ctx, { op: "set_fact", indicator: indicator.uid, year, fact: v });
         }),
@@ -204,6 +218,23 @@ function indicatorRows(
   return [plan, fact];
 }
 
+/** A fact's input and, beside it, the warning for a year still to come. */
+function factCell(n: number, year: number, fact: number | null, thisYear: number, hint: HTMLElement, send: (value: number | null) => void): HTMLElement[] {
+  const warning = h("span", { className: "cell-warning", testId: `indicator-fact-${n}-${year}-warning`, attrs: { role: "status" } });
+  const paint = (value: number | null): void => {
+    const text = futureFactWarning(year, value, thisYear);
+    // The cell is narrow: the short words beside it, the sentence on hover.
+    warning.textContent = text === "" ? "" : "год не наступил";
+    warning.title = text;
+    field.classList.toggle("field-future", text !== "");
+    if (text !== "") field.title = text;
+    else field.removeAttribute("title");
+  };
+  const field = numberCell(`indicator-fact-${n}-${year}`, fact, `Факт за ${year} год`, hint, send, paint);
+  paint(fact);
+  return [field, warning];
+}
+
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 58).trimEnd()}…` : text;
 }
@@ -211,9 +242,11 @@ function shorten(text: string): string {
 export const indicatorsTab: EditorTab = {
   key: "indicators",
   title: "Показатели",
-  render(ctx: EditorContext) {
+  async render(ctx: EditorContext) {
     const p = ctx.programme();
     const years = periodYears(p.period);
+    // The core's today (the one tracking counts from), not the window's clock.
+    const thisYear = Number((await trackingToday()).slice(0, 4));
     const hint = h("p", { className: "field-hint field-hint-error", testId: "indicators-hint", attrs: { role: "status" } });
     const table = h(
       "table",
@@ -245,7 +278,7 @@ export const indicatorsTab: EditorTab = {
         ),
         h("tr", {}, h("th", { className: "col-kind" }, ""), ...years.map((y) => h("th", { className: "col-year" }, String(y)))),
       ),
-      h("tbody", {}, ...p.indicators.flatMap((indicator, index) => indicatorRows(ctx, indicator, index, p.indicators.length, years, hint))),
+      h("tbody", {}, ...p.indicators.flatMap((indicator, index) => indicatorRows(ctx, indicator, index, p.indicators.length, years, thisYear, hint))),
     );
     return h(
       "div",

@@ -20,6 +20,7 @@ import { h } from "../../dom.js";
 import type { DerivedRow, PassportRow, Task, TextBlock } from "../../api.js";
 import { stripMarker } from "../../pasted.js";
 import { altArrows, button, commit, focusTestId, quietly, rowTools, textField } from "./fields.js";
+import { removeTask } from "./refusals.js";
 import { TEXT_KINDS, convertBlock, kindSelect, textBlockBody, type TextKind } from "./richtext.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 
@@ -58,7 +59,7 @@ function tasksEditor(ctx: EditorContext): HTMLElement {
         field,
         rowTools(`task-${index + 1}`, index, tasks.length, {
           move: (to) => move(task, to),
-          remove: () => void commit(ctx, { op: "delete", list: "tasks", uid: task.uid }),
+          remove: () => removeTask(ctx, task, index, li),
           removeTitle: "Удалить задачу",
         }),
       );

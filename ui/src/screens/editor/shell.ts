@@ -11,12 +11,13 @@
 
 import { AppError, DATABASE_ERRORS, applyEdit, loadProgramme, redo, undo, undoState } from "../../api.js";
 import { h } from "../../dom.js";
-import { parseMonth, showMonth } from "../../format.js";
+import { capitalize, checkMonth, showMonth } from "../../format.js";
 import type { Applied, Edit, Period, Programme, UndoState } from "../../api.js";
 import type { Params, Screen } from "../../router.js";
 import { recoveryPanel } from "../backups.js";
 import { actTab } from "./act.js";
-import { dropPending, flushPending, labelled, textField } from "./fields.js";
+import { button, dropPending, flushPending, forgetUnsaved, labelled, rememberUnsaved, textField, unsavedText } from "./fields.js";
+import { shortening, yearsText } from "./period.js";
 import { indicatorsTab } from "./indicators.js";
 import { passportTab } from "./passport.js";
 import { printTab } from "./print.js";
@@ -64,6 +65,10 @@ class Session implements EditorContext {
 
   onReload(listener: (programme: Programme) => void): void {
     this.listeners.push(listener);
+  }
+
+  notSaved(message: string): void {
+    this.setIndicator("error", `Не сохранено: ${message}`);
   }
 
   setHeaderRefresh(refresh: (programme: Programme) => void): void {
@@ -199,16 +204,69 @@ function header(session: Session): HTMLElement {
     placeholder: "Название программы",
     send: (value) => session.apply({ op: "set_title", title: value.replace(/\s*\n\s*/g, " ") }).catch(() => {}),
   });
-  const hint = h("span", { className: "field-hint", testId: "editor-period-hint" });
+  const hint = h("span", { className: "field-hint", testId: "editor-period-hint", attrs: { role: "status" } });
+  // Beside the period: what blocks the period she asked for, and the offer
+  // to drop those years in one step (design.md §2 «Period»).
+  const offer = h("div", { className: "period-offer", testId: "editor-period-offer", attrs: { role: "alert" } });
+  offer.hidden = true;
   let period: Period = { ...p.period };
-  const sendPeriod = (which: "start" | "end", value: string): void => {
-    const month = parseMonth(value);
-    if (month === null) {
-      hint.textContent = "Месяц пишется так: 09.2024";
+  const closeOffer = (): void => {
+    offer.hidden = true;
+    offer.replaceChildren();
+  };
+  const showOffer = (asked: Period, which: "start" | "end", why: string): void => {
+    const found = shortening(session.programme(), asked);
+    const field = which === "start" ? "Начало" : "Окончание";
+    const typed = showMonth(asked[which]);
+    const edit = found.edit;
+    if (edit === null) {
+      hint.textContent = `${field} ${typed} не сохранено. ${why}`;
       return;
     }
+    hint.textContent = "Период не изменён: что мешает, сказано ниже.";
+    // The indicator says it in a few words; the list is beside the period.
+    session.notSaved(`${field.toLowerCase()} ${typed}: что мешает, сказано под периодом`);
+    const lost = found.years.length === 0 ? "отметки вне нового периода" : `данные за ${yearsText(found.years)}`;
+    offer.replaceChildren(
+      h("p", { className: "period-offer-text", testId: "editor-period-offer-text" }, `${field} ${typed} не сохранено: вне нового периода остаются данные.`),
+      h("ul", { className: "period-offer-list" }, ...found.blockers.map((b) => h("li", {}, `${capitalize(b.what)} — ${b.holds}`))),
+      h(
+        "div",
+        { className: "period-offer-actions" },
+        button(`Убрать ${lost} и сохранить период`, "editor-period-drop", () => {
+          closeOffer();
+          session.apply(edit).then(
+            () => {
+              period = asked;
+              void session.reload();
+            },
+            (raw: unknown) => {
+              hint.textContent = `Период не изменён. ${raw instanceof AppError ? raw.message : "Не удалось сохранить изменение."}`;
+            },
+          );
+        }, { className: "button button-small button-danger", title: "Одно действие: его можно отменить кнопкой «Отменить»" }),
+        button("Оставить период как был", "editor-period-keep", closeOffer),
+      ),
+    );
+    offer.hidden = false;
+  };
+  const sendPeriod = (which: "start" | "end", value: string): void => {
+    const checked = checkMonth(value);
+    if (checked.kind !== "month") {
+      const field = which === "start" ? "Начало" : "Окончание";
+      const problem = checked.kind === "wrong" ? checked.problem : "укажите месяц так: 09.2024";
+      hint.textContent = `${field} «${value.trim()}»: ${problem}. Не сохранено.`;
+      session.notSaved(`${field.toLowerCase()} периода «${value.trim()}»`);
+      // Kept for the next drawing of the header (another tab), as the act's date is.
+      rememberUnsaved(`${session.id}/period-${which}`, value);
+      (which === "start" ? start : end).classList.add("field-invalid");
+      return;
+    }
+    forgetUnsaved(`${session.id}/period-${which}`);
+    (which === "start" ? start : end).classList.remove("field-invalid");
     hint.textContent = "";
-    const asked = { ...period, [which]: month };
+    closeOffer();
+    const asked = { ...period, [which]: checked.month };
     session.apply({ op: "set_period", period: asked }).then(
       () => {
         period = asked;
@@ -217,18 +275,18 @@ function header(session: Session): HTMLElement {
         void session.reload();
       },
       (raw: unknown) => {
-        // Nothing was stored: the fields show the period that is, and the
-        // hint says why hers was refused.
+        // Nothing was stored: the fields show the period that is, and
+        // beside them what blocks hers, with the way to clear it.
         const why = raw instanceof AppError ? raw.message : "Не удалось сохранить изменение.";
-        hint.textContent = `Период не изменён. ${why}`;
         start.value = showMonth(period.start);
         end.value = showMonth(period.end);
+        showOffer(asked, which, why);
       },
     );
   };
   const start = textField({
     testId: "editor-period-start",
-    value: showMonth(p.period.start),
+    value: unsavedText(`${session.id}/period-start`) ?? showMonth(p.period.start),
     className: "field field-month",
     label: "Начало периода (месяц.год)",
     placeholder: "09.2024",
@@ -236,12 +294,20 @@ function header(session: Session): HTMLElement {
   });
   const end = textField({
     testId: "editor-period-end",
-    value: showMonth(p.period.end),
+    value: unsavedText(`${session.id}/period-end`) ?? showMonth(p.period.end),
     className: "field field-month",
     label: "Окончание периода (месяц.год)",
     placeholder: "05.2027",
     send: (value) => sendPeriod("end", value),
   });
+  for (const which of ["start", "end"] as const) {
+    const typed = unsavedText(`${session.id}/period-${which}`);
+    if (typed === undefined) continue;
+    const checked = checkMonth(typed);
+    const field = which === "start" ? "Начало" : "Окончание";
+    if (checked.kind === "wrong") hint.textContent = `${field} «${typed.trim()}»: ${checked.problem}. Не сохранено.`;
+    (which === "start" ? start : end).classList.add("field-invalid");
+  }
   const status = h(
     "select",
     { className: "field field-select", testId: "editor-status", attrs: { "aria-label": "Статус программы" } },
@@ -255,8 +321,10 @@ function header(session: Session): HTMLElement {
   session.setHeaderRefresh((fresh) => {
     // After undo/redo the header shows the stored values again.
     if (document.activeElement !== title) title.value = fresh.title;
-    if (document.activeElement !== start) start.value = showMonth(fresh.period.start);
-    if (document.activeElement !== end) end.value = showMonth(fresh.period.end);
+    // Refused typing stays in its field until she fixes it (never replaced in silence).
+    const keep = (which: "start" | "end"): boolean => unsavedText(`${session.id}/period-${which}`) !== undefined;
+    if (document.activeElement !== start && !keep("start")) start.value = showMonth(fresh.period.start);
+    if (document.activeElement !== end && !keep("end")) end.value = showMonth(fresh.period.end);
     period = { ...fresh.period };
     status.value = fresh.status;
   });
@@ -281,6 +349,7 @@ function header(session: Session): HTMLElement {
       labelled("Статус", status),
       hint,
     ),
+    offer,
   );
 }
 

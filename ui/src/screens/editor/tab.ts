@@ -17,6 +17,8 @@ export interface EditorContext {
   apply(edit: Edit): Promise<Applied>;
   /** Reloads the programme from the database and re-renders the tab. */
   reload(): Promise<void>;
+  /** Shows in the save indicator that her typing was not stored, and why. */
+  notSaved(message: string): void;
   /** Called after every reload; tabs that keep state may listen. */
   onReload(listener: (programme: Programme) => void): void;
 }

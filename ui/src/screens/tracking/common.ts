@@ -9,7 +9,7 @@
 
 import { AppError } from "../../api.js";
 import { h } from "../../dom.js";
-import { formatDate, parseDate } from "../../format.js";
+import { checkDate, formatDate, parseDate } from "../../format.js";
 import type { DueEntry, IsoDate, Programme, TrackingRecord, TrackStatus } from "../../api.js";
 import type { EditorContext } from "../editor/tab.js";
 
@@ -49,6 +49,14 @@ export function badge(status: Shown, testId?: string): HTMLElement {
 // ---- Dates ----
 
 export const DATE_HINT = "Дата пишется так: 12.09.2024";
+
+/** Why a typed date is refused, in words: «31.11.2026: в ноябре 30 дней. Не сохранено.» */
+export function wrongDate(typed: string, what = "Дата"): string {
+  const checked = checkDate(typed);
+  // Not a date at all: how one is written, as before. A date that does not exist: why.
+  if (checked.kind !== "wrong" || checked.problem.startsWith("дата пишется")) return DATE_HINT;
+  return `${what} «${typed.trim()}»: ${checked.problem}. Не сохранено.`;
+}
 
 // ---- Filters ----
 
@@ -349,7 +357,8 @@ export function dueRow(ctx: EditorContext, entry: DueEntry, today: IsoDate, opti
       if (typedDate !== null && typedDate.trim() !== "") {
         const parsed = parseDate(typedDate);
         if (parsed === undefined || parsed === null) {
-          error.textContent = `Дата выполнения: ${DATE_HINT}`;
+          const why = wrongDate(typedDate, "Дата выполнения");
+          error.textContent = why === DATE_HINT ? `Дата выполнения: ${DATE_HINT}` : why;
           return;
         }
         if (parsed > today) {

@@ -13,7 +13,7 @@
 import { evaluation, trackingToday } from "../../api.js";
 import { lastDay, periodYears } from "../../calendar.js";
 import { h } from "../../dom.js";
-import { formatDate, formatDecimal, formatNumber, parseNumber, percent } from "../../format.js";
+import { endSentence, formatDate, formatDecimal, formatNumber, futureFactWarning, parseNumber, percent } from "../../format.js";
 import type { Evaluation, Indicator, Rating } from "../../api.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import { errorText } from "./common.js";
@@ -125,7 +125,7 @@ function summary(ev: Evaluation): HTMLElement {
   );
 }
 
-function indicatorCard(ctx: EditorContext, ind: Indicator, n: number, all: number[], ev: { current: Evaluation }, refresh: () => Promise<void>): HTMLElement {
+function indicatorCard(ctx: EditorContext, ind: Indicator, n: number, all: number[], thisYear: number, ev: { current: Evaluation }, refresh: () => Promise<void>): HTMLElement {
   const hint = h("span", { className: "field-hint field-hint-error", testId: `exec-fact-hint-${n}`, attrs: { role: "alert" } });
   const degreeCells = new Map<number, HTMLElement>();
   const total = h("span", { className: "exec-degree-total", testId: `exec-degree-${n}` });
@@ -155,6 +155,13 @@ function indicatorCard(ctx: EditorContext, ind: Indicator, n: number, all: numbe
     });
     input.value = formatNumber(value?.fact ?? null);
     let sent = input.value;
+    const future = h("span", { className: "cell-warning", testId: `exec-fact-${n}-${y}-warning`, attrs: { role: "status" } });
+    const paintFuture = (fact: number | null): void => {
+      const text = futureFactWarning(y, fact, thisYear);
+      future.textContent = text;
+      input.classList.toggle("field-future", text !== "");
+    };
+    paintFuture(value?.fact ?? null);
     const send = async (): Promise<void> => {
       if (input.value === sent) return;
       const parsed = parseNumber(input.value);
@@ -172,7 +179,10 @@ function indicatorCard(ctx: EditorContext, ind: Indicator, n: number, all: numbe
         hint.textContent = errorText(raw, "Факт не сохранён.");
         return;
       }
+      // Stored: shown the Russian way («76.5%» → «76,5»), as on Показатели.
+      if (parsed !== null) input.value = formatNumber(parsed);
       sent = input.value;
+      paintFuture(parsed);
       const target = local.values.find((v) => v.year === y);
       if (target !== undefined) target.fact = parsed;
       else local.values.push({ year: y, plan: null, fact: parsed });
@@ -189,7 +199,7 @@ function indicatorCard(ctx: EditorContext, ind: Indicator, n: number, all: numbe
       {},
       h("th", { attrs: { scope: "row" } }, String(y)),
       h("td", { className: "exec-num" }, value?.plan == null ? "—" : short(value.plan)),
-      h("td", {}, input),
+      h("td", {}, input, future),
       degree,
     );
   });
@@ -201,7 +211,7 @@ function indicatorCard(ctx: EditorContext, ind: Indicator, n: number, all: numbe
     h(
       "p",
       { className: "exec-meta" },
-      ind.unit.trim() === "" ? "" : `Единица: ${ind.unit}. `,
+      ind.unit.trim() === "" ? "" : `${endSentence(`Единица: ${ind.unit}`)} `,
       ind.direction === "decrease" ? "Чем меньше, тем лучше. " : "Чем больше, тем лучше. ",
       "Степень достижения за период: ",
       total,
@@ -256,7 +266,7 @@ export const executionTab: EditorTab = {
       summaryBox.replaceChildren(summary(r));
       for (const card of cards) (card as HTMLElement & { repaint?: () => void }).repaint?.();
     };
-    for (const [i, ind] of p.indicators.entries()) cards.push(indicatorCard(ctx, ind, i + 1, all, ev, refresh));
+    for (const [i, ind] of p.indicators.entries()) cards.push(indicatorCard(ctx, ind, i + 1, all, Number(today.slice(0, 4)), ev, refresh));
     const rangeSelect = h(
       "select",
       { className: "field field-select", testId: "exec-range", attrs: { "aria-label": "Период оценки" } },

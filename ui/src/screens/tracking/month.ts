@@ -19,7 +19,7 @@ import { formatDate, formatMonth, parseDate, plural } from "../../format.js";
 import type { DueEntry, IsoDate, TrackingRecord, TrackStatus, UnderWay } from "../../api.js";
 import type { EditorContext, EditorTab } from "../editor/tab.js";
 import {
-  DATE_HINT,
+  wrongDate,
   STATUS_LABEL,
   dueRow,
   entryFilterable,
@@ -103,9 +103,9 @@ function trackForm(ctx: EditorContext, e: DueEntry, today: IsoDate, close: () =>
     clearHints();
     const s = status.value as TrackStatus;
     const done = isDone(s) ? parseDate(doneOn.value) : null;
-    if (done === undefined) return blame(doneOn, doneHint, DATE_HINT);
+    if (done === undefined) return blame(doneOn, doneHint, wrongDate(doneOn.value, "Дата выполнения"));
     const moved = s === "moved" ? parseDate(movedTo.value) : null;
-    if (moved === undefined) return blame(movedTo, movedHint, DATE_HINT);
+    if (moved === undefined) return blame(movedTo, movedHint, wrongDate(movedTo.value, "Новый срок"));
     const record: TrackingRecord = {
       due: e.due,
       status: s,

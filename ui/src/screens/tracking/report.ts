@@ -13,7 +13,7 @@ import { h } from "../../dom.js";
 import { formatDate, parseDate, plural, roman } from "../../format.js";
 import type { DueEntry, IsoDate } from "../../api.js";
 import type { EditorTab } from "../editor/tab.js";
-import { DATE_HINT, SHOWN_ORDER, STATUS_LABEL, errorText, shown, type Shown } from "./common.js";
+import { SHOWN_ORDER, wrongDate, STATUS_LABEL, errorText, shown, type Shown } from "./common.js";
 
 type Kind = "quarter" | "half" | "year" | "school" | "whole" | "dates";
 
@@ -141,7 +141,7 @@ export const reportTab: EditorTab = {
       for (const [value, input] of [[a, from], [b, to]] as const) {
         if (value === undefined || value === null) {
           input.classList.add("field-invalid");
-          rangeHint.textContent = value === null ? "Укажите обе даты отчётного периода." : DATE_HINT;
+          rangeHint.textContent = value === null ? "Укажите обе даты отчётного периода." : wrongDate(input.value);
           return null;
         }
       }
