@@ -200,7 +200,7 @@ export const backupsScreen: Screen = {
       h(
         "div",
         { className: "screen-head" },
-        h("a", { className: "link-button", testId: "backups-back", attrs: { href: "#/programmes" } }, "← Программы"),
+        h("a", { className: "link-button", testId: "backups-back", attrs: { href: "#/programmes" } }, "← Все программы"),
         h("h2", { className: "screen-title" }, "Резервные копии"),
         h("span", { className: "editor-spacer" }),
         create,
