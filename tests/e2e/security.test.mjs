@@ -158,6 +158,10 @@ test(
               await clickIfPresent(session, '[data-testid="add-item"]');
             }
           }
+          // The «Оформление» cards start folded: open them so their fields
+          // (headings, column headers) are typed into too.
+          await session.script(`document.querySelectorAll("details.shape-card").forEach((d) => { d.open = true; });`);
+          await sleep(300);
           const kinds = await fieldKinds(session, '[data-testid="tab-content"]');
           t.diagnostic(`${tab}: ${kinds.length} kinds of text field: ${kinds.map(([kind]) => kind).join(", ")}`);
           assert.ok(kinds.length > 0, `the ${tab} tab has text fields`);
