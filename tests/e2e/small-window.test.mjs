@@ -226,7 +226,12 @@ test("at 800×600 two rows of «Сегодня» are marked done at once on one 
       await resize(session, 800, 600);
       await openTab(session, id, "today");
       const summaryCount = async () => {
-        const m = /Просрочено (\d+)/.exec(await session.textOf('[data-testid="today-summary"]'));
+        // Read in one script: the summary is redrawn after a mark, and a
+        // found element can go stale between finding and reading it.
+        const text = await session.script(
+          `const el = document.querySelector('[data-testid="today-summary"]'); return el ? el.textContent : "";`,
+        );
+        const m = /Просрочено (\d+)/.exec(text);
         return m === null ? 0 : Number(m[1]);
       };
       const blocksOverdue = () =>
