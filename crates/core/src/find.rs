@@ -317,7 +317,11 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
         });
     }
     for (n, section) in p.sections.iter_mut().enumerate() {
-        let (uid, number, title) = (section.uid.clone(), roman(n + 1), short(&section.title));
+        let (uid, number, title) = (
+            section.uid.clone(),
+            crate::model::roman(n as u32 + 1),
+            short(&section.title),
+        );
         f(&mut section.title, &|| {
             (
                 Place::SectionTitle {
@@ -477,32 +481,6 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
             }
         }
     }
-}
-
-fn roman(mut n: usize) -> String {
-    const DIGITS: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
 
 /// A name shortened for a location: the first words, up to 40 characters.

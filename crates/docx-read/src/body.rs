@@ -129,33 +129,13 @@ fn format_of(val: &str) -> NumFormat {
     }
 }
 
-fn roman(mut n: u32) -> String {
-    const T: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    if n == 0 || n > 4000 {
+/// Word's Roman numbering, as the core writes section numbers; past 4000
+/// (no Roman numeral Word shows) the number itself.
+fn roman(n: u32) -> String {
+    if n > 4000 {
         return n.to_string();
     }
-    let mut s = String::new();
-    for (v, r) in T {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
+    metodist_core::model::roman(n)
 }
 
 fn letters(n: u32, alphabet: &[char]) -> String {
