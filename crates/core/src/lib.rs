@@ -3,6 +3,7 @@
 //! nothing of Tauri; the app and the `metodist` CLI are thin layers over it.
 
 pub mod copy;
+pub mod diff;
 pub mod effectiveness;
 pub mod error;
 pub mod exchange;
