@@ -21,7 +21,7 @@ use crate::Period;
 /// in the old text.
 #[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Mark {
+pub enum SegmentMark {
     Same,
     Added,
     Removed,
@@ -30,7 +30,7 @@ pub enum Mark {
 /// A run of words with one mark. Line breaks are kept as `\n`.
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
-    pub mark: Mark,
+    pub mark: SegmentMark,
     pub text: String,
 }
 
@@ -327,7 +327,7 @@ fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     pairs
 }
 
-fn push_segment(out: &mut Vec<Segment>, mark: Mark, text: &str) {
+fn push_segment(out: &mut Vec<Segment>, mark: SegmentMark, text: &str) {
     match out.last_mut() {
         Some(last) if last.mark == mark => last.text.push_str(text),
         _ => out.push(Segment {
@@ -356,15 +356,15 @@ pub fn mark_words(old: &str, new: &str) -> Vec<Segment> {
     let (mut i, mut j) = (0, 0);
     for (pi, pj) in pairs.into_iter().chain([(a.len(), b.len())]) {
         while i < pi {
-            push_segment(&mut out, Mark::Removed, &spaced(&a, i));
+            push_segment(&mut out, SegmentMark::Removed, &spaced(&a, i));
             i += 1;
         }
         while j < pj {
-            push_segment(&mut out, Mark::Added, &spaced(&b, j));
+            push_segment(&mut out, SegmentMark::Added, &spaced(&b, j));
             j += 1;
         }
         if pi < a.len() {
-            push_segment(&mut out, Mark::Same, &spaced(&b, pj));
+            push_segment(&mut out, SegmentMark::Same, &spaced(&b, pj));
             i += 1;
             j += 1;
         }
@@ -405,7 +405,7 @@ impl TextChange {
         let same: usize = self
             .segments
             .iter()
-            .filter(|s| s.mark == Mark::Same)
+            .filter(|s| s.mark == SegmentMark::Same)
             .map(|s| words(&s.text))
             .sum();
         if same * 2 < words(&self.old).max(words(&self.new)) {
@@ -431,9 +431,9 @@ impl TextChange {
         };
         for s in &self.segments {
             match s.mark {
-                Mark::Same => flush(&mut removed, &mut added, &mut parts),
-                Mark::Removed => removed.push_str(&s.text),
-                Mark::Added => added.push_str(&s.text),
+                SegmentMark::Same => flush(&mut removed, &mut added, &mut parts),
+                SegmentMark::Removed => removed.push_str(&s.text),
+                SegmentMark::Added => added.push_str(&s.text),
             }
         }
         flush(&mut removed, &mut added, &mut parts);
@@ -1399,10 +1399,10 @@ mod tests {
         crate::generate::programme(36, 3)
     }
 
-    fn text_of(segments: &[Segment], keep: Mark) -> String {
+    fn text_of(segments: &[Segment], keep: SegmentMark) -> String {
         segments
             .iter()
-            .filter(|s| s.mark == Mark::Same || s.mark == keep)
+            .filter(|s| s.mark == SegmentMark::Same || s.mark == keep)
             .map(|s| s.text.as_str())
             .collect()
     }
@@ -1431,19 +1431,19 @@ mod tests {
             s,
             vec![
                 Segment {
-                    mark: Mark::Same,
+                    mark: SegmentMark::Same,
                     text: "до".into()
                 },
                 Segment {
-                    mark: Mark::Removed,
+                    mark: SegmentMark::Removed,
                     text: " 01.03.2025".into()
                 },
                 Segment {
-                    mark: Mark::Added,
+                    mark: SegmentMark::Added,
                     text: " 01.06.2025".into()
                 },
                 Segment {
-                    mark: Mark::Same,
+                    mark: SegmentMark::Same,
                     text: " года".into()
                 },
             ]
@@ -1453,11 +1453,11 @@ mod tests {
             "Отдел образования, ИМЦ,\nруководители ОО школ",
         );
         let s = mark_words(old, new);
-        assert_eq!(text_of(&s, Mark::Added), new);
-        assert_eq!(text_of(&s, Mark::Removed), old);
+        assert_eq!(text_of(&s, SegmentMark::Added), new);
+        assert_eq!(text_of(&s, SegmentMark::Removed), old);
         assert_eq!(
             s.iter()
-                .filter(|x| x.mark == Mark::Added)
+                .filter(|x| x.mark == SegmentMark::Added)
                 .map(|x| x.text.trim())
                 .collect::<Vec<_>>(),
             ["ИМЦ,", "школ"]
@@ -1609,7 +1609,7 @@ mod tests {
         assert_eq!(
             d.tasks[0].fields[0].text.segments.last().unwrap(),
             &Segment {
-                mark: Mark::Added,
+                mark: SegmentMark::Added,
                 text: " и их родителей".into()
             }
         );
