@@ -4,7 +4,7 @@
 //! programme's own shape (its numbering, headings and columns).
 
 use metodist_core::amendment::{self, ActRef, AmendmentDraft, AmendmentOptions, Restated};
-use metodist_core::model::{ApprovingAct, MarkStyle, Programme};
+use metodist_core::model::{ApprovingAct, Programme};
 
 use crate::compose::{
     act_into, appendix_into, indicator_widths, indicators_into, passport_into, passport_widths,
@@ -101,17 +101,18 @@ pub fn compose_amendment(input: &AmendmentInput) -> Document {
     let numbers = p.heading_numbers();
     for (k, part) in draft.appendix.iter().enumerate() {
         g.push(Block::PageBreak);
-        let mark = (p.appendix.style != MarkStyle::None || count > 0)
-            .then(|| appendix_mark(p, &draft.act, k + 1, count));
+        // Every appendix of an act carries the act's mark, whatever mark
+        // the programme itself prints with.
+        let mark = appendix_mark(p, &draft.act, k + 1, count);
         match part {
             // The programme in its new edition, under the act's mark.
-            Restated::Whole => appendix_into(p, mark, &mut g),
+            Restated::Whole => appendix_into(p, Some(mark), &mut g),
             Restated::Passport => {
-                g.push(mark.expect("an appendix has a mark"));
+                g.push(mark);
                 passport_into(p, &numbers.passport, &mut g);
             }
             Restated::Section { uid } => {
-                g.push(mark.expect("an appendix has a mark"));
+                g.push(mark);
                 if let Some((s, n)) = p
                     .sections
                     .iter()
@@ -122,11 +123,11 @@ pub fn compose_amendment(input: &AmendmentInput) -> Document {
                 }
             }
             Restated::Indicators => {
-                g.push(mark.expect("an appendix has a mark"));
+                g.push(mark);
                 indicators_into(p, &mut g);
             }
             Restated::Roadmap => {
-                g.push(mark.expect("an appendix has a mark"));
+                g.push(mark);
                 roadmap_into(p, &mut g);
             }
         }
