@@ -144,7 +144,7 @@ fn years_in(s: &str) -> Vec<i32> {
 /// A header cell naming a year and nothing else: «2025», «2025 г.»,
 /// «2025 год».
 fn is_year_header(h: &str) -> bool {
-    if years_in(h).len() != 1 {
+    if years_in(h).len() != 1 || h.chars().filter(|c| c.is_ascii_digit()).count() != 4 {
         return false;
     }
     let rest: String = h
@@ -2044,6 +2044,10 @@ mod tests {
         assert_eq!(date_format_of("01.09.2024 г."), DateFormat::NumericSpaceG);
         assert_eq!(date_format_of("1 сентября 2024 г."), DateFormat::Words);
         assert_eq!(years_in("2020 -2022 г.г."), vec![2020, 2022]);
+        assert!(is_year_header("2025 г."));
+        assert!(is_year_header("2025 год"));
+        assert!(!is_year_header("21,43 (2023 г.)"));
+        assert!(!is_year_header("Базовое значение 2023"));
     }
 
     #[test]
