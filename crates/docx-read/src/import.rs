@@ -1321,12 +1321,7 @@ impl Recogniser<'_> {
                         d.open = false;
                         push_text(&mut d.body, p);
                     } else {
-                        let why = if passport_done || in_passport_heading {
-                            "текст вне разделов"
-                        } else {
-                            "текст перед паспортом программы не распознан"
-                        };
-                        self.unplaced_paragraph(i, &p.text, why);
+                        self.unplaced_paragraph(i, &p.text, "текст вне разделов");
                     }
                     i += 1;
                 }
