@@ -483,15 +483,15 @@ fn header_row(titles: &[&str]) -> Row {
 fn passport(p: &Programme) -> Table {
     let mut body = Vec::new();
     for row in &p.passport {
-        body.push({
-            // Rows that repeat the data print it (metodist_core::passport).
-            let content = rich_cell(&metodist_core::passport::shown(p, row));
-            Row::new(vec![Cell::text(row.label.trim()), content])
-        });
-        // Each further sub-row in a row of its own, with the rule above
-        // it; the label stands in the first one only.
+        // Rows that repeat the data print it (metodist_core::passport).
+        let content = rich_cell(&metodist_core::passport::shown(p, row));
+        // The label stands once over the row's sub-rows (§2: each a
+        // content cell of its own, with a rule above it), as in the
+        // originals; the rows below leave its column out.
+        let label = Cell::text(row.label.trim()).span_rows(1 + row.subrows.len());
+        body.push(Row::new(vec![label, content]));
         for sub in &row.subrows {
-            body.push(Row::new(vec![Cell::text(""), rich_cell(sub)]));
+            body.push(Row::new(vec![rich_cell(sub)]));
         }
     }
     Table {
@@ -1407,7 +1407,8 @@ mod tests {
             .iter()
             .position(|r| r[0] == p.passport[0].label)
             .unwrap();
-        assert_eq!(rows[first + 1], ["", "второй документ"]);
-        assert_eq!(rows[first + 2], ["", "третий документ"]);
+        // The label spans the sub-rows: the rows below have only content.
+        assert_eq!(rows[first + 1], ["второй документ"]);
+        assert_eq!(rows[first + 2], ["третий документ"]);
     }
 }
