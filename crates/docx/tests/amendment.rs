@@ -167,5 +167,9 @@ fn the_comparison_table_as_word_keeps_the_changed_words_bold() {
     // The new deadline in a bold run of its own.
     let at = xml.find("до 01.06.2025").expect("the new deadline");
     let run_start = xml[..at].rfind("<w:r>").unwrap();
-    assert!(xml[run_start..at].contains("<w:b/>"), "{}", &xml[run_start..at]);
+    assert!(
+        xml[run_start..at].contains("<w:b/>"),
+        "{}",
+        &xml[run_start..at]
+    );
 }
