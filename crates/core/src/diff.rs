@@ -27,6 +27,11 @@ pub enum SegmentMark {
     Removed,
 }
 
+/// The name h-editions' tests were written against, before the rename
+/// that keeps the generated TypeScript `SegmentMark` apart from the
+/// appendix mark.
+pub use SegmentMark as Mark;
+
 /// A run of words with one mark. Line breaks are kept as `\n`.
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
