@@ -1,0 +1,405 @@
+// The review of a Word document before it is imported (issue #16): what the
+// import found — the act, the mark, the passport rows, the sections with
+// their numbers, the indicators, the blocks and items, the deadlines it could
+// not read, what it could not place, every warning with its place — and
+// «Импортировать» or «Отмена». Nothing is stored until she confirms; the
+// programme the core recognised waits in the session meanwhile.
+//
+// data-testid: review-screen, review-lead, review-message,
+// review-counts, review-count (data-key), review-act, review-act-fact
+// (data-key), review-no-act, review-mark, review-title, review-passport,
+// review-passport-row, review-sections, review-section, review-indicators,
+// review-indicator, review-roadmap, review-columns, review-block,
+// review-item, review-deadlines, review-deadline, review-unplaced,
+// review-unplaced-part, review-warnings, review-warning, review-place,
+// review-actions, review-import, review-cancel.
+
+import { AppError } from "../api.js";
+import { h } from "../dom.js";
+import { plural } from "../format.js";
+import {
+  FIRST_ROWS,
+  actFacts,
+  andMore,
+  counts,
+  indicatorLine,
+  markLine,
+  passportLines,
+  roadmapLines,
+  sectionLines,
+  type PassportLine,
+  type Placed,
+  type ReviewView,
+} from "../review.js";
+import { navigate, type Screen } from "../router.js";
+import { columnHeader, effectiveColumns } from "../shape.js";
+
+/** What the two buttons do; programmes.ts gives the API's calls. */
+export interface ReviewActions {
+  /** Stores the reviewed programme; its id. */
+  confirm(): Promise<number>;
+  /** Forgets the review; nothing was stored. */
+  cancel(): Promise<void>;
+  /** After a cancel, on the programme list. */
+  cancelled(): void;
+}
+
+let pending: { view: ReviewView; actions: ReviewActions } | null = null;
+
+/** Opens the review screen for `view`. */
+export function showReview(view: ReviewView, actions: ReviewActions): void {
+  pending = { view, actions };
+  navigate("/import");
+}
+
+function card(title: string, testId: string, ...children: (Node | null)[]): HTMLElement {
+  return h(
+    "section",
+    { className: "editor-card review-card", testId },
+    h("h3", { className: "card-title" }, title),
+    ...children,
+  );
+}
+
+function note(text: string): HTMLElement {
+  return h("p", { className: "field-hint" }, text);
+}
+
+function placedList(items: readonly Placed[], rowTestId: string): HTMLElement {
+  return h(
+    "ul",
+    { className: "review-placed" },
+    ...items.map((item) =>
+      h(
+        "li",
+        { className: "review-placed-row", testId: rowTestId },
+        h("span", { className: "review-place", testId: "review-place" }, item.place),
+        h("span", { className: "review-placed-text" }, item.text),
+      ),
+    ),
+  );
+}
+
+function actCard(view: ReviewView): HTMLElement {
+  const act = view.programme.act;
+  if (act === null) {
+    return card(
+      "Утверждающий акт",
+      "review-act",
+      h("p", { className: "review-missing", testId: "review-no-act" }, "Акт в начале документа не найден: программа будет импортирована без акта, его можно заполнить в редакторе («Акт»)."),
+    );
+  }
+  const keys = ["kind", "date", "number", "title", "issuer", "place", "formula", "points", "signature", "executor"];
+  return card(
+    "Утверждающий акт",
+    "review-act",
+    h(
+      "dl",
+      { className: "review-facts" },
+      ...actFacts(act).flatMap((f, i) => [
+        h("dt", {}, f.label),
+        h("dd", { className: f.missing ? "review-missing" : "review-value", testId: "review-act-fact", attrs: { "data-key": keys[i] ?? "" } }, f.value),
+      ]),
+    ),
+  );
+}
+
+function markCard(view: ReviewView): HTMLElement {
+  const mark = markLine(view.programme);
+  const title = view.programme.title.trim();
+  return card(
+    "Гриф и название программы",
+    "review-mark",
+    h(
+      "dl",
+      { className: "review-facts" },
+      h("dt", {}, "Гриф"),
+      h("dd", { className: mark === null ? "review-missing" : "review-value" }, mark ?? "не найден: приложение напечатается без грифа"),
+      h("dt", {}, "Название"),
+      h("dd", { className: title === "" ? "review-missing" : "review-value", testId: "review-title" }, title === "" ? "не найдено" : title),
+    ),
+  );
+}
+
+function filledText(line: PassportLine): string {
+  if (line.fromData) return "из данных программы";
+  if (!line.filled) return "нет";
+  return line.rows > 1 ? `да, ${plural(line.rows, "подстрока", "подстроки", "подстрок")}` : "да";
+}
+
+function passportCard(view: ReviewView): HTMLElement {
+  const lines = passportLines(view.programme.passport);
+  if (lines.length === 0) {
+    return card("Паспорт", "review-passport", h("p", { className: "review-missing" }, "Таблица паспорта не найдена."));
+  }
+  return card(
+    "Паспорт",
+    "review-passport",
+    h(
+      "table",
+      { className: "review-table" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { attrs: { scope: "col" } }, "Строка"),
+          h("th", { attrs: { scope: "col" } }, "Заполнена"),
+          h("th", { attrs: { scope: "col" } }, "Начало текста"),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...lines.map((line) =>
+          h(
+            "tr",
+            { testId: "review-passport-row" },
+            h("td", {}, line.label, line.standard ? null : h("span", { className: "review-tag" }, "своя строка")),
+            h("td", { className: line.filled || line.fromData ? "" : "review-missing" }, filledText(line)),
+            h("td", { className: "review-first" }, line.first),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function sectionsCard(view: ReviewView): HTMLElement {
+  const { passport, sections } = sectionLines(view.programme);
+  const heading = view.programme.layout.passport_heading.trim();
+  return card(
+    "Разделы",
+    "review-sections",
+    heading === "" ? null : note(`Заголовок паспорта: ${[passport, heading].filter((s) => s !== "").join(" ")}`),
+    sections.length === 0
+      ? h("p", { className: "review-missing" }, "Разделов не найдено.")
+      : h(
+          "ol",
+          { className: "review-list review-list-plain" },
+          ...sections.map((s) =>
+            h(
+              "li",
+              { testId: "review-section" },
+              s.number === "" ? null : h("span", { className: "review-number" }, s.number),
+              h("span", { className: "review-value" }, s.title === "" ? "без заголовка" : s.title),
+              h("span", { className: "review-aside" }, ` — ${s.contents}`),
+            ),
+          ),
+        ),
+  );
+}
+
+function indicatorsCard(view: ReviewView): HTMLElement {
+  const all = view.programme.indicators;
+  if (all.length === 0) {
+    return card("Показатели", "review-indicators", h("p", { className: "review-missing" }, "Таблица показателей не найдена."));
+  }
+  const more = andMore(all.length, Math.min(FIRST_ROWS, all.length), "показатель", "показателя", "показателей");
+  return card(
+    "Показатели",
+    "review-indicators",
+    h(
+      "ol",
+      { className: "review-list" },
+      ...all.slice(0, FIRST_ROWS).map((ind) => h("li", { testId: "review-indicator" }, indicatorLine(ind))),
+    ),
+    more === "" ? null : note(more),
+  );
+}
+
+function roadmapCard(view: ReviewView): HTMLElement {
+  const programme = view.programme;
+  const blocks = roadmapLines(programme);
+  if (blocks.every((b) => b.count === 0)) {
+    return card("Дорожная карта", "review-roadmap", h("p", { className: "review-missing" }, "Таблица мероприятий не найдена."));
+  }
+  const planned = programme.roadmap.blocks.some((b) => b.items.some((i) => i.planned_value.trim() !== ""));
+  const columns = effectiveColumns(programme.layout.roadmap, planned).map(columnHeader);
+  const years = programme.roadmap.year_columns;
+  const flat = programme.layout.roadmap.shape === "flat";
+  return card(
+    "Дорожная карта",
+    "review-roadmap",
+    h(
+      "p",
+      { className: "field-hint", testId: "review-columns" },
+      `Столбцы: ${columns.map((c) => `«${c.replace(/\s+/g, " ")}»`).join(", ")}`,
+      years.length === 0 ? "" : `; по годам: ${years.join(", ")}`,
+      flat ? ". Без блоков: сплошной список." : ".",
+    ),
+    h(
+      "ul",
+      { className: "review-list review-list-plain" },
+      ...blocks.map((block) =>
+        h(
+          "li",
+          { className: "review-block", testId: "review-block" },
+          flat
+            ? null
+            : h(
+                "div",
+                { className: "review-block-head" },
+                block.number === "" ? null : h("span", { className: "review-number" }, block.number),
+                h("span", { className: "review-value" }, block.title === "" ? "без названия" : block.title),
+                h("span", { className: "review-aside" }, ` — ${block.count}`),
+              ),
+          h(
+            "ul",
+            { className: "review-items" },
+            ...block.first.map((item) =>
+              h(
+                "li",
+                { testId: "review-item" },
+                item.number === "" ? null : h("span", { className: "review-number" }, item.number),
+                item.activity === "" ? "без названия" : item.activity,
+              ),
+            ),
+            block.more === "" ? null : h("li", { className: "review-aside" }, block.more),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function listCard(title: string, testId: string, rowTestId: string, items: readonly Placed[], empty: string): HTMLElement {
+  return card(title, testId, items.length === 0 ? note(empty) : placedList(items, rowTestId));
+}
+
+function render(view: ReviewView, actions: ReviewActions): HTMLElement {
+  const message = h("p", { className: "screen-message", testId: "review-message", attrs: { role: "alert" } });
+  const importButton = h("button", { className: "button button-primary", testId: "review-import", attrs: { type: "button" } }, "Импортировать");
+  const cancelButton = h("button", { className: "button", testId: "review-cancel", attrs: { type: "button" } }, "Отмена");
+  let busy = false;
+  const setBusy = (on: boolean): void => {
+    busy = on;
+    importButton.disabled = on;
+    cancelButton.disabled = on;
+    importButton.textContent = on ? "Импортирую…" : "Импортировать";
+  };
+  const confirm = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    message.textContent = "";
+    message.className = "screen-message";
+    try {
+      const id = await actions.confirm();
+      pending = null;
+      // A new draft is to be checked and filled in: its passport first.
+      navigate(`/programmes/${id}/passport`);
+    } catch (raw) {
+      setBusy(false);
+      message.className = "screen-message message-error";
+      message.textContent = raw instanceof AppError ? raw.message : "Непредвиденная ошибка интерфейса.";
+      importButton.focus();
+    }
+  };
+  const cancel = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    pending = null;
+    try {
+      await actions.cancel();
+    } catch (raw) {
+      // Forgetting the review cannot lose anything: nothing was stored.
+      console.error("cancel_import failed:", raw);
+    }
+    actions.cancelled();
+  };
+  importButton.addEventListener("click", () => void confirm());
+  cancelButton.addEventListener("click", () => void cancel());
+
+  const counted = counts(view.programme, {
+    deadlines: view.deadlines.length,
+    unplaced: view.unplaced.length,
+    warnings: view.warnings.length,
+  });
+  const screen = h(
+    "div",
+    { className: "review-screen", testId: "review-screen" },
+    h(
+      "div",
+      { className: "screen-head" },
+      h("h2", { className: "screen-title" }, "Импорт из Word: проверка"),
+    ),
+    h(
+      "p",
+      { className: "review-lead", testId: "review-lead" },
+      `Файл «${view.file}». Ничего ещё не сохранено. Проверьте, что найдено в документе, и нажмите «Импортировать» — программа появится в списке; «Отмена» ничего не изменит.`,
+    ),
+    message,
+    h(
+      "section",
+      { className: "editor-card review-card", testId: "review-counts" },
+      h("h3", { className: "card-title" }, "Найдено"),
+      h(
+        "dl",
+        { className: "review-counts" },
+        ...counted.map((c) =>
+          h(
+            "div",
+            { className: "review-count", testId: "review-count", attrs: { "data-key": c.key } },
+            h("dt", {}, c.label),
+            h("dd", {}, c.value),
+          ),
+        ),
+      ),
+    ),
+    actCard(view),
+    markCard(view),
+    passportCard(view),
+    sectionsCard(view),
+    indicatorsCard(view),
+    roadmapCard(view),
+    listCard("Сроки не распознаны", "review-deadlines", "review-deadline", view.deadlines, "Все сроки распознаны: по ним будут построены даты контроля."),
+    listCard("Не размещено", "review-unplaced", "review-unplaced-part", view.unplaced, "Всё содержимое документа размещено."),
+    listCard("Предупреждения", "review-warnings", "review-warning", view.warnings, "Предупреждений нет."),
+    h(
+      "div",
+      { className: "review-actions", testId: "review-actions" },
+      importButton,
+      cancelButton,
+      h("span", { className: "field-hint" }, "Enter — импортировать, Esc — отмена"),
+    ),
+  );
+
+  // Enter and Escape wherever focus is on this screen (a button keeps its
+  // own Enter); the listener goes when the screen does.
+  const onKey = (event: KeyboardEvent): void => {
+    if (!screen.isConnected) {
+      document.removeEventListener("keydown", onKey);
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      void cancel();
+    } else if (event.key === "Enter" && !(target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement)) {
+      event.preventDefault();
+      void confirm();
+    }
+  };
+  document.addEventListener("keydown", onKey);
+  // After the router has put the screen in place.
+  setTimeout(() => {
+    if (importButton.isConnected) importButton.focus();
+  }, 0);
+  return screen;
+}
+
+export const importReviewScreen: Screen = {
+  errorHeading() {
+    return "Не удалось показать найденное в документе";
+  },
+  async render() {
+    if (pending === null) {
+      // Reloaded or reached by history: the review is gone, nothing was stored.
+      queueMicrotask(() => navigate("/programmes"));
+      return h("p", { className: "loading" }, "Проверять нечего: выберите файл кнопкой «Импорт…».");
+    }
+    return render(pending.view, pending.actions);
+  },
+};
