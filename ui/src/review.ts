@@ -214,6 +214,73 @@ export function roadmapLines(programme: Programme): BlockLine[] {
   }));
 }
 
+/** A note of the import with its place in the document («таблица 2, строка 7»). */
+export interface Placed {
+  place: string;
+  text: string;
+}
+
+/** Everything the review screen shows. */
+export interface ReviewView {
+  /** The file's name, as she chose it. */
+  file: string;
+  programme: Programme;
+  /** What the document had of its own (the import fills in what it lacks). */
+  found: { act: boolean; mark: boolean; title: boolean };
+  /** Items whose deadline the core could not read into dates: where, and the deadline as written. */
+  deadlines: Placed[];
+  /** What the import could not place and kept in «Не распознано при импорте». */
+  unplaced: Placed[];
+  warnings: Placed[];
+  /** What would stop the programme being stored; import is offered only without any. */
+  problems: Placed[];
+  /** Pictures and drawings, which are not imported. */
+  pictures: number;
+}
+
+/** The title of the section the import keeps what it could not place in
+ * (crates/docx-read, `UNPLACED_SECTION`). */
+export const UNPLACED_SECTION = "Не распознано при импорте";
+
+/** What the review of the API says, as far as the screen needs it
+ * (crates/api/src/importing.rs, `ImportReview`). */
+export interface ApiReview {
+  path: string;
+  programme: Programme;
+  summary: {
+    act: boolean;
+    mark: boolean;
+    title: boolean;
+    deadlines_not_understood: readonly { item: string; deadline: string; place: string }[];
+    pictures: number;
+  };
+  warnings: readonly { place: string; message: string }[];
+  problems: readonly { path: string; message: string }[];
+}
+
+/** The file's name without its folders (either separator: the path may be Windows'). */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).filter((s) => s !== "").pop() ?? path;
+}
+
+/** The review screen's view of the API's review. */
+export function reviewView(review: ApiReview): ReviewView {
+  const warnings = review.warnings.map((w) => ({ place: w.place, text: w.message }));
+  return {
+    file: fileName(review.path),
+    programme: review.programme,
+    found: { act: review.summary.act, mark: review.summary.mark, title: review.summary.title },
+    deadlines: review.summary.deadlines_not_understood.map((d) => ({
+      place: d.item.trim() === "" ? d.place : `${d.item}${d.place.trim() === "" ? "" : ` (${d.place})`}`,
+      text: d.deadline,
+    })),
+    unplaced: warnings.filter((w) => w.text.includes(UNPLACED_SECTION)),
+    warnings,
+    problems: review.problems.map((p) => ({ place: p.path, text: p.message })),
+    pictures: review.summary.pictures,
+  };
+}
+
 /** The counts at the head of the review, each with the key the e2e tests read. */
 export interface Count {
   key: string;
@@ -221,15 +288,8 @@ export interface Count {
   value: string;
 }
 
-export interface Unread {
-  /** How many deadlines the core could not read into dates. */
-  deadlines: number;
-  /** Parts of the document not placed anywhere but «Не распознано при импорте». */
-  unplaced: number;
-  warnings: number;
-}
-
-export function counts(programme: Programme, unread: Unread): Count[] {
+export function counts(view: ReviewView): Count[] {
+  const programme = view.programme;
   const items = programme.roadmap.blocks.reduce((n, b) => n + b.items.length, 0);
   const filled = passportLines(programme.passport).filter((r) => r.filled).length;
   const flat = programme.layout.roadmap.shape === "flat";
@@ -239,9 +299,9 @@ export function counts(programme: Programme, unread: Unread): Count[] {
       : flat
         ? `${plural(items, "мероприятие", "мероприятия", "мероприятий")}, без блоков`
         : `${plural(programme.roadmap.blocks.length, "блок", "блока", "блоков")}, ${plural(items, "мероприятие", "мероприятия", "мероприятий")}`;
-  return [
-    { key: "act", label: "Акт", value: programme.act === null ? "не найден" : actKindName(programme.act.kind).toLowerCase() },
-    { key: "mark", label: "Гриф", value: programme.appendix.style === "none" ? "не найден" : "есть" },
+  const all: Count[] = [
+    { key: "act", label: "Акт", value: !view.found.act || programme.act === null ? "не найден" : actKindName(programme.act.kind).toLowerCase() },
+    { key: "mark", label: "Гриф", value: view.found.mark && programme.appendix.style !== "none" ? "есть" : "не найден" },
     {
       key: "passport",
       label: "Паспорт",
@@ -250,26 +310,10 @@ export function counts(programme: Programme, unread: Unread): Count[] {
     { key: "sections", label: "Разделы", value: programme.sections.length === 0 ? "нет" : String(programme.sections.length) },
     { key: "indicators", label: "Показатели", value: programme.indicators.length === 0 ? "нет" : String(programme.indicators.length) },
     { key: "roadmap", label: "Дорожная карта", value: roadmap },
-    { key: "deadlines", label: "Сроки не распознаны", value: String(unread.deadlines) },
-    { key: "unplaced", label: "Не размещено", value: String(unread.unplaced) },
-    { key: "warnings", label: "Предупреждения", value: String(unread.warnings) },
+    { key: "deadlines", label: "Сроки не распознаны", value: String(view.deadlines.length) },
+    { key: "unplaced", label: "Не размещено", value: String(view.unplaced.length) },
+    { key: "warnings", label: "Предупреждения", value: String(view.warnings.length) },
   ];
-}
-
-/** A note of the import with its place in the document («таблица 2, строка 7»). */
-export interface Placed {
-  place: string;
-  text: string;
-}
-
-/** Everything the review screen shows, whatever the API's review calls it. */
-export interface ReviewView {
-  /** The file's name, as she chose it. */
-  file: string;
-  programme: Programme;
-  /** Items whose deadline the core could not read into dates: the item's number and the deadline as written. */
-  deadlines: Placed[];
-  /** What the import could not place but kept (in «Не распознано при импорте» or beside what it follows). */
-  unplaced: Placed[];
-  warnings: Placed[];
+  if (view.pictures > 0) all.push({ key: "pictures", label: "Рисунки (не импортируются)", value: String(view.pictures) });
+  return all;
 }

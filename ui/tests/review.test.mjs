@@ -13,10 +13,12 @@ import {
   actFacts,
   andMore,
   counts,
+  fileName,
   firstLine,
   indicatorLine,
   markLine,
   passportLines,
+  reviewView,
   roadmapLines,
   sectionContents,
   sectionLines,
@@ -176,9 +178,22 @@ test("blocks with their numbers and first items; a flat roadmap is one list numb
   assert.equal(flat[0].first[0].activity, "Создание муниципальной команды поддержки школ и разработка дорожной карты");
 });
 
+const view = (programme, over = {}) => ({
+  file: "программа.docx",
+  programme,
+  found: { act: true, mark: true, title: true },
+  deadlines: [],
+  unplaced: [],
+  warnings: [],
+  problems: [],
+  pictures: 0,
+  ...over,
+});
+
 test("the counts at the head of the review", () => {
-  const byKey = (p, unread) => Object.fromEntries(counts(p, unread).map((c) => [c.key, c.value]));
-  assert.deepEqual(byKey(shape("district-decree"), { deadlines: 2, unplaced: 1, warnings: 3 }), {
+  const byKey = (v) => Object.fromEntries(counts(v).map((c) => [c.key, c.value]));
+  const one = { place: "таблица 2, строка 7", text: "…" };
+  assert.deepEqual(byKey(view(shape("district-decree"), { deadlines: [one, one], unplaced: [one], warnings: [one, one, one] })), {
     act: "постановление",
     mark: "есть",
     passport: "4 строки, заполнено 4",
@@ -189,9 +204,14 @@ test("the counts at the head of the review", () => {
     unplaced: "1",
     warnings: "3",
   });
-  const flat = byKey(shape("flat-plan"), { deadlines: 0, unplaced: 0, warnings: 0 });
+  const flat = byKey(view(shape("flat-plan"), { pictures: 2 }));
   assert.equal(flat.roadmap, "5 мероприятий, без блоков");
   assert.equal(flat.passport, "4 строки, заполнено 3");
+  assert.equal(flat.pictures, "2");
+  // What the document lacked is «не найден» even where the import filled in a default.
+  const lacking = byKey(view(shape("district-decree"), { found: { act: false, mark: false, title: false } }));
+  assert.equal(lacking.act, "не найден");
+  assert.equal(lacking.mark, "не найден");
   const empty = shape("flat-plan");
   empty.act = null;
   empty.appendix.style = "none";
@@ -199,7 +219,7 @@ test("the counts at the head of the review", () => {
   empty.sections = [];
   empty.indicators = [];
   empty.roadmap.blocks = [];
-  assert.deepEqual(byKey(empty, { deadlines: 0, unplaced: 0, warnings: 0 }), {
+  assert.deepEqual(byKey(view(empty)), {
     act: "не найден",
     mark: "не найден",
     passport: "не найден",
@@ -210,4 +230,49 @@ test("the counts at the head of the review", () => {
     unplaced: "0",
     warnings: "0",
   });
+});
+
+test("a file's name without its folders, on Linux and Windows", () => {
+  returns(fileName, [
+    ["/home/she/Документы/Программа 2024.docx", "Программа 2024.docx"],
+    ["C:\\Users\\Она\\Программа.docx", "Программа.docx"],
+    ["Программа.docx", "Программа.docx"],
+  ]);
+});
+
+test("the API's review becomes the screen's: deadlines by item, unplaced parts among the warnings", () => {
+  const programme = shape("district-decree");
+  const v = reviewView({
+    path: "/tmp/x/decree.docx",
+    fingerprint: "1-2",
+    programme,
+    summary: {
+      act: true,
+      mark: false,
+      title: true,
+      deadlines_not_understood: [
+        { item: "1.2.", deadline: "по мере необходимости", place: "таблица 3, строка 5" },
+        { item: "", deadline: "когда-нибудь", place: "таблица 3, строка 9" },
+      ],
+      pictures: 1,
+    },
+    warnings: [
+      { place: "таблица 3, строка 7", message: "столбец без заголовка: его текст перенесён в раздел «Не распознано при импорте»" },
+      { place: "абзац 12", message: "пустая строка паспорта пропущена" },
+    ],
+    problems: [{ path: "period", message: "Период не задан." }],
+  });
+  assert.equal(v.file, "decree.docx");
+  assert.equal(v.programme, programme);
+  assert.deepEqual(v.found, { act: true, mark: false, title: true });
+  assert.deepEqual(v.deadlines, [
+    { place: "1.2. (таблица 3, строка 5)", text: "по мере необходимости" },
+    { place: "таблица 3, строка 9", text: "когда-нибудь" },
+  ]);
+  assert.deepEqual(v.unplaced, [
+    { place: "таблица 3, строка 7", text: "столбец без заголовка: его текст перенесён в раздел «Не распознано при импорте»" },
+  ]);
+  assert.equal(v.warnings.length, 2);
+  assert.deepEqual(v.problems, [{ place: "period", text: "Период не задан." }]);
+  assert.equal(v.pictures, 1);
 });

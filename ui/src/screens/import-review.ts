@@ -12,7 +12,8 @@
 // review-indicator, review-roadmap, review-columns, review-block,
 // review-item, review-deadlines, review-deadline, review-unplaced,
 // review-unplaced-part, review-warnings, review-warning, review-place,
-// review-actions, review-import, review-cancel.
+// review-actions, review-import, review-cancel, review-problems,
+// review-problem.
 
 import { AppError } from "../api.js";
 import { h } from "../dom.js";
@@ -82,7 +83,7 @@ function placedList(items: readonly Placed[], rowTestId: string): HTMLElement {
 
 function actCard(view: ReviewView): HTMLElement {
   const act = view.programme.act;
-  if (act === null) {
+  if (act === null || !view.found.act) {
     return card(
       "Утверждающий акт",
       "review-act",
@@ -105,8 +106,8 @@ function actCard(view: ReviewView): HTMLElement {
 }
 
 function markCard(view: ReviewView): HTMLElement {
-  const mark = markLine(view.programme);
-  const title = view.programme.title.trim();
+  const mark = view.found.mark ? markLine(view.programme) : null;
+  const title = view.found.title ? view.programme.title.trim() : "";
   return card(
     "Гриф и название программы",
     "review-mark",
@@ -116,7 +117,11 @@ function markCard(view: ReviewView): HTMLElement {
       h("dt", {}, "Гриф"),
       h("dd", { className: mark === null ? "review-missing" : "review-value" }, mark ?? "не найден: приложение напечатается без грифа"),
       h("dt", {}, "Название"),
-      h("dd", { className: title === "" ? "review-missing" : "review-value", testId: "review-title" }, title === "" ? "не найдено" : title),
+      h(
+        "dd",
+        { className: title === "" ? "review-missing" : "review-value", testId: "review-title" },
+        title === "" ? `не найдено над паспортом; программа будет называться «${view.programme.title}»` : title,
+      ),
     ),
   );
 }
@@ -272,15 +277,17 @@ function render(view: ReviewView, actions: ReviewActions): HTMLElement {
   const message = h("p", { className: "screen-message", testId: "review-message", attrs: { role: "alert" } });
   const importButton = h("button", { className: "button button-primary", testId: "review-import", attrs: { type: "button" } }, "Импортировать");
   const cancelButton = h("button", { className: "button", testId: "review-cancel", attrs: { type: "button" } }, "Отмена");
+  const blocked = view.problems.length > 0;
+  importButton.disabled = blocked;
   let busy = false;
   const setBusy = (on: boolean): void => {
     busy = on;
-    importButton.disabled = on;
+    importButton.disabled = on || blocked;
     cancelButton.disabled = on;
     importButton.textContent = on ? "Импортирую…" : "Импортировать";
   };
   const confirm = async (): Promise<void> => {
-    if (busy) return;
+    if (busy || blocked) return;
     setBusy(true);
     message.textContent = "";
     message.className = "screen-message";
@@ -311,11 +318,7 @@ function render(view: ReviewView, actions: ReviewActions): HTMLElement {
   importButton.addEventListener("click", () => void confirm());
   cancelButton.addEventListener("click", () => void cancel());
 
-  const counted = counts(view.programme, {
-    deadlines: view.deadlines.length,
-    unplaced: view.unplaced.length,
-    warnings: view.warnings.length,
-  });
+  const counted = counts(view);
   const screen = h(
     "div",
     { className: "review-screen", testId: "review-screen" },
@@ -330,6 +333,15 @@ function render(view: ReviewView, actions: ReviewActions): HTMLElement {
       `Файл «${view.file}». Ничего ещё не сохранено. Проверьте, что найдено в документе, и нажмите «Импортировать» — программа появится в списке; «Отмена» ничего не изменит.`,
     ),
     message,
+    blocked
+      ? h(
+          "section",
+          { className: "editor-card review-card refusal", testId: "review-problems", attrs: { role: "alert" } },
+          h("h3", { className: "card-title" }, "Импортировать нельзя"),
+          note("В таком виде программа не может быть сохранена. Исправьте документ в Word и выберите его снова («Импорт…»):"),
+          placedList(view.problems, "review-problem"),
+        )
+      : null,
     h(
       "section",
       { className: "editor-card review-card", testId: "review-counts" },
@@ -361,7 +373,7 @@ function render(view: ReviewView, actions: ReviewActions): HTMLElement {
       { className: "review-actions", testId: "review-actions" },
       importButton,
       cancelButton,
-      h("span", { className: "field-hint" }, "Enter — импортировать, Esc — отмена"),
+      h("span", { className: "field-hint" }, blocked ? "Esc — отмена" : "Enter — импортировать, Esc — отмена"),
     ),
   );
 
@@ -385,7 +397,8 @@ function render(view: ReviewView, actions: ReviewActions): HTMLElement {
   document.addEventListener("keydown", onKey);
   // After the router has put the screen in place.
   setTimeout(() => {
-    if (importButton.isConnected) importButton.focus();
+    const first = blocked ? cancelButton : importButton;
+    if (first.isConnected) first.focus();
   }, 0);
   return screen;
 }
