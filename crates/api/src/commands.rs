@@ -58,6 +58,21 @@ macro_rules! with_commands {
             export_programme(id: i64) -> Option<String> =
                 |cx| programmes::export_programme(cx.session, cx.host, id);
 
+            // Word in: choose a file, review what it holds, then import it
+            // or not (importing.rs).
+            choose_import_file() -> Option<String> =
+                |cx| importing::choose_import_file(cx.host);
+            preview_import(path: String) -> ImportReview =
+                |cx| importing::preview_import(std::path::Path::new(&path), cx.host.today());
+            commit_import(path: String, fingerprint: String) -> i64 = |cx| {
+                importing::commit_import(
+                    cx.session,
+                    std::path::Path::new(&path),
+                    &fingerprint,
+                    cx.host.today(),
+                )
+            };
+
             // The editor (editor.rs).
             load_programme(id: i64) -> Programme = |cx| editor::load_programme(cx.session, id);
             apply_edit(id: i64, edit: Edit) -> Applied =
@@ -134,6 +149,7 @@ macro_rules! with_commands {
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
     pub use crate::editor::{self, DerivedRow, Replaced, ScheduleView};
+    pub use crate::importing::{self, ImportReview};
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed, SavedDocx};
     pub use crate::programmes;
     pub use crate::session::DatabaseStatus;

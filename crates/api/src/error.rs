@@ -16,6 +16,12 @@ pub enum ApiError {
     Xlsx(#[from] metodist_xlsx::XlsxError),
     #[error(transparent)]
     Docx(#[from] metodist_docx::DocxError),
+    /// A Word document that cannot be read for the import.
+    #[error(transparent)]
+    DocxRead(#[from] metodist_docx_read::ReadError),
+    /// The Word document changed between its review and the import.
+    #[error("Файл «{}» изменился после просмотра. Ничего не импортировано; откройте его для импорта снова и проверьте, что найдено.", .path.display())]
+    ImportChanged { path: std::path::PathBuf },
     /// A request that cannot be carried out as asked (a profile that does
     /// not exist, a built-in profile to change, a file the dialog could not
     /// hand over, an empty report period).
@@ -33,6 +39,8 @@ pub enum ApiError {
 pub const INVALID_REQUEST: &str = "invalid_request";
 /// The code of [`ApiError::ProtectedOutput`].
 pub const OUTPUT_PROTECTED: &str = "output_protected";
+/// The code of [`ApiError::ImportChanged`].
+pub const IMPORT_CHANGED: &str = "import_file_changed";
 
 impl ApiError {
     pub fn code(&self) -> &'static str {
@@ -41,6 +49,8 @@ impl ApiError {
             ApiError::Print(error) => error.code(),
             ApiError::Xlsx(error) => error.code(),
             ApiError::Docx(error) => error.code(),
+            ApiError::DocxRead(error) => error.code(),
+            ApiError::ImportChanged { .. } => IMPORT_CHANGED,
             ApiError::Invalid(_) => INVALID_REQUEST,
             ApiError::ProtectedOutput { .. } => OUTPUT_PROTECTED,
         }
@@ -54,8 +64,10 @@ pub fn error_codes() -> Vec<&'static str> {
     codes.extend_from_slice(metodist_print::ERROR_CODES);
     codes.extend_from_slice(metodist_xlsx::ERROR_CODES);
     codes.extend_from_slice(metodist_docx::ERROR_CODES);
+    codes.extend_from_slice(metodist_docx_read::ERROR_CODES);
     codes.push(INVALID_REQUEST);
     codes.push(OUTPUT_PROTECTED);
+    codes.push(IMPORT_CHANGED);
     codes
 }
 

@@ -51,8 +51,13 @@ pub fn delete_template(session: &Session, key: String) -> Result<()> {
     session.with_store_mut(|s| s.delete_template(&key))
 }
 
-/// Imports the exchange file at `path`; the new programme's id.
+/// Imports the file at `path` — an exchange file, or a Word document (by
+/// its content, `importing::is_word_input`) — as a new programme; its id.
 pub fn import_file(session: &Session, path: &Path) -> Result<i64> {
+    if crate::importing::is_word_input(path) {
+        let today = chrono::Local::now().date_naive();
+        return crate::importing::import_docx(session, path, today).map(|i| i.id);
+    }
     let programme = exchange::read_file(path)?;
     session.with_store_mut(|s| s.import(&programme))
 }

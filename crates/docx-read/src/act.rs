@@ -41,6 +41,9 @@ pub struct FoundAct {
     pub layout: FoundLayout,
     pub issuer: Vec<String>,
     pub date: Option<FoundDate>,
+    /// The date as written («03.08.2021г.», «3 августа 2021 года»), without
+    /// «от»: how the act writes its dates.
+    pub date_text: String,
     pub number: Option<String>,
     pub place: String,
     /// Line breaks inside the title kept as `\n`.
@@ -108,7 +111,7 @@ fn strip_year_mark(s: &str) -> &str {
 }
 
 /// «03.08.2021», «03.08.2021г.», «3 августа 2021 года», with or without «от».
-fn date_of(s: &str) -> Option<FoundDate> {
+pub(crate) fn date_of(s: &str) -> Option<FoundDate> {
     let s = s.trim();
     let s = s.strip_prefix("от").map(str::trim_start).unwrap_or(s);
     let s = strip_year_mark(s);
@@ -156,12 +159,17 @@ fn valid(y: i32, m: u32, d: u32) -> Option<FoundDate> {
 
 /// Splits «от 03.08.2021 г.   № 299» (tabs or spaces between) into its date
 /// and number; either may be missing.
-fn date_and_number(line: &str) -> (Option<FoundDate>, Option<String>) {
+pub(crate) fn date_and_number(line: &str) -> (Option<FoundDate>, Option<String>, String) {
     let (left, number) = match line.split_once('№') {
         Some((l, n)) => (l, Some(squeeze(n)).filter(|n| !n.is_empty())),
         None => (line, None),
     };
-    (date_of(left), number)
+    let written = left.trim();
+    let written = written
+        .strip_prefix("от")
+        .map(str::trim_start)
+        .unwrap_or(written);
+    (date_of(left), number, squeeze(written))
 }
 
 const FORMULAS: [&str; 6] = [
@@ -312,6 +320,7 @@ pub fn find_act(blocks: &[Block]) -> Option<FoundAct> {
         .map(|(_, p)| squeeze(&p.text))
         .collect();
     let mut date = None;
+    let mut date_text = String::new();
     let mut number = None;
     let mut place = String::new();
     let layout = if number_in_kind.is_empty() {
@@ -325,8 +334,11 @@ pub fn find_act(blocks: &[Block]) -> Option<FoundAct> {
     // institution's order the «по …» lines.
     while i < paras.len() && i <= kind_at + 6 {
         let text = paras[i].1.text.trim();
-        let (d, n) = date_and_number(text);
+        let (d, n, written) = date_and_number(text);
         if d.is_some() || n.is_some() {
+            if date.is_none() && d.is_some() {
+                date_text = written;
+            }
             date = date.or(d);
             number = number.or(n);
         } else if layout == FoundLayout::Institution && text.to_lowercase().starts_with("по ") {
@@ -448,6 +460,7 @@ pub fn find_act(blocks: &[Block]) -> Option<FoundAct> {
         layout,
         issuer,
         date,
+        date_text,
         number,
         place,
         title,
@@ -482,7 +495,11 @@ mod tests {
         assert_eq!(date_of("п.г.т. Нарышкино"), None);
         assert_eq!(
             date_and_number("от 01.09.2024\t\t№ 45-01"),
-            (d(2024, 9, 1), Some("45-01".to_string()))
+            (
+                d(2024, 9, 1),
+                Some("45-01".to_string()),
+                "01.09.2024".to_string()
+            )
         );
     }
 

@@ -78,6 +78,27 @@ pub enum ReadError {
     Io { path: String, detail: String },
 }
 
+/// Every code a read can fail with.
+pub const ERROR_CODES: &[&str] = &[
+    "docx_empty",
+    "docx_too_large",
+    "docx_old_doc",
+    "docx_old_office",
+    "docx_encrypted",
+    "docx_is_spreadsheet",
+    "docx_is_presentation",
+    "docx_is_odt",
+    "docx_is_rtf",
+    "docx_is_pdf",
+    "docx_not_docx",
+    "docx_damaged",
+    "docx_zip_bomb",
+    "docx_too_complex",
+    "docx_timeout",
+    "docx_internal",
+    "docx_io",
+];
+
 impl ReadError {
     pub fn code(&self) -> &'static str {
         match self {

@@ -22,6 +22,7 @@
 mod act;
 mod body;
 mod error;
+mod import;
 mod model;
 mod passport;
 mod roadmap;
@@ -33,7 +34,11 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 pub use act::{find_act, FoundAct, FoundDate, FoundKind, FoundLayout};
-pub use error::ReadError;
+pub use error::{ReadError, ERROR_CODES};
+pub use import::{
+    parse_number, recognise, ImportSummary, ImportWarning, Recognised, UnclearDeadline,
+    UNPLACED_SECTION,
+};
 pub use model::{Align, Block, Cell, Document, NumFormat, Numbering, Paragraph, Row, Table};
 pub use passport::{find_passport, key_of, normalise_label, rich_text, FoundPassportRow};
 pub use roadmap::{find_roadmap, FoundBlock, FoundItem, FoundRoadmap, Role};
@@ -72,6 +77,13 @@ const MB: u64 = 1 << 20;
 
 /// Reads the file at `path`, checking its size before reading it into memory.
 pub fn read_docx_file(path: &Path, limits: &Limits) -> Result<Document, ReadError> {
+    read_docx(read_file_bytes(path, limits)?, limits)
+}
+
+/// The bytes of the file at `path`, refused before reading when it is past
+/// the size limit (the caller may need them, to tell later whether the file
+/// changed).
+pub fn read_file_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let io = |e: std::io::Error| ReadError::Io {
         path: path.display().to_string(),
         detail: e.to_string(),
@@ -90,7 +102,16 @@ pub fn read_docx_file(path: &Path, limits: &Limits) -> Result<Document, ReadErro
         .take(limits.max_file_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    read_docx(bytes, limits)
+    Ok(bytes)
+}
+
+/// Whether `bytes` look like a Word package: a zip holding
+/// `word/document.xml` (by its local header name, without unpacking), or
+/// any zip another program could have renamed .docx — the reader then
+/// says what it is. Used to send a file to the Word import by its
+/// content, not its extension.
+pub fn looks_like_docx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") && contains(bytes, b"word/")
 }
 
 /// Reads a .docx given as bytes. The work runs in its own thread: a panic

@@ -10,6 +10,7 @@ import type { DueEntry } from "./DueEntry.js";
 import type { Edit } from "./Edit.js";
 import type { Evaluation } from "./Evaluation.js";
 import type { Found } from "./Found.js";
+import type { ImportReview } from "./ImportReview.js";
 import type { InstalledFont } from "./InstalledFont.js";
 import type { LayoutProfile } from "./LayoutProfile.js";
 import type { MonthScreen } from "./MonthScreen.js";
@@ -75,6 +76,18 @@ export function importProgramme(): Promise<number | null> {
 
 export function exportProgramme(id: number): Promise<string | null> {
   return invoke<string | null>("export_programme", { id });
+}
+
+export function chooseImportFile(): Promise<string | null> {
+  return invoke<string | null>("choose_import_file");
+}
+
+export function previewImport(path: string): Promise<ImportReview> {
+  return invoke<ImportReview>("preview_import", { path });
+}
+
+export function commitImport(path: string, fingerprint: string): Promise<number> {
+  return invoke<number>("commit_import", { path, fingerprint });
 }
 
 export function loadProgramme(id: number): Promise<Programme> {
