@@ -5,7 +5,7 @@
 // shape.ts, so the review shows the numbering the import found exactly as the
 // editor and the print will. No DOM (unit-tested in ui/tests/review.test.mjs).
 
-import type { ActKind, ApprovingAct, Block, Indicator, PassportRow, Programme, SectionBlock, TextBlock } from "./api.js";
+import type { ActKind, ApprovingAct, Block, ImportReview, Indicator, PassportRow, Programme, SectionBlock, TextBlock } from "./api.js";
 import { plural } from "./format.js";
 import { blockLabel, formatActDate, headingNumbers, itemLabels, participle } from "./shape.js";
 
@@ -242,29 +242,13 @@ export interface ReviewView {
  * (crates/docx-read, `UNPLACED_SECTION`). */
 export const UNPLACED_SECTION = "Не распознано при импорте";
 
-/** What the review of the API says, as far as the screen needs it
- * (crates/api/src/importing.rs, `ImportReview`). */
-export interface ApiReview {
-  path: string;
-  programme: Programme;
-  summary: {
-    act: boolean;
-    mark: boolean;
-    title: boolean;
-    deadlines_not_understood: readonly { item: string; deadline: string; place: string }[];
-    pictures: number;
-  };
-  warnings: readonly { place: string; message: string }[];
-  problems: readonly { path: string; message: string }[];
-}
-
 /** The file's name without its folders (either separator: the path may be Windows'). */
 export function fileName(path: string): string {
   return path.split(/[\\/]/).filter((s) => s !== "").pop() ?? path;
 }
 
 /** The review screen's view of the API's review. */
-export function reviewView(review: ApiReview): ReviewView {
+export function reviewView(review: ImportReview): ReviewView {
   const warnings = review.warnings.map((w) => ({ place: w.place, text: w.message }));
   return {
     file: fileName(review.path),

@@ -72,6 +72,11 @@ macro_rules! with_commands {
                     cx.host.today(),
                 )
             };
+            // «Импорт…» in the window: an exchange file at once, a Word
+            // document to its review (import_step.rs).
+            open_import(path: String) -> ImportStep = |cx| {
+                import_step::open_import(cx.session, std::path::Path::new(&path), cx.host.today())
+            };
 
             // The editor (editor.rs).
             load_programme(id: i64) -> Programme = |cx| editor::load_programme(cx.session, id);
@@ -149,6 +154,7 @@ macro_rules! with_commands {
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
     pub use crate::editor::{self, DerivedRow, Replaced, ScheduleView};
+    pub use crate::import_step::{self, ImportStep};
     pub use crate::importing::{self, ImportReview};
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed, SavedDocx};
     pub use crate::programmes;

@@ -3,7 +3,8 @@
 // their numbers, the indicators, the blocks and items, the deadlines it could
 // not read, what it could not place, every warning with its place — and
 // «Импортировать» or «Отмена». Nothing is stored until she confirms; the
-// programme the core recognised waits in the session meanwhile.
+// import then reads the same file again and refuses it if it changed since
+// (crates/api/src/importing.rs), so what is stored is what she saw.
 //
 // data-testid: review-screen, review-lead, review-message,
 // review-counts, review-count (data-key), review-act, review-act-fact
@@ -39,9 +40,7 @@ import { columnHeader, effectiveColumns } from "../shape.js";
 export interface ReviewActions {
   /** Stores the reviewed programme; its id. */
   confirm(): Promise<number>;
-  /** Forgets the review; nothing was stored. */
-  cancel(): Promise<void>;
-  /** After a cancel, on the programme list. */
+  /** After a cancel: nothing was stored, back to the programme list. */
   cancelled(): void;
 }
 
@@ -303,20 +302,13 @@ function render(view: ReviewView, actions: ReviewActions): HTMLElement {
       importButton.focus();
     }
   };
-  const cancel = async (): Promise<void> => {
+  const cancel = (): void => {
     if (busy) return;
-    setBusy(true);
     pending = null;
-    try {
-      await actions.cancel();
-    } catch (raw) {
-      // Forgetting the review cannot lose anything: nothing was stored.
-      console.error("cancel_import failed:", raw);
-    }
     actions.cancelled();
   };
   importButton.addEventListener("click", () => void confirm());
-  cancelButton.addEventListener("click", () => void cancel());
+  cancelButton.addEventListener("click", cancel);
 
   const counted = counts(view);
   const screen = h(
@@ -388,7 +380,7 @@ function render(view: ReviewView, actions: ReviewActions): HTMLElement {
     const target = event.target;
     if (event.key === "Escape") {
       event.preventDefault();
-      void cancel();
+      cancel();
     } else if (event.key === "Enter" && !(target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement)) {
       event.preventDefault();
       void confirm();
