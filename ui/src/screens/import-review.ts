@@ -8,7 +8,7 @@
 //
 // data-testid: review-screen, review-lead, review-message,
 // review-counts, review-count (data-key), review-act, review-act-fact
-// (data-key), review-no-act, review-mark, review-title, review-passport,
+// (data-key), review-no-act, review-mark, review-period, review-title, review-passport,
 // review-passport-row, review-sections, review-section, review-indicators,
 // review-indicator, review-roadmap, review-columns, review-block,
 // review-item, review-deadlines, review-deadline, review-unplaced,
@@ -18,7 +18,7 @@
 
 import { AppError } from "../api.js";
 import { h } from "../dom.js";
-import { plural } from "../format.js";
+import { formatPeriod, plural } from "../format.js";
 import {
   FIRST_ROWS,
   actFacts,
@@ -108,11 +108,13 @@ function markCard(view: ReviewView): HTMLElement {
   const mark = view.found.mark ? markLine(view.programme) : null;
   const title = view.found.title ? view.programme.title.trim() : "";
   return card(
-    "Гриф и название программы",
+    "Название, период и гриф",
     "review-mark",
     h(
       "dl",
       { className: "review-facts" },
+      h("dt", {}, "Период"),
+      h("dd", { className: "review-value", testId: "review-period" }, formatPeriod(view.programme.period)),
       h("dt", {}, "Гриф"),
       h("dd", { className: mark === null ? "review-missing" : "review-value" }, mark ?? "не найден: приложение напечатается без грифа"),
       h("dt", {}, "Название"),
@@ -272,6 +274,22 @@ function listCard(title: string, testId: string, rowTestId: string, items: reado
   return card(title, testId, items.length === 0 ? note(empty) : placedList(items, rowTestId));
 }
 
+/** Every warning with its place; those about what was not placed are
+ * already listed above and are only referred to. */
+function warningsCard(view: ReviewView): HTMLElement {
+  const others = view.warnings.filter((w) => !view.unplaced.includes(w));
+  const above =
+    view.unplaced.length === 0
+      ? null
+      : note(`${others.length === 0 ? "Других предупреждений нет. " : ""}Предупреждения о том, что не размещено (${view.unplaced.length}), — выше, в «Не размещено».`);
+  return card(
+    "Предупреждения",
+    "review-warnings",
+    others.length === 0 ? (above ?? note("Предупреждений нет.")) : placedList(others, "review-warning"),
+    others.length === 0 ? null : above,
+  );
+}
+
 function render(view: ReviewView, actions: ReviewActions): HTMLElement {
   const message = h("p", { className: "screen-message", testId: "review-message", attrs: { role: "alert" } });
   const importButton = h("button", { className: "button button-primary", testId: "review-import", attrs: { type: "button" } }, "Импортировать");
@@ -359,7 +377,7 @@ function render(view: ReviewView, actions: ReviewActions): HTMLElement {
     roadmapCard(view),
     listCard("Сроки не распознаны", "review-deadlines", "review-deadline", view.deadlines, "Все сроки распознаны: по ним будут построены даты контроля."),
     listCard("Не размещено", "review-unplaced", "review-unplaced-part", view.unplaced, "Всё содержимое документа размещено."),
-    listCard("Предупреждения", "review-warnings", "review-warning", view.warnings, "Предупреждений нет."),
+    warningsCard(view),
     h(
       "div",
       { className: "review-actions", testId: "review-actions" },
