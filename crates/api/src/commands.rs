@@ -53,8 +53,6 @@ macro_rules! with_commands {
             save_as_template(id: i64, name: String) -> String =
                 |cx| programmes::save_as_template(cx.session, id, name);
             delete_template(key: String) -> () = |cx| programmes::delete_template(cx.session, key);
-            import_programme() -> Option<i64> =
-                |cx| programmes::import_programme(cx.session, cx.host);
             export_programme(id: i64) -> Option<String> =
                 |cx| programmes::export_programme(cx.session, cx.host, id);
 

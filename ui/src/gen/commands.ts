@@ -71,10 +71,6 @@ export function deleteTemplate(key: string): Promise<void> {
   return invoke<void>("delete_template", { key });
 }
 
-export function importProgramme(): Promise<number | null> {
-  return invoke<number | null>("import_programme");
-}
-
 export function exportProgramme(id: number): Promise<string | null> {
   return invoke<string | null>("export_programme", { id });
 }
