@@ -13,7 +13,7 @@
 // 1920×1080 go to tests/e2e/artifacts/word-in-review-*.png.
 
 import assert from "node:assert/strict";
-import { copyFileSync, rmSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 
@@ -33,6 +33,8 @@ import {
 const TEST_TIMEOUT_MS = 600_000;
 const DOCX = join(repo, "tests", "fixtures", "docx");
 const SHAPES = join(repo, "tests", "fixtures", "shapes");
+
+const MARKUP = `<img src=x onerror="window.__wordInPwned=1"><b>жирный</b>`;
 
 const KEY_ENTER = "\uE007";
 const KEY_ESCAPE = "\uE00C";
@@ -118,7 +120,7 @@ function reviewed(session) {
       itemNumbers: all('[data-testid="review-item"]').map((li) => li.querySelector(".review-number")?.textContent ?? ""),
       warnings: rows('[data-testid="review-warning"]'),
       unplaced: rows('[data-testid="review-unplaced-part"]'),
-      scripts: document.querySelectorAll('[data-testid="review-screen"] script, [data-testid="review-screen"] img').length,
+      scripts: document.querySelectorAll('[data-testid="review-screen"] script, [data-testid="review-screen"] img, [data-testid="review-screen"] b').length,
     };`);
 }
 
@@ -130,7 +132,12 @@ test("a Word document is reviewed before it is stored: refused files, cancel, a 
   // to show (the flat plan's own columns are not fields of the programme).
   const exported = join(dir, "flat-plan.docx");
   const other = { ...env, METODIST_DB: join(dir, "other.sqlite3") };
-  const sourceId = runCli(other, "--db", other.METODIST_DB, "import", join(SHAPES, "flat-plan.metodist.json")).trim();
+  // Its first item holds markup: the review must show it as text.
+  const flatPlan = JSON.parse(readFileSync(join(SHAPES, "flat-plan.metodist.json"), "utf8"));
+  flatPlan.programme.roadmap.blocks[0].items[0].activity = `${MARKUP} ${flatPlan.programme.roadmap.blocks[0].items[0].activity}`;
+  const source = join(dir, "flat-plan.metodist.json");
+  writeFileSync(source, JSON.stringify(flatPlan));
+  const sourceId = runCli(other, "--db", other.METODIST_DB, "import", source).trim();
   runCli(other, "--db", other.METODIST_DB, "render", sourceId, "-o", exported);
   try {
     await launch(t, "word-in", env, async (session) => {
@@ -187,7 +194,9 @@ test("a Word document is reviewed before it is stored: refused files, cancel, a 
         seen.unplaced.some(([place, text]) => /^таблица \d+$/.test(place) && text.includes("«Отв.»")),
         `the roadmap's own columns are listed as not placed, with their table: ${JSON.stringify(seen.unplaced)}`,
       );
-      assert.equal(seen.scripts, 0);
+      assert.equal(seen.scripts, 0, "no element made from the document's text");
+      assert.ok(seen.items[0].includes(MARKUP), `the markup shown as typed: ${seen.items[0]}`);
+      assert.equal(await session.script("return window.__wordInPwned === undefined;"), true);
       for (const [width, height] of [[800, 600], [1920, 1080]]) {
         await resize(session, width, height);
         await saveScreenshot(session, `word-in-review-${width}x${height}`);
