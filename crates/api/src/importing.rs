@@ -14,7 +14,8 @@ use chrono::{Datelike, NaiveDate};
 use metodist_core::model::Programme;
 use metodist_core::validate::validate;
 use metodist_core::Problem;
-use metodist_docx_read::{ImportSummary, ImportWarning, Limits, ReadError};
+pub use metodist_docx_read::{ImportSummary, ImportWarning, UnclearDeadline};
+use metodist_docx_read::{Limits, ReadError};
 use serde::Serialize;
 
 use crate::host::{FileFilter, Host, EXCHANGE_FILES, WORD_FILES};

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use metodist_api::{editor, printing, programmes, tracking as api_tracking, Session};
+use metodist_api::{editor, importing, printing, programmes, tracking as api_tracking, Session};
 use metodist_core::model::{Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
 use metodist_core::tracking::{self, DueEntry};
@@ -66,11 +66,43 @@ pub fn list(ctx: &mut Context, args: Args) -> Result<String, CliError> {
     Ok(out)
 }
 
+/// `import FILE [--dry-run] [--today YYYY-MM-DD]`: an exchange file, or a
+/// Word document (told by its content). For a document every warning goes
+/// to stderr; `--dry-run` prints its review as JSON and stores nothing.
+/// `--today` (the computer's date) gives the first year of a programme
+/// whose document names no period.
 pub fn import(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let dry_run = args.flag("--dry-run");
+    let today = args.date_option("--today")?;
     let file = PathBuf::from(args.positional("файл для импорта")?);
     args.finish()?;
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    if importing::is_word_input(&file) {
+        if dry_run {
+            let review = importing::preview_import(&file, today)?;
+            print_warnings(&review.warnings);
+            let json = serde_json::to_string_pretty(&review)
+                .map_err(|e| CliError::Output(std::io::Error::other(e.to_string())))?;
+            return Ok(format!("{json}\n"));
+        }
+        let imported = importing::import_docx(ctx.session(), &file, today)?;
+        print_warnings(&imported.warnings);
+        return Ok(format!("{}\n", imported.id));
+    }
+    if dry_run {
+        return Err(CliError::Usage(
+            "--dry-run показывает, что найдено в документе Word (.docx); файл обмена импортируйте без него".into(),
+        ));
+    }
     let id = programmes::import_file(ctx.session(), &file)?;
     Ok(format!("{id}\n"))
+}
+
+/// The import's warnings on stderr, one a line: where, then what.
+fn print_warnings(warnings: &[metodist_api::importing::ImportWarning]) {
+    for w in warnings {
+        eprintln!("Предупреждение: {}: {}", w.place, w.message);
+    }
 }
 
 /// Where `-o` sends a command's file: a path, or stdout for `-o -` (a file

@@ -75,7 +75,8 @@ fn kind_of(line: &str) -> Option<(FoundKind, String)> {
         if let Some(rest) = letters.strip_prefix(word) {
             // The rest may only be a number: «ПРИКАЗ № 45».
             if rest.is_empty() || rest.starts_with('№') {
-                let number = upper
+                // The number as typed: «12-о», not «12-О».
+                let number = line
                     .split_once('№')
                     .map(|(_, n)| squeeze(n))
                     .unwrap_or_default();

@@ -567,10 +567,15 @@ impl Walker<'_> {
 
     fn table(&mut self, t: &Element, depth: usize) -> Result<Table, ReadError> {
         let page = self.page;
-        let grid = t
+        let widths: Vec<u32> = t
             .child("tblGrid")
-            .map(|g| g.children_named("gridCol").count())
-            .unwrap_or(0);
+            .map(|g| {
+                g.children_named("gridCol")
+                    .map(|c| c.attr("w").and_then(|w| w.parse().ok()).unwrap_or(0))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let grid = widths.len();
         // Per row: the cells with their grid column and the vMerge state.
         let mut rows: Vec<(bool, Vec<PendingCell>)> = Vec::new();
         for tr in row_elements(t) {
@@ -650,6 +655,7 @@ impl Walker<'_> {
             .unwrap_or(0);
         Ok(Table {
             columns: grid.max(widest),
+            widths,
             rows: out,
             page,
         })

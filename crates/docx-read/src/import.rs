@@ -141,6 +141,22 @@ fn years_in(s: &str) -> Vec<i32> {
     out
 }
 
+/// A header cell naming a year and nothing else: «2025», «2025 г.»,
+/// «2025 год».
+fn is_year_header(h: &str) -> bool {
+    if years_in(h).len() != 1 || h.chars().filter(|c| c.is_ascii_digit()).count() != 4 {
+        return false;
+    }
+    let rest: String = h
+        .to_lowercase()
+        .replace("года", "")
+        .replace("год", "")
+        .chars()
+        .filter(|c| c.is_alphanumeric() && !c.is_ascii_digit() && *c != 'г')
+        .collect();
+    rest.is_empty()
+}
+
 /// «III.», «IV» as a number.
 fn roman_value(s: &str) -> Option<u32> {
     if s.is_empty() || !s.chars().all(|c| "IVXLCDM".contains(c)) {
@@ -400,7 +416,7 @@ fn act_of(found: &FoundAct) -> ApprovingAct {
         kind: kind_of(found.kind),
         issuer,
         date: date_of(found.date),
-        number: found.number.as_deref().map(clean),
+        number: found.number.as_deref().map(clean).filter(|n| !is_blank(n)),
         place: clean(&found.place),
         title: clean(&found.title),
         preamble: clean(&found.preamble),
@@ -416,6 +432,11 @@ fn act_of(found: &FoundAct) -> ApprovingAct {
         issuer_caps,
         date_format: date_format_of(&found.date_text),
     }
+}
+
+/// «_____»: a number or date left blank for the signature.
+fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c == '_' || c.is_whitespace())
 }
 
 fn is_mark_start(text: &str) -> bool {
@@ -539,7 +560,7 @@ fn parse_mark(lines: &[String]) -> FoundMark {
                         date_text = written;
                     }
                 }
-                number = number.or(n).filter(|n| n != "____");
+                number = number.or(n).filter(|n| !is_blank(n));
             }
         }
     }
@@ -569,21 +590,20 @@ fn find_mark(blocks: &[DocBlock], from: usize) -> Option<FoundMark> {
     }
     let mut lines = Vec::new();
     let mut i = from;
-    let mut dated = 0;
+    // The line with «от DATE № N» closes a part of the mark; only another
+    // part («УТВЕРЖДЕНА …» after «Приложение …») may follow it.
+    let mut closed = false;
     while let Some(DocBlock::Paragraph(p)) = blocks.get(i) {
         let t = p.text.trim();
         if t.is_empty() {
             i += 1;
-            if dated > 0 {
-                break;
-            }
             continue;
         }
         if !lines.is_empty() {
             if heading_of(p).is_some() && !is_mark_start(t) {
                 break;
             }
-            if dated > 0 && !is_mark_start(t) {
+            if closed && !is_mark_start(t) {
                 break;
             }
         }
@@ -593,9 +613,7 @@ fn find_mark(blocks: &[DocBlock], from: usize) -> Option<FoundMark> {
         for l in t.split('\n') {
             lines.push(l.to_string());
         }
-        if t.contains('№') && t.to_lowercase().contains("от ") {
-            dated += 1;
-        }
+        closed = t.contains('№') && t.to_lowercase().contains("от ");
         i += 1;
     }
     let mut m = parse_mark(&lines);
@@ -648,9 +666,7 @@ fn find_indicators(t: &Table) -> Option<FoundIndicators> {
                 .cells
                 .iter()
                 .any(|cell| cell.col == c && !cell.merged_above);
-            own && (!years_in(&h).is_empty() && h.chars().count() <= 20
-                || h.starts_with("план")
-                || h.starts_with("факт"))
+            own && (is_year_header(&h) || h.starts_with("план") || h.starts_with("факт"))
         });
         if yearish {
             header_rows += 1;
@@ -1305,12 +1321,7 @@ impl Recogniser<'_> {
                         d.open = false;
                         push_text(&mut d.body, p);
                     } else {
-                        let why = if passport_done || in_passport_heading {
-                            "текст вне разделов"
-                        } else {
-                            "текст перед паспортом программы не распознан"
-                        };
-                        self.unplaced_paragraph(i, &p.text, why);
+                        self.unplaced_paragraph(i, &p.text, "текст вне разделов");
                     }
                     i += 1;
                 }
@@ -1457,10 +1468,18 @@ impl Recogniser<'_> {
             }
             drafts.pop();
         }
-        // Without a heading of its own, the table is placed where it
-        // stands: with no section before it, the layout prints none.
-        if layout.indicators_heading.is_empty() {
+        // A table a section holds prints there, and the layout's heading
+        // for it goes unused: the default keeps the version-1 look. A table
+        // before any section keeps the empty heading: none printed.
+        let held = |b: &SectionBlock| drafts.iter().any(|d| d.body.contains(b));
+        if layout.indicators_heading.is_empty()
+            && (indicators.is_empty() || held(&SectionBlock::Indicators))
+        {
             layout.indicators_heading = DEFAULT_INDICATORS_HEADING.into();
+        }
+        if layout.roadmap.heading.is_empty() && (roadmap.is_none() || held(&SectionBlock::Roadmap))
+        {
+            layout.roadmap.heading = DEFAULT_ROADMAP_HEADING.into();
         }
         if passport.is_empty() && layout.passport_heading.is_empty() {
             layout.passport_heading = DEFAULT_PASSPORT_HEADING.into();
@@ -1603,11 +1622,6 @@ impl Recogniser<'_> {
         if let Some((rm, at)) = roadmap {
             self.roadmap(&mut programme, rm, at);
         }
-        // The layout's own roadmap heading stays as found; the default when
-        // the roadmap is not printed at all keeps the version-1 look.
-        if programme.roadmap.blocks.is_empty() && programme.layout.roadmap.heading.is_empty() {
-            programme.layout.roadmap.heading = DEFAULT_ROADMAP_HEADING.into();
-        }
         self.summary.passport_rows = programme.passport.len();
         self.summary.tasks = programme.tasks.len();
         self.summary.sections = programme.sections.len();
@@ -1663,11 +1677,7 @@ impl Recogniser<'_> {
                     Some(kind) if !columns.iter().any(|x: &RoadmapColumn| x.kind == kind) => {
                         columns.push(RoadmapColumn {
                             kind,
-                            header: if squeeze(&header) == kind.default_header() {
-                                String::new()
-                            } else {
-                                header
-                            },
+                            header,
                             width: None,
                         })
                     }
@@ -1788,12 +1798,56 @@ impl Recogniser<'_> {
             .iter()
             .flat_map(|b| &b.items)
             .any(|i| !i.planned_value.trim().is_empty());
-        let default = layout.effective_columns_default(planned);
-        layout.columns = if columns == default {
-            Vec::new()
+        // Width shares from the table's grid: against the year columns'
+        // (12 each, as the print gives them) when there are some, else out
+        // of 100.
+        let width_of = |c: usize| t.widths.get(c).copied().unwrap_or(0) as f32;
+        let year_cols: Vec<usize> = rm
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Role::Year(_)))
+            .map(|(c, _)| c)
+            .collect();
+        let own_cols: Vec<usize> = rm
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(c, r)| {
+                column_kind(**r, &rm.header[*c])
+                    .is_some_and(|k| columns.iter().any(|x| x.kind == k))
+            })
+            .map(|(c, _)| c)
+            .collect();
+        let unit = if !year_cols.is_empty() {
+            let mean = year_cols.iter().map(|&c| width_of(c)).sum::<f32>() / year_cols.len() as f32;
+            (mean > 0.0).then(|| 12.0 / mean)
         } else {
-            columns
+            let total: f32 = own_cols.iter().map(|&c| width_of(c)).sum();
+            (total > 0.0).then(|| 100.0 / total)
         };
+        if let Some(unit) = unit.filter(|_| own_cols.iter().all(|&c| width_of(c) > 0.0)) {
+            for col in columns.iter_mut() {
+                if let Some(&c) = own_cols
+                    .iter()
+                    .find(|&&c| column_kind(rm.roles[c], &rm.header[c]) == Some(col.kind))
+                {
+                    let share = (width_of(c) * unit * 10.0).round() / 10.0;
+                    // The kind's own share is left unsaid, as the editor
+                    // leaves it.
+                    col.width = ((share - col.kind.default_width()).abs() >= 0.5)
+                        .then_some(share.clamp(0.1, 1000.0));
+                }
+            }
+        }
+        let default = layout.effective_columns_default(planned);
+        let same = columns.len() == default.len()
+            && columns.iter().zip(&default).all(|(a, b)| {
+                a.kind == b.kind
+                    && squeeze(a.header()) == b.header()
+                    && (a.width() - b.width()).abs() < 0.5
+            });
+        layout.columns = if same { Vec::new() } else { columns };
         // Numbers are derived from the order: say where the document's
         // differ from what the programme will print.
         let mut out_of_step = 0;
@@ -1985,6 +2039,10 @@ mod tests {
         assert_eq!(date_format_of("01.09.2024 г."), DateFormat::NumericSpaceG);
         assert_eq!(date_format_of("1 сентября 2024 г."), DateFormat::Words);
         assert_eq!(years_in("2020 -2022 г.г."), vec![2020, 2022]);
+        assert!(is_year_header("2025 г."));
+        assert!(is_year_header("2025 год"));
+        assert!(!is_year_header("21,43 (2023 г.)"));
+        assert!(!is_year_header("Базовое значение 2023"));
     }
 
     #[test]

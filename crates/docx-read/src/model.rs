@@ -79,6 +79,9 @@ pub struct Table {
     /// Columns of the table's grid (`w:tblGrid`), at least as many as the
     /// widest row uses.
     pub columns: usize,
+    /// The grid columns' widths as written (twentieths of a point; 0 when
+    /// not given), for the roadmap's column widths.
+    pub widths: Vec<u32>,
     pub rows: Vec<Row>,
     pub page: u32,
 }

@@ -28,17 +28,23 @@ fn role_of(header: &str) -> Role {
             return Role::Year(y);
         }
     }
+    // «Результат выполнения мероприятия» is the result, not the event:
+    // the result's words are looked for first.
     if t.starts_with('№') || t.contains("п/п") || t == "n" {
         Role::Number
+    } else if t.contains("результат") || t.contains("показател") {
+        Role::Result
     } else if t.contains("мероприят") || t.contains("наименование") || t.contains("содержание")
     {
         Role::Name
     } else if t.contains("срок") {
         Role::Deadline
-    } else if t.contains("ответствен") || t.contains("исполнител") {
+    } else if t.contains("ответствен")
+        || t.contains("исполнител")
+        || t.starts_with("отв.")
+        || t.starts_with("исп.")
+    {
         Role::Responsible
-    } else if t.contains("результат") || t.contains("показател") {
-        Role::Result
     } else {
         Role::Other
     }
