@@ -5,7 +5,7 @@
 // shape.ts, so the review shows the numbering the import found exactly as the
 // editor and the print will. No DOM (unit-tested in ui/tests/review.test.mjs).
 
-import type { ActKind, ApprovingAct, Block, ImportReview, Indicator, PassportRow, Programme, SectionBlock, TextBlock } from "./api.js";
+import type { ActKind, ApprovingAct, Block, ImportReview, Indicator, PassportRow, Programme, SectionBlock, Task, TextBlock } from "./api.js";
 import { plural } from "./format.js";
 import { blockLabel, formatActDate, headingNumbers, itemLabels, participle } from "./shape.js";
 
@@ -117,19 +117,25 @@ export interface PassportLine {
   standard: boolean;
   /** Filled from the programme's data (its title, tasks, indicators) rather than typed. */
   fromData: boolean;
+  /** The «Задачи» row left empty prints the programme's tasks: how many (0 otherwise). */
+  tasks: number;
 }
 
-export function passportLines(passport: readonly PassportRow[]): PassportLine[] {
+export function passportLines(passport: readonly PassportRow[], tasks: readonly Task[] = []): PassportLine[] {
   return passport.map((row) => {
     const all = [row.content, ...row.subrows];
     const firstText = all.flatMap((blocks) => blocks.flatMap(blockLines)).find((line) => line.trim() !== "") ?? "";
+    const typed = all.some(hasText);
+    // An empty «Задачи» row prints the programme's tasks (model.rs, PassportRow::content).
+    const fromTasks = row.key === "tasks" && !typed && tasks.length > 0;
     return {
       label: row.label,
-      filled: all.some(hasText),
+      filled: typed || fromTasks,
       rows: 1 + row.subrows.length,
-      first: firstLine(firstText),
+      first: firstLine(fromTasks ? (tasks[0]?.text ?? "") : firstText),
       standard: row.key !== "custom",
       fromData: row.from_data === true,
+      tasks: fromTasks ? tasks.length : 0,
     };
   });
 }
@@ -275,7 +281,7 @@ export interface Count {
 export function counts(view: ReviewView): Count[] {
   const programme = view.programme;
   const items = programme.roadmap.blocks.reduce((n, b) => n + b.items.length, 0);
-  const filled = passportLines(programme.passport).filter((r) => r.filled).length;
+  const filled = passportLines(programme.passport, programme.tasks).filter((r) => r.filled || r.fromData).length;
   const flat = programme.layout.roadmap.shape === "flat";
   const roadmap =
     items === 0

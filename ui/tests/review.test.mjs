@@ -102,19 +102,24 @@ test("passport rows: label, filled or not, sub-rows of a merged label, the first
       ["Срок реализации программы", true, 1, "2022 – 2024 гг.", true],
     ],
   );
-  const own = passportLines([
+  const own_rows = () => [
     { uid: "x", key: "custom", label: "Ключевая идея", content: [], subrows: [[{ type: "bulleted", items: ["", "первая мысль"] }]] },
     { uid: "y", key: "tasks", label: "Задачи", content: [{ type: "paragraph", text: "  " }], subrows: [] },
     { uid: "z", key: "name", label: "Наименование", content: [], subrows: [], from_data: true },
-  ]);
+  ];
+  const own = passportLines(own_rows());
   assert.deepEqual(
-    own.map((r) => [r.label, r.filled, r.rows, r.first, r.standard, r.fromData]),
+    own.map((r) => [r.label, r.filled, r.rows, r.first, r.standard, r.fromData, r.tasks]),
     [
-      ["Ключевая идея", true, 2, "первая мысль", false, false],
-      ["Задачи", false, 1, "", true, false],
-      ["Наименование", false, 1, "", true, true],
+      ["Ключевая идея", true, 2, "первая мысль", false, false, 0],
+      ["Задачи", false, 1, "", true, false, 0],
+      ["Наименование", false, 1, "", true, true, 0],
     ],
   );
+  // An empty «Задачи» row prints the programme's tasks: filled by them.
+  const withTasks = passportLines(own_rows(), [{ uid: "t1", text: "Обновить оборудование." }, { uid: "t2", text: "Поддержать учителей." }]);
+  assert.deepEqual([withTasks[1].filled, withTasks[1].first, withTasks[1].tasks], [true, "Обновить оборудование.", 2]);
+  assert.equal(withTasks[0].tasks, 0, "only the «Задачи» row");
 });
 
 test("sections keep the numbering found: «Раздел N.» after a numbered passport, a restart at «1.»", () => {
@@ -206,7 +211,8 @@ test("the counts at the head of the review", () => {
   });
   const flat = byKey(view(shape("flat-plan"), { pictures: 2 }));
   assert.equal(flat.roadmap, "5 мероприятий, без блоков");
-  assert.equal(flat.passport, "4 строки, заполнено 3");
+  // Its «Задачи» row is empty: it prints the programme's three tasks.
+  assert.equal(flat.passport, "4 строки, заполнено 4");
   assert.equal(flat.pictures, "2");
   // What the document lacked is «не найден» even where the import filled in a default.
   const lacking = byKey(view(shape("district-decree"), { found: { act: false, mark: false, title: false } }));

@@ -129,12 +129,13 @@ function markCard(view: ReviewView): HTMLElement {
 
 function filledText(line: PassportLine): string {
   if (line.fromData) return "из данных программы";
+  if (line.tasks > 0) return `задачи программы (${line.tasks})`;
   if (!line.filled) return "нет";
   return line.rows > 1 ? `да, ${plural(line.rows, "подстрока", "подстроки", "подстрок")}` : "да";
 }
 
 function passportCard(view: ReviewView): HTMLElement {
-  const lines = passportLines(view.programme.passport);
+  const lines = passportLines(view.programme.passport, view.programme.tasks);
   if (lines.length === 0) {
     return card("Паспорт", "review-passport", h("p", { className: "review-missing" }, "Таблица паспорта не найдена."));
   }
