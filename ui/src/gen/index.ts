@@ -39,6 +39,7 @@ export type { Item } from "./Item.js";
 export type { ItemField } from "./ItemField.js";
 export type { ItemInput } from "./ItemInput.js";
 export type { ItemNumbering } from "./ItemNumbering.js";
+export type { LayoutField } from "./LayoutField.js";
 export type { LayoutProfile } from "./LayoutProfile.js";
 export type { ListKind } from "./ListKind.js";
 export type { ManualSchedule } from "./ManualSchedule.js";

@@ -9,7 +9,7 @@ use super::columns::{from_json, json, parse_enum, parse_month};
 use super::{now, Store, TxError};
 use crate::error::{CoreError, Result};
 use crate::model::*;
-use crate::validate::validate;
+use crate::validate::validate_sized;
 
 /// A line of the programme list.
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize)]
@@ -28,7 +28,7 @@ impl Store {
     /// first; when anything is wrong nothing is written. A programme whose
     /// uid is already in the database is stored as a copy with a new uid.
     pub fn import(&mut self, p: &Programme) -> Result<i64> {
-        let problems = validate(p);
+        let (problems, file_bytes) = validate_sized(p);
         if !problems.is_empty() {
             return Err(CoreError::InvalidProgramme(problems));
         }
@@ -43,7 +43,15 @@ impl Store {
             } else {
                 p.uid.clone()
             };
-            Ok(insert_programme(tx, p, &uid)?)
+            let id = insert_programme(tx, p, &uid)?;
+            // Counted as it was checked; a new uid leaves it to the first edit.
+            if !taken {
+                tx.execute(
+                    "UPDATE programme SET file_bytes = ?2 WHERE id = ?1",
+                    rusqlite::params![id, file_bytes as i64],
+                )?;
+            }
+            Ok(id)
         })
     }
 

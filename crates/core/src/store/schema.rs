@@ -214,6 +214,13 @@ ALTER TABLE section ADD COLUMN unnumbered INTEGER NOT NULL DEFAULT 0;
 -- SectionNumbering as JSON, or NULL.
 ALTER TABLE section ADD COLUMN renumber TEXT;
 "#,
+    // 6: what the last check of the whole programme counted of its exchange
+    // file, and the bytes of the edits since (`edit::check_growth`); NULL
+    // is not counted yet.
+    r#"
+ALTER TABLE programme ADD COLUMN file_bytes INTEGER;
+ALTER TABLE programme ADD COLUMN file_grown INTEGER NOT NULL DEFAULT 0;
+"#,
 ];
 
 /// The schema version this build writes.
