@@ -46,6 +46,12 @@ export interface ReviewActions {
 
 let pending: { view: ReviewView; actions: ReviewActions } | null = null;
 
+/** Drops a review left by going back to the list: a review is reached
+ * only from «Импорт…», never again from the history. */
+export function forgetReview(): void {
+  pending = null;
+}
+
 /** Opens the review screen for `view`. */
 export function showReview(view: ReviewView, actions: ReviewActions): void {
   pending = { view, actions };

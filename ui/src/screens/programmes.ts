@@ -39,7 +39,7 @@ import { navigate, refresh, type Screen } from "../router.js";
 import { fileName, reviewView } from "../review.js";
 import { backupProblemLine, recoveryPanel } from "./backups.js";
 import { settleEditor } from "./editor/shell.js";
-import { showReview } from "./import-review.js";
+import { forgetReview, showReview } from "./import-review.js";
 
 /** A message that survives the re-render after an action («Программа восстановлена»). */
 let flash: { text: string; error: boolean } | null = null;
@@ -376,6 +376,7 @@ export const programmesScreen: Screen = {
       : "Не удалось загрузить список программ";
   },
   async render() {
+    forgetReview();
     await settleEditor();
     let programmes: ProgrammeSummary[];
     try {
