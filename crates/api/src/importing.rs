@@ -83,17 +83,101 @@ fn recognise_bytes(path: &Path, bytes: Vec<u8>, today: NaiveDate) -> Result<Impo
     })
 }
 
-/// Reads and recognises the .docx at `path`; stores nothing. `today` gives
-/// the first year of a programme whose document names no period.
+/// Reads and recognises the file at `path` — a Word document, or an
+/// exchange file (told by `is_word_input`), so that the window's import
+/// reviews both alike — and stores nothing. `today` gives the first year of
+/// a programme whose document names no period.
 pub fn preview_import(path: &Path, today: NaiveDate) -> Result<ImportReview> {
+    if !is_word_input(path) {
+        return review_exchange_file(path);
+    }
     let bytes =
         metodist_docx_read::read_file_bytes(path, &Limits::default()).map_err(read_error)?;
     recognise_bytes(path, bytes, today)
 }
 
-/// Stores the .docx at `path` as a new programme, in one transaction, when
-/// it is still the file with `fingerprint` that the review showed; the new
-/// programme's id.
+/// An exchange file's review: the programme as it will be stored (the
+/// file is checked whole, so there are no warnings), from the same bytes
+/// its fingerprint is taken of.
+fn review_exchange_file(path: &Path) -> Result<ImportReview> {
+    use metodist_core::exchange::{from_json, MAX_FILE_BYTES};
+    use metodist_core::CoreError;
+    let meta = std::fs::metadata(path).map_err(|source| CoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(CoreError::FileTooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+        }
+        .into());
+    }
+    let bytes = std::fs::read(path).map_err(|source| CoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let print = fingerprint(&bytes);
+    let text = String::from_utf8(bytes).map_err(|e| {
+        CoreError::NotExchangeFile(format!(
+            "файл не в кодировке UTF-8 (неверный байт в позиции {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let programme = from_json(text.strip_prefix('\u{feff}').unwrap_or(&text))?;
+    Ok(ImportReview {
+        path: path.display().to_string(),
+        fingerprint: print,
+        summary: summary_of(&programme),
+        problems: validate(&programme),
+        programme,
+        warnings: Vec::new(),
+    })
+}
+
+/// What a programme holds, counted as the review of a document counts it.
+fn summary_of(p: &Programme) -> ImportSummary {
+    use metodist_core::model::{MarkStyle, RoadmapShape};
+    let flat = p.layout.roadmap.shape == RoadmapShape::Flat;
+    let mut unclear = Vec::new();
+    for (b, block) in p.roadmap.blocks.iter().enumerate() {
+        for (i, item) in block.items.iter().enumerate() {
+            if item.deadline.trim().is_empty() || item.manual_schedule.is_some() {
+                continue;
+            }
+            if !metodist_schedule::interpret(&item.deadline, p.period).recognized {
+                unclear.push(UnclearDeadline {
+                    item: p.item_ref(b, i),
+                    deadline: item.deadline.clone(),
+                    place: String::new(),
+                });
+            }
+        }
+    }
+    ImportSummary {
+        act: p.act.is_some(),
+        act_kind: p.act.as_ref().map(|a| a.kind),
+        mark: p.act.is_some() && p.appendix.style != MarkStyle::None,
+        title: p.layout.title_shown,
+        passport_rows: p.passport.len(),
+        passport_subrows: p.passport.iter().map(|r| r.subrows.len()).sum(),
+        tasks: p.tasks.len(),
+        sections: p.sections.len(),
+        indicators: p.indicators.len(),
+        roadmap: !p.roadmap.blocks.is_empty(),
+        flat_roadmap: flat,
+        blocks: if flat { 0 } else { p.roadmap.blocks.len() },
+        items: p.item_count(),
+        year_columns: p.roadmap.year_columns.clone(),
+        deadlines_not_understood: unclear,
+        unplaced: 0,
+        pictures: 0,
+    }
+}
+
+/// Stores the file at `path` (a .docx or an exchange file) as a new
+/// programme, in one transaction, when it is still the file with
+/// `fingerprint` that the review showed; the new programme's id.
 pub fn commit_import(
     session: &Session,
     path: &Path,

@@ -109,3 +109,33 @@ fn the_open_dialog_hands_its_path_to_the_review() {
         Some(metodist_core::model::ActKind::Decree)
     );
 }
+
+#[test]
+fn an_exchange_file_is_reviewed_and_imported_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = Session::at(dir.path().join("metodist.sqlite3"));
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sample-programme.metodist.json");
+    let review = importing::preview_import(&sample, today()).unwrap();
+    assert_eq!(count(&session), 0);
+    let original = metodist_core::exchange::read_file(&sample).unwrap();
+    assert_eq!(review.programme, original);
+    assert!(review.warnings.is_empty() && review.problems.is_empty());
+    let s = &review.summary;
+    assert!(s.act && s.mark && s.roadmap && !s.flat_roadmap);
+    assert_eq!(s.items, original.item_count());
+    assert_eq!(s.blocks, original.roadmap.blocks.len());
+    assert_eq!(s.indicators, original.indicators.len());
+    // The sample's deadlines that only a manual schedule makes sense of
+    // are not counted; the two the interpreter does not read are.
+    let unclear: Vec<&str> = s
+        .deadlines_not_understood
+        .iter()
+        .map(|d| d.deadline.as_str())
+        .collect();
+    assert_eq!(unclear, ["по итогам года"], "{unclear:?}");
+    let id = importing::commit_import(&session, &sample, &review.fingerprint, today()).unwrap();
+    let mut stored = metodist_api::editor::load_programme(&session, id).unwrap();
+    stored.uid = original.uid.clone();
+    assert_eq!(stored, original);
+}

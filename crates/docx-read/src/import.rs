@@ -2045,6 +2045,63 @@ mod tests {
         assert!(!is_year_header("Базовое значение 2023"));
     }
 
+    fn para(text: &str, bold: bool, objects: usize) -> DocBlock {
+        DocBlock::Paragraph(Paragraph {
+            text: text.into(),
+            bold,
+            align: if bold {
+                crate::Align::Center
+            } else {
+                crate::Align::Left
+            },
+            objects,
+            page: 1,
+            ..Paragraph::default()
+        })
+    }
+
+    #[test]
+    fn pictures_and_text_outside_sections_are_said_and_kept() {
+        let doc = Document {
+            blocks: vec![
+                para("Программа «Проба» на 2025 год", true, 0),
+                para("Строка без раздела", false, 0),
+                para("I. Раздел", true, 0),
+                para("Текст раздела", false, 2),
+            ],
+            pages_known: true,
+        };
+        let r = recognise(&doc, "p", 2030);
+        assert_eq!(r.programme.title, "Программа «Проба» на 2025 год");
+        assert_eq!(r.summary.pictures, 2);
+        assert_eq!(r.summary.unplaced, 1);
+        let places: Vec<&str> = r.warnings.iter().map(|w| w.place.as_str()).collect();
+        assert_eq!(places, ["стр. 1, абзац 2", "стр. 1, абзац 4"]);
+        assert!(
+            r.warnings[1].message.contains("рисунков"),
+            "{:?}",
+            r.warnings
+        );
+        let last = r.programme.sections.last().unwrap();
+        assert_eq!(last.title, UNPLACED_SECTION);
+        assert!(last.unnumbered);
+        assert_eq!(
+            last.body,
+            [SectionBlock::Paragraph {
+                text: "Строка без раздела".into()
+            }]
+        );
+        assert_eq!(r.programme.sections[0].title, "Раздел");
+        assert_eq!(
+            r.programme.period,
+            Period::new(
+                YearMonth::new(2025, 1).unwrap(),
+                YearMonth::new(2025, 12).unwrap()
+            )
+            .unwrap()
+        );
+    }
+
     #[test]
     fn the_mark_in_each_style() {
         let m = parse_mark(&[
