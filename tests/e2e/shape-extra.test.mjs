@@ -114,7 +114,7 @@ test("the roadmap's header in the programme's own words, the years' title set on
       await waitSaved(session);
       // The tab is drawn again after the change: type into the new card.
       await waitUntil("the column marked as left out", async () =>
-        (await header(session))["rm-head-expected_result"] === "Ожидаемый результат (не печатается)", 30_000);
+        (await header(session))["rm-head-expected_result"] === "Ожидаемый результат (не печатается)", 90_000);
       await openCard(session, "shape-roadmap");
       assert.match(await session.script(`return document.querySelector('[data-testid="shape-years-heading-hint"]').textContent;`), new RegExp(`${years[0]} г\\.`));
       await typeOver(session, '[data-testid="shape-years-heading"]', "Значения по годам реализации Программы");
@@ -122,15 +122,15 @@ test("the roadmap's header in the programme's own words, the years' title set on
       const after = await waitUntil("the header in her words", async () => {
         const h = await header(session);
         return h["rm-head-years"] === "Значения по годам реализации Программы" ? h : false;
-      }, 30_000);
+      }, 90_000);
       assert.equal(after["rm-head-deadline"], "Сроки исполнения");
       assert.equal(after["rm-head-expected_result"], "Ожидаемый результат (не печатается)");
       assert.equal(after["rm-head-activity"], "Мероприятие");
       // The years' title is one undo step, and comes back with redo.
       await click(session, '[data-testid="undo"]');
-      await waitUntil("the years' title undone", async () => (await header(session))["rm-head-years"] === "По годам реализации", 30_000);
+      await waitUntil("the years' title undone", async () => (await header(session))["rm-head-years"] === "По годам реализации", 90_000);
       await click(session, '[data-testid="redo"]');
-      await waitUntil("the years' title redone", async () => (await header(session))["rm-head-years"] === "Значения по годам реализации Программы", 30_000);
+      await waitUntil("the years' title redone", async () => (await header(session))["rm-head-years"] === "Значения по годам реализации Программы", 90_000);
 
       // The two-row head stays at the top of the table while it scrolls.
       const stuck = await session.script(
@@ -161,7 +161,7 @@ test("the roadmap's header in the programme's own words, the years' title set on
           `return [...document.querySelectorAll('[data-testid="find-hits"] .find-hit-where')].map((el) => el.textContent);`,
         );
         return list.length > 0 ? list : false;
-      }, 30_000);
+      }, 90_000);
       const index = hits.indexOf("Дорожная карта · оформление, заголовок столбцов по годам");
       assert.ok(index >= 0, `the years' title among the hits: ${JSON.stringify(hits)}`);
       await click(session, `[data-testid="find-hit-${index + 1}"]`);
@@ -174,7 +174,7 @@ test("the roadmap's header in the programme's own words, the years' title set on
              : false;`,
         );
         return f;
-      }, 30_000);
+      }, 90_000);
       assert.deepEqual(focused, { open: true, selected: "реализации Программы", tab: "roadmap" });
       await saveScreenshot(session, "shape-extra-find-years-heading");
       await session.call("POST", `/element/${await session.waitFor('[data-testid="find-input"]')}/value`, { text: KEY.escape });

@@ -1,9 +1,14 @@
 // The programme's own document shape (docs/design.md §2.7) as the editor
 // shows it: the numbers of roadmap items and section headings, the
-// participle of the mark, the act's date, the roadmap's columns. These
-// mirror crates/core/src/model.rs (Roadmap::item_number, heading_numbers,
-// AppendixMark::participle, DateFormat::format, ColumnKind defaults) so the
-// editor shows what will print. No DOM (unit-tested in ui/tests/shape.test.mjs).
+// participle of the mark, the act's date, the roadmap's columns. They are
+// the rules of crates/core/src/model.rs (Roadmap::item_number,
+// heading_numbers, AppendixMark::participle, DateFormat::format, ColumnKind
+// defaults), kept here so the editor renumbers at once, without a call into
+// Rust on every keystroke or move; they cannot drift from the core's:
+// ui/tests/shape-core.test.mjs checks them on every case of
+// ui/tests/shape-cases.json, which crates/core/tests/shape_cases.rs
+// computes with the core's own functions (and rewrites, failing once, when
+// those change). No DOM (unit-tested also in ui/tests/shape.test.mjs).
 
 import type {
   Approves,

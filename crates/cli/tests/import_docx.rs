@@ -4,41 +4,17 @@
 //! file refused with a Russian message, a non-zero exit code and nothing
 //! written.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::path::PathBuf;
+
+use common::{repo_file, sample, Env};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/docx")
-        .join(name)
-}
-
-struct Env {
-    dir: tempfile::TempDir,
+    repo_file("tests/fixtures/docx").join(name)
 }
 
 impl Env {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_metodist"))
-            .arg("--db")
-            .arg(self.path("test.sqlite3"))
-            .args(args)
-            .env_remove("METODIST_DB")
-            .env("XDG_DATA_HOME", self.path("xdg"))
-            .output()
-            .unwrap()
-    }
-
     /// The number of programmes in the database.
     fn programmes(&self) -> usize {
         let out = self.run(&["list"]);
@@ -87,10 +63,8 @@ fn the_format_follows_the_content_not_the_name() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "1\n");
     // And an exchange file named .docx is an exchange file.
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/sample-programme.metodist.json");
     let json = env.path("программа.docx");
-    std::fs::copy(sample, &json).unwrap();
+    std::fs::copy(sample(), &json).unwrap();
     let out = env.run(&["import", json.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "2\n");
@@ -124,9 +98,7 @@ fn dry_run_prints_the_review_and_stores_nothing() {
     );
     assert_eq!(env.programmes(), 0);
     // --dry-run is for documents: an exchange file says so.
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/sample-programme.metodist.json");
-    let out = env.run(&["import", "--dry-run", sample.to_str().unwrap()]);
+    let out = env.run(&["import", "--dry-run", sample().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("документе Word"));
     assert_eq!(env.programmes(), 0);

@@ -731,6 +731,49 @@ mod tests {
     }
 
     #[test]
+    fn a_label_over_sub_rows_is_not_cut_after_a_one_line_first_row() {
+        use crate::doc::{Cell, Row, Table};
+        let per_page = lines_per_page();
+        let label = Cell::paragraphs(vec![
+            Paragraph::left("метка1"),
+            Paragraph::left("метка2"),
+            Paragraph::left("метка3"),
+        ])
+        .span_rows(3);
+        let table = || {
+            Block::Table(Table {
+                columns: vec![1.0, 2.0],
+                body: vec![
+                    Row::new(vec![label.clone(), Cell::text("под1")]),
+                    Row::new(vec![Cell::text("под2")]),
+                    Row::new(vec![Cell::text("под3")]),
+                ],
+                header_repeat: Some(HeaderRepeat::None),
+                ..Default::default()
+            })
+        };
+        // Room at the foot for one or two one-line rows, not for the
+        // label's three lines: the rows under it start on the next page.
+        for room in [2, 3] {
+            let mut blocks = short_lines(per_page - room);
+            blocks.push(table());
+            let placed = place(&blocks);
+            let page_of = |w: &str| placed.iter().find(|(_, _, t)| t == w).unwrap().0;
+            assert_eq!(page_of("метка1"), 1, "room for {room} lines");
+            assert_eq!(page_of("метка3"), 1);
+            assert_eq!(page_of("под1"), 1);
+        }
+        // With room for all of it, it stays, the label level with its first row.
+        let mut blocks = short_lines(per_page - 8);
+        blocks.push(table());
+        let placed = place(&blocks);
+        let at = |w: &str| placed.iter().find(|(_, _, t)| t == w).unwrap();
+        assert_eq!(at("метка1").0, 0);
+        assert_eq!(at("под3").0, 0);
+        assert!((at("метка1").1 - at("под1").1).abs() < 0.01);
+    }
+
+    #[test]
     fn touching_rules_are_joined_and_duplicates_dropped() {
         let mut pager = Pager::new(Margins {
             left: 0.0,
