@@ -52,13 +52,12 @@ impl TauriHost {
     fn dialog(
         &self,
         title: &str,
-        filter: FileFilter,
+        filters: &[FileFilter],
     ) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
-        self.app
-            .dialog()
-            .file()
-            .set_title(title)
-            .add_filter(filter.name, filter.extensions)
+        filters.iter().fold(
+            self.app.dialog().file().set_title(title),
+            |dialog, filter| dialog.add_filter(filter.name, filter.extensions),
+        )
     }
 }
 
@@ -67,11 +66,15 @@ impl Host for TauriHost {
         today()
     }
 
-    fn pick_file(&self, title: &str, filter: FileFilter) -> Result<Option<PathBuf>, ApiError> {
+    fn pick_file_of(
+        &self,
+        title: &str,
+        filters: &[FileFilter],
+    ) -> Result<Option<PathBuf>, ApiError> {
         if let Some(path) = std::env::var_os(TEST_OPEN_FROM) {
             return Ok(Some(PathBuf::from(path)));
         }
-        dialog_path(self.dialog(title, filter).blocking_pick_file())
+        dialog_path(self.dialog(title, filters).blocking_pick_file())
     }
 
     fn save_file(
@@ -84,7 +87,7 @@ impl Host for TauriHost {
             return Ok(Some(PathBuf::from(path)));
         }
         dialog_path(
-            self.dialog(title, filter)
+            self.dialog(title, &[filter])
                 .set_file_name(name)
                 .blocking_save_file(),
         )

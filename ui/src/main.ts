@@ -2,10 +2,12 @@ import { databaseStatus, listProgrammes } from "./api.js";
 import { addRoute, startRouter } from "./router.js";
 import { backupsScreen } from "./screens/backups.js";
 import { editorScreen } from "./screens/editor/shell.js";
+import { importReviewScreen } from "./screens/import-review.js";
 import { programmesScreen } from "./screens/programmes.js";
 
 addRoute("/programmes", programmesScreen);
 addRoute("/backups", backupsScreen);
+addRoute("/import", importReviewScreen);
 addRoute("/programmes/:id", editorScreen);
 addRoute("/programmes/:id/:tab", editorScreen);
 

@@ -53,8 +53,6 @@ macro_rules! with_commands {
             save_as_template(id: i64, name: String) -> String =
                 |cx| programmes::save_as_template(cx.session, id, name);
             delete_template(key: String) -> () = |cx| programmes::delete_template(cx.session, key);
-            import_programme() -> Option<i64> =
-                |cx| programmes::import_programme(cx.session, cx.host);
             export_programme(id: i64) -> Option<String> =
                 |cx| programmes::export_programme(cx.session, cx.host, id);
 
@@ -71,6 +69,11 @@ macro_rules! with_commands {
                     &fingerprint,
                     cx.host.today(),
                 )
+            };
+            // «Импорт…» in the window: an exchange file at once, a Word
+            // document to its review (import_step.rs).
+            open_import(path: String) -> ImportStep = |cx| {
+                import_step::open_import(cx.session, std::path::Path::new(&path), cx.host.today())
             };
 
             // The editor (editor.rs).
@@ -149,6 +152,7 @@ macro_rules! with_commands {
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
     pub use crate::editor::{self, DerivedRow, Replaced, ScheduleView};
+    pub use crate::import_step::{self, ImportStep};
     pub use crate::importing::{self, ImportReview};
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed, SavedDocx};
     pub use crate::programmes;

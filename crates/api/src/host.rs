@@ -41,7 +41,11 @@ pub trait Host: Send + Sync {
     /// The date "overdue" and "done today" count from.
     fn today(&self) -> NaiveDate;
     /// Asks the user for a file to read; `None` when she cancels.
-    fn pick_file(&self, title: &str, filter: FileFilter) -> Result<Option<PathBuf>>;
+    fn pick_file(&self, title: &str, filter: FileFilter) -> Result<Option<PathBuf>> {
+        self.pick_file_of(title, &[filter])
+    }
+    /// The same with a choice of file types, `filters[0]` shown first.
+    fn pick_file_of(&self, title: &str, filters: &[FileFilter]) -> Result<Option<PathBuf>>;
     /// Asks where to write a file, proposing `name`; `None` when she cancels.
     fn save_file(&self, title: &str, name: &str, filter: FileFilter) -> Result<Option<PathBuf>>;
     /// Shows a written file in the system's viewer. Failing to open one is
@@ -78,7 +82,7 @@ impl Host for TestHost {
         self.today
     }
 
-    fn pick_file(&self, _title: &str, _filter: FileFilter) -> Result<Option<PathBuf>> {
+    fn pick_file_of(&self, _title: &str, _filters: &[FileFilter]) -> Result<Option<PathBuf>> {
         Ok(self.open_from.clone())
     }
 

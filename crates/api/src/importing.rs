@@ -18,7 +18,7 @@ pub use metodist_docx_read::{ImportSummary, ImportWarning, UnclearDeadline};
 use metodist_docx_read::{Limits, ReadError};
 use serde::Serialize;
 
-use crate::host::{FileFilter, Host};
+use crate::host::{FileFilter, Host, EXCHANGE_FILES, WORD_FILES};
 use crate::{ApiError, Result, Session};
 
 /// What a .docx holds, as the import would store it.
@@ -240,7 +240,9 @@ pub fn is_word_input(path: &Path) -> bool {
 /// Asks for a file to import (Word or exchange); its path, `None` when she
 /// cancels. The window then asks for its review.
 pub fn choose_import_file(host: &dyn Host) -> Result<Option<String>> {
-    let picked: Option<PathBuf> = host.pick_file("Импорт программы", IMPORT_FILES)?;
+    // Both kinds shown at first; each alone on its own filter.
+    let filters = [IMPORT_FILES, WORD_FILES, EXCHANGE_FILES];
+    let picked: Option<PathBuf> = host.pick_file_of("Импорт программы", &filters)?;
     Ok(picked.map(|p| p.display().to_string()))
 }
 

@@ -16,6 +16,7 @@ pub mod editor;
 pub mod error;
 mod files;
 pub mod host;
+pub mod import_step;
 pub mod importing;
 pub mod printing;
 pub mod programmes;

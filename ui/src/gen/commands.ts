@@ -11,6 +11,7 @@ import type { Edit } from "./Edit.js";
 import type { Evaluation } from "./Evaluation.js";
 import type { Found } from "./Found.js";
 import type { ImportReview } from "./ImportReview.js";
+import type { ImportStep } from "./ImportStep.js";
 import type { InstalledFont } from "./InstalledFont.js";
 import type { LayoutProfile } from "./LayoutProfile.js";
 import type { MonthScreen } from "./MonthScreen.js";
@@ -70,10 +71,6 @@ export function deleteTemplate(key: string): Promise<void> {
   return invoke<void>("delete_template", { key });
 }
 
-export function importProgramme(): Promise<number | null> {
-  return invoke<number | null>("import_programme");
-}
-
 export function exportProgramme(id: number): Promise<string | null> {
   return invoke<string | null>("export_programme", { id });
 }
@@ -88,6 +85,10 @@ export function previewImport(path: string): Promise<ImportReview> {
 
 export function commitImport(path: string, fingerprint: string): Promise<number> {
   return invoke<number>("commit_import", { path, fingerprint });
+}
+
+export function openImport(path: string): Promise<ImportStep> {
+  return invoke<ImportStep>("open_import", { path });
 }
 
 export function loadProgramme(id: number): Promise<Programme> {

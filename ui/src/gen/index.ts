@@ -28,6 +28,7 @@ export type { Found } from "./Found.js";
 export type { HeaderRepeat } from "./HeaderRepeat.js";
 export type { Hit } from "./Hit.js";
 export type { ImportReview } from "./ImportReview.js";
+export type { ImportStep } from "./ImportStep.js";
 export type { ImportSummary } from "./ImportSummary.js";
 export type { ImportWarning } from "./ImportWarning.js";
 export type { Indicator } from "./Indicator.js";

@@ -16,13 +16,15 @@
 import {
   AppError,
   DATABASE_ERRORS,
+  chooseImportFile,
+  commitImport,
   createFromTemplate,
   deleteProgramme,
   deleteTemplate,
   duplicateProgramme,
   exportProgramme,
-  importProgramme,
   listDeleted,
+  openImport,
   listProgrammes,
   listTemplates,
   loadProgramme,
@@ -34,8 +36,10 @@ import { h } from "../dom.js";
 import { formatDateTime, formatPeriod, formatStatus } from "../format.js";
 import type { TemplateSummary } from "../api.js";
 import { navigate, refresh, type Screen } from "../router.js";
+import { fileName, reviewView } from "../review.js";
 import { backupProblemLine, recoveryPanel } from "./backups.js";
 import { settleEditor } from "./editor/shell.js";
+import { forgetReview, showReview } from "./import-review.js";
 
 /** A message that survives the re-render after an action («Программа восстановлена»). */
 let flash: { text: string; error: boolean } | null = null;
@@ -141,21 +145,51 @@ function emptyState(create: () => void): HTMLElement {
       "p",
       { className: "empty-actions" },
       h("button", { className: "button button-primary", testId: "empty-create", attrs: { type: "button" }, onClick: create }, "Создать программу"),
-      h("button", { className: "button", testId: "empty-import", attrs: { type: "button" }, onClick: () => void importFile() }, "Импорт…"),
+      importButton("empty-import"),
     ),
   );
 }
 
-async function importFile(): Promise<void> {
+/** «Импорт…»: an exchange file is imported at once, as it always was; a
+ * Word document is read and reviewed first (screens/import-review.ts). A
+ * refused file leaves its message on the list and nothing else. */
+async function importFile(button: HTMLButtonElement): Promise<void> {
+  const status = document.querySelector<HTMLElement>('[data-testid="programmes-message"]');
+  button.disabled = true;
   try {
-    const id = await importProgramme();
-    if (id === null) return;
-    say("Программа импортирована.");
-    refresh();
+    const path = await chooseImportFile();
+    if (path === null) return;
+    // Reading a long document takes a moment: say what is going on.
+    if (status !== null) {
+      status.className = "screen-message";
+      status.textContent = `Читаю файл «${fileName(path)}»…`;
+    }
+    const step = await openImport(path);
+    if (step.kind === "imported") {
+      say("Программа импортирована.");
+      refresh();
+      return;
+    }
+    const review = step.review;
+    showReview(reviewView(review), {
+      confirm: () => commitImport(review.path, review.fingerprint),
+      cancelled: () => {
+        say("Импорт отменён: ничего не сохранено.");
+        navigate("/programmes");
+      },
+    });
   } catch (raw) {
     say(messageOf(raw), true);
     refresh();
+  } finally {
+    if (button.isConnected) button.disabled = false;
   }
+}
+
+function importButton(testId: string): HTMLButtonElement {
+  const button: HTMLButtonElement = h("button", { className: "button", testId, attrs: { type: "button" } }, "Импорт…");
+  button.addEventListener("click", () => void importFile(button));
+  return button;
 }
 
 function inlineRow(content: HTMLElement): HTMLElement {
@@ -342,6 +376,7 @@ export const programmesScreen: Screen = {
       : "Не удалось загрузить список программ";
   },
   async render() {
+    forgetReview();
     await settleEditor();
     let programmes: ProgrammeSummary[];
     try {
@@ -394,7 +429,7 @@ export const programmesScreen: Screen = {
         h("h2", { className: "screen-title" }, "Программы"),
         h("span", { className: "editor-spacer" }),
         h("button", { className: "button button-primary", testId: "programmes-create", attrs: { type: "button" }, onClick: toggleChooser }, "Создать программу"),
-        h("button", { className: "button", testId: "programmes-import", attrs: { type: "button" }, onClick: () => void importFile() }, "Импорт…"),
+        importButton("programmes-import"),
         h("button", { className: "button", testId: "backups-open", attrs: { type: "button" }, onClick: () => navigate("/backups") }, "Резервные копии"),
       ),
       backupProblem,
