@@ -77,6 +77,15 @@ macro_rules! with_commands {
             replace_text(id: i64, from: String, to: String, target: ReplaceTarget) -> Replaced =
                 |cx| editor::replace_text(cx.session, id, from, to, target, cx.host.today());
 
+            // Editions and amendments (editions.rs).
+            approve_programme(id: i64, date: NaiveDate, number: String) -> EditionSummary =
+                |cx| editions::approve(cx.session, id, date, number, cx.host.today());
+            withdraw_edition(id: i64) -> EditionSummary =
+                |cx| editions::withdraw_edition(cx.session, id);
+            list_editions(id: i64) -> EditionsView = |cx| editions::list_editions(cx.session, id);
+            get_edition(id: i64, seq: i64) -> Programme =
+                |cx| editions::get_edition(cx.session, id, seq);
+
             // Printing and layout profiles (printing.rs).
             layout_profiles() -> Vec<LayoutProfile> = |cx| printing::layout_profiles(cx.session);
             save_layout_profile(profile: LayoutProfile) -> () =
@@ -133,6 +142,7 @@ macro_rules! with_commands {
 /// `use metodist_api::command_types::*;` where the macro is expanded.
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
+    pub use crate::editions::{self, EditionRef, EditionsView};
     pub use crate::editor::{self, DerivedRow, Replaced, ScheduleView};
     pub use crate::printing::{self, InstalledFont, PreviewPages, PrintMode, Printed, SavedDocx};
     pub use crate::programmes;
@@ -142,7 +152,7 @@ pub mod command_types {
     pub use metodist_core::effectiveness::Evaluation;
     pub use metodist_core::find::{Found, Query, ReplaceTarget};
     pub use metodist_core::model::Programme;
-    pub use metodist_core::store::{BackupInfo, Restored, TemplateSummary};
+    pub use metodist_core::store::{BackupInfo, EditionSummary, Restored, TemplateSummary};
     pub use metodist_core::tracking::{DueEntry, MonthScreen, TodayScreen};
     pub use metodist_core::{
         Applied, Edit, Period, Problem, ProgrammeSummary, UndoState, YearMonth,

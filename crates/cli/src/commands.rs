@@ -298,18 +298,31 @@ fn is_docx(out: &Output) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("docx")))
 }
 
-/// `render ID|FILE -o OUT.pdf|OUT.docx [--appendix-only] [--profile NAME]`:
-/// the programme as a PDF, or as a Word document when the output ends in
-/// `.docx`.
+/// `render ID|FILE -o OUT.pdf|OUT.docx [--appendix-only] [--profile NAME]
+/// [--edition E]`: the programme (or its approved edition E) as a PDF, or as
+/// a Word document when the output ends in `.docx`.
 pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let out = output(&mut args, "файл PDF или DOCX для записи")?;
     let appendix_only = args.flag("--appendix-only");
     let profile_name = args.option(&["--profile"])?;
+    let edition = crate::editions::edition_option(&mut args, "--edition")?;
     let source = args.positional("номер программы или файл .metodist.json")?;
     args.finish()?;
-    let programme = match source.to_string_lossy().parse::<i64>() {
-        Ok(id) => editor::load_programme(ctx.session(), id)?,
-        Err(_) => exchange::read_file(std::path::Path::new(&source))?,
+    let programme = match (source.to_string_lossy().parse::<i64>(), edition) {
+        (Ok(id), None) => editor::load_programme(ctx.session(), id)?,
+        // An approved edition prints as it was approved (docs/design.md §4a).
+        (Ok(id), Some(edition)) => {
+            let session = ctx.session();
+            session
+                .with_store(|s| Ok(metodist_api::editions::state_in(s, id, edition)))??
+                .programme
+        }
+        (Err(_), None) => exchange::read_file(std::path::Path::new(&source))?,
+        (Err(_), Some(_)) => {
+            return Err(CliError::Usage(
+                "--edition относится к программе в базе: укажите её номер, а не файл".into(),
+            ))
+        }
     };
     // A file needs no database, unless a stored profile is named.
     let name = profile_name.map(|n| n.to_string_lossy().into_owned());

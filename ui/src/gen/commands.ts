@@ -8,6 +8,8 @@ import type { DatabaseStatus } from "./DatabaseStatus.js";
 import type { DerivedRow } from "./DerivedRow.js";
 import type { DueEntry } from "./DueEntry.js";
 import type { Edit } from "./Edit.js";
+import type { EditionSummary } from "./EditionSummary.js";
+import type { EditionsView } from "./EditionsView.js";
 import type { Evaluation } from "./Evaluation.js";
 import type { Found } from "./Found.js";
 import type { InstalledFont } from "./InstalledFont.js";
@@ -119,6 +121,22 @@ export function findText(id: number, query: Query): Promise<Found> {
 
 export function replaceText(id: number, from: string, to: string, target: ReplaceTarget): Promise<Replaced> {
   return invoke<Replaced>("replace_text", { id, from, to, target });
+}
+
+export function approveProgramme(id: number, date: string, number: string): Promise<EditionSummary> {
+  return invoke<EditionSummary>("approve_programme", { id, date, number });
+}
+
+export function withdrawEdition(id: number): Promise<EditionSummary> {
+  return invoke<EditionSummary>("withdraw_edition", { id });
+}
+
+export function listEditions(id: number): Promise<EditionsView> {
+  return invoke<EditionsView>("list_editions", { id });
+}
+
+export function getEdition(id: number, seq: number): Promise<Programme> {
+  return invoke<Programme>("get_edition", { id, seq });
 }
 
 export function layoutProfiles(): Promise<Array<LayoutProfile>> {

@@ -1,0 +1,179 @@
+//! Editions and amendments (issue #17, docs/design.md §4a): approving the
+//! programme, the list of its editions, an edition as it was approved,
+//! withdrawing a mistaken approval, and which two states a comparison or
+//! an amendment act is made between.
+
+use chrono::NaiveDate;
+use metodist_core::model::Programme;
+use metodist_core::store::{EditionAct, EditionSummary};
+use metodist_core::Store;
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, Result, Session};
+
+/// The editions of a programme and whether its draft differs from the one
+/// in force, for the editor's «Редакции».
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct EditionsView {
+    /// Oldest first; the last is in force («действующая»).
+    pub editions: Vec<EditionSummary>,
+    /// The programme's text differs from the edition in force (or there is
+    /// none yet): the draft («проект») of the next edition.
+    pub draft_changed: bool,
+}
+
+/// Approves programme `id` by an act of `date` and `number`, freezing it
+/// as its next edition (one transaction; refused in Russian with nothing
+/// written). `today` is the caller's date: an act is recorded once signed.
+pub fn approve(
+    session: &Session,
+    id: i64,
+    date: NaiveDate,
+    number: String,
+    today: NaiveDate,
+) -> Result<EditionSummary> {
+    session.with_store_mut(|s| s.approve(id, date, &number, today))
+}
+
+/// Takes back the edition in force while nothing changed since it.
+pub fn withdraw_edition(session: &Session, id: i64) -> Result<EditionSummary> {
+    session.with_store_mut(|s| s.withdraw_last_edition(id))
+}
+
+pub fn list_editions(session: &Session, id: i64) -> Result<EditionsView> {
+    session.with_store(|s| {
+        let editions = s.editions(id)?;
+        let draft_changed = editions.is_empty() || s.changed_since_approval(id)?;
+        Ok(EditionsView {
+            editions,
+            draft_changed,
+        })
+    })
+}
+
+/// Edition `seq` of programme `id` exactly as it was approved.
+pub fn get_edition(session: &Session, id: i64, seq: i64) -> Result<Programme> {
+    session.with_store(|s| s.edition(id, seq).map(|e| e.programme))
+}
+
+/// One side of a comparison: an approved edition or the current draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "seq")]
+pub enum EditionRef {
+    Edition(i64),
+    /// The programme as it is now.
+    Draft,
+}
+
+impl EditionRef {
+    /// «2», «проект» / «draft» as typed after `--from` and `--to`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("draft") || s.to_lowercase() == "проект" {
+            return Some(Self::Draft);
+        }
+        s.parse::<i64>().ok().filter(|n| *n >= 1).map(Self::Edition)
+    }
+
+    /// «редакция № 2», «проект».
+    pub fn label(self) -> String {
+        match self {
+            Self::Edition(n) => format!("редакция № {n}"),
+            Self::Draft => "проект".into(),
+        }
+    }
+}
+
+/// A state of the programme with the acts that made it: what a comparison
+/// and the «в редакции …» line need.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub programme: Programme,
+    /// The approving act and every amendment up to and including this
+    /// state, oldest first (for the draft: every approved edition).
+    pub acts: Vec<EditionAct>,
+}
+
+impl State {
+    /// The acts of the amendments in this state, after the approving one:
+    /// those the «(в редакции …)» line names.
+    pub fn amendments(&self) -> &[EditionAct] {
+        self.acts.get(1..).unwrap_or(&[])
+    }
+}
+
+/// The state `r` of programme `id`.
+pub fn state_in(store: &Store, id: i64, r: EditionRef) -> Result<State> {
+    let editions = store.editions(id)?;
+    Ok(match r {
+        EditionRef::Draft => State {
+            programme: store.load(id)?,
+            acts: editions.into_iter().map(|e| e.act).collect(),
+        },
+        EditionRef::Edition(seq) => {
+            let edition = store.edition(id, seq)?;
+            State {
+                programme: edition.programme,
+                acts: editions
+                    .into_iter()
+                    .filter(|e| e.seq <= seq)
+                    .map(|e| e.act)
+                    .collect(),
+            }
+        }
+    })
+}
+
+/// The two states a comparison is made between: by default the edition in
+/// force and the draft. Refused when the programme has no edition to
+/// compare from.
+pub fn sides(
+    store: &Store,
+    id: i64,
+    from: Option<EditionRef>,
+    to: Option<EditionRef>,
+) -> Result<(State, State)> {
+    let from = match from {
+        Some(r) => r,
+        None => match store.editions(id)?.last() {
+            Some(e) => EditionRef::Edition(e.seq),
+            None => {
+                store.load(id)?;
+                return Err(ApiError::Invalid(
+                    "у программы ещё нет утверждённой редакции: сравнивать не с чем. Утвердите программу («Утвердить…» или «metodist approve»), и изменения после этого будут видны здесь.".into(),
+                ));
+            }
+        },
+    };
+    let to = to.unwrap_or(EditionRef::Draft);
+    Ok((state_in(store, id, from)?, state_in(store, id, to)?))
+}
+
+/// The draft's changes and the acts they amend, for the amendment act:
+/// refused when the draft has none.
+pub fn amendment_sides(store: &Store, id: i64) -> Result<(State, State)> {
+    let (old, new) = sides(store, id, None, None)?;
+    if metodist_core::store::amendable_content(&old.programme)
+        == metodist_core::store::amendable_content(&new.programme)
+    {
+        let last = old
+            .acts
+            .last()
+            .map(|a| a.instrumental())
+            .unwrap_or_default();
+        return Err(ApiError::Invalid(format!(
+            "после редакции, утверждённой {last}, программа не менялась: изменений для акта нет. Внесите изменения в программу, затем сформируйте акт."
+        )));
+    }
+    Ok((old, new))
+}
+
+/// Reads both sides of a comparison from the session's store.
+pub fn compare_states(
+    session: &Session,
+    id: i64,
+    from: Option<EditionRef>,
+    to: Option<EditionRef>,
+) -> Result<(State, State)> {
+    session.with_store(|s| Ok(sides(s, id, from, to)))?
+}

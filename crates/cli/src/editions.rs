@@ -1,0 +1,117 @@
+//! Editions and amendments on the command line (issue #17): `approve`,
+//! `withdraw`, `editions`, over the same api functions as the window.
+
+use std::fmt::Write as _;
+
+use metodist_api::editions::{self, EditionRef};
+use metodist_core::model::ActKind;
+use metodist_core::store::EditionSummary;
+use metodist_core::text::date_ru;
+
+use crate::args::{parse_number, Args};
+use crate::commands::Context;
+use crate::error::CliError;
+
+fn programme_id(args: &mut Args) -> Result<i64, CliError> {
+    let v = args.positional("номер программы")?;
+    parse_number(&v, "номер программы")
+}
+
+/// «постановление», «приказ», «распоряжение».
+pub(crate) fn kind_word(kind: ActKind) -> &'static str {
+    match kind {
+        ActKind::Decree => "постановление",
+        ActKind::Order => "приказ",
+        ActKind::Directive => "распоряжение",
+    }
+}
+
+/// «редакция № 2: постановление от 15.05.2025 № 97».
+fn edition_line(e: &EditionSummary) -> String {
+    format!(
+        "редакция № {}: {} от {} № {}",
+        e.seq,
+        kind_word(e.act.kind),
+        date_ru(e.act.date),
+        e.act.number
+    )
+}
+
+/// `approve ID --date YYYY-MM-DD --number N [--today YYYY-MM-DD]`: freezes
+/// the programme as its next approved edition.
+pub fn approve(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let date = args
+        .date_option("--date")?
+        .ok_or_else(|| CliError::Usage("укажите дату акта: --date ГГГГ-ММ-ДД".into()))?;
+    let number = args
+        .option(&["--number"])?
+        .ok_or_else(|| CliError::Usage("укажите номер акта: --number НОМЕР".into()))?
+        .to_string_lossy()
+        .into_owned();
+    let today = args.today()?;
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let e = editions::approve(ctx.session(), id, date, number, today)?;
+    Ok(format!("Утверждена {}\n", edition_line(&e)))
+}
+
+/// `withdraw ID`: takes back the edition in force while nothing changed
+/// since it (an approval recorded with a wrong date or number).
+pub fn withdraw(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let e = editions::withdraw_edition(ctx.session(), id)?;
+    Ok(format!("Отозвана {}\n", edition_line(&e)))
+}
+
+/// `editions ID`: one line per approved edition — number, kind of act,
+/// date, number of act, «действующая» for the one in force — and «проект»
+/// when the programme has changed since it.
+pub fn list(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let view = editions::list_editions(ctx.session(), id)?;
+    let mut out = String::new();
+    for e in &view.editions {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t№ {}\t{}",
+            e.seq,
+            kind_word(e.act.kind),
+            date_ru(e.act.date),
+            e.act.number,
+            if e.in_force {
+                "действующая"
+            } else {
+                ""
+            }
+        );
+    }
+    if view.draft_changed {
+        match view.editions.last() {
+            Some(last) => {
+                let _ = writeln!(
+                    out,
+                    "—\tпроект\t\t\tизменения после редакции № {}",
+                    last.seq
+                );
+            }
+            None => out.push_str("—\tпроект\t\t\tутверждённых редакций нет\n"),
+        }
+    }
+    Ok(out)
+}
+
+/// `--from E` / `--to E`: an edition's number or «проект».
+pub(crate) fn edition_option(args: &mut Args, name: &str) -> Result<Option<EditionRef>, CliError> {
+    args.option(&[name])?
+        .map(|v| {
+            let s = v.to_string_lossy();
+            EditionRef::parse(&s).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "{name}: укажите номер редакции (1, 2, …) или «проект», получено «{s}»"
+                ))
+            })
+        })
+        .transpose()
+}
