@@ -2,7 +2,9 @@
 //! the exchange file, and generated programmes for benchmarks. It knows
 //! nothing of Tauri; the app and the `metodist` CLI are thin layers over it.
 
+pub mod amendment;
 pub mod copy;
+pub mod diff;
 pub mod effectiveness;
 pub mod error;
 pub mod exchange;
