@@ -85,6 +85,12 @@ macro_rules! with_commands {
             list_editions(id: i64) -> EditionsView = |cx| editions::list_editions(cx.session, id);
             get_edition(id: i64, seq: i64) -> Programme =
                 |cx| editions::get_edition(cx.session, id, seq);
+            // `from` absent: the edition in force; `to` absent: the draft.
+            compare_editions(id: i64, from: Option<EditionRef>, to: Option<EditionRef>)
+                -> ProgrammeDiff =
+                |cx| editions::compare_editions(cx.session, id, from, to);
+            draft_amendment(id: i64, options: AmendmentOptions) -> AmendmentDraft =
+                |cx| editions::draft_amendment(cx.session, id, options);
 
             // Printing and layout profiles (printing.rs).
             layout_profiles() -> Vec<LayoutProfile> = |cx| printing::layout_profiles(cx.session);
@@ -149,6 +155,8 @@ pub mod command_types {
     pub use crate::session::DatabaseStatus;
     pub use crate::tracking::{self, SavedSpreadsheet};
     pub use chrono::NaiveDate;
+    pub use metodist_core::amendment::{AmendmentDraft, AmendmentOptions};
+    pub use metodist_core::diff::ProgrammeDiff;
     pub use metodist_core::effectiveness::Evaluation;
     pub use metodist_core::find::{Found, Query, ReplaceTarget};
     pub use metodist_core::model::Programme;

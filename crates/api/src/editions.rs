@@ -4,7 +4,9 @@
 //! an amendment act is made between.
 
 use chrono::NaiveDate;
-use metodist_core::model::Programme;
+use metodist_core::amendment::{self, ActRef, AmendmentDraft, AmendmentOptions};
+use metodist_core::diff::{self, ProgrammeDiff};
+use metodist_core::model::{DateFormat, Programme};
 use metodist_core::store::{EditionAct, EditionSummary};
 use metodist_core::Store;
 use serde::{Deserialize, Serialize};
@@ -176,4 +178,80 @@ pub fn compare_states(
     to: Option<EditionRef>,
 ) -> Result<(State, State)> {
     session.with_store(|s| Ok(sides(s, id, from, to)))?
+}
+
+/// An edition's act as the amendment act cites it, in the date format of
+/// the approving act.
+pub fn act_ref(act: &EditionAct, date_format: DateFormat) -> ActRef {
+    ActRef {
+        kind: act.kind,
+        date: Some(act.date),
+        number: Some(act.number.clone()),
+        date_format,
+    }
+}
+
+/// The acts of the amendments in `state` as the print and the amendment
+/// act cite them: what «(в редакции …)» names.
+pub fn amendment_refs(state: &State) -> Vec<ActRef> {
+    let format = state
+        .programme
+        .act
+        .as_ref()
+        .map(|a| a.date_format)
+        .unwrap_or_default();
+    state
+        .amendments()
+        .iter()
+        .map(|a| act_ref(a, format))
+        .collect()
+}
+
+/// What changed between two states of programme `id` (by default the
+/// edition in force and the draft), element by element with the changed
+/// words marked (docs/design.md §4a).
+pub fn compare_editions(
+    session: &Session,
+    id: i64,
+    from: Option<EditionRef>,
+    to: Option<EditionRef>,
+) -> Result<ProgrammeDiff> {
+    let (old, new) = compare_states(session, id, from, to)?;
+    Ok(diff::compare(&old.programme, &new.programme))
+}
+
+/// The amendment act for the draft's changes since the edition in force,
+/// citing the approving act and the amendments before it: a draft for the
+/// editor to change before printing.
+pub fn draft_amendment(
+    session: &Session,
+    id: i64,
+    options: AmendmentOptions,
+) -> Result<AmendmentDraft> {
+    let (old, new) = session.with_store(|s| Ok(amendment_sides(s, id)))??;
+    amendment_for(&old, &new, &options)
+}
+
+/// The amendment act from `old` (the edition in force) to `new`.
+pub fn amendment_for(
+    old: &State,
+    new: &State,
+    options: &AmendmentOptions,
+) -> Result<AmendmentDraft> {
+    let changes = diff::compare(&old.programme, &new.programme);
+    // The approving act as the edition in force holds it: signed by the
+    // first approval, so its date and number are those of edition 1.
+    let Some(approving) = old.programme.act.as_ref() else {
+        return Err(ApiError::Invalid(
+            "в действующей редакции нет утверждающего акта, и акту об изменениях нечего цитировать. Заполните акт на вкладке «Акт» и утвердите программу.".into(),
+        ));
+    };
+    Ok(amendment::draft(
+        &old.programme,
+        &new.programme,
+        &changes,
+        approving,
+        &amendment_refs(old),
+        options,
+    ))
 }

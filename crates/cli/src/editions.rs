@@ -115,3 +115,25 @@ pub(crate) fn edition_option(args: &mut Args, name: &str) -> Result<Option<Editi
         })
         .transpose()
 }
+
+/// `diff ID [--from E] [--to E]`: what changed, one line per change in
+/// the programme's own numbering; by default from the edition in force to
+/// the draft.
+pub fn diff(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
+    let from = edition_option(&mut args, "--from")?;
+    let to = edition_option(&mut args, "--to")?;
+    let id = programme_id(&mut args)?;
+    args.finish()?;
+    let (old, new) = editions::compare_states(ctx.session(), id, from, to)?;
+    let lines = metodist_core::diff::compare(&old.programme, &new.programme).describe();
+    let from = from.unwrap_or(EditionRef::Edition(old.acts.len() as i64));
+    let to = to.unwrap_or(EditionRef::Draft);
+    let mut out = format!("Изменения: {} → {}\n", from.label(), to.label());
+    if lines.is_empty() {
+        out.push_str("Изменений нет.\n");
+    }
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    Ok(out)
+}

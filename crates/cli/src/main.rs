@@ -56,6 +56,9 @@ metodist — командная строка Методиста
                                 неё в программе ничего не менялось)
   editions НОМЕР                редакции программы: номер, вид акта, дата, номер акта, «действующая»;
                                 строка «проект», если программа изменена после действующей редакции
+  diff НОМЕР [--from Р] [--to Р]
+                                что изменилось между редакциями, по строке на изменение; Р — номер
+                                редакции или «проект»; по умолчанию от действующей редакции к проекту
   report НОМЕР --from ГГГГ-ММ --to ГГГГ-ММ -o ФАЙЛ.pdf [--profile НАЗВАНИЕ] [--today ГГГГ-ММ-ДД]
                                 отчёт о ходе реализации программы за период (с первого дня
                                 месяца --from по последний день месяца --to) на дату --today
@@ -122,6 +125,7 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "approve" => editions::approve(&mut ctx, args)?,
         "withdraw" => editions::withdraw(&mut ctx, args)?,
         "editions" => editions::list(&mut ctx, args)?,
+        "diff" => editions::diff(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),
     };

@@ -154,6 +154,16 @@ fn approve_change_and_approve_again_with_the_list_and_each_edition_printed() {
          —\tпроект\t\t\tизменения после редакции № 1\n"
     );
 
+    assert_eq!(
+        ok(d, &["diff", &id]),
+        "Изменения: редакция № 1 → проект\n\
+         Пункт 1.3 «Разработка школьных программ перехода в эффективный режим работы и их согласован…»: срок «Январь – март 2025» → «Январь – июнь 2025»\n"
+    );
+    assert_eq!(
+        ok(d, &["diff", &id, "--from", "1", "--to", "1"]),
+        "Изменения: редакция № 1 → редакция № 1\nИзменений нет.\n"
+    );
+
     // The edition in force prints as approved, the programme as it is now.
     ok(
         d,
@@ -196,6 +206,14 @@ fn approve_change_and_approve_again_with_the_list_and_each_edition_printed() {
         "1\tпостановление\t28.08.2024\t№ 412\t\n\
          2\tпостановление\t15.05.2025\t№ 97\tдействующая\n"
     );
+    // Nothing changed since the amendment; the amendment itself is there
+    // between the two editions.
+    assert_eq!(
+        ok(d, &["diff", &id]),
+        "Изменения: редакция № 2 → проект\nИзменений нет.\n"
+    );
+    assert!(ok(d, &["diff", &id, "--from", "1", "--to", "2"])
+        .contains("срок «Январь – март 2025» → «Январь – июнь 2025»"));
     // The first edition still prints as it was.
     ok(
         d,
@@ -225,6 +243,12 @@ fn refusals_are_russian_and_change_nothing() {
     assert_eq!(code, 2);
     assert!(
         err.contains("--date: дата должна быть записана как ГГГГ-ММ-ДД"),
+        "{err}"
+    );
+    let (code, err) = refused(d, &["diff", &id]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("у программы ещё нет утверждённой редакции: сравнивать не с чем"),
         "{err}"
     );
     let (code, err) = refused(d, &["approve", &id, "--number", "1"]);
@@ -290,6 +314,9 @@ fn refusals_are_russian_and_change_nothing() {
     );
     assert_eq!(code, 2);
     assert!(err.contains("укажите номер редакции"), "{err}");
+    let (code, err) = refused(d, &["diff", &id, "--from", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--from: укажите номер редакции"), "{err}");
     assert_eq!(
         ok(d, &["editions", &id]),
         "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n"

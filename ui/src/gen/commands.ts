@@ -1,6 +1,8 @@
 // Generated from the Rust types by crates/api (typescript.rs); do not edit.
 // Regenerate with: cargo test -p metodist-api --test typescript
 import { invoke } from "../invoke.js";
+import type { AmendmentDraft } from "./AmendmentDraft.js";
+import type { AmendmentOptions } from "./AmendmentOptions.js";
 import type { Applied } from "./Applied.js";
 import type { BackupInfo } from "./BackupInfo.js";
 import type { BackupProblem } from "./BackupProblem.js";
@@ -8,6 +10,7 @@ import type { DatabaseStatus } from "./DatabaseStatus.js";
 import type { DerivedRow } from "./DerivedRow.js";
 import type { DueEntry } from "./DueEntry.js";
 import type { Edit } from "./Edit.js";
+import type { EditionRef } from "./EditionRef.js";
 import type { EditionSummary } from "./EditionSummary.js";
 import type { EditionsView } from "./EditionsView.js";
 import type { Evaluation } from "./Evaluation.js";
@@ -22,6 +25,7 @@ import type { Printed } from "./Printed.js";
 import type { Problem } from "./Problem.js";
 import type { ProfileProblem } from "./ProfileProblem.js";
 import type { Programme } from "./Programme.js";
+import type { ProgrammeDiff } from "./ProgrammeDiff.js";
 import type { ProgrammeSummary } from "./ProgrammeSummary.js";
 import type { Query } from "./Query.js";
 import type { ReplaceTarget } from "./ReplaceTarget.js";
@@ -137,6 +141,14 @@ export function listEditions(id: number): Promise<EditionsView> {
 
 export function getEdition(id: number, seq: number): Promise<Programme> {
   return invoke<Programme>("get_edition", { id, seq });
+}
+
+export function compareEditions(id: number, from: EditionRef | null, to: EditionRef | null): Promise<ProgrammeDiff> {
+  return invoke<ProgrammeDiff>("compare_editions", { id, from, to });
+}
+
+export function draftAmendment(id: number, options: AmendmentOptions): Promise<AmendmentDraft> {
+  return invoke<AmendmentDraft>("draft_amendment", { id, options });
 }
 
 export function layoutProfiles(): Promise<Array<LayoutProfile>> {
