@@ -125,10 +125,7 @@ pub fn export(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         ));
     }
     match out {
-        Output::Stdout => {
-            let programme = editor::load_programme(ctx.session(), id)?;
-            write_stdout(exchange::to_json(&programme).as_bytes())
-        }
+        Output::Stdout => write_stdout(programmes::export_text(ctx.session(), id)?.as_bytes()),
         Output::File(path) => {
             programmes::export_file(ctx.session(), id, &path)?;
             Ok(String::new())

@@ -360,3 +360,57 @@ fn a_mistaken_approval_is_withdrawn_and_made_again() {
     assert_eq!(code, 1);
     assert!(err.contains("программа уже изменена"), "{err}");
 }
+
+#[test]
+fn export_carries_the_editions_and_import_brings_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A version 1 file of an approved programme: one edition.
+    let id = ok(d, &["import", sample().to_str().unwrap()])
+        .trim()
+        .to_string();
+    assert_eq!(
+        ok(d, &["editions", &id]),
+        "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n"
+    );
+    ok_with(
+        d,
+        &["apply", &id, "--today", "2025-05-20"],
+        &moved_deadline("it-1-3", "Январь – июнь 2025"),
+    );
+    ok(
+        d,
+        &[
+            "approve",
+            &id,
+            "--date",
+            "2025-05-15",
+            "--number",
+            "97",
+            "--today",
+            "2025-05-20",
+        ],
+    );
+    ok_with(
+        d,
+        &["apply", &id, "--today", "2025-05-20"],
+        &moved_deadline("it-1-3", "Январь – сентябрь 2025"),
+    );
+    let file = path_in(d, "out.metodist.json");
+    ok(d, &["export", &id, "-o", &file]);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(v["version"], 3);
+    assert_eq!(v["editions"].as_array().unwrap().len(), 2);
+    let copy = ok(d, &["import", &file]).trim().to_string();
+    assert_ne!(copy, id);
+    assert_eq!(ok(d, &["editions", &copy]), ok(d, &["editions", &id]));
+    assert!(ok(d, &["editions", &copy]).contains("изменения после редакции № 2"));
+    assert_eq!(ok(d, &["diff", &copy]), ok(d, &["diff", &id]));
+    assert_eq!(
+        ok(d, &["diff", &copy, "--from", "1", "--to", "2"]),
+        ok(d, &["diff", &id, "--from", "1", "--to", "2"])
+    );
+    // The same through standard output.
+    let out = run(d, &["export", &id, "-o", "-"], "");
+    assert_eq!(out.stdout, std::fs::read(&file).unwrap());
+}

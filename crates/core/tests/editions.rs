@@ -318,3 +318,155 @@ fn execution_data_is_not_part_of_what_an_amendment_compares() {
     q.indicators[0].values[0].plan = Some(1.0);
     assert_ne!(amendable_content(&p), amendable_content(&q));
 }
+
+// ------------------------------------------------ the exchange file (v3)
+
+use metodist_core::exchange;
+
+/// The sample's JSON with `version` set and `edit` applied.
+fn sample_json(version: u32, edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    common::sample_json_with(|v| {
+        v["version"] = serde_json::json!(version);
+        edit(v);
+    })
+}
+
+#[test]
+fn an_approved_version_1_or_2_file_reads_as_one_edition_and_a_draft_as_none() {
+    for version in [1, 2] {
+        let doc = exchange::read_document(&sample_json(version, |_| {})).unwrap();
+        assert_eq!(doc.editions.len(), 1, "version {version}");
+        let e = &doc.editions[0];
+        assert_eq!(e.seq, 1);
+        assert_eq!(e.act.kind, ActKind::Decree);
+        assert_eq!(e.act.date, d("2024-08-28"));
+        assert_eq!(e.act.number, "412");
+        assert_eq!(e.programme, doc.programme);
+
+        let draft = exchange::read_document(&sample_json(version, |v| {
+            v["programme"]["status"] = serde_json::json!("draft");
+        }))
+        .unwrap();
+        assert!(draft.editions.is_empty());
+        // Approved, but the act not signed: no edition either.
+        let unsigned = exchange::read_document(&sample_json(version, |v| {
+            v["programme"]["act"]["number"] = serde_json::Value::Null;
+        }))
+        .unwrap();
+        assert!(unsigned.editions.is_empty());
+    }
+    // A version 3 file says it itself: no `editions`, none.
+    let v3 = exchange::read_document(&sample_json(3, |_| {})).unwrap();
+    assert!(v3.editions.is_empty());
+    // Imported, the implied edition is stored and nothing is a change.
+    let mut store = Store::open_in_memory().unwrap();
+    let doc = exchange::read_document(&sample_json(1, |_| {})).unwrap();
+    let id = store.import_document(&doc).unwrap();
+    assert_eq!(store.editions(id).unwrap().len(), 1);
+    assert!(!store.changed_since_approval(id).unwrap());
+}
+
+#[test]
+fn version_3_carries_every_edition_through_export_and_import() {
+    let (mut store, id) = setup();
+    store.approve(id, d("2024-08-28"), "412", today()).unwrap();
+    move_deadline(&mut store, id, "it-1-3", "Январь – июнь 2025");
+    store.approve(id, d("2025-05-15"), "97", today()).unwrap();
+    move_deadline(&mut store, id, "it-1-3", "Январь – сентябрь 2025");
+
+    let doc = store.export_document(id).unwrap();
+    let text = exchange::document_to_json(&doc.programme, &doc.editions);
+    assert!(text.contains("\"version\": 3,"));
+    assert!(text.contains("\"editions\": ["));
+    let read = exchange::read_document(&text).unwrap();
+    assert_eq!(read, doc);
+
+    // Into the same database: a copy with a new uid, its editions with it.
+    let copy = store.import_document(&read).unwrap();
+    assert_ne!(store.load(copy).unwrap().uid, store.load(id).unwrap().uid);
+    let list = |store: &Store, id| {
+        store
+            .editions(id)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.seq, e.act, e.recorded_at, e.in_force))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(list(&store, copy), list(&store, id));
+    for seq in [1, 2] {
+        let mut original = store.edition(id, seq).unwrap().programme;
+        let copied = store.edition(copy, seq).unwrap().programme;
+        original.uid = copied.uid.clone();
+        assert_eq!(copied, original);
+    }
+    assert!(store.changed_since_approval(copy).unwrap());
+    // A programme without editions exports `"editions": []`.
+    let (mut other, oid) = setup();
+    let doc = other.export_document(oid).unwrap();
+    let text = exchange::document_to_json(&doc.programme, &doc.editions);
+    assert!(text.contains("\"editions\": []"));
+    assert!(exchange::read_document(&text).unwrap().editions.is_empty());
+    let again = other.import_document(&doc).unwrap();
+    assert!(other.editions(again).unwrap().is_empty());
+}
+
+#[test]
+fn bad_editions_in_a_file_are_refused_with_their_places() {
+    let (mut store, id) = setup();
+    store.approve(id, d("2024-08-28"), "412", today()).unwrap();
+    move_deadline(&mut store, id, "it-1-3", "Январь – июнь 2025");
+    store.approve(id, d("2025-05-15"), "97", today()).unwrap();
+    let doc = store.export_document(id).unwrap();
+    let text = exchange::document_to_json(&doc.programme, &doc.editions);
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["editions"][1]["seq"] = serde_json::json!(5);
+    v["editions"][1]["act"]["date"] = serde_json::json!("2024-01-01");
+    v["editions"][0]["act"]["number"] = serde_json::json!(" ");
+    v["editions"][0]["programme"]["uid"] = serde_json::json!("someone-else");
+    v["editions"][1]["programme"]["roadmap"]["blocks"][0]["items"][0]["activity"] =
+        serde_json::json!("a\u{7}b");
+    let e = exchange::read_document(&v.to_string()).unwrap_err();
+    assert_eq!(e.code(), "import_invalid");
+    let places: Vec<&str> = e.problems().iter().map(|p| p.path.as_str()).collect();
+    for place in [
+        "editions[0].act.number",
+        "editions[0].programme.uid",
+        "editions[1].seq",
+        "editions[1].act.date",
+        "editions[1].programme.roadmap.blocks[0].items[0].activity",
+    ] {
+        assert!(places.contains(&place), "{place} not in {places:?}");
+    }
+    // An edition's programme that does not decode names its place.
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["editions"][0]["programme"]["period"] = serde_json::json!("2024");
+    let e = exchange::read_document(&v.to_string()).unwrap_err();
+    assert_eq!(e.problems()[0].path, "editions[0].programme.period", "{e}");
+    // `editions` in a file of version 2.
+    let e = exchange::read_document(&sample_json(2, |v| {
+        v["editions"] = serde_json::json!([]);
+    }))
+    .unwrap_err();
+    assert_eq!(e.problems()[0].path, "editions");
+    assert!(e.to_string().contains("только в версии 3"), "{e}");
+}
+
+#[test]
+fn a_backup_and_its_restore_keep_the_editions() {
+    let (_dir, path) = common::temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let id = store.import(&draft()).unwrap();
+    store.approve(id, d("2024-08-28"), "412", today()).unwrap();
+    let approved = store.edition(id, 1).unwrap();
+    let backup = store.backup_now().unwrap();
+    // After the backup: an amendment approved, then the backup restored.
+    move_deadline(&mut store, id, "it-1-3", "Январь – июнь 2025");
+    store.approve(id, d("2025-05-15"), "97", today()).unwrap();
+    assert_eq!(store.editions(id).unwrap().len(), 2);
+    store.restore_backup(&backup.path).unwrap();
+    let list = store.editions(id).unwrap();
+    assert_eq!(list.len(), 1);
+    assert!(list[0].in_force);
+    assert_eq!(store.edition(id, 1).unwrap(), approved);
+    assert!(!store.changed_since_approval(id).unwrap());
+}

@@ -301,6 +301,52 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Stores an exchange file's programme with its approved editions, in
+    /// one transaction; the new programme's id. Stored as a copy with a new
+    /// uid when its uid is taken (docs/exchange-format.md §4): its editions
+    /// then carry the new uid as well, so they stay the same programme's.
+    pub fn import_document(&mut self, doc: &exchange::Document) -> Result<i64> {
+        let problems = crate::validate::validate(&doc.programme);
+        if !problems.is_empty() {
+            return Err(CoreError::InvalidProgramme(problems));
+        }
+        self.write(|tx| {
+            let (pid, uid) = super::programmes::insert_new(tx, &doc.programme)?;
+            let stamp = now();
+            for e in &doc.editions {
+                let mut p = e.programme.clone();
+                p.uid = uid.clone();
+                let recorded_at = e.recorded_at.as_deref().unwrap_or(&stamp);
+                insert_edition(tx, pid, e.seq, &e.act, recorded_at, &p)?;
+            }
+            Ok(pid)
+        })
+    }
+
+    /// Programme `id` with its editions, as an export writes them.
+    pub fn export_document(&self, id: i64) -> Result<exchange::Document> {
+        let programme = self.load(id)?;
+        let editions = self
+            .editions(id)?
+            .into_iter()
+            .map(|s| {
+                let e = self.edition(id, s.seq)?;
+                Ok(exchange::ExchangeEdition {
+                    seq: e.seq,
+                    act: e.act,
+                    recorded_at: Some(e.recorded_at),
+                    programme: e.programme,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(exchange::Document {
+            programme,
+            editions,
+        })
+    }
+}
+
 /// Stores edition `seq` of programme `pid` as it is in `p`.
 pub(super) fn insert_edition(
     tx: &Transaction<'_>,

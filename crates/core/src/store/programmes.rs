@@ -32,19 +32,7 @@ impl Store {
         if !problems.is_empty() {
             return Err(CoreError::InvalidProgramme(problems));
         }
-        self.write(|tx| {
-            let taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM programme WHERE uid = ?1)",
-                [&p.uid],
-                |r| r.get(0),
-            )?;
-            let uid = if taken {
-                crate::uid::new_uid()
-            } else {
-                p.uid.clone()
-            };
-            Ok(insert_programme(tx, p, &uid)?)
-        })
+        self.write(|tx| Ok(insert_new(tx, p)?.0))
     }
 
     /// The programme with its every part, in order.
@@ -167,6 +155,22 @@ impl Store {
         }
         self.import(&copy)
     }
+}
+
+/// Stores `p` as a new programme, under a new uid when its own is taken;
+/// its id and the uid it was stored under.
+pub(super) fn insert_new(tx: &Transaction<'_>, p: &Programme) -> rusqlite::Result<(i64, String)> {
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM programme WHERE uid = ?1)",
+        [&p.uid],
+        |r| r.get(0),
+    )?;
+    let uid = if taken {
+        crate::uid::new_uid()
+    } else {
+        p.uid.clone()
+    };
+    Ok((insert_programme(tx, p, &uid)?, uid))
 }
 
 /// How long deleted programmes can be restored.
