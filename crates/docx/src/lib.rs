@@ -106,6 +106,17 @@ fn family_in(bytes: &[u8]) -> Option<String> {
     find(ttf_parser::name_id::TYPOGRAPHIC_FAMILY).or_else(|| find(ttf_parser::name_id::FAMILY))
 }
 
+/// The amendment act «О внесении изменений …» with the parts it restates
+/// as its appendices: the same document as its PDF
+/// (`metodist_print::render_amendment`).
+pub fn write_amendment(
+    input: &metodist_print::AmendmentInput,
+    profile: &LayoutProfile,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, DocxError> {
+    write(&metodist_print::compose_amendment(input), profile, fonts)
+}
+
 /// The .docx of `doc` in `profile`. `fonts` are the profile's fonts as
 /// loaded for the PDF: their widths place list text after its labels and
 /// tell short table rows from long ones, as the PDF does.

@@ -95,7 +95,15 @@ fn centered_lines(lines: &[String], before: f32, after: f32, out: &mut Vec<Block
     }
 }
 
+/// The widths of the table a row set out in a point belongs to, from the
+/// point's text and the row's cell count; `None`: from the text itself.
+pub(crate) type RowWidths<'a> = &'a dyn Fn(&str, usize) -> Option<Vec<f32>>;
+
 fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
+    act_blocks_with(p, act, &|_, _| None, out)
+}
+
+fn act_blocks_with(p: &Programme, act: &ApprovingAct, widths: RowWidths, out: &mut Vec<Block>) {
     let issuer: Vec<String> = act
         .issuer
         .iter()
@@ -180,14 +188,7 @@ fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
             Paragraph::left(act.formula.trim()).keep_with_next(),
         ));
     }
-    if !act.points.is_empty() {
-        out.push(Block::List(List::points(
-            act.points
-                .iter()
-                .map(|p| ListItem::text(p.trim()))
-                .collect(),
-        )));
-    }
+    point_blocks(&act.points, widths, out);
     if !act.signatory_position.trim().is_empty() || !act.signatory_name.trim().is_empty() {
         out.push(Block::TwoSided(TwoSided {
             left: vec![Run::plain(act.signatory_position.trim())],
@@ -206,7 +207,163 @@ fn act_blocks(p: &Programme, act: &ApprovingAct, out: &mut Vec<Block>) {
     }
 }
 
-fn mark_block(p: &Programme, act: &ApprovingAct) -> Option<Block> {
+/// The act's points: numbered ones as Word-numbered points counting on
+/// across the sub-points between them; a sub-point that carries its own
+/// number («1.2. …», `metodist_core::amendment::is_subpoint`) as a
+/// paragraph under the point before it; in either, each further line a
+/// paragraph, and lines with tabs the rows of a table (an amendment act
+/// sets out the row of the passport or of the plan it changes).
+fn point_blocks(points: &[String], widths: RowWidths, out: &mut Vec<Block>) {
+    let mut list: Vec<ListItem> = Vec::new();
+    let mut counted = 0u32;
+    let flush = |list: &mut Vec<ListItem>, counted: &mut u32, out: &mut Vec<Block>| {
+        if list.is_empty() {
+            return;
+        }
+        let mut l = List::points(std::mem::take(list));
+        if let crate::doc::ListKind::Numbered { start, .. } = &mut l.kind {
+            *start = *counted + 1;
+        }
+        *counted += l.items.len() as u32;
+        out.push(Block::List(l));
+    };
+    for point in points {
+        let mut parts = point_parts(point);
+        if parts.is_empty() {
+            continue;
+        }
+        let first = parts.remove(0);
+        let sub = metodist_core::amendment::is_subpoint(point);
+        match (&first, sub) {
+            (PointPart::Text(text), false) => {
+                // Paragraphs stay in the numbered item; a table closes it.
+                let mut item = ListItem::text(text.as_str());
+                while let Some(PointPart::Text(t)) = parts.first() {
+                    item.paragraphs.push(Paragraph::body(t.as_str()));
+                    parts.remove(0);
+                }
+                list.push(item);
+                if !parts.is_empty() {
+                    flush(&mut list, &mut counted, out);
+                }
+            }
+            _ => {
+                flush(&mut list, &mut counted, out);
+                parts.insert(0, first);
+            }
+        }
+        for part in parts {
+            match part {
+                PointPart::Text(t) => out.push(Block::Paragraph(Paragraph::body(t))),
+                PointPart::Rows(rows) => {
+                    let mut table = point_table(&rows);
+                    if let Some(w) = widths(point, table.columns.len()) {
+                        table.columns = fit_numbers(w, &rows);
+                    }
+                    out.push(Block::Table(table))
+                }
+            }
+        }
+    }
+    flush(&mut list, &mut counted, out);
+}
+
+/// Widens a column too narrow for a number in it («1.10», «2026»): the
+/// typesetter never hyphenates those, so it would have to cut them. A
+/// plan with year columns is made for landscape pages, and its row set
+/// out in a portrait act needs this.
+fn fit_numbers(mut widths: Vec<f32>, rows: &[Vec<String>]) -> Vec<f32> {
+    // The text width of A4 portrait pages in the built-in profiles, and
+    // a digit's width at the tables' 12 pt (half an em), in mm.
+    const TEXT_MM: f32 = 180.0;
+    const DIGIT_MM: f32 = 6.0 * 0.3528;
+    const PADDING_MM: f32 = 4.0;
+    let total: f32 = widths.iter().sum();
+    for (c, share) in widths.iter_mut().enumerate() {
+        let longest = rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .flat_map(|t| t.split_whitespace())
+            .filter(|w| w.chars().any(|ch| ch.is_ascii_digit()))
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        if longest == 0 {
+            continue;
+        }
+        let min = (longest as f32 * DIGIT_MM + PADDING_MM) / TEXT_MM * total;
+        *share = share.max(min);
+    }
+    widths
+}
+
+enum PointPart {
+    Text(String),
+    Rows(Vec<Vec<String>>),
+}
+
+/// A point's lines: text lines, and runs of lines with tabs as rows.
+fn point_parts(point: &str) -> Vec<PointPart> {
+    let mut parts: Vec<PointPart> = Vec::new();
+    for line in point.lines() {
+        if line.contains('\t') {
+            let row: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+            match parts.last_mut() {
+                Some(PointPart::Rows(rows)) => rows.push(row),
+                _ => parts.push(PointPart::Rows(vec![row])),
+            }
+        } else if !line.trim().is_empty() {
+            parts.push(PointPart::Text(line.trim().to_string()));
+        }
+    }
+    parts
+}
+
+/// The rows set out in a point, with full borders; the lines of a cell
+/// (joined by U+2028) as its paragraphs.
+fn point_table(rows: &[Vec<String>]) -> Table {
+    let n = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let flat: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.replace(metodist_core::amendment::CELL_LINE, " "))
+                .collect()
+        })
+        .collect();
+    Table {
+        columns: weights(n, &flat),
+        body: rows
+            .iter()
+            .map(|r| {
+                Row::new(
+                    (0..n)
+                        .map(|i| {
+                            let text = r.get(i).map(String::as_str).unwrap_or("");
+                            Cell::paragraphs(
+                                text.split(metodist_core::amendment::CELL_LINE)
+                                    .map(|l| Paragraph::left(l.trim()))
+                                    .collect(),
+                            )
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+        header_repeat: Some(HeaderRepeat::None),
+        space_before_pt: 3.0,
+        space_after_pt: 6.0,
+        ..Default::default()
+    }
+}
+
+/// The mark, with «(в редакции постановления от … № …)» under it for a
+/// programme amended since its approval.
+pub(crate) fn mark_with(
+    p: &Programme,
+    act: &ApprovingAct,
+    revision: Option<&str>,
+) -> Option<Block> {
     if p.appendix.style == MarkStyle::None {
         return None;
     }
@@ -249,6 +406,9 @@ fn mark_block(p: &Programme, act: &ApprovingAct) -> Option<Block> {
             ))
             .without_hyphenation(),
         );
+    }
+    if let Some(r) = revision.map(str::trim).filter(|r| !r.is_empty()) {
+        paragraphs.push(Paragraph::left(r).without_hyphenation());
     }
     Some(Block::Mark(Mark {
         paragraphs,
@@ -677,24 +837,39 @@ fn roadmap_table(p: &Programme) -> Table {
 
 /// Collects blocks into page groups, opening a landscape group for a wide
 /// table and returning to portrait after it.
-struct Groups {
-    done: Vec<PageGroup>,
-    current: Vec<Block>,
+pub(crate) struct Groups {
+    pub(crate) done: Vec<PageGroup>,
+    pub(crate) current: Vec<Block>,
 }
 
 impl Groups {
-    fn push(&mut self, b: Block) {
+    pub(crate) fn new() -> Self {
+        Groups {
+            done: Vec::new(),
+            current: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, b: Block) {
         self.current.push(b);
     }
 
     fn landscape(&mut self, mut blocks: Vec<Block>) {
         // A heading kept with the table goes to the landscape page with it.
+        // So does a mark that heads it (an appendix that starts with the
+        // table); the page break before them is the new group's own.
         let mut carried = Vec::new();
         while let Some(Block::Paragraph(p)) = self.current.last() {
             if !p.keep_with_next {
                 break;
             }
             carried.push(self.current.pop().expect("just seen"));
+        }
+        if let Some(Block::Mark(_)) = self.current.last() {
+            carried.push(self.current.pop().expect("just seen"));
+            while let Some(Block::PageBreak) = self.current.last() {
+                self.current.pop();
+            }
         }
         carried.reverse();
         carried.append(&mut blocks);
@@ -706,7 +881,7 @@ impl Groups {
         });
     }
 
-    fn flush(&mut self) {
+    pub(crate) fn flush(&mut self) {
         if !self.current.is_empty() {
             self.done.push(PageGroup {
                 orientation: Orientation::Portrait,
@@ -737,83 +912,32 @@ fn push_roadmap(p: &Programme, g: &mut Groups, title: Option<&str>) {
     }
 }
 
+/// What the print of a programme carries besides the programme itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComposeExtras {
+    /// «(в редакции постановления от … № …)» under the mark of a
+    /// programme amended since its approval
+    /// (`metodist_core::amendment::revision_line`).
+    pub revision: Option<String>,
+}
+
 /// The programme as a document to typeset.
 pub fn compose(p: &Programme, mode: ComposeMode) -> Document {
-    let mut g = Groups {
-        done: Vec::new(),
-        current: Vec::new(),
-    };
+    compose_with(p, mode, &ComposeExtras::default())
+}
+
+/// The programme as a document to typeset, with `extras`.
+pub fn compose_with(p: &Programme, mode: ComposeMode, extras: &ComposeExtras) -> Document {
+    let mut g = Groups::new();
     if let (ComposeMode::WholeAct, Some(act)) = (mode, p.act.as_ref()) {
         act_blocks(p, act, &mut g.current);
         g.push(Block::PageBreak);
     }
-    if let Some(mark) = p.act.as_ref().and_then(|act| mark_block(p, act)) {
-        g.push(mark);
-    }
-    if p.layout.title_shown {
-        g.push(Block::Paragraph(
-            Paragraph::heading(p.title.trim()).with_space(0.0, 12.0),
-        ));
-    }
-    let numbers = p.heading_numbers();
-    if !p.passport.is_empty() {
-        numbered_heading(&numbers.passport, &p.layout.passport_heading, &mut g);
-        g.push(Block::Table(passport(p)));
-    }
-    let mut indicators_done = false;
-    let mut roadmap_done = false;
-    for (section, number) in p.sections.iter().zip(&numbers.sections) {
-        numbered_heading(number, &section.title, &mut g);
-        for block in &section.body {
-            match block {
-                SectionBlock::Paragraph { text } => {
-                    for l in lines(text) {
-                        g.push(Block::Paragraph(Paragraph::body(l)));
-                    }
-                }
-                SectionBlock::Numbered { items } => g.push(Block::List(List::numbered(
-                    items.iter().map(|t| ListItem::text(t.trim())).collect(),
-                ))),
-                SectionBlock::Bulleted { items } => g.push(Block::List(List::bulleted(
-                    items.iter().map(|t| ListItem::text(t.trim())).collect(),
-                ))),
-                SectionBlock::Table { columns, rows } => {
-                    g.push(Block::Table(simple_table(columns, rows)))
-                }
-                SectionBlock::Risks { by_stage, rows } => {
-                    g.push(Block::Table(risks_table(*by_stage, rows)))
-                }
-                SectionBlock::Swot {
-                    strengths,
-                    weaknesses,
-                    opportunities,
-                    threats,
-                } => g.push(Block::Table(swot_table([
-                    strengths,
-                    weaknesses,
-                    opportunities,
-                    threats,
-                ]))),
-                SectionBlock::Indicators => {
-                    if !p.indicators.is_empty() {
-                        g.push(indicators_block(p));
-                    }
-                    indicators_done = true;
-                }
-                SectionBlock::Roadmap => {
-                    push_roadmap(p, &mut g, None);
-                    roadmap_done = true;
-                }
-            }
-        }
-    }
-    if !indicators_done && !p.indicators.is_empty() {
-        numbered_heading("", &p.layout.indicators_heading, &mut g);
-        g.push(indicators_block(p));
-    }
-    if !roadmap_done && !p.roadmap.blocks.is_empty() {
-        push_roadmap(p, &mut g, Some(&p.layout.roadmap.heading));
-    }
+    let mark = p
+        .act
+        .as_ref()
+        .and_then(|act| mark_with(p, act, extras.revision.as_deref()));
+    appendix_into(p, mark, &mut g);
     g.flush();
     Document {
         title: p.title.trim().to_string(),
@@ -824,6 +948,129 @@ pub fn compose(p: &Programme, mode: ComposeMode) -> Document {
             .unwrap_or_default(),
         groups: g.done,
     }
+}
+
+/// The approving act's page blocks (for the amendment act, which is one),
+/// the rows its points set out as wide as in the programme's tables.
+pub(crate) fn act_into(p: &Programme, act: &ApprovingAct, widths: RowWidths, g: &mut Groups) {
+    act_blocks_with(p, act, widths, &mut g.current);
+}
+
+/// The column widths of the passport, the indicator table and the roadmap
+/// table as the programme prints them.
+pub(crate) fn passport_widths(p: &Programme) -> Vec<f32> {
+    passport(p).columns
+}
+
+pub(crate) fn indicator_widths(p: &Programme) -> Vec<f32> {
+    indicator_table(p).columns
+}
+
+pub(crate) fn roadmap_widths(p: &Programme) -> Vec<f32> {
+    roadmap_table(p).columns
+}
+
+/// The programme as an appendix: `mark`, the title, the passport, the
+/// sections with the tables they hold, then the tables no section holds.
+pub(crate) fn appendix_into(p: &Programme, mark: Option<Block>, g: &mut Groups) {
+    if let Some(mark) = mark {
+        g.push(mark);
+    }
+    if p.layout.title_shown {
+        g.push(Block::Paragraph(
+            Paragraph::heading(p.title.trim()).with_space(0.0, 12.0),
+        ));
+    }
+    let numbers = p.heading_numbers();
+    if !p.passport.is_empty() {
+        passport_into(p, &numbers.passport, g);
+    }
+    let mut indicators_done = false;
+    let mut roadmap_done = false;
+    for (section, number) in p.sections.iter().zip(&numbers.sections) {
+        let (i, r) = section_into(p, section, number, g);
+        indicators_done |= i;
+        roadmap_done |= r;
+    }
+    if !indicators_done && !p.indicators.is_empty() {
+        indicators_into(p, g);
+    }
+    if !roadmap_done && !p.roadmap.blocks.is_empty() {
+        roadmap_into(p, g);
+    }
+}
+
+/// The passport with its heading.
+pub(crate) fn passport_into(p: &Programme, number: &str, g: &mut Groups) {
+    numbered_heading(number, &p.layout.passport_heading, g);
+    g.push(Block::Table(passport(p)));
+}
+
+/// The indicator table under the heading it has when no section holds it.
+pub(crate) fn indicators_into(p: &Programme, g: &mut Groups) {
+    numbered_heading("", &p.layout.indicators_heading, g);
+    g.push(indicators_block(p));
+}
+
+/// The roadmap under the heading it has when no section holds it.
+pub(crate) fn roadmap_into(p: &Programme, g: &mut Groups) {
+    push_roadmap(p, g, Some(&p.layout.roadmap.heading));
+}
+
+/// A section with its heading; says whether it held the indicator table
+/// and the roadmap.
+pub(crate) fn section_into(
+    p: &Programme,
+    section: &m::Section,
+    number: &str,
+    g: &mut Groups,
+) -> (bool, bool) {
+    let mut indicators_done = false;
+    let mut roadmap_done = false;
+    numbered_heading(number, &section.title, g);
+    for block in &section.body {
+        match block {
+            SectionBlock::Paragraph { text } => {
+                for l in lines(text) {
+                    g.push(Block::Paragraph(Paragraph::body(l)));
+                }
+            }
+            SectionBlock::Numbered { items } => g.push(Block::List(List::numbered(
+                items.iter().map(|t| ListItem::text(t.trim())).collect(),
+            ))),
+            SectionBlock::Bulleted { items } => g.push(Block::List(List::bulleted(
+                items.iter().map(|t| ListItem::text(t.trim())).collect(),
+            ))),
+            SectionBlock::Table { columns, rows } => {
+                g.push(Block::Table(simple_table(columns, rows)))
+            }
+            SectionBlock::Risks { by_stage, rows } => {
+                g.push(Block::Table(risks_table(*by_stage, rows)))
+            }
+            SectionBlock::Swot {
+                strengths,
+                weaknesses,
+                opportunities,
+                threats,
+            } => g.push(Block::Table(swot_table([
+                strengths,
+                weaknesses,
+                opportunities,
+                threats,
+            ]))),
+            SectionBlock::Indicators => {
+                if !p.indicators.is_empty() {
+                    g.push(indicators_block(p));
+                }
+                indicators_done = true;
+            }
+            SectionBlock::Roadmap => {
+                push_roadmap(p, g, None);
+                roadmap_done = true;
+            }
+        }
+    }
+    (indicators_done, roadmap_done)
 }
 
 /// Composes and renders a programme in one call.

@@ -58,6 +58,7 @@
 //! # Ok::<(), metodist_print::PrintError>(())
 //! ```
 
+mod amendment;
 mod compose;
 mod doc;
 mod error;
@@ -74,7 +75,10 @@ mod raster;
 mod report;
 mod table;
 
-pub use compose::{compose, format_number, render_programme, ComposeMode};
+pub use amendment::{compose_amendment, render_amendment, AmendmentInput};
+pub use compose::{
+    compose, compose_with, format_number, render_programme, ComposeExtras, ComposeMode,
+};
 pub use doc::{
     Align, Block, Cell, CellBlock, Document, Indent, List, ListItem, ListKind, Mark, Orientation,
     PageGroup, Paragraph, Row, Run, Style, Table, TwoSided,
