@@ -91,6 +91,16 @@ macro_rules! with_commands {
                 |cx| editions::compare_editions(cx.session, id, from, to);
             draft_amendment(id: i64, options: AmendmentOptions) -> AmendmentDraft =
                 |cx| editions::draft_amendment(cx.session, id, options);
+            // `draft` absent: the act as drafted from the comparison.
+            print_amendment(
+                id: i64, options: AmendmentOptions, draft: Option<AmendmentDraft>, profile: String
+            ) -> Option<Printed> =
+                |cx| editions::print_amendment(cx.session, cx.host, id, options, draft, profile);
+            save_amendment_docx(
+                id: i64, options: AmendmentOptions, draft: Option<AmendmentDraft>, profile: String
+            ) -> Option<SavedDocx> = |cx| {
+                editions::save_amendment_docx(cx.session, cx.host, id, options, draft, profile)
+            };
 
             // Printing and layout profiles (printing.rs).
             layout_profiles() -> Vec<LayoutProfile> = |cx| printing::layout_profiles(cx.session);

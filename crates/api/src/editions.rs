@@ -6,11 +6,15 @@
 use chrono::NaiveDate;
 use metodist_core::amendment::{self, ActRef, AmendmentDraft, AmendmentOptions};
 use metodist_core::diff::{self, ProgrammeDiff};
-use metodist_core::model::{DateFormat, Programme};
+use metodist_core::model::{ApprovingAct, DateFormat, Programme};
 use metodist_core::store::{EditionAct, EditionSummary};
 use metodist_core::Store;
+use metodist_print::{AmendmentInput, ComposeExtras, Fonts, LayoutProfile};
 use serde::{Deserialize, Serialize};
 
+use crate::files::file_stem;
+use crate::host::{Host, PDF_FILES, WORD_FILES};
+use crate::printing::{deliver_pdf, profile_named, write_docx, PrintMode, Printed, SavedDocx};
 use crate::{ApiError, Result, Session};
 
 /// The editions of a programme and whether its draft differs from the one
@@ -254,4 +258,159 @@ pub fn amendment_for(
         &amendment_refs(old),
         options,
     ))
+}
+
+/// «(в редакции постановления от … № …)» for a state amended since its
+/// approval: what its print carries under the mark.
+pub fn revision_of(state: &State) -> Option<String> {
+    amendment::revision_line(&amendment_refs(state))
+}
+
+/// The print extras of a state: its «в редакции …» line.
+pub fn extras_of(state: &State) -> ComposeExtras {
+    ComposeExtras {
+        revision: revision_of(state),
+    }
+}
+
+/// A state of programme `id` as a PDF, as it was approved (an edition) or
+/// as it is (the draft), with its «в редакции …» line.
+pub fn render_state(
+    state: &State,
+    mode: PrintMode,
+    profile: &LayoutProfile,
+) -> Result<metodist_print::Rendered> {
+    let fonts = Fonts::load(&profile.font)?;
+    let doc = metodist_print::compose_with(&state.programme, mode.into(), &extras_of(state));
+    Ok(metodist_print::render(&doc, profile, &fonts)?)
+}
+
+/// `render_state` as a Word document.
+pub fn docx_state(state: &State, mode: PrintMode, profile: &LayoutProfile) -> Result<Vec<u8>> {
+    let fonts = Fonts::load(&profile.font)?;
+    let doc = metodist_print::compose_with(&state.programme, mode.into(), &extras_of(state));
+    Ok(metodist_docx::write(&doc, profile, &fonts)?)
+}
+
+/// What the amendment act of programme `id` prints from: the edition in
+/// force, the draft, and the acts to cite.
+pub struct Amendment {
+    pub old: State,
+    pub new: State,
+    pub approving: ApprovingAct,
+    pub earlier: Vec<ActRef>,
+}
+
+impl Amendment {
+    pub fn of(store: &Store, id: i64) -> Result<Amendment> {
+        let (old, new) = amendment_sides(store, id)?;
+        let Some(approving) = old.programme.act.clone() else {
+            return Err(ApiError::Invalid(
+                "в действующей редакции нет утверждающего акта, и акту об изменениях нечего цитировать. Заполните акт на вкладке «Акт» и утвердите программу.".into(),
+            ));
+        };
+        let earlier = amendment_refs(&old);
+        Ok(Amendment {
+            old,
+            new,
+            approving,
+            earlier,
+        })
+    }
+
+    pub fn input<'a>(
+        &'a self,
+        options: AmendmentOptions,
+        draft: Option<&'a AmendmentDraft>,
+    ) -> AmendmentInput<'a> {
+        AmendmentInput {
+            old: &self.old.programme,
+            new: &self.new.programme,
+            approving: &self.approving,
+            earlier: &self.earlier,
+            options,
+            draft,
+        }
+    }
+}
+
+/// The amendment act for the draft's changes as a PDF: `draft` as she
+/// edited it, or (`None`) as drafted from the comparison.
+pub fn render_amendment(
+    session: &Session,
+    id: i64,
+    options: AmendmentOptions,
+    draft: Option<&AmendmentDraft>,
+    profile: &LayoutProfile,
+) -> Result<metodist_print::Rendered> {
+    let a = session.with_store(|s| Ok(Amendment::of(s, id)))??;
+    let fonts = Fonts::load(&profile.font)?;
+    Ok(metodist_print::render_amendment(
+        &a.input(options, draft),
+        profile,
+        &fonts,
+    )?)
+}
+
+/// `render_amendment` as a Word document.
+pub fn docx_amendment(
+    session: &Session,
+    id: i64,
+    options: AmendmentOptions,
+    draft: Option<&AmendmentDraft>,
+    profile: &LayoutProfile,
+) -> Result<Vec<u8>> {
+    let a = session.with_store(|s| Ok(Amendment::of(s, id)))??;
+    let fonts = Fonts::load(&profile.font)?;
+    Ok(metodist_docx::write_amendment(
+        &a.input(options, draft),
+        profile,
+        &fonts,
+    )?)
+}
+
+/// Asks where to save the amendment act's PDF, writes it and shows it;
+/// `None` when the user cancels.
+pub fn print_amendment(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+    options: AmendmentOptions,
+    draft: Option<AmendmentDraft>,
+    profile: String,
+) -> Result<Option<Printed>> {
+    let (title, profile) =
+        session.with_store(|s| Ok((s.load(id)?.title, profile_named(s, &profile))))?;
+    let profile = profile?;
+    let name = format!("{} (изменения).pdf", file_stem(&title));
+    let Some(path) = host.save_file("Сохранить акт об изменениях", &name, PDF_FILES)?
+    else {
+        return Ok(None);
+    };
+    let rendered = render_amendment(session, id, options, draft.as_ref(), &profile)?;
+    deliver_pdf(session, host, path, rendered).map(Some)
+}
+
+/// Asks where to save the amendment act as .docx, writes it and opens it;
+/// `None` when the user cancels.
+pub fn save_amendment_docx(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+    options: AmendmentOptions,
+    draft: Option<AmendmentDraft>,
+    profile: String,
+) -> Result<Option<SavedDocx>> {
+    let (title, profile) =
+        session.with_store(|s| Ok((s.load(id)?.title, profile_named(s, &profile))))?;
+    let profile = profile?;
+    let name = format!("{} (изменения).docx", file_stem(&title));
+    let Some(path) = host.save_file("Сохранить акт об изменениях в Word", &name, WORD_FILES)?
+    else {
+        return Ok(None);
+    };
+    let bytes = docx_amendment(session, id, options, draft.as_ref(), &profile)?;
+    let saved = write_docx(session, &path, &bytes)?;
+    host.show_file(&path);
+    Ok(Some(saved))
 }

@@ -414,3 +414,127 @@ fn export_carries_the_editions_and_import_brings_them_back() {
     let out = run(d, &["export", &id, "-o", "-"], "");
     assert_eq!(out.stdout, std::fs::read(&file).unwrap());
 }
+
+#[test]
+fn the_amendment_act_and_the_revision_line_are_printed_from_the_editions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = ok(d, &["import", sample().to_str().unwrap()])
+        .trim()
+        .to_string();
+    let today = ["--today", "2025-05-20"];
+    // Nothing to amend yet.
+    let (code, err) = refused(
+        d,
+        &["render", &id, "--amendment", "-o", &path_in(d, "a.pdf")],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("программа не менялась"), "{err}");
+    assert!(!d.join("a.pdf").exists());
+
+    ok_with(
+        d,
+        &[&["apply", &id][..], &today].concat(),
+        &moved_deadline("it-1-3", "Январь – июнь 2025"),
+    );
+    ok(
+        d,
+        &["render", &id, "--amendment", "-o", &path_in(d, "a.pdf")],
+    );
+    let act = text_of(d, "a.pdf");
+    assert!(
+        act.contains(
+            "О внесении изменений в муниципальную программу поддержки школ с низкими образовательными результатами"
+        ),
+        "{act}"
+    );
+    assert!(
+        act.contains("утверждённую постановлением администрации Заречного муниципального района от 28.08.2024 № 412"),
+        "{act}"
+    );
+    assert!(
+        act.contains("1. Внести в Программу следующие изменения:"),
+        "{act}"
+    );
+    assert!(
+        act.contains("В пункте 1.3 плана мероприятий в графе «Сроки» слова «Январь – март 2025» заменить словами «Январь – июнь 2025»."),
+        "{act}"
+    );
+    ok(
+        d,
+        &["render", &id, "--amendment", "-o", &path_in(d, "a.docx")],
+    );
+    assert!(std::fs::read(d.join("a.docx")).unwrap().starts_with(b"PK"));
+    ok(
+        d,
+        &[
+            "render",
+            &id,
+            "--amendment",
+            "--whole",
+            "-o",
+            &path_in(d, "w.pdf"),
+        ],
+    );
+    let whole = text_of(d, "w.pdf");
+    assert!(whole.contains("изложить в новой редакции"), "{whole}");
+    let (code, _) = refused(d, &["render", &id, "--whole", "-o", &path_in(d, "x.pdf")]);
+    assert_eq!(code, 2);
+
+    // Approved, the programme prints «в редакции» its amendment; the
+    // approved edition 1 does not, and the next act cites both.
+    ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    ok(
+        d,
+        &[
+            "render",
+            &id,
+            "--appendix-only",
+            "-o",
+            &path_in(d, "now.pdf"),
+        ],
+    );
+    assert!(text_of(d, "now.pdf")
+        .contains("от 28.08.2024 № 412 (в редакции постановления от 15.05.2025 № 97)"));
+    ok(
+        d,
+        &["render", &id, "--edition", "1", "-o", &path_in(d, "e1.pdf")],
+    );
+    assert!(!text_of(d, "e1.pdf").contains("в редакции"));
+    ok(
+        d,
+        &[
+            "render",
+            &id,
+            "--edition",
+            "2",
+            "-o",
+            &path_in(d, "e2.docx"),
+        ],
+    );
+    ok_with(
+        d,
+        &[&["apply", &id][..], &today].concat(),
+        &moved_deadline("it-1-3", "Январь – сентябрь 2025"),
+    );
+    ok(
+        d,
+        &["render", &id, "--amendment", "-o", &path_in(d, "b.pdf")],
+    );
+    let act = text_of(d, "b.pdf");
+    assert!(
+        act.contains("от 28.08.2024 № 412 (в редакции постановления от 15.05.2025 № 97)"),
+        "{act}"
+    );
+    assert!(
+        act.contains("слова «Январь – июнь 2025» заменить словами «Январь – сентябрь 2025»"),
+        "{act}"
+    );
+}

@@ -151,6 +151,14 @@ export function draftAmendment(id: number, options: AmendmentOptions): Promise<A
   return invoke<AmendmentDraft>("draft_amendment", { id, options });
 }
 
+export function printAmendment(id: number, options: AmendmentOptions, draft: AmendmentDraft | null, profile: string): Promise<Printed | null> {
+  return invoke<Printed | null>("print_amendment", { id, options, draft, profile });
+}
+
+export function saveAmendmentDocx(id: number, options: AmendmentOptions, draft: AmendmentDraft | null, profile: string): Promise<SavedDocx | null> {
+  return invoke<SavedDocx | null>("save_amendment_docx", { id, options, draft, profile });
+}
+
 export function layoutProfiles(): Promise<Array<LayoutProfile>> {
   return invoke<Array<LayoutProfile>>("layout_profiles");
 }
