@@ -1334,6 +1334,51 @@ mod tests {
     }
 
     #[test]
+    fn unnumbered_and_flat_plans_are_cited_in_their_own_numbering() {
+        let mut old = programme();
+        old.layout.roadmap.items = crate::model::ItemNumbering::None;
+        let mut new = old.clone();
+        let activity = new.roadmap.blocks[0].items[1].activity.clone();
+        let was = new.roadmap.blocks[0].items[1].deadline.clone();
+        new.roadmap.blocks[0].items[1].deadline = "Май 2026".into();
+        let d = draft_of(&old, &new, &[]);
+        assert_eq!(
+            d.act.points[1],
+            format!(
+                "1.1. В мероприятии «{activity}» плана мероприятий в графе «Сроки» слова «{was}» заменить словами «Май 2026»."
+            )
+        );
+        // A flat plan numbered through: an item added after the last one.
+        let mut old = programme();
+        old.layout.roadmap.shape = RoadmapShape::Flat;
+        old.layout.roadmap.items = crate::model::ItemNumbering::FlatDot;
+        let mut new = old.clone();
+        let mut item = new.roadmap.blocks[2].items[0].clone();
+        item.uid = "flat-new".into();
+        let last = new.roadmap.blocks.len() - 1;
+        new.roadmap.blocks[last].items.push(item);
+        let n = new.item_count();
+        let d = draft_of(&old, &new, &[]);
+        assert!(
+            d.act.points[1].starts_with(&format!(
+                "1.1. План мероприятий дополнить пунктом {n} следующего содержания:\n{n}.\t"
+            )),
+            "{}",
+            d.act.points[1]
+        );
+        // Added in the middle, it renumbers the rest: the plan is restated.
+        let mut mid = old.clone();
+        let mut item = mid.roadmap.blocks[0].items[0].clone();
+        item.uid = "flat-mid".into();
+        mid.roadmap.blocks[0].items.push(item);
+        let d = draft_of(&old, &mid, &[]);
+        assert!(d
+            .appendix
+            .iter()
+            .any(|a| matches!(a, Restated::Section { .. } | Restated::Roadmap)));
+    }
+
+    #[test]
     fn a_change_of_shape_alone_restates_the_whole_programme() {
         let old = programme();
         let mut new = old.clone();
