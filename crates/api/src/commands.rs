@@ -95,6 +95,31 @@ macro_rules! with_commands {
             replace_text(id: i64, from: String, to: String, target: ReplaceTarget) -> Replaced =
                 |cx| editor::replace_text(cx.session, id, from, to, target, cx.host.today());
 
+            // Editions and amendments (editions.rs).
+            approve_programme(id: i64, date: NaiveDate, number: String) -> EditionSummary =
+                |cx| editions::approve(cx.session, id, date, number, cx.host.today());
+            withdraw_edition(id: i64) -> EditionSummary =
+                |cx| editions::withdraw_edition(cx.session, id);
+            list_editions(id: i64) -> EditionsView = |cx| editions::list_editions(cx.session, id);
+            get_edition(id: i64, seq: i64) -> Programme =
+                |cx| editions::get_edition(cx.session, id, seq);
+            // `from` absent: the edition in force; `to` absent: the draft.
+            compare_editions(id: i64, from: Option<EditionRef>, to: Option<EditionRef>)
+                -> ProgrammeDiff =
+                |cx| editions::compare_editions(cx.session, id, from, to);
+            draft_amendment(id: i64, options: AmendmentOptions) -> AmendmentDraft =
+                |cx| editions::draft_amendment(cx.session, id, options);
+            // `draft` absent: the act as drafted from the comparison.
+            print_amendment(
+                id: i64, options: AmendmentOptions, draft: Option<AmendmentDraft>, profile: String
+            ) -> Option<Printed> =
+                |cx| editions::print_amendment(cx.session, cx.host, id, options, draft, profile);
+            save_amendment_docx(
+                id: i64, options: AmendmentOptions, draft: Option<AmendmentDraft>, profile: String
+            ) -> Option<SavedDocx> = |cx| {
+                editions::save_amendment_docx(cx.session, cx.host, id, options, draft, profile)
+            };
+
             // Printing and layout profiles (printing.rs).
             layout_profiles() -> Vec<LayoutProfile> = |cx| printing::layout_profiles(cx.session);
             save_layout_profile(profile: LayoutProfile) -> () =
@@ -151,6 +176,7 @@ macro_rules! with_commands {
 /// `use metodist_api::command_types::*;` where the macro is expanded.
 pub mod command_types {
     pub use crate::backups::{self, BackupProblem};
+    pub use crate::editions::{self, EditionRef, EditionsView};
     pub use crate::editor::{self, DerivedRow, Replaced, ScheduleView};
     pub use crate::import_step::{self, ImportStep};
     pub use crate::importing::{self, ImportReview};
@@ -159,10 +185,12 @@ pub mod command_types {
     pub use crate::session::DatabaseStatus;
     pub use crate::tracking::{self, SavedSpreadsheet};
     pub use chrono::NaiveDate;
+    pub use metodist_core::amendment::{AmendmentDraft, AmendmentOptions};
+    pub use metodist_core::diff::ProgrammeDiff;
     pub use metodist_core::effectiveness::Evaluation;
     pub use metodist_core::find::{Found, Query, ReplaceTarget};
     pub use metodist_core::model::Programme;
-    pub use metodist_core::store::{BackupInfo, Restored, TemplateSummary};
+    pub use metodist_core::store::{BackupInfo, EditionSummary, Restored, TemplateSummary};
     pub use metodist_core::tracking::{DueEntry, MonthScreen, TodayScreen};
     pub use metodist_core::{
         Applied, Edit, Period, Problem, ProgrammeSummary, UndoState, YearMonth,

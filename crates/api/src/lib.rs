@@ -12,6 +12,7 @@
 
 pub mod backups;
 pub mod commands;
+pub mod editions;
 pub mod editor;
 pub mod error;
 mod files;

@@ -218,6 +218,12 @@ pub fn render_programme(
     )?)
 }
 
+/// The programme as it is now, with the acts of its editions: printed
+/// with «(в редакции …)» once amended (docs/design.md §4a).
+fn current(store: &Store, id: i64) -> Result<crate::editions::State> {
+    crate::editions::state_in(store, id, crate::editions::EditionRef::Draft)
+}
+
 /// Asks where to save the PDF, writes it, and shows it in the viewer;
 /// `None` when the user cancels.
 pub fn print_programme(
@@ -227,17 +233,18 @@ pub fn print_programme(
     mode: PrintMode,
     profile: String,
 ) -> Result<Option<Printed>> {
-    let (p, profile) = session.with_store(|s| Ok((s.load(id)?, profile_named(s, &profile))))?;
-    let profile = profile?;
+    let (state, profile) =
+        session.with_store(|s| Ok((current(s, id), profile_named(s, &profile))))?;
+    let (state, profile) = (state?, profile?);
     let suffix = match mode {
         PrintMode::WholeAct => "",
         PrintMode::AppendixOnly => " (приложение)",
     };
-    let name = format!("{}{suffix}.pdf", file_stem(&p.title));
+    let name = format!("{}{suffix}.pdf", file_stem(&state.programme.title));
     let Some(path) = host.save_file("Сохранить PDF", &name, PDF_FILES)? else {
         return Ok(None);
     };
-    let rendered = render_programme(&p, mode, &profile)?;
+    let rendered = crate::editions::render_state(&state, mode, &profile)?;
     deliver_pdf(session, host, path, rendered).map(Some)
 }
 
@@ -279,17 +286,18 @@ pub fn save_docx(
     mode: PrintMode,
     profile: String,
 ) -> Result<Option<SavedDocx>> {
-    let (p, profile) = session.with_store(|s| Ok((s.load(id)?, profile_named(s, &profile))))?;
-    let profile = profile?;
+    let (state, profile) =
+        session.with_store(|s| Ok((current(s, id), profile_named(s, &profile))))?;
+    let (state, profile) = (state?, profile?);
     let suffix = match mode {
         PrintMode::WholeAct => "",
         PrintMode::AppendixOnly => " (приложение)",
     };
-    let name = format!("{}{suffix}.docx", file_stem(&p.title));
+    let name = format!("{}{suffix}.docx", file_stem(&state.programme.title));
     let Some(path) = host.save_file("Сохранить в Word", &name, WORD_FILES)? else {
         return Ok(None);
     };
-    let bytes = docx_programme(&p, mode, &profile)?;
+    let bytes = crate::editions::docx_state(&state, mode, &profile)?;
     let saved = write_docx(session, &path, &bytes)?;
     host.show_file(&path);
     Ok(Some(saved))
@@ -325,10 +333,15 @@ pub fn preview_pages(
     count: usize,
 ) -> Result<PreviewPages> {
     use base64::Engine as _;
-    let (p, profile) = session.with_store(|s| Ok((s.load(id)?, profile_named(s, &profile))))?;
-    let profile = profile?;
+    let (state, profile) =
+        session.with_store(|s| Ok((current(s, id), profile_named(s, &profile))))?;
+    let (state, profile) = (state?, profile?);
     let fonts = Fonts::load(&profile.font)?;
-    let doc = metodist_print::compose(&p, mode.into());
+    let doc = metodist_print::compose_with(
+        &state.programme,
+        mode.into(),
+        &crate::editions::extras_of(&state),
+    );
     let preview = metodist_print::render_preview(
         &doc,
         &profile,

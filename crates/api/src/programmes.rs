@@ -58,17 +58,26 @@ pub fn import_file(session: &Session, path: &Path) -> Result<i64> {
         let today = chrono::Local::now().date_naive();
         return crate::importing::import_docx(session, path, today).map(|i| i.id);
     }
-    let programme = exchange::read_file(path)?;
-    session.with_store_mut(|s| s.import(&programme))
+    let document = exchange::read_document_file(path)?;
+    session.with_store_mut(|s| s.import_document(&document))
 }
 
 /// Writes programme `id` as an exchange file at `path`; never over the
 /// database or one of its files.
 pub fn export_file(session: &Session, id: i64, path: &Path) -> Result<()> {
     session.check_output(path)?;
-    let programme = session.with_store(|s| s.load(id))?;
-    exchange::write_file(path, &programme)?;
+    let document = session.with_store(|s| s.export_document(id))?;
+    exchange::write_document_file(path, &document.programme, &document.editions)?;
     Ok(())
+}
+
+/// Programme `id` with its editions as the text of an exchange file.
+pub fn export_text(session: &Session, id: i64) -> Result<String> {
+    let document = session.with_store(|s| s.export_document(id))?;
+    Ok(exchange::document_to_json(
+        &document.programme,
+        &document.editions,
+    ))
 }
 
 /// Asks for an exchange file and imports it; `None` when the user cancels.

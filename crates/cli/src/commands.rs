@@ -6,7 +6,9 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use metodist_api::{editor, importing, printing, programmes, tracking as api_tracking, Session};
+use metodist_api::{
+    editions, editor, importing, printing, programmes, tracking as api_tracking, Session,
+};
 use metodist_core::model::{Programme, SectionBlock};
 use metodist_core::text::{count, date_ru};
 use metodist_core::tracking::{self, DueEntry};
@@ -157,10 +159,7 @@ pub fn export(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         ));
     }
     match out {
-        Output::Stdout => {
-            let programme = editor::load_programme(ctx.session(), id)?;
-            write_stdout(exchange::to_json(&programme).as_bytes())
-        }
+        Output::Stdout => write_stdout(programmes::export_text(ctx.session(), id)?.as_bytes()),
         Output::File(path) => {
             programmes::export_file(ctx.session(), id, &path)?;
             Ok(String::new())
@@ -330,19 +329,36 @@ fn is_docx(out: &Output) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("docx")))
 }
 
-/// `render ID|FILE -o OUT.pdf|OUT.docx [--appendix-only] [--profile NAME]`:
-/// the programme as a PDF, or as a Word document when the output ends in
-/// `.docx`.
+/// `render ID|FILE -o OUT.pdf|OUT.docx [--appendix-only] [--profile NAME]
+/// [--edition E | --amendment [--whole]]`: the programme (or its approved
+/// edition E, or the amendment act for its changes since the edition in
+/// force) as a PDF, or as a Word document when the output ends in `.docx`.
 pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let out = output(&mut args, "файл PDF или DOCX для записи")?;
     let appendix_only = args.flag("--appendix-only");
+    let amendment = args.flag("--amendment");
+    let whole = args.flag("--whole");
     let profile_name = args.option(&["--profile"])?;
+    let edition = crate::editions::edition_option(&mut args, "--edition")?;
     let source = args.positional("номер программы или файл .metodist.json")?;
     args.finish()?;
-    let programme = match source.to_string_lossy().parse::<i64>() {
-        Ok(id) => editor::load_programme(ctx.session(), id)?,
-        Err(_) => exchange::read_file(std::path::Path::new(&source))?,
-    };
+    let id = source.to_string_lossy().parse::<i64>().ok();
+    if whole && !amendment {
+        return Err(CliError::Usage(
+            "--whole относится к акту об изменениях: укажите и --amendment".into(),
+        ));
+    }
+    if amendment && (edition.is_some() || appendix_only) {
+        return Err(CliError::Usage(
+            "--amendment печатает акт об изменениях текущего проекта: --edition и --appendix-only к нему не относятся".into(),
+        ));
+    }
+    if id.is_none() && (edition.is_some() || amendment) {
+        return Err(CliError::Usage(
+            "--edition и --amendment относятся к программе в базе: укажите её номер, а не файл"
+                .into(),
+        ));
+    }
     // A file needs no database, unless a stored profile is named.
     let name = profile_name.map(|n| n.to_string_lossy().into_owned());
     let profile = printing::chosen_profile(ctx.session(), name.as_deref())?;
@@ -351,12 +367,42 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     } else {
         printing::PrintMode::WholeAct
     };
+    if let (true, Some(id)) = (amendment, id) {
+        // The amendment act for the draft's changes (docs/design.md §4a).
+        let options = metodist_core::amendment::AmendmentOptions {
+            whole,
+            ..Default::default()
+        };
+        if let (true, Output::File(path)) = (is_docx(&out), &out) {
+            let bytes = editions::docx_amendment(ctx.session(), id, options, None, &profile)?;
+            printing::write_docx(ctx.session(), path, &bytes)?;
+            return Ok(String::new());
+        }
+        let rendered = editions::render_amendment(ctx.session(), id, options, None, &profile)?;
+        return deliver(ctx.session(), out, rendered);
+    }
+    let state = match id {
+        // An approved edition prints as it was approved, the draft as it
+        // is; either with «(в редакции …)» once amended.
+        Some(id) => {
+            let which = edition.unwrap_or(editions::EditionRef::Draft);
+            ctx.session()
+                .with_store(|s| Ok(editions::state_in(s, id, which)))??
+        }
+        None => {
+            let doc = exchange::read_document_file(std::path::Path::new(&source))?;
+            editions::State {
+                programme: doc.programme,
+                acts: doc.editions.into_iter().map(|e| e.act).collect(),
+            }
+        }
+    };
     if let (true, Output::File(path)) = (is_docx(&out), &out) {
-        let bytes = printing::docx_programme(&programme, mode, &profile)?;
+        let bytes = editions::docx_state(&state, mode, &profile)?;
         printing::write_docx(ctx.session(), path, &bytes)?;
         return Ok(String::new());
     }
-    let rendered = printing::render_programme(&programme, mode, &profile)?;
+    let rendered = editions::render_state(&state, mode, &profile)?;
     deliver(ctx.session(), out, rendered)
 }
 

@@ -5,6 +5,7 @@
 mod args;
 mod backups;
 mod commands;
+mod editions;
 mod error;
 mod find;
 
@@ -50,6 +51,25 @@ metodist — командная строка Методиста
   render НОМЕР|ФАЙЛ -o ФАЙЛ.pdf|ФАЙЛ.docx [--appendix-only] [--profile НАЗВАНИЕ]
                                 печать программы в PDF или документ Word (.docx, по расширению файла):
                                 постановление с приложением или только приложение
+  render НОМЕР --edition Р -o ФАЙЛ.pdf|ФАЙЛ.docx [--appendix-only] [--profile НАЗВАНИЕ]
+                                утверждённая редакция № Р в том виде, в каком её утвердили
+  render НОМЕР --amendment [--whole] -o ФАЙЛ.pdf|ФАЙЛ.docx [--profile НАЗВАНИЕ]
+                                акт «О внесении изменений…» для изменений после действующей
+                                редакции; --whole — программа целиком в новой редакции
+  approve НОМЕР --date ГГГГ-ММ-ДД --number N [--today ГГГГ-ММ-ДД]
+                                утвердить программу актом от этой даты с этим номером (вид акта —
+                                как у утверждающего акта): её текущее состояние сохраняется
+                                неизменной редакцией; первая — утверждение, следующие — изменения
+  withdraw НОМЕР                отозвать действующую редакцию, утверждённую по ошибке (пока после
+                                неё в программе ничего не менялось)
+  editions НОМЕР                редакции программы: номер, вид акта, дата, номер акта, «действующая»;
+                                строка «проект», если программа изменена после действующей редакции
+  diff НОМЕР [--from Р] [--to Р]
+                                что изменилось между редакциями, по строке на изменение; Р — номер
+                                редакции или «проект»; по умолчанию от действующей редакции к проекту
+  diff НОМЕР [--from Р] [--to Р] -o ФАЙЛ.pdf|ФАЙЛ.docx [--profile НАЗВАНИЕ]
+                                сравнительная таблица изменений («Действующая редакция» —
+                                «Новая редакция») в PDF или документ Word
   report НОМЕР --from ГГГГ-ММ --to ГГГГ-ММ -o ФАЙЛ.pdf [--profile НАЗВАНИЕ] [--today ГГГГ-ММ-ДД]
                                 отчёт о ходе реализации программы за период (с первого дня
                                 месяца --from по последний день месяца --to) на дату --today
@@ -113,6 +133,10 @@ fn run(argv: impl IntoIterator<Item = OsString>) -> Result<(), CliError> {
         "find" => find::find(&mut ctx, args)?,
         "replace" => find::replace(&mut ctx, args)?,
         "backups" => backups::run(&mut ctx, args)?,
+        "approve" => editions::approve(&mut ctx, args)?,
+        "withdraw" => editions::withdraw(&mut ctx, args)?,
+        "editions" => editions::list(&mut ctx, args)?,
+        "diff" => editions::diff(&mut ctx, args)?,
         "help" => HELP.to_string(),
         other => return Err(CliError::Usage(format!("неизвестная команда «{other}»"))),
     };

@@ -23,12 +23,19 @@ fn import_list_show_export_round_trip() {
     assert!(show.contains("    5."), "{show}");
     let out = env.path("out.metodist.json");
     assert_eq!(env.ok(&["export", "1", "-o", out.to_str().unwrap()]), "");
-    // The sample is a version 1 file; export writes version 2, which is
-    // the same programme with every new option at its default.
+    // The sample is a version 1 file; export writes version 3, whose
+    // programme is the version 2 form (every new option at its default)
+    // and whose one edition is that programme as approved (issue #17).
     let v2 = sample().with_file_name("sample-programme.v2.metodist.json");
     let a: serde_json::Value = serde_json::from_slice(&std::fs::read(v2).unwrap()).unwrap();
     let b: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert!(a == b, "export gives back the imported file, as version 2");
+    assert_eq!(b["version"], 3);
+    assert!(
+        a["programme"] == b["programme"],
+        "export gives back the imported programme"
+    );
+    assert_eq!(b["editions"].as_array().unwrap().len(), 1);
+    assert!(a["programme"] == b["editions"][0]["programme"]);
 }
 
 #[test]

@@ -75,6 +75,6 @@ fn apply_sets_the_layout_and_show_and_render_follow_it() {
     let file = d.join("out.metodist.json");
     env.ok(&["export", "1", "-o", file.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], 3);
     assert_eq!(v["programme"]["layout"]["roadmap"]["shape"], "flat");
 }

@@ -122,6 +122,16 @@ pub enum CoreError {
     /// A find or replace that cannot be done (nothing to look for, nothing found).
     #[error("{0}")]
     Replace(String),
+    /// An approval that cannot be recorded (docs/design.md §4a): the whole
+    /// sentence, with what to do.
+    #[error("Редакция не утверждена: {0}")]
+    ApprovalRefused(String),
+    #[error("У программы № {programme} нет редакции № {seq}. Список редакций: «metodist editions {programme}» или вкладка «Редакции».")]
+    EditionNotFound { programme: i64, seq: i64 },
+    /// A stored edition that this build cannot read back (its text was
+    /// damaged, or written by a newer version).
+    #[error("Редакция № {seq} не читается: {reason}. Остальные редакции и текущий проект не затронуты; восстановите базу из резервной копии.")]
+    EditionUnreadable { seq: i64, reason: String },
 }
 
 /// Every code `CoreError::code` can return, for the interface's generated
@@ -146,6 +156,9 @@ pub const ERROR_CODES: &[&str] = &[
     "element_not_found",
     "invalid_edit",
     "replace_nothing",
+    "approve_refused",
+    "edition_not_found",
+    "edition_unreadable",
 ];
 
 impl CoreError {
@@ -171,6 +184,9 @@ impl CoreError {
             Self::ElementNotFound(_) => "element_not_found",
             Self::InvalidEdit(_) => "invalid_edit",
             Self::Replace(_) => "replace_nothing",
+            Self::ApprovalRefused(_) => "approve_refused",
+            Self::EditionNotFound { .. } => "edition_not_found",
+            Self::EditionUnreadable { .. } => "edition_unreadable",
         }
     }
 

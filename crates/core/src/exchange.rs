@@ -10,17 +10,21 @@ use serde_json::Value;
 
 use crate::error::{CoreError, Problem, Result};
 use crate::model::Programme;
+use crate::store::EditionAct;
 use crate::validate::validate;
 
 /// The value of the `format` field that marks our files.
 pub const FORMAT: &str = "metodist-programme";
-/// The format version this build writes. It reads this one and version 1,
-/// whose files hold none of the fields version 2 added (`V2_FIELDS`) and
-/// mean what they meant: every one of those fields then has the default
-/// that is the look of version 1.
-pub const VERSION: u32 = 2;
+/// The format version this build writes. It reads this one and versions 1
+/// and 2. Version 2 added the fields of a programme's own shape
+/// (`V2_FIELDS`): a version 1 file holds none of them, and each then has
+/// the default that is the look of version 1. Version 3 added the approved
+/// editions beside the programme (`editions`, docs/design.md §4a): a file
+/// of an earlier version holds none, and reads as described at
+/// [`read_document`].
+pub const VERSION: u32 = 3;
 /// The versions this build reads.
-pub const READS: [u32; 2] = [1, 2];
+pub const READS: [u32; 3] = [1, 2, 3];
 /// The largest exchange file read, and the largest a programme may grow to
 /// as exported (validation refuses a programme whose file would be
 /// larger, on import and on every edit), so whatever is exported can be
@@ -34,6 +38,8 @@ struct EnvelopeOut<'a> {
     format: &'static str,
     version: u32,
     programme: &'a Programme,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    editions: Option<&'a [ExchangeEdition]>,
 }
 
 #[derive(Deserialize)]
@@ -44,11 +50,50 @@ struct EnvelopeIn {
     #[allow(dead_code)]
     version: serde_json::Value,
     programme: Programme,
+    #[serde(default)]
+    editions: Option<Vec<ExchangeEdition>>,
 }
 
-/// The programme as the text of an exchange file.
+/// An approved edition as the exchange file carries it (version 3): its
+/// place in the order, the act that approved it, and the programme as it
+/// was approved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeEdition {
+    pub seq: i64,
+    pub act: EditionAct,
+    /// When it was recorded (RFC 3339); absent in a file written by hand.
+    #[serde(default)]
+    pub recorded_at: Option<String>,
+    pub programme: Programme,
+}
+
+/// A programme with its approved editions, as an exchange file holds them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub programme: Programme,
+    /// Oldest first; the last is the edition in force.
+    pub editions: Vec<ExchangeEdition>,
+}
+
+/// The programme alone as the text of an exchange file: no `editions`
+/// field, which reads as none. Used for an edition's own snapshot, for
+/// templates and generated programmes; an export writes
+/// [`document_to_json`].
 pub fn to_json(p: &Programme) -> String {
     let mut s = serde_json::to_string_pretty(&envelope(p)).expect("the model always serialises");
+    s.push('\n');
+    s
+}
+
+/// A programme with its editions as the text of an exchange file, as
+/// export writes it: `editions` always present, `[]` when there are none.
+pub fn document_to_json(p: &Programme, editions: &[ExchangeEdition]) -> String {
+    let envelope = EnvelopeOut {
+        editions: Some(editions),
+        ..envelope(p)
+    };
+    let mut s = serde_json::to_string_pretty(&envelope).expect("the model always serialises");
     s.push('\n');
     s
 }
@@ -58,6 +103,7 @@ fn envelope(p: &Programme) -> EnvelopeOut<'_> {
         format: FORMAT,
         version: VERSION,
         programme: p,
+        editions: None,
     }
 }
 
@@ -87,9 +133,22 @@ pub(crate) fn megabytes(bytes: u64) -> String {
     }
 }
 
-/// Reads and checks an exchange file's text. Nothing is written anywhere:
-/// the caller stores the result only when this succeeds.
+/// Reads and checks an exchange file's text: its programme, without the
+/// editions. Nothing is written anywhere: the caller stores the result
+/// only when this succeeds.
 pub fn from_json(text: &str) -> Result<Programme> {
+    read_document(text).map(|d| d.programme)
+}
+
+/// Reads and checks an exchange file's text with its editions.
+///
+/// **Decided** (issue #17): a file of version 1 or 2 carries no editions.
+/// When its programme is approved (`status` `approved`) and its act has a
+/// date and a number, it reads as approved in one edition — the programme
+/// as it stands, approved by that act; otherwise (a draft, or an act not
+/// yet signed) with no approved edition. A version 3 file says which
+/// editions there are: `editions` absent or `[]` is none.
+pub fn read_document(text: &str) -> Result<Document> {
     let value = parse_strict(text)?;
     let obj = value
         .as_object()
@@ -136,6 +195,12 @@ pub fn from_json(text: &str) -> Result<Programme> {
             )]));
         }
     }
+    if version < 3 && obj.contains_key("editions") {
+        return Err(CoreError::InvalidProgramme(vec![Problem::new(
+            "editions",
+            format!("это поле есть только в версии 3 формата, а в файле указана версия {version}; укажите «\"version\": 3» или уберите поле"),
+        )]));
+    }
     let envelope: EnvelopeIn = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = path.strip_prefix("programme.").unwrap_or(&path).to_string();
@@ -145,12 +210,95 @@ pub fn from_json(text: &str) -> Result<Programme> {
             translate_serde_message(&e.into_inner().to_string()),
         )])
     })?;
-    let problems = validate(&envelope.programme);
+    let mut problems = validate(&envelope.programme);
+    let editions = match envelope.editions {
+        Some(editions) => {
+            problems.extend(edition_problems(&envelope.programme, &editions));
+            editions
+        }
+        None if version < 3 => implied_edition(&envelope.programme).into_iter().collect(),
+        None => Vec::new(),
+    };
     if problems.is_empty() {
-        Ok(envelope.programme)
+        Ok(Document {
+            programme: envelope.programme,
+            editions,
+        })
     } else {
         Err(CoreError::InvalidProgramme(problems))
     }
+}
+
+/// The one edition a version 1 or 2 file implies: its programme, when it
+/// is approved by a signed act (see [`read_document`]).
+fn implied_edition(p: &Programme) -> Option<ExchangeEdition> {
+    let act = p.act.as_ref()?;
+    let number = act
+        .number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())?;
+    if p.status != crate::model::ProgrammeStatus::Approved {
+        return None;
+    }
+    Some(ExchangeEdition {
+        seq: 1,
+        act: EditionAct {
+            kind: act.kind,
+            date: act.date?,
+            number: number.to_string(),
+        },
+        recorded_at: None,
+        programme: p.clone(),
+    })
+}
+
+/// Every problem of a file's editions, each with its place: numbered 1, 2,
+/// … in order, each act signed (a number) and none dated before the one
+/// before it, each programme the same programme (its uid) and valid.
+fn edition_problems(p: &Programme, editions: &[ExchangeEdition]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut last_date = None;
+    for (i, e) in editions.iter().enumerate() {
+        let at = |field: &str| format!("editions[{i}].{field}");
+        if e.seq != i as i64 + 1 {
+            out.push(Problem::new(
+                at("seq"),
+                format!(
+                    "редакции нумеруются по порядку с 1: здесь ожидался номер {}, указан {}",
+                    i + 1,
+                    e.seq
+                ),
+            ));
+        }
+        if e.act.number.trim().is_empty() {
+            out.push(Problem::new(at("act.number"), "не указан номер акта"));
+        }
+        if last_date.is_some_and(|d| e.act.date < d) {
+            out.push(Problem::new(
+                at("act.date"),
+                "акт редакции датирован раньше акта предыдущей редакции",
+            ));
+        }
+        last_date = Some(e.act.date);
+        if e.programme.uid != p.uid {
+            out.push(Problem::new(
+                at("programme.uid"),
+                format!(
+                    "редакция другой программы: uid «{}», а у программы «{}»",
+                    e.programme.uid, p.uid
+                ),
+            ));
+        }
+        for problem in validate(&e.programme) {
+            let path = match problem.path.as_str() {
+                "" => at("programme"),
+                inner => at(&format!("programme.{inner}")),
+            };
+            out.push(Problem::new(path, problem.message));
+        }
+    }
+    out
 }
 
 /// The fields version 2 added, as (where, field): `programme` itself,
@@ -366,6 +514,11 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
 }
 
 pub fn read_file(path: &Path) -> Result<Programme> {
+    read_document_file(path).map(|d| d.programme)
+}
+
+/// Reads and checks an exchange file with its editions.
+pub fn read_document_file(path: &Path) -> Result<Document> {
     let meta = std::fs::metadata(path).map_err(|e| CoreError::io(path, e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(CoreError::FileTooLarge {
@@ -381,7 +534,7 @@ pub fn read_file(path: &Path) -> Result<Programme> {
         ))
     })?;
     // Editors on Windows like to start UTF-8 files with a byte-order mark.
-    from_json(text.strip_prefix('\u{feff}').unwrap_or(&text))
+    read_document(text.strip_prefix('\u{feff}').unwrap_or(&text))
 }
 
 /// Writes the exchange file where the user chose, through a temporary file
@@ -389,6 +542,11 @@ pub fn read_file(path: &Path) -> Result<Programme> {
 /// place of a good one.
 pub fn write_file(path: &Path, p: &Programme) -> Result<()> {
     crate::fsutil::write_atomically(path, to_json(p).as_bytes())
+}
+
+/// `write_file` of a programme with its editions, as export writes it.
+pub fn write_document_file(path: &Path, p: &Programme, editions: &[ExchangeEdition]) -> Result<()> {
+    crate::fsutil::write_atomically(path, document_to_json(p, editions).as_bytes())
 }
 
 /// serde's messages are English; the user reads Russian. Every message

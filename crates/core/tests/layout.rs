@@ -74,7 +74,7 @@ fn every_option_is_stored_exported_and_read_back() {
     let id = store.import(&p).unwrap();
     assert_eq!(store.load(id).unwrap(), p);
     let text = exchange::to_json(&p);
-    assert!(text.contains("\"version\": 2,"));
+    assert!(text.contains("\"version\": 3,"));
     assert_eq!(exchange::from_json(&text).unwrap(), p);
 }
 

@@ -1,6 +1,8 @@
 // Generated from the Rust types by crates/api (typescript.rs); do not edit.
 // Regenerate with: cargo test -p metodist-api --test typescript
 import { invoke } from "../invoke.js";
+import type { AmendmentDraft } from "./AmendmentDraft.js";
+import type { AmendmentOptions } from "./AmendmentOptions.js";
 import type { Applied } from "./Applied.js";
 import type { BackupInfo } from "./BackupInfo.js";
 import type { BackupProblem } from "./BackupProblem.js";
@@ -8,6 +10,9 @@ import type { DatabaseStatus } from "./DatabaseStatus.js";
 import type { DerivedRow } from "./DerivedRow.js";
 import type { DueEntry } from "./DueEntry.js";
 import type { Edit } from "./Edit.js";
+import type { EditionRef } from "./EditionRef.js";
+import type { EditionSummary } from "./EditionSummary.js";
+import type { EditionsView } from "./EditionsView.js";
 import type { Evaluation } from "./Evaluation.js";
 import type { Found } from "./Found.js";
 import type { ImportReview } from "./ImportReview.js";
@@ -22,6 +27,7 @@ import type { Printed } from "./Printed.js";
 import type { Problem } from "./Problem.js";
 import type { ProfileProblem } from "./ProfileProblem.js";
 import type { Programme } from "./Programme.js";
+import type { ProgrammeDiff } from "./ProgrammeDiff.js";
 import type { ProgrammeSummary } from "./ProgrammeSummary.js";
 import type { Query } from "./Query.js";
 import type { ReplaceTarget } from "./ReplaceTarget.js";
@@ -133,6 +139,38 @@ export function findText(id: number, query: Query): Promise<Found> {
 
 export function replaceText(id: number, from: string, to: string, target: ReplaceTarget): Promise<Replaced> {
   return invoke<Replaced>("replace_text", { id, from, to, target });
+}
+
+export function approveProgramme(id: number, date: string, number: string): Promise<EditionSummary> {
+  return invoke<EditionSummary>("approve_programme", { id, date, number });
+}
+
+export function withdrawEdition(id: number): Promise<EditionSummary> {
+  return invoke<EditionSummary>("withdraw_edition", { id });
+}
+
+export function listEditions(id: number): Promise<EditionsView> {
+  return invoke<EditionsView>("list_editions", { id });
+}
+
+export function getEdition(id: number, seq: number): Promise<Programme> {
+  return invoke<Programme>("get_edition", { id, seq });
+}
+
+export function compareEditions(id: number, from: EditionRef | null, to: EditionRef | null): Promise<ProgrammeDiff> {
+  return invoke<ProgrammeDiff>("compare_editions", { id, from, to });
+}
+
+export function draftAmendment(id: number, options: AmendmentOptions): Promise<AmendmentDraft> {
+  return invoke<AmendmentDraft>("draft_amendment", { id, options });
+}
+
+export function printAmendment(id: number, options: AmendmentOptions, draft: AmendmentDraft | null, profile: string): Promise<Printed | null> {
+  return invoke<Printed | null>("print_amendment", { id, options, draft, profile });
+}
+
+export function saveAmendmentDocx(id: number, options: AmendmentOptions, draft: AmendmentDraft | null, profile: string): Promise<SavedDocx | null> {
+  return invoke<SavedDocx | null>("save_amendment_docx", { id, options, draft, profile });
 }
 
 export function layoutProfiles(): Promise<Array<LayoutProfile>> {

@@ -8,6 +8,7 @@
 mod backups;
 mod columns;
 mod edit;
+mod editions;
 mod history;
 mod lists;
 mod location;
@@ -31,6 +32,7 @@ pub use backups::{
     Restored, KEEP_DAILY,
 };
 pub use edit::{Applied, Edit, HistorySize, ItemInput, UndoState, UNDO_DEPTH, UNDO_MAX_BYTES};
+pub use editions::{amendable_content, Edition, EditionAct, EditionSummary};
 pub use lists::ListKind;
 pub use location::{default_db_path, remember_db_path};
 pub use programmes::{ProgrammeSummary, KEEP_DELETED_DAYS};

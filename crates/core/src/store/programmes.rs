@@ -32,27 +32,7 @@ impl Store {
         if !problems.is_empty() {
             return Err(CoreError::InvalidProgramme(problems));
         }
-        self.write(|tx| {
-            let taken: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM programme WHERE uid = ?1)",
-                [&p.uid],
-                |r| r.get(0),
-            )?;
-            let uid = if taken {
-                crate::uid::new_uid()
-            } else {
-                p.uid.clone()
-            };
-            let id = insert_programme(tx, p, &uid)?;
-            // Counted as it was checked; a new uid leaves it to the first edit.
-            if !taken {
-                tx.execute(
-                    "UPDATE programme SET file_bytes = ?2 WHERE id = ?1",
-                    rusqlite::params![id, file_bytes as i64],
-                )?;
-            }
-            Ok(id)
-        })
+        self.write(|tx| Ok(insert_new(tx, p, file_bytes)?.0))
     }
 
     /// The programme with its every part, in order.
@@ -175,6 +155,35 @@ impl Store {
         }
         self.import(&copy)
     }
+}
+
+/// Stores `p` as a new programme, under a new uid when its own is taken;
+/// its id and the uid it was stored under. `file_bytes` is its exchange
+/// file's length as the check counted it (`validate_sized`).
+pub(super) fn insert_new(
+    tx: &Transaction<'_>,
+    p: &Programme,
+    file_bytes: u64,
+) -> rusqlite::Result<(i64, String)> {
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM programme WHERE uid = ?1)",
+        [&p.uid],
+        |r| r.get(0),
+    )?;
+    let uid = if taken {
+        crate::uid::new_uid()
+    } else {
+        p.uid.clone()
+    };
+    let id = insert_programme(tx, p, &uid)?;
+    // Counted as it was checked; a new uid leaves it to the first edit.
+    if !taken {
+        tx.execute(
+            "UPDATE programme SET file_bytes = ?2 WHERE id = ?1",
+            params![id, file_bytes as i64],
+        )?;
+    }
+    Ok((id, uid))
 }
 
 /// How long deleted programmes can be restored.

@@ -221,6 +221,30 @@ ALTER TABLE section ADD COLUMN renumber TEXT;
 ALTER TABLE programme ADD COLUMN file_bytes INTEGER;
 ALTER TABLE programme ADD COLUMN file_grown INTEGER NOT NULL DEFAULT 0;
 "#,
+    // 7: approved editions (issue #17, docs/design.md §4a). Each approval
+    // freezes the whole programme as the exchange file's text (its own
+    // `version` inside), so an edition approved today still reads after a
+    // later change of the model: it goes through the reading of an import.
+    // An edition is never changed once written (the trigger refuses it);
+    // it goes only with its programme.
+    r#"
+CREATE TABLE edition (
+    programme_id    INTEGER NOT NULL REFERENCES programme(id) ON DELETE CASCADE,
+    -- 1 for the approval, 2, 3 … for each amendment, in order.
+    seq             INTEGER NOT NULL CHECK (seq >= 1),
+    act_kind        TEXT NOT NULL CHECK (act_kind IN ('decree', 'order', 'directive')),
+    act_date        TEXT NOT NULL,
+    act_number      TEXT NOT NULL,
+    -- When it was recorded here (RFC 3339, UTC).
+    recorded_at     TEXT NOT NULL,
+    snapshot        TEXT NOT NULL,
+    PRIMARY KEY (programme_id, seq)
+);
+CREATE TRIGGER edition_frozen BEFORE UPDATE ON edition
+BEGIN
+    SELECT RAISE(ABORT, 'an approved edition is never changed');
+END;
+"#,
 ];
 
 /// The schema version this build writes.

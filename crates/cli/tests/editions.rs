@@ -1,0 +1,616 @@
+//! Editions on the command line (issue #17): `approve`, `editions`,
+//! `withdraw` and `render --edition`, each run as the user runs them, on a
+//! temporary database.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{json, Value};
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sample-programme.metodist.json")
+}
+
+fn run(dir: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_metodist"))
+        .arg("--db")
+        .arg(dir.join("test.sqlite3"))
+        .args(args)
+        .env_remove("METODIST_DB")
+        .env("XDG_DATA_HOME", dir.join("xdg"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    ok_with(dir, args, "")
+}
+
+fn ok_with(dir: &Path, args: &[&str], input: &str) -> String {
+    let out = run(dir, args, input);
+    assert!(
+        out.status.success(),
+        "metodist {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The exit code and stderr of a run that must fail.
+fn refused(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = run(dir, args, "");
+    assert!(!out.status.success(), "metodist {args:?} succeeded");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The sample as a draft whose act is not signed yet, imported; its id.
+fn import_draft(dir: &Path) -> String {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    v["programme"]["status"] = json!("draft");
+    v["programme"]["act"]["date"] = Value::Null;
+    v["programme"]["act"]["number"] = Value::Null;
+    let file = dir.join("draft.metodist.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    ok(dir, &["import", file.to_str().unwrap()])
+        .trim()
+        .to_string()
+}
+
+/// The `put_item` edit that gives item `uid` of the sample a new deadline.
+fn moved_deadline(uid: &str, deadline: &str) -> String {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    let item = v["programme"]["roadmap"]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["items"].as_array().unwrap())
+        .find(|i| i["uid"] == uid)
+        .unwrap()
+        .clone();
+    let edit = json!({
+        "op": "put_item",
+        "block": "",
+        "uid": uid,
+        "item": {
+            "activity": item["activity"],
+            "deadline": deadline,
+            "responsible": item["responsible"],
+            "expected_result": item["expected_result"],
+            "planned_value": item["planned_value"],
+            "per_year": item["per_year"],
+        }
+    });
+    format!("{edit}\n")
+}
+
+/// Outputs go into the test's own folder, never the working directory.
+fn path_in(dir: &Path, name: &str) -> String {
+    dir.join(name).to_str().unwrap().to_string()
+}
+
+fn text_of(dir: &Path, pdf: &str) -> String {
+    // pdftotext breaks lines as laid out; joining them keeps phrases whole.
+    common::pdftotext(&dir.join(pdf))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn approve_change_and_approve_again_with_the_list_and_each_edition_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = import_draft(d);
+    let today = ["--today", "2025-05-20"];
+
+    assert_eq!(
+        ok(d, &["editions", &id]),
+        "—\tпроект\t\t\tутверждённых редакций нет\n"
+    );
+    let out = ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        out,
+        "Утверждена редакция № 1: постановление от 28.08.2024 № 412\n"
+    );
+    assert_eq!(
+        ok(d, &["editions", &id]),
+        "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n"
+    );
+    assert!(ok(d, &["list"]).contains("утверждена"));
+    ok(d, &["render", &id, "-o", &path_in(d, "approved.pdf")]);
+
+    ok_with(
+        d,
+        &[&["apply", &id][..], &today].concat(),
+        &moved_deadline("it-1-3", "Январь – июнь 2025"),
+    );
+    assert_eq!(
+        ok(d, &["editions", &id]),
+        "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n\
+         —\tпроект\t\t\tизменения после редакции № 1\n"
+    );
+
+    assert_eq!(
+        ok(d, &["diff", &id]),
+        "Изменения: редакция № 1 → проект\n\
+         Пункт 1.3 «Разработка школьных программ перехода в эффективный режим работы и их согласован…»: срок «Январь – март 2025» → «Январь – июнь 2025»\n"
+    );
+    assert_eq!(
+        ok(d, &["diff", &id, "--from", "1", "--to", "1"]),
+        "Изменения: редакция № 1 → редакция № 1\nИзменений нет.\n"
+    );
+
+    // The comparison table, printed.
+    ok(d, &["diff", &id, "-o", &path_in(d, "cmp.pdf")]);
+    let table = text_of(d, "cmp.pdf");
+    assert!(table.contains("Действующая редакция"), "{table}");
+    assert!(table.contains("Новая редакция"), "{table}");
+    assert!(table.contains("июнь 2025"), "{table}");
+    ok(d, &["diff", &id, "-o", &path_in(d, "cmp.docx")]);
+    assert!(std::fs::read(d.join("cmp.docx"))
+        .unwrap()
+        .starts_with(b"PK"));
+
+    // The edition in force prints as approved, the programme as it is now.
+    ok(
+        d,
+        &["render", &id, "--edition", "1", "-o", &path_in(d, "e1.pdf")],
+    );
+    ok(d, &["render", &id, "-o", &path_in(d, "now.pdf")]);
+    let (e1, now) = (text_of(d, "e1.pdf"), text_of(d, "now.pdf"));
+    assert_eq!(e1, text_of(d, "approved.pdf"));
+    assert_ne!(now, e1);
+    // The moved deadline's row: «Январь – март 2025» set in a narrow cell.
+    assert!(e1.contains("март 2025 ОО"), "{e1}");
+    assert!(now.contains("июнь 2025") && !now.contains("март 2025 ОО"));
+    ok(
+        d,
+        &[
+            "render",
+            &id,
+            "--edition",
+            "1",
+            "-o",
+            &path_in(d, "e1.docx"),
+        ],
+    );
+    assert!(std::fs::read(d.join("e1.docx")).unwrap().starts_with(b"PK"));
+
+    let out = ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        out,
+        "Утверждена редакция № 2: постановление от 15.05.2025 № 97\n"
+    );
+    assert_eq!(
+        ok(d, &["editions", &id]),
+        "1\tпостановление\t28.08.2024\t№ 412\t\n\
+         2\tпостановление\t15.05.2025\t№ 97\tдействующая\n"
+    );
+    // Nothing changed since the amendment; the amendment itself is there
+    // between the two editions.
+    assert_eq!(
+        ok(d, &["diff", &id]),
+        "Изменения: редакция № 2 → проект\nИзменений нет.\n"
+    );
+    assert!(ok(d, &["diff", &id, "--from", "1", "--to", "2"])
+        .contains("срок «Январь – март 2025» → «Январь – июнь 2025»"));
+    // The first edition still prints as it was.
+    ok(
+        d,
+        &[
+            "render",
+            &id,
+            "--edition",
+            "1",
+            "-o",
+            &path_in(d, "again.pdf"),
+        ],
+    );
+    assert_eq!(text_of(d, "again.pdf"), e1);
+}
+
+#[test]
+fn refusals_are_russian_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = import_draft(d);
+    let today = ["--today", "2025-05-20"];
+
+    let (code, err) = refused(
+        d,
+        &["approve", &id, "--date", "28.08.2024", "--number", "1"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--date: дата должна быть записана как ГГГГ-ММ-ДД"),
+        "{err}"
+    );
+    let (code, err) = refused(d, &["diff", &id]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("у программы ещё нет утверждённой редакции: сравнивать не с чем"),
+        "{err}"
+    );
+    let (code, err) = refused(d, &["approve", &id, "--number", "1"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("укажите дату акта: --date ГГГГ-ММ-ДД"),
+        "{err}"
+    );
+    let (code, err) = refused(d, &["approve", &id, "--date", "2024-08-28"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("укажите номер акта"), "{err}");
+    let (_, err) = refused(
+        d,
+        &[
+            &["approve", &id, "--date", "2025-06-01", "--number", "1"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    assert!(
+        err.contains("дата акта 01.06.2025 ещё не наступила"),
+        "{err}"
+    );
+    assert!(ok(d, &["editions", &id]).contains("утверждённых редакций нет"));
+
+    ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    let (code, err) = refused(
+        d,
+        &[
+            &["approve", &id, "--date", "2025-01-10", "--number", "5"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "Ошибка: Редакция не утверждена: с утверждения редакции № 1 (постановлением от 28.08.2024 № 412) программа не менялась, утверждать нечего.\n"
+    );
+    let (_, err) = refused(
+        d,
+        &["render", &id, "--edition", "2", "-o", &path_in(d, "x.pdf")],
+    );
+    assert!(err.contains("нет редакции № 2"), "{err}");
+    assert!(!d.join("x.pdf").exists());
+    let (code, err) = refused(
+        d,
+        &[
+            "render",
+            &id,
+            "--edition",
+            "первая",
+            "-o",
+            &path_in(d, "x.pdf"),
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("укажите номер редакции"), "{err}");
+    let (code, err) = refused(d, &["diff", &id, "--from", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--from: укажите номер редакции"), "{err}");
+    assert_eq!(
+        ok(d, &["editions", &id]),
+        "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n"
+    );
+}
+
+#[test]
+fn a_mistaken_approval_is_withdrawn_and_made_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = import_draft(d);
+    let today = ["--today", "2025-05-20"];
+    ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2024-08-28", "--number", "421"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        ok(d, &["withdraw", &id]),
+        "Отозвана редакция № 1: постановление от 28.08.2024 № 421\n"
+    );
+    assert!(ok(d, &["editions", &id]).contains("утверждённых редакций нет"));
+    assert!(ok(d, &["list"]).contains("проект"));
+    ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    ok_with(
+        d,
+        &[&["apply", &id][..], &today].concat(),
+        &moved_deadline("it-1-3", "Январь – июнь 2025"),
+    );
+    let (code, err) = refused(d, &["withdraw", &id]);
+    assert_eq!(code, 1);
+    assert!(err.contains("программа уже изменена"), "{err}");
+}
+
+#[test]
+fn export_carries_the_editions_and_import_brings_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A version 1 file of an approved programme: one edition.
+    let id = ok(d, &["import", sample().to_str().unwrap()])
+        .trim()
+        .to_string();
+    assert_eq!(
+        ok(d, &["editions", &id]),
+        "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n"
+    );
+    ok_with(
+        d,
+        &["apply", &id, "--today", "2025-05-20"],
+        &moved_deadline("it-1-3", "Январь – июнь 2025"),
+    );
+    ok(
+        d,
+        &[
+            "approve",
+            &id,
+            "--date",
+            "2025-05-15",
+            "--number",
+            "97",
+            "--today",
+            "2025-05-20",
+        ],
+    );
+    ok_with(
+        d,
+        &["apply", &id, "--today", "2025-05-20"],
+        &moved_deadline("it-1-3", "Январь – сентябрь 2025"),
+    );
+    let file = path_in(d, "out.metodist.json");
+    ok(d, &["export", &id, "-o", &file]);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(v["version"], 3);
+    assert_eq!(v["editions"].as_array().unwrap().len(), 2);
+    let copy = ok(d, &["import", &file]).trim().to_string();
+    assert_ne!(copy, id);
+    assert_eq!(ok(d, &["editions", &copy]), ok(d, &["editions", &id]));
+    assert!(ok(d, &["editions", &copy]).contains("изменения после редакции № 2"));
+    assert_eq!(ok(d, &["diff", &copy]), ok(d, &["diff", &id]));
+    assert_eq!(
+        ok(d, &["diff", &copy, "--from", "1", "--to", "2"]),
+        ok(d, &["diff", &id, "--from", "1", "--to", "2"])
+    );
+    // The same through standard output.
+    let out = run(d, &["export", &id, "-o", "-"], "");
+    assert_eq!(out.stdout, std::fs::read(&file).unwrap());
+}
+
+#[test]
+fn the_amendment_act_and_the_revision_line_are_printed_from_the_editions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = ok(d, &["import", sample().to_str().unwrap()])
+        .trim()
+        .to_string();
+    let today = ["--today", "2025-05-20"];
+    // Nothing to amend yet.
+    let (code, err) = refused(
+        d,
+        &["render", &id, "--amendment", "-o", &path_in(d, "a.pdf")],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("программа не менялась"), "{err}");
+    assert!(!d.join("a.pdf").exists());
+
+    ok_with(
+        d,
+        &[&["apply", &id][..], &today].concat(),
+        &moved_deadline("it-1-3", "Январь – июнь 2025"),
+    );
+    ok(
+        d,
+        &["render", &id, "--amendment", "-o", &path_in(d, "a.pdf")],
+    );
+    let act = text_of(d, "a.pdf");
+    assert!(
+        act.contains(
+            "О внесении изменений в муниципальную программу поддержки школ с низкими образовательными результатами"
+        ),
+        "{act}"
+    );
+    assert!(
+        act.contains("утверждённую постановлением администрации Заречного муниципального района от 28.08.2024 № 412"),
+        "{act}"
+    );
+    assert!(
+        act.contains("1. Внести в Программу следующие изменения:"),
+        "{act}"
+    );
+    assert!(
+        act.contains("В пункте 1.3 плана мероприятий в графе «Сроки» слова «Январь – март 2025» заменить словами «Январь – июнь 2025»."),
+        "{act}"
+    );
+    ok(
+        d,
+        &["render", &id, "--amendment", "-o", &path_in(d, "a.docx")],
+    );
+    assert!(std::fs::read(d.join("a.docx")).unwrap().starts_with(b"PK"));
+    ok(
+        d,
+        &[
+            "render",
+            &id,
+            "--amendment",
+            "--whole",
+            "-o",
+            &path_in(d, "w.pdf"),
+        ],
+    );
+    let whole = text_of(d, "w.pdf");
+    assert!(whole.contains("изложить в новой редакции"), "{whole}");
+    let (code, _) = refused(d, &["render", &id, "--whole", "-o", &path_in(d, "x.pdf")]);
+    assert_eq!(code, 2);
+
+    // Approved, the programme prints «в редакции» its amendment; the
+    // approved edition 1 does not, and the next act cites both.
+    ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    ok(
+        d,
+        &[
+            "render",
+            &id,
+            "--appendix-only",
+            "-o",
+            &path_in(d, "now.pdf"),
+        ],
+    );
+    assert!(text_of(d, "now.pdf")
+        .contains("от 28.08.2024 № 412 (в редакции постановления от 15.05.2025 № 97)"));
+    ok(
+        d,
+        &["render", &id, "--edition", "1", "-o", &path_in(d, "e1.pdf")],
+    );
+    assert!(!text_of(d, "e1.pdf").contains("в редакции"));
+    ok(
+        d,
+        &[
+            "render",
+            &id,
+            "--edition",
+            "2",
+            "-o",
+            &path_in(d, "e2.docx"),
+        ],
+    );
+    ok_with(
+        d,
+        &[&["apply", &id][..], &today].concat(),
+        &moved_deadline("it-1-3", "Январь – сентябрь 2025"),
+    );
+    ok(
+        d,
+        &["render", &id, "--amendment", "-o", &path_in(d, "b.pdf")],
+    );
+    let act = text_of(d, "b.pdf");
+    assert!(
+        act.contains("от 28.08.2024 № 412 (в редакции постановления от 15.05.2025 № 97)"),
+        "{act}"
+    );
+    assert!(
+        act.contains("слова «Январь – июнь 2025» заменить словами «Январь – сентябрь 2025»"),
+        "{act}"
+    );
+}
+
+#[test]
+fn the_report_shows_a_deadline_moved_by_an_amendment_against_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = ok(d, &["import", sample().to_str().unwrap()])
+        .trim()
+        .to_string();
+    let today = ["--today", "2025-05-20"];
+    let report = |name: &str| {
+        ok(
+            d,
+            &[
+                &["report", &id, "--from", "2025-01", "--to", "2025-06", "-o"][..],
+                &[path_in(d, name).as_str()],
+                &today,
+            ]
+            .concat(),
+        );
+        text_of(d, name)
+    };
+    let before = report("before.pdf");
+    assert!(!before.contains("Сроки, изменённые после утверждения программы"));
+
+    ok_with(
+        d,
+        &[&["apply", &id][..], &today].concat(),
+        &moved_deadline("it-1-3", "Январь – июнь 2025"),
+    );
+    // In the draft only: shown, and said not to be approved.
+    let draft = report("draft.pdf");
+    assert!(
+        draft.contains("Сроки, изменённые после утверждения программы"),
+        "{draft}"
+    );
+    // (pdftotext sets the cells of a row side by side, line by line.)
+    assert!(
+        draft.contains("31.03.2025 30.06.2025 перенесено на 30.06.2025 (изменение в проекте,"),
+        "{draft}"
+    );
+    assert!(draft.contains("ещё не утверждено)"), "{draft}");
+
+    ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    let after = report("after.pdf");
+    assert!(
+        after.contains(
+            "1.3 Разработка школьных программ перехода 31.03.2025 30.06.2025 перенесено на 30.06.2025 (постановление"
+        ),
+        "{after}"
+    );
+    assert!(after.contains("от 15.05.2025 № 97)"), "{after}");
+    assert!(!after.contains("ещё не утверждено"), "{after}");
+    // And in the plan's table, the new date carries the planned one.
+    assert!(
+        after.contains("30.06.2025 То же срок не наступил по плану 31.03.2025"),
+        "{after}"
+    );
+}
