@@ -441,7 +441,8 @@ pub fn print_edition(
         "{} (редакция {seq}){suffix}.pdf",
         file_stem(&state.programme.title)
     );
-    let Some(path) = host.save_file("Сохранить редакцию в PDF", &name, PDF_FILES)? else {
+    let Some(path) = host.save_file("Сохранить редакцию в PDF", &name, PDF_FILES)?
+    else {
         return Ok(None);
     };
     let rendered = render_state(&state, mode, &profile)?;
