@@ -33,7 +33,7 @@ import { h } from "../../dom.js";
 import { formatDate, formatDecimal } from "../../format.js";
 import type { AmendmentDraft, AmendmentOptions, EditionRef, EditionSummary, EditionsView, Programme, Restated, Segment, TextBlock } from "../../api.js";
 import { headingNumbers, itemLabels } from "../../shape.js";
-import { button, labelled, showRefusal } from "./fields.js";
+import { button, labelled, showRefusal, textField } from "./fields.js";
 import {
   actName,
   checkApproval,
@@ -112,7 +112,9 @@ export function markedText(segments: readonly Segment[], testId = "diff-text"): 
       out.append(s.text);
       continue;
     }
-    const lead = /^\s/.test(s.text) ? " " : "";
+    // A word struck through and the one that replaces it stay apart even
+    // when the core's segment has no space before it.
+    const lead = /^\s/.test(s.text) || out.lastChild instanceof HTMLModElement ? " " : "";
     if (lead !== "") out.append(lead);
     const tag = s.mark === "added" ? "ins" : "del";
     const word = s.mark === "added" ? "добавлено: " : "удалено: ";
@@ -449,12 +451,10 @@ function restatedName(r: Restated, p: Programme): string {
   }
 }
 
-function area(testId: string, label: string, value: string, assign: (v: string) => void, rows = 3): HTMLTextAreaElement {
-  const element = h("textarea", { className: "field field-multiline", testId, attrs: { "aria-label": label } });
-  element.value = value;
-  element.rows = Math.min(14, Math.max(rows, value.split("\n").length + Math.ceil(value.length / 110)));
-  element.spellcheck = true;
-  element.lang = "ru";
+/** A text area of the act, as tall as its text (fields.ts), keeping what she types in the draft. */
+function area(testId: string, label: string, value: string, assign: (v: string) => void, rows = 2): HTMLTextAreaElement {
+  const element = textField({ testId, label, value, multiline: true, rows: Math.max(rows, value.split("\n").length), send: assign }) as HTMLTextAreaElement;
+  // Every keystroke goes into the draft at once: «Печать PDF» right after typing prints it.
   element.addEventListener("input", () => assign(element.value));
   return element;
 }
