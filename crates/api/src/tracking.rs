@@ -3,6 +3,7 @@
 //! schedules once; "today" comes from the host.
 
 use chrono::NaiveDate;
+use metodist_core::baseline::{self, Rescheduled};
 use metodist_core::effectiveness::{Evaluation, Method, Standard};
 use metodist_core::model::Programme;
 use metodist_core::tracking::{self, DueEntry, MonthScreen, TodayScreen, Untracked};
@@ -25,15 +26,24 @@ pub struct Tracked {
     pub programme: Programme,
     pub entries: Vec<DueEntry>,
     pub untracked: Vec<Untracked>,
+    /// Due dates of the approved editions that amendments moved (§4a).
+    pub rescheduled: Vec<Rescheduled>,
 }
 
 pub fn tracked(session: &Session, id: i64) -> Result<Tracked> {
     session.with_store(|s| {
         let programme = s.load(id)?;
         let schedules = s.item_schedules(id)?;
+        let editions = s
+            .editions(id)?
+            .into_iter()
+            .map(|e| s.edition(id, e.seq))
+            .collect::<metodist_core::Result<Vec<_>>>()?;
+        let pairs: Vec<_> = editions.iter().map(|e| (&e.programme, &e.act)).collect();
         Ok(Tracked {
             entries: tracking::entries(&programme, &schedules),
             untracked: tracking::untracked(&programme, &schedules),
+            rescheduled: baseline::rescheduled(&pairs, &programme),
             programme,
         })
     })
@@ -105,6 +115,7 @@ pub fn render_report(
         entries: &t.entries,
         untracked: &t.untracked,
         evaluation: &evaluation,
+        rescheduled: &t.rescheduled,
     };
     Ok(metodist_print::render_report(&input, profile, &fonts)?)
 }

@@ -538,3 +538,68 @@ fn the_amendment_act_and_the_revision_line_are_printed_from_the_editions() {
         "{act}"
     );
 }
+
+#[test]
+fn the_report_shows_a_deadline_moved_by_an_amendment_against_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let id = ok(d, &["import", sample().to_str().unwrap()])
+        .trim()
+        .to_string();
+    let today = ["--today", "2025-05-20"];
+    let report = |name: &str| {
+        ok(
+            d,
+            &[
+                &["report", &id, "--from", "2025-01", "--to", "2025-06", "-o"][..],
+                &[path_in(d, name).as_str()],
+                &today,
+            ]
+            .concat(),
+        );
+        text_of(d, name)
+    };
+    let before = report("before.pdf");
+    assert!(!before.contains("Сроки, изменённые после утверждения программы"));
+
+    ok_with(
+        d,
+        &[&["apply", &id][..], &today].concat(),
+        &moved_deadline("it-1-3", "Январь – июнь 2025"),
+    );
+    // In the draft only: shown, and said not to be approved.
+    let draft = report("draft.pdf");
+    assert!(
+        draft.contains("Сроки, изменённые после утверждения программы"),
+        "{draft}"
+    );
+    // (pdftotext sets the cells of a row side by side, line by line.)
+    assert!(
+        draft.contains("31.03.2025 30.06.2025 перенесено на 30.06.2025 (изменение в проекте,"),
+        "{draft}"
+    );
+    assert!(draft.contains("ещё не утверждено)"), "{draft}");
+
+    ok(
+        d,
+        &[
+            &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
+            &today,
+        ]
+        .concat(),
+    );
+    let after = report("after.pdf");
+    assert!(
+        after.contains(
+            "1.3 Разработка школьных программ перехода 31.03.2025 30.06.2025 перенесено на 30.06.2025 (постановление"
+        ),
+        "{after}"
+    );
+    assert!(after.contains("от 15.05.2025 № 97)"), "{after}");
+    assert!(!after.contains("ещё не утверждено"), "{after}");
+    // And in the plan's table, the new date carries the planned one.
+    assert!(
+        after.contains("30.06.2025 То же срок не наступил по плану 31.03.2025"),
+        "{after}"
+    );
+}

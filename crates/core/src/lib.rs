@@ -3,6 +3,7 @@
 //! nothing of Tauri; the app and the `metodist` CLI are thin layers over it.
 
 pub mod amendment;
+pub mod baseline;
 pub mod copy;
 pub mod diff;
 pub mod effectiveness;

@@ -3,6 +3,7 @@
 //! effectiveness (docs/design.md §5), set in the same layout as the programme.
 
 use chrono::NaiveDate;
+use metodist_core::baseline::Rescheduled;
 use metodist_core::effectiveness::{Evaluation, ITEM_DONE_SHARE};
 use metodist_core::model::Programme;
 use metodist_core::text::{count, date_ru};
@@ -73,6 +74,19 @@ fn comment_cell(e: &DueEntry) -> Cell {
     Cell::paragraphs(paragraphs)
 }
 
+/// The status of a due date, and for a date an amendment moved there, the
+/// date the approved programme planned (docs/design.md §4a).
+fn status_paragraphs(e: &DueEntry, as_of: NaiveDate, moved: &[Rescheduled]) -> Vec<Paragraph> {
+    let mut out = vec![Paragraph::left(e.status_on(as_of)).without_hyphenation()];
+    for m in moved
+        .iter()
+        .filter(|m| m.item == e.item && m.current == Some(e.due))
+    {
+        out.push(Paragraph::left(format!("по плану {}", date_ru(m.planned))).without_hyphenation());
+    }
+    out
+}
+
 /// Column titles set whole: a hyphen in a one-word title reads as a typo.
 fn header(titles: &[&str]) -> Vec<Row> {
     vec![Row::new(
@@ -83,7 +97,7 @@ fn header(titles: &[&str]) -> Vec<Row> {
     )]
 }
 
-fn items_table(entries: &[&DueEntry], as_of: NaiveDate) -> Table {
+fn items_table(entries: &[&DueEntry], as_of: NaiveDate, moved: &[Rescheduled]) -> Table {
     let titles = [
         "№ п/п",
         "Мероприятие",
@@ -125,9 +139,7 @@ fn items_table(entries: &[&DueEntry], as_of: NaiveDate) -> Table {
             Cell::centered(date_ru(e.due)),
             Cell::text(again(&e.responsible)),
             // Whole words: «срок не насту-пил» reads as a typo.
-            Cell::paragraphs(vec![
-                Paragraph::left(e.status_on(as_of)).without_hyphenation()
-            ]),
+            Cell::paragraphs(status_paragraphs(e, as_of, moved)),
             Cell::centered(e.done_on.map(date_ru).unwrap_or_default()),
             comment_cell(e),
         ]));
@@ -250,6 +262,43 @@ pub struct ReportInput<'a> {
     pub untracked: &'a [Untracked],
     /// Made for the same days and date (`Method::evaluate`).
     pub evaluation: &'a Evaluation,
+    /// Due dates of the approved programme that amendments (or the draft)
+    /// moved or dropped (`metodist_core::baseline::rescheduled`): shown
+    /// with their planned date, so a moved item is never silently in time.
+    pub rescheduled: &'a [Rescheduled],
+}
+
+/// The dates moved since the programme was approved that concern the
+/// report's days (planned or now due in them): the plan, the date now and
+/// the act that moved it.
+fn rescheduled_table(moved: &[&Rescheduled]) -> Table {
+    let titles = [
+        "№ п/п",
+        "Мероприятие",
+        "Срок по утверждённой программе",
+        "Срок сейчас",
+        "Что изменено",
+    ];
+    let body = moved
+        .iter()
+        .map(|m| {
+            Row::new(vec![
+                Cell::text(m.number.as_str()),
+                Cell::text(m.activity.trim()),
+                Cell::centered(date_ru(m.planned)),
+                Cell::centered(m.current.map(date_ru).unwrap_or_else(|| "—".into())),
+                Cell::paragraphs(vec![Paragraph::left(m.note()).without_hyphenation()]),
+            ])
+        })
+        .collect();
+    Table {
+        columns: vec![15.0, 92.0, 40.0, 30.0, 90.0],
+        header: header(&titles),
+        body,
+        space_before_pt: 6.0,
+        space_after_pt: 12.0,
+        ..Default::default()
+    }
 }
 
 /// The items that no month tracks, with why: the report counts without
@@ -290,6 +339,7 @@ pub fn compose_report(input: &ReportInput<'_>) -> Document {
         entries,
         untracked,
         evaluation,
+        rescheduled,
     } = *input;
     let (from, to, as_of) = (evaluation.from, evaluation.to, evaluation.as_of);
     let title = format!(
@@ -315,7 +365,20 @@ pub fn compose_report(input: &ReportInput<'_>) -> Document {
             "В отчётном периоде не наступил срок ни одного мероприятия плана.",
         )));
     } else {
-        blocks.push(Block::Table(items_table(&due, as_of)));
+        blocks.push(Block::Table(items_table(&due, as_of, rescheduled)));
+    }
+    let moved: Vec<&Rescheduled> = rescheduled
+        .iter()
+        .filter(|m| {
+            let inside = |d: NaiveDate| d >= from && d <= to;
+            inside(m.planned) || m.current.is_some_and(inside)
+        })
+        .collect();
+    if !moved.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::body(
+            "Сроки, изменённые после утверждения программы (в таблице выше — срок сейчас):",
+        )));
+        blocks.push(Block::Table(rescheduled_table(&moved)));
     }
     if !untracked.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::body(format!(
@@ -468,6 +531,7 @@ mod tests {
             entries: &entries,
             untracked: &[],
             evaluation: &e,
+            rescheduled: &[],
         });
         assert_eq!(doc.groups[0].orientation, Orientation::Landscape);
         let (paras, tables) = contents(&doc);
@@ -555,6 +619,7 @@ mod tests {
             entries: &[],
             untracked: &[],
             evaluation: &e,
+            rescheduled: &[],
         });
         let (paras, tables) = contents(&doc);
         assert!(tables.is_empty());
@@ -599,6 +664,7 @@ mod tests {
             entries: &entries,
             untracked: &untracked,
             evaluation: &e,
+            rescheduled: &[],
         });
         let (paras, tables) = contents(&doc);
         let status: Vec<&str> = tables[0].iter().skip(1).map(|r| r[4].as_str()).collect();
