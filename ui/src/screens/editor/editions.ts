@@ -209,7 +209,7 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
     h("div", { className: "form-inline" }, labelled("Дата акта", date, dateHint), labelled("Номер акта", number, numberHint)),
     h("div", { className: "approve-actions" }, ok, cancel),
   );
-  place.after(form);
+  place.append(form);
   date.focus();
   return form;
 }
