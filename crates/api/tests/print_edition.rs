@@ -65,7 +65,7 @@ fn an_approved_edition_prints_as_it_was_approved() {
     assert!(printed.pages > 1);
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
-    assert_eq!(host.shown.lock().unwrap().as_slice(), [out.clone()]);
+    assert_eq!(*host.shown.lock().unwrap(), vec![out.clone()]);
 
     // The edition's text, not the draft's (read back as a reader would).
     let text = pdftotext(&out);
