@@ -59,8 +59,30 @@ async function shoot(session, name, css) {
     await session.call("POST", "/window/rect", { width, height });
     await session.script(`document.querySelector(arguments[0])?.scrollIntoView({ block: "start" });`, [css]);
     await saveScreenshot(session, `editions-${name}-${width}x${height}`);
+    const page = await session.script(`return { width: document.documentElement.scrollWidth, window: innerWidth };`);
+    assert.ok(page.width <= page.window, `${name} at ${width}×${height}: the page is ${page.width} px wide in a ${page.window} px window`);
   }
   await session.call("POST", "/window/rect", { width: 1280, height: 800 });
+}
+
+/** Clicks `css` once the page around it has stopped moving: the act's text
+ * areas grow to their text after a resize, and a click aimed before that
+ * lands beside the button. */
+async function steadyClick(session, css) {
+  await session.waitFor(css, SLOW);
+  let last = "";
+  await waitUntil(`${css} to stand still`, async () => {
+    const rect = await session.script(
+      `const el = document.querySelector(arguments[0]); el.scrollIntoView({ block: "center" });
+       const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round).join(",");`,
+      [css],
+    );
+    const still = rect === last;
+    last = rect;
+    await new Promise((done) => setTimeout(done, 250));
+    return still;
+  }, SLOW);
+  await click(session, css);
 }
 
 function pdfText(file) {
@@ -102,6 +124,7 @@ test("approve, change, compare with the words marked, print the amendment act; t
       await session.call("POST", `/element/${date}/value`, { text: "01.01.2199" });
       await click(session, '[data-testid="approve-ok"]');
       await waitUntil("the future date refused", async () => /ещё не наступила/.test(await textOf(session, '[data-testid="approve-refusal-text"]')), SLOW);
+      await shoot(session, "approve-refused", '[data-testid="tab-editions"]');
       await session.call("POST", `/element/${date}/clear`, {});
       await session.call("POST", `/element/${date}/value`, { text: "28.08.2024" });
       await click(session, '[data-testid="approve-ok"]');
@@ -204,15 +227,12 @@ test("approve, change, compare with the words marked, print the amendment act; t
       assert.match(all, /Цель программы/, "a point for the passport's goal");
       assert.match(all, /Октябрь 2024/, "a point for the moved deadline");
       assert.ok(all.includes(NEW_ACTIVITY.slice(0, 40)), "a point for the added item");
-      // The act's text areas grow to their text as they are laid out, which
-      // may move the button between WebDriver's aim and its click: pressed
-      // from the page instead.
-      await session.script(`document.querySelector('[data-testid="act-draft-point-add"]').click();`);
+      await steadyClick(session, '[data-testid="act-draft-point-add"]');
       const last = `[data-testid="act-draft-point-${points.length + 1}"]`;
       const added = await session.waitFor(last);
       await session.call("POST", `/element/${added}/value`, { text: EDITED_POINT });
       await shoot(session, "act", '[data-testid="tab-editions"]');
-      await click(session, '[data-testid="act-print"]');
+      await steadyClick(session, '[data-testid="act-print"]');
       await session.waitFor('[data-testid="act-saved"]', SLOW);
       assert.match(await textOf(session, '[data-testid="act-saved"]'), /PDF сохранён: .*saved\.pdf/);
       assert.ok(existsSync(saved));
@@ -225,7 +245,7 @@ test("approve, change, compare with the words marked, print the amendment act; t
 
       // ---- the approved edition, as it was ----
       await openView(session, "list");
-      await click(session, '[data-testid="edition-1-open"]');
+      await steadyClick(session, '[data-testid="edition-1-open"]');
       await session.waitFor('[data-testid="edition-view"]', SLOW);
       const deadline = await session.script(
         `return document.querySelector('[data-testid="edition-item"][data-uid="${firstUid}"] [data-testid="edition-item-deadline"]').textContent;`,
@@ -233,7 +253,7 @@ test("approve, change, compare with the words marked, print the amendment act; t
       assert.equal(deadline, "Сентябрь 2024", "the approved edition keeps the old deadline");
       const inEdition = await session.script(`return document.querySelector('[data-testid="edition-roadmap"]').textContent;`);
       assert.ok(!inEdition.includes(NEW_ACTIVITY), "the added item is not in the approved edition");
-      await click(session, '[data-testid="edition-view-print"]');
+      await steadyClick(session, '[data-testid="edition-view-print"]');
       await session.waitFor('[data-testid="edition-print-saved"]', SLOW);
       const edition = pdfText(saved);
       assert.ok(edition.includes("Сентябрь 2024"), "the edition's PDF has the old deadline");
