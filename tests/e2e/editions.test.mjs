@@ -163,7 +163,7 @@ test("approve, change, compare with the words marked, print the amendment act; t
       // ---- the draft on top, the comparison ----
       await openTab(session, id, "editions");
       await session.waitFor('[data-testid="editions-draft"]', SLOW);
-      assert.match(await textOf(session, '[data-testid="editions-draft"]'), /изменения после редакции № 1/);
+      assert.match(await textOf(session, '[data-testid="editions-draft"]'), /Изменения после редакции № 1/);
       await shoot(session, "list", '[data-testid="tab-editions"]');
 
       await openView(session, "compare");

@@ -29,11 +29,11 @@ test("editions and their acts in words", () => {
   assert.equal(actName({ kind: "order", date: "2025-01-09", number: "5-о" }), "приказ от 09.01.2025 № 5-о");
   assert.equal(editionOrigin(approval), "утверждена постановлением от 28.08.2024 № 412");
   assert.equal(editionOrigin(amendment), "изменения внесены постановлением от 01.03.2025 № 67");
-  assert.equal(draftLine({ editions: [], draft_changed: true }), "Проект: программа ещё не утверждена.");
+  assert.equal(draftLine({ editions: [], draft_changed: true }), "Программа ещё не утверждена.");
   assert.equal(draftLine({ editions: [approval, amendment], draft_changed: false }), null);
   assert.equal(
     draftLine({ editions: [approval, amendment], draft_changed: true }),
-    "Проект: изменения после редакции № 2 (постановление от 01.03.2025 № 67), ещё не утверждены.",
+    "Изменения после редакции № 2 (постановление от 01.03.2025 № 67), ещё не утверждены.",
   );
 });
 

@@ -50,9 +50,9 @@ export function editionState(e: EditionSummary): string {
 /** The draft's line above the editions, or null when it is the edition in force unchanged. */
 export function draftLine(view: EditionsView): string | null {
   const last = view.editions.at(-1);
-  if (last === undefined) return "Проект: программа ещё не утверждена.";
+  if (last === undefined) return "Программа ещё не утверждена.";
   if (!view.draft_changed) return null;
-  return `Проект: изменения после редакции № ${last.seq} (${actName(last.act)}), ещё не утверждены.`;
+  return `Изменения после редакции № ${last.seq} (${actName(last.act)}), ещё не утверждены.`;
 }
 
 /** The label of one side of a comparison in its <select>. */

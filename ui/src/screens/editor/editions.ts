@@ -187,7 +187,7 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
       await ctx.reload();
     } catch (error) {
       ok.disabled = false;
-      showRefusal(form, "approve-refusal", `Не утверждено: ${message(error)}`);
+      showRefusal(form, "approve-refusal", message(error));
     }
   };
   for (const field of [date, number]) {
