@@ -17,12 +17,13 @@ import {
   CLI,
   FIXTURE,
   KEY,
+  cliMissing,
   click,
   clickElement,
-  cliMissing,
   freshEnv,
   importGenerated,
   launch,
+  retype,
   runCli,
   saveScreenshot,
   typeActive,
@@ -34,13 +35,6 @@ const TEST_TIMEOUT_MS = 300_000;
 /** A wait in the layout profile test: the preview and the font list are slow on a loaded machine. */
 const SLOW = 60_000;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-
-/** Replaces the value of a field by typing, then leaves it (Tab) so its change event fires. */
-async function retype(session, css, text) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/clear`, {});
-  await session.call("POST", `/element/${element}/value`, { text: text + "\uE004" });
-}
 
 async function openProgramme(session, tab) {
   await session.waitFor('[data-testid="programme-row"]');

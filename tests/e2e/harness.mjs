@@ -133,6 +133,28 @@ export async function activeElement(session) {
   return Object.values(value)[0];
 }
 
+/**
+ * Replaces the value of a field by typing `text` (then `leave`, Tab by
+ * default, so the field is sent). A field found while its tab is being drawn
+ * again may be replaced or not yet laid out: the whole replacement is then
+ * made again on the field as it is now, for up to `timeoutMs`.
+ */
+export async function retype(session, css, text, { leave = KEY.tab, timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const element = await session.waitFor(css, timeoutMs);
+    try {
+      await session.call("POST", `/element/${element}/clear`, {});
+      await session.call("POST", `/element/${element}/value`, { text: text + leave });
+      return element;
+    } catch (error) {
+      const retryable = ["stale element reference", "element not interactable"].includes(error.webdriverError);
+      if (!retryable || Date.now() > deadline) throw error;
+      await sleep(200);
+    }
+  }
+}
+
 /** Types into whatever has focus, as the user would (keys, not values set by script). */
 export async function typeActive(session, text) {
   const element = await activeElement(session);

@@ -19,11 +19,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import {
   activeElement,
-  click,
   cliMissing,
+  click,
   freshEnv,
   importGenerated,
   launch,
+  retype,
   runCli,
   saveScreenshot,
   waitSaved,
@@ -42,13 +43,6 @@ async function openProgramme(session, tab) {
 async function goTo(session, id, tab) {
   await session.script(`location.hash = arguments[0];`, [`#/programmes/${id}/${tab}`]);
   await session.waitFor(`[data-testid="editor"][data-tab="${tab}"]`, 60_000);
-}
-
-/** Replaces the value of a field by typing, then leaves it (Tab) so it is sent. */
-async function retype(session, css, text) {
-  const element = await session.waitFor(css, 30_000);
-  await session.call("POST", `/element/${element}/clear`, {});
-  await session.call("POST", `/element/${element}/value`, { text: text + "\uE004" });
 }
 
 /** The passport row of `key`: its number on screen, whether it is filled from the data, and what it shows. */

@@ -14,15 +14,9 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import { ARTIFACTS, FIXTURE, choose, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
+import { ARTIFACTS, FIXTURE, choose, cliMissing, click, freshEnv, launch, retype, runCli, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 400_000;
-
-async function retype(session, css, text) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/clear`, {});
-  await session.call("POST", `/element/${element}/value`, { text: text + "\uE004" });
-}
 
 async function openTab(session, tab) {
   await session.waitFor('[data-testid="programme-row"], [data-testid="editor"]');

@@ -23,10 +23,11 @@ import { test } from "node:test";
 import {
   FIXTURE,
   KEY,
-  click,
   cliMissing,
+  click,
   freshEnv,
   launch,
+  retype,
   runCli,
   saveScreenshot,
   waitSaved,
@@ -87,13 +88,6 @@ async function patiently(what, step, timeoutMs = 180_000) {
       await sleep(1000);
     }
   }
-}
-
-/** Replaces a field's value by typing, as the user would. */
-async function retype(session, css, text) {
-  const element = await session.waitFor(css, SLOW);
-  await session.call("POST", `/element/${element}/clear`, {});
-  await session.call("POST", `/element/${element}/value`, { text });
 }
 
 test("at 800×600 Показатели keeps the name readable, words whole, and the last year reachable with the name in view", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
@@ -205,12 +199,12 @@ test("at 800×600 Показатели keeps the name readable, words whole, and
 
       // ---- the last year can be typed into and is stored ----
       await click(session, '[data-testid="indicator-plan-1-2030"]');
-      await retype(session, '[data-testid="indicator-plan-1-2030"]', "3,5" + KEY.tab);
+      await retype(session, '[data-testid="indicator-plan-1-2030"]', "3,5", { timeoutMs: SLOW });
       await waitSaved(session);
       await openTab(session, id, "passport");
       await openTab(session, id, "indicators");
       const stored = await session.script(`return document.querySelector('[data-testid="indicator-plan-1-2030"]').value;`);
-      assert.equal(stored, "3,5");
+      assert.equal(stored, "3,5", { timeoutMs: SLOW });
     });
   } finally {
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
@@ -262,7 +256,7 @@ test("at 800×600 two rows of «Сегодня» are marked done at once on one 
       // ---- pick two by their boxes, give the day, mark ----
       for (const r of rows) await click(session, `${css(r)} [data-testid="due-pick"]`);
       assert.equal(await session.textOf('[data-testid="batch-count"]'), "Выбрано: 2 срока");
-      await retype(session, '[data-testid="batch-done-on"]', "19.05.2025");
+      await retype(session, '[data-testid="batch-done-on"]', "19.05.2025", { leave: "", timeoutMs: SLOW });
       await saveScreenshot(session, "small-today-picked-800");
       await click(session, '[data-testid="batch-mark"]');
       const expected = rows.map((r) => (r.due < "2025-05-19" ? "done_late" : "done"));
@@ -292,7 +286,7 @@ test("at 800×600 two rows of «Сегодня» are marked done at once on one 
       const ownDay = `${first.due.slice(8, 10)}.${first.due.slice(5, 7)}.${first.due.slice(0, 4)}`;
       await click(session, `${css(first)} [data-testid="due-change-date"]`);
       assert.equal(await session.script(`return document.querySelector(arguments[0]).value;`, [`${css(first)} [data-testid="due-redate"]`]), "19.05.2025");
-      await retype(session, `${css(first)} [data-testid="due-redate"]`, ownDay + KEY.enter);
+      await retype(session, `${css(first)} [data-testid="due-redate"]`, ownDay, { leave: KEY.enter, timeoutMs: SLOW });
       await waitUntil("done on its own day: on time", async () => (await status(first)) === "done", SLOW);
       assert.match(await noted(first), new RegExp(`выполнено ${ownDay.replace(/\./g, "\\.")}`));
       await waitSaved(session);

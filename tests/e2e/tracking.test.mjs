@@ -447,7 +447,7 @@ test("items without a date in the period are named on «Сегодня» and lea
            .map((th) => [th.textContent, Math.round(th.getBoundingClientRect().width)]));`,
       );
       t.diagnostic(`roadmap column widths: ${JSON.stringify(widths)}`);
-      for (const name of ["Мероприятие", "Сроки", "Ответственные", "Ожидаемый результат", "Планируемое значение"]) {
+      for (const name of ["Мероприятие", "Сроки", "Ответственные", "Ожидаемый результат", "Плановое значение"]) {
         assert.ok(widths[name] >= 90, `${name}: ${widths[name]} px`);
       }
       assert.ok(

@@ -123,3 +123,42 @@ test("ё and е, and upper and lower case, compare equal", () => {
   assert.equal(fold("ЁЛКА"), fold("елка"));
   assert.notEqual(fold("ёлка"), fold("олка"));
 });
+
+test("the layout's texts and the typed participle are fields of the «Оформление» cards and the act", () => {
+  const shaped = {
+    ...programme,
+    appendix: { ...programme.appendix, participle: "УТВЕРЖДЁН" },
+    layout: {
+      title_shown: true,
+      passport_heading: "Паспорт",
+      passport_numbered: false,
+      indicators_heading: "Показатели",
+      sections: { style: "roman", start: 1 },
+      roadmap: {
+        shape: "blocks",
+        blocks: "dot",
+        items: "nested",
+        start: 1,
+        heading: "План",
+        columns: [{ kind: "deadline", header: "Сроки исполнения", width: null }],
+        years_heading: "По годам",
+      },
+    },
+  };
+  const at = (field) => fieldTarget(shaped, hit({ part: "layout", field }, 0, 2));
+  assert.deepEqual(
+    [at({ name: "passport_heading" }).tab, at({ name: "passport_heading" }).css, at({ name: "passport_heading" }).near],
+    ["sections", '[data-testid="shape-passport-heading"]', '[data-testid="shape-sections"]'],
+  );
+  assert.equal(at({ name: "indicators_heading" }).css, '[data-testid="shape-indicators-heading"]');
+  assert.deepEqual([at({ name: "roadmap_heading" }).tab, at({ name: "roadmap_heading" }).css], ["roadmap", '[data-testid="shape-roadmap-heading"]']);
+  assert.equal(at({ name: "years_heading" }).css, '[data-testid="shape-years-heading"]');
+  const column = fieldTarget(shaped, hit({ part: "layout", field: { name: "column_header", column: "deadline" } }, 6, 16));
+  assert.deepEqual([column.css, column.start, column.end], ['[data-testid="shape-column-deadline-header"]', 6, 16]);
+  // A column the layout does not list has no header of hers to go to.
+  assert.equal(at({ name: "column_header", column: "activity" }), null);
+  assert.deepEqual(
+    [fieldTarget(shaped, hit({ part: "appendix", field: "participle" }, 0, 3)).tab, fieldTarget(shaped, hit({ part: "appendix", field: "participle" }, 0, 3)).css],
+    ["act", '[data-testid="mark-participle"]'],
+  );
+});

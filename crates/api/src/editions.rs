@@ -448,3 +448,44 @@ pub fn print_edition(
     let rendered = render_state(&state, mode, &profile)?;
     deliver_pdf(session, host, path, rendered).map(Some)
 }
+
+/// The comparison table of two states («Сравнительная таблица
+/// изменений»), by default the edition in force and the draft, as a PDF.
+pub fn render_comparison(
+    session: &Session,
+    id: i64,
+    from: Option<EditionRef>,
+    to: Option<EditionRef>,
+    profile: &LayoutProfile,
+) -> Result<metodist_print::Rendered> {
+    let (old, new) = compare_states(session, id, from, to)?;
+    let changes = diff::compare(&old.programme, &new.programme);
+    let fonts = Fonts::load(&profile.font)?;
+    Ok(metodist_print::render_comparison(
+        &old.programme,
+        &new.programme,
+        &changes,
+        profile,
+        &fonts,
+    )?)
+}
+
+/// `render_comparison` as a Word document.
+pub fn docx_comparison(
+    session: &Session,
+    id: i64,
+    from: Option<EditionRef>,
+    to: Option<EditionRef>,
+    profile: &LayoutProfile,
+) -> Result<Vec<u8>> {
+    let (old, new) = compare_states(session, id, from, to)?;
+    let changes = diff::compare(&old.programme, &new.programme);
+    let fonts = Fonts::load(&profile.font)?;
+    Ok(metodist_docx::write_comparison(
+        &old.programme,
+        &new.programme,
+        &changes,
+        profile,
+        &fonts,
+    )?)
+}

@@ -78,72 +78,60 @@ fn import_and_export_go_through_the_dialogs_and_a_cancel_does_nothing() {
     assert_eq!(back, editor::load_programme(&f.session, id).unwrap());
 }
 
+/// A save through the dialog: cancelled, it writes and opens nothing; to
+/// `name`, it writes there and opens that file. Returns what `save` says
+/// and the bytes written.
+fn saved_where_she_chose<T>(
+    f: &Fixture,
+    name: &str,
+    save: impl Fn(&TestHost) -> Result<Option<T>, ApiError>,
+) -> (T, Vec<u8>) {
+    let mut host = f.host();
+    assert!(save(&host).unwrap().is_none(), "a cancel saves nothing");
+    assert!(host.shown.lock().unwrap().is_empty());
+    let path = f.path(name);
+    host.save_to = Some(path.clone());
+    let said = save(&host).unwrap().expect("saved");
+    assert_eq!(*host.shown.lock().unwrap(), vec![path.clone()]);
+    (said, std::fs::read(&path).unwrap())
+}
+
 #[test]
 fn printing_writes_the_pdf_where_she_chose_and_shows_it() {
     let f = Fixture::new();
     let id = f.imported();
-    let mut host = f.host();
     let profile = metodist_print::LayoutProfile::default().name;
-
-    let cancelled = printing::print_programme(
-        &f.session,
-        &host,
-        id,
-        printing::PrintMode::WholeAct,
-        profile.clone(),
-    );
-    assert!(cancelled.unwrap().is_none());
-    assert!(host.shown.lock().unwrap().is_empty());
-
-    let pdf = f.path("programme.pdf");
-    host.save_to = Some(pdf.clone());
-    let printed = printing::print_programme(
-        &f.session,
-        &host,
-        id,
-        printing::PrintMode::AppendixOnly,
-        profile,
-    )
-    .unwrap()
-    .expect("printed");
+    let (printed, bytes) = saved_where_she_chose(&f, "programme.pdf", |host| {
+        printing::print_programme(
+            &f.session,
+            host,
+            id,
+            printing::PrintMode::AppendixOnly,
+            profile.clone(),
+        )
+    });
     assert!(printed.pages > 3, "{} pages", printed.pages);
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
-    assert_eq!(*host.shown.lock().unwrap(), vec![pdf]);
+    assert!(bytes.starts_with(b"%PDF"));
 }
 
 #[test]
 fn saving_in_word_writes_the_docx_where_she_chose_and_opens_it() {
     let f = Fixture::new();
     let id = f.imported();
-    let mut host = f.host();
     let profile = metodist_print::LayoutProfile::default().name;
-    let cancelled = printing::save_docx(
-        &f.session,
-        &host,
-        id,
-        printing::PrintMode::WholeAct,
-        profile.clone(),
-    );
-    assert!(cancelled.unwrap().is_none());
-    assert!(host.shown.lock().unwrap().is_empty());
-
-    let docx = f.path("programme.docx");
-    host.save_to = Some(docx.clone());
-    let saved = printing::save_docx(
-        &f.session,
-        &host,
-        id,
-        printing::PrintMode::WholeAct,
-        profile,
-    )
-    .unwrap()
-    .expect("saved");
-    assert_eq!(saved.path, docx.display().to_string());
+    let (saved, bytes) = saved_where_she_chose(&f, "programme.docx", |host| {
+        printing::save_docx(
+            &f.session,
+            host,
+            id,
+            printing::PrintMode::WholeAct,
+            profile.clone(),
+        )
+    });
+    assert_eq!(saved.path, f.path("programme.docx").display().to_string());
     // A zip package (PK) with the Word parts in it.
-    let bytes = std::fs::read(&docx).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
     assert!(bytes.windows(17).any(|w| w == b"word/document.xml"));
-    assert_eq!(*host.shown.lock().unwrap(), vec![docx]);
 }
 
 #[test]

@@ -122,8 +122,34 @@ pub(crate) fn edition_option(args: &mut Args, name: &str) -> Result<Option<Editi
 pub fn diff(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let from = edition_option(&mut args, "--from")?;
     let to = edition_option(&mut args, "--to")?;
+    let out = args.path_option(&["-o", "--output"])?;
+    let profile_name = args.option(&["--profile"])?;
     let id = programme_id(&mut args)?;
     args.finish()?;
+    if let Some(path) = out {
+        // The comparison table, printed (PDF, or .docx by the extension).
+        let name = profile_name.map(|n| n.to_string_lossy().into_owned());
+        let profile = metodist_api::printing::chosen_profile(ctx.session(), name.as_deref())?;
+        let session = ctx.session();
+        let docx = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        if docx {
+            let bytes = editions::docx_comparison(session, id, from, to, &profile)?;
+            metodist_api::printing::write_docx(session, &path, &bytes)?;
+        } else {
+            let rendered = editions::render_comparison(session, id, from, to, &profile)?;
+            for w in metodist_api::printing::write_pdf(session, &path, rendered)?.warnings {
+                eprintln!("Предупреждение: {w}");
+            }
+        }
+        return Ok(String::new());
+    }
+    if profile_name.is_some() {
+        return Err(CliError::Usage(
+            "--profile относится к печати: укажите и файл -o ФАЙЛ.pdf|ФАЙЛ.docx".into(),
+        ));
+    }
     let (old, new) = editions::compare_states(ctx.session(), id, from, to)?;
     let lines = metodist_core::diff::compare(&old.programme, &new.programme).describe();
     let from = from.unwrap_or(EditionRef::Edition(old.acts.len() as i64));

@@ -5,62 +5,18 @@
 #[path = "../../core/tests/common/damage.rs"]
 mod damage;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/sample-programme.metodist.json")
-}
+use std::path::PathBuf;
 
-struct Env {
-    dir: tempfile::TempDir,
+use common::{sample, Env};
+
+/// The backups are named after the database: a name as the app's own.
+fn env() -> Env {
+    Env::with_db_name("metodist.sqlite3")
 }
 
 impl Env {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("metodist.sqlite3")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_metodist"))
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env_remove("METODIST_DB")
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "metodist {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Runs a command that must fail with `code`; returns its stderr.
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "metodist {args:?}: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stderr).unwrap()
-    }
-
     /// `backups list` split into its four columns.
     fn listed(&self) -> Vec<Vec<String>> {
         self.ok(&["backups", "list"])
@@ -100,7 +56,7 @@ fn is_listing_date(s: &str) -> bool {
 
 #[test]
 fn backups_are_listed_made_and_restored_over_a_damaged_page() {
-    let env = Env::new();
+    let env = env();
     assert_eq!(env.ok(&["backups", "list"]), "Резервных копий нет.\n");
     let generated = env.dir.path().join("g.metodist.json");
     env.ok(&["gen", "--items", "80", "-o", generated.to_str().unwrap()]);
@@ -158,7 +114,7 @@ fn backups_are_listed_made_and_restored_over_a_damaged_page() {
 
 #[test]
 fn only_listed_copies_are_restored_and_wrong_actions_are_usage_errors() {
-    let env = Env::new();
+    let env = env();
     env.ok(&["import", sample().to_str().unwrap()]);
     env.ok(&["backups", "create"]);
     let foreign = env.dir.path().join("foreign.sqlite3");

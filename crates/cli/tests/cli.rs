@@ -3,87 +3,10 @@
 
 mod common;
 
-use common::pdftotext;
-
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/sample-programme.metodist.json")
-}
-
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("test.sqlite3")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs metodist with `--db` on this environment's database.
-    fn run(&self, args: &[&str]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
-        cmd.arg("--db").arg(self.db()).args(args);
-        // Never fall back to the user's real database.
-        cmd.env_remove("METODIST_DB")
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg"));
-        cmd.output().unwrap()
-    }
-
-    /// `run` with `input` on stdin.
-    fn run_with_input(&self, args: &[&str], input: &str) -> Output {
-        self.run_with_bytes(args, input.as_bytes())
-    }
-
-    /// `run` with `input`, any bytes, on stdin.
-    fn run_with_bytes(&self, args: &[&str], input: &[u8]) -> Output {
-        use std::io::Write;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_metodist"))
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env_remove("METODIST_DB")
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input).unwrap();
-        child.wait_with_output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "metodist {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str], code: i32) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(code), "metodist {args:?}");
-        assert!(out.stdout.is_empty(), "nothing on stdout on failure");
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.starts_with("Ошибка: "), "{err}");
-        err
-    }
-}
+use common::{pdftotext, sample, Env};
 
 #[test]
 fn import_list_show_export_round_trip() {
@@ -381,7 +304,7 @@ fn apply_refuses_a_done_date_after_the_given_today() {
         .to_string()
     };
     let edits = format!("{}\n{}\n", done_on("2025-03-11"), done_on("2025-03-10"));
-    let out = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], &edits);
+    let out = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], edits.as_bytes());
     assert_eq!(out.status.code(), Some(1), "one line was refused");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "ok 2\n");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -504,12 +427,12 @@ fn commands_that_read_do_not_wait_for_another_programs_write() {
     }
     assert!(out.exists());
     let title = r#"{"op": "set_title", "title": "моё"}"#;
-    let refused = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], title);
+    let refused = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], title.as_bytes());
     assert_eq!(refused.status.code(), Some(1));
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("занята другой программой"), "{err}");
     writer.execute_batch("ROLLBACK;").unwrap();
-    let applied = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], title);
+    let applied = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], title.as_bytes());
     assert!(applied.status.success(), "{applied:?}");
 }
 
@@ -535,7 +458,7 @@ fn apply_refuses_a_line_that_is_not_utf8_alone_and_skips_a_byte_order_mark() {
     input.extend_from_slice(b"\n");
     // A field given twice is refused, as in the exchange file.
     input.extend_from_slice(br#"{"op": "set_title", "title": "a", "title": "b"}"#);
-    let out = env.run_with_bytes(&["apply", "1", "--today", "2025-03-10"], &input);
+    let out = env.run_with_input(&["apply", "1", "--today", "2025-03-10"], &input);
     assert_eq!(out.status.code(), Some(1), "two lines were refused");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "ok 1\nok 3\n");
     let err = String::from_utf8(out.stderr).unwrap();

@@ -164,6 +164,17 @@ fn approve_change_and_approve_again_with_the_list_and_each_edition_printed() {
         "Изменения: редакция № 1 → редакция № 1\nИзменений нет.\n"
     );
 
+    // The comparison table, printed.
+    ok(d, &["diff", &id, "-o", &path_in(d, "cmp.pdf")]);
+    let table = text_of(d, "cmp.pdf");
+    assert!(table.contains("Действующая редакция"), "{table}");
+    assert!(table.contains("Новая редакция"), "{table}");
+    assert!(table.contains("июнь 2025"), "{table}");
+    ok(d, &["diff", &id, "-o", &path_in(d, "cmp.docx")]);
+    assert!(std::fs::read(d.join("cmp.docx"))
+        .unwrap()
+        .starts_with(b"PK"));
+
     // The edition in force prints as approved, the programme as it is now.
     ok(
         d,

@@ -1,51 +1,13 @@
 //! `metodist find` and `metodist replace` on a temporary database.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_metodist"))
-            .arg("--db")
-            .arg(self.dir.path().join("test.sqlite3"))
-            .args(args)
-            .env_remove("METODIST_DB")
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-}
-
-fn file(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(name)
-}
+use common::{repo_file, Env};
 
 #[test]
 fn find_lists_every_match_and_replace_changes_them_all() {
     let env = Env::new();
-    let sample = file("tests/fixtures/sample-programme.metodist.json");
+    let sample = repo_file("tests/fixtures/sample-programme.metodist.json");
     let id = env.ok(&["import", sample.to_str().unwrap()]);
     let id = id.trim();
     let found = env.ok(&["find", id, "ОБРАЗОВАНИ"]);
@@ -91,7 +53,7 @@ fn find_lists_every_match_and_replace_changes_them_all() {
 #[test]
 fn a_refused_replace_exits_1_and_changes_nothing() {
     let env = Env::new();
-    let sample = file("tests/fixtures/sample-programme.metodist.json");
+    let sample = repo_file("tests/fixtures/sample-programme.metodist.json");
     let id = env.ok(&["import", sample.to_str().unwrap()]);
     let id = id.trim();
     let before = env.ok(&["export", id, "-o", "-"]);
@@ -110,7 +72,7 @@ fn a_refused_replace_exits_1_and_changes_nothing() {
 #[test]
 fn find_placeholders_lists_what_a_template_left() {
     let env = Env::new();
-    let template = file("assets/templates/shnor.metodist.json");
+    let template = repo_file("assets/templates/shnor.metodist.json");
     let id = env.ok(&["import", template.to_str().unwrap()]);
     let found = env.ok(&["find", id.trim(), "--placeholders"]);
     assert!(

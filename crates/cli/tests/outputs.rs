@@ -2,59 +2,17 @@
 //! backup or the single-window marker (the database's bytes are unchanged
 //! after the refusal), and `-o -` is standard output.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/sample-programme.metodist.json")
-}
+use common::{sample, Env};
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    /// A database holding the sample programme (number 1).
-    fn with_sample() -> Self {
-        let env = Self {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        let out = env.run(&["import", sample().to_str().unwrap()]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        env
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("self.db")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_metodist"))
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            // A stray `-` or output file lands in the temporary folder.
-            .current_dir(self.dir.path())
-            .env_remove("METODIST_DB")
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> Vec<u8> {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "metodist {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
-    }
+/// A database holding the sample programme (number 1), with a name of its own.
+fn with_sample() -> Env {
+    let env = Env::with_db_name("self.db");
+    env.ok(&["import", sample().to_str().unwrap()]);
+    env
 }
 
 fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
@@ -107,7 +65,7 @@ fn assert_refused(env: &Env, args: &[&str]) {
 
 #[test]
 fn export_over_the_open_database_is_refused_and_the_database_unchanged() {
-    let env = Env::with_sample();
+    let env = with_sample();
     let db = env.db();
     let db_s = db.to_str().unwrap();
     assert_refused(&env, &["export", "1", "-o", db_s]);
@@ -116,13 +74,13 @@ fn export_over_the_open_database_is_refused_and_the_database_unchanged() {
     assert_refused(&env, &["export", "1", "-o", "self.db"]);
     assert_refused(&env, &["export", "1", "-o", "./sub/../self.db"]);
     // Still the sample: the database opens and holds the programme.
-    let list = String::from_utf8(env.ok(&["list"])).unwrap();
+    let list = env.ok(&["list"]);
     assert!(list.starts_with("1\t"), "{list}");
 }
 
 #[test]
 fn render_report_and_gen_refuse_the_database_and_its_files() {
-    let env = Env::with_sample();
+    let env = with_sample();
     let db = env.db();
     // A backup made by the store (a migration copy stands beside the
     // database; the backups folder holds the daily and manual ones).
@@ -155,8 +113,8 @@ fn render_report_and_gen_refuse_the_database_and_its_files() {
 
 #[test]
 fn dash_writes_to_standard_output() {
-    let env = Env::with_sample();
-    let json = env.ok(&["export", "1", "-o", "-"]);
+    let env = with_sample();
+    let json = env.ok_bytes(&["export", "1", "-o", "-"]);
     // Export writes version 3 of the version 1 sample (tests/fixtures):
     // the programme of its version 2 form, with its one edition.
     let v2 = sample().with_file_name("sample-programme.v2.metodist.json");
@@ -169,13 +127,13 @@ fn dash_writes_to_standard_output() {
     );
     assert!(a["programme"] == b["editions"][0]["programme"]);
 
-    let generated = env.ok(&["gen", "--items", "7", "-o", "-"]);
+    let generated = env.ok_bytes(&["gen", "--items", "7", "-o", "-"]);
     let g: serde_json::Value = serde_json::from_slice(&generated).unwrap();
     assert!(g.is_object());
 
-    let pdf = env.ok(&["render", "1", "--appendix-only", "-o", "-"]);
+    let pdf = env.ok_bytes(&["render", "1", "--appendix-only", "-o", "-"]);
     assert!(pdf.starts_with(b"%PDF-"), "render -o -");
-    let report = env.ok(&[
+    let report = env.ok_bytes(&[
         "report", "1", "--from", "2024-09", "--to", "2025-05", "-o", "-",
     ]);
     assert!(report.starts_with(b"%PDF-"), "report -o -");

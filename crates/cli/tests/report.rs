@@ -3,36 +3,10 @@
 
 mod common;
 
-use common::pdftotext;
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
 use metodist_core::effectiveness::{Method, Standard};
 use metodist_core::{tracking, Store};
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/sample-programme.metodist.json")
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
-    cmd.arg("--db").arg(dir.join("test.sqlite3")).args(args);
-    cmd.env_remove("METODIST_DB")
-        .env("XDG_DATA_HOME", dir.join("xdg"));
-    cmd.output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> Output {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "metodist {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use common::{pdftotext, Env};
 
 /// Text with the runs of spaces of `-layout` squeezed to one.
 fn squeeze(s: &str) -> String {
@@ -45,25 +19,21 @@ fn line_with<'a>(text: &'a str, parts: &[&str]) -> Option<&'a str> {
 
 #[test]
 fn report_of_a_school_year_lists_items_indicators_and_rating() {
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path();
-    ok(dir, &["import", sample().to_str().unwrap()]);
+    let env = Env::with_sample();
+    let dir = env.root();
     let pdf = dir.join("report.pdf");
-    let out = ok(
-        dir,
-        &[
-            "report",
-            "1",
-            "--from",
-            "2024-09",
-            "--to",
-            "2025-08",
-            "--today",
-            "2025-09-15",
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
-    );
+    let out = env.ok_output(&[
+        "report",
+        "1",
+        "--from",
+        "2024-09",
+        "--to",
+        "2025-08",
+        "--today",
+        "2025-09-15",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
     assert!(
         out.stderr.is_empty(),
         "no warnings (dates must fit their columns): {}",
@@ -112,7 +82,7 @@ fn report_of_a_school_year_lists_items_indicators_and_rating() {
     );
 
     // The figures are those of the standard method on the same data.
-    let store = Store::open(&dir.join("test.sqlite3")).unwrap();
+    let store = Store::open(&env.db()).unwrap();
     let p = store.load(1).unwrap();
     let entries = tracking::entries(&p, &store.item_schedules(1).unwrap());
     let from = chrono::NaiveDate::from_ymd_opt(2024, 9, 1).unwrap();
@@ -152,24 +122,20 @@ fn report_of_a_school_year_lists_items_indicators_and_rating() {
 
 #[test]
 fn a_period_with_nothing_due_says_so_and_bad_periods_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path();
-    ok(dir, &["import", sample().to_str().unwrap()]);
+    let env = Env::with_sample();
+    let dir = env.root();
     let pdf = dir.join("empty.pdf");
     // Before the programme starts.
-    ok(
-        dir,
-        &[
-            "report",
-            "1",
-            "--from",
-            "2023-01",
-            "--to",
-            "2023-02",
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
-    );
+    env.ok_output(&[
+        "report",
+        "1",
+        "--from",
+        "2023-01",
+        "--to",
+        "2023-02",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
     let flat = squeeze(&pdftotext(&pdf));
     assert!(
         flat.contains("не наступил срок ни одного мероприятия"),
@@ -178,22 +144,19 @@ fn a_period_with_nothing_due_says_so_and_bad_periods_are_refused() {
     assert!(flat.contains("Интегральную оценку эффективности"));
     assert!(!flat.contains("Дата выполнения"), "no empty table");
 
-    let reversed = run(
-        dir,
-        &[
-            "report",
-            "1",
-            "--from",
-            "2025-05",
-            "--to",
-            "2025-01",
-            "-o",
-            pdf.to_str().unwrap(),
-        ],
-    );
+    let reversed = env.run(&[
+        "report",
+        "1",
+        "--from",
+        "2025-05",
+        "--to",
+        "2025-01",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
     assert_eq!(reversed.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&reversed.stderr).contains("позже"));
-    let missing = run(dir, &["report", "1", "-o", pdf.to_str().unwrap()]);
+    let missing = env.run(&["report", "1", "-o", pdf.to_str().unwrap()]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("--from"));
 }

@@ -2,58 +2,33 @@
 //! indicators of the sample programme as a workbook, read back with
 //! calamine (issue #15).
 
+mod common;
+
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use calamine::{open_workbook_from_rs, Data, DataType, Reader, Xlsx};
 use chrono::NaiveDate;
 use metodist_core::{tracking, Store};
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/sample-programme.metodist.json")
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
-    cmd.arg("--db").arg(dir.join("test.sqlite3")).args(args);
-    cmd.env_remove("METODIST_DB")
-        .env("XDG_DATA_HOME", dir.join("xdg"));
-    cmd.output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> Output {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "metodist {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use common::{sample, Env};
 
 #[test]
 fn export_to_xlsx_has_every_due_date_with_its_status_and_json_stays_the_default() {
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path();
-    ok(dir, &["import", sample().to_str().unwrap()]);
+    let env = Env::with_sample();
+    let dir = env.root();
     let xlsx = dir.join("Исполнение.XLSX");
-    let out = ok(
-        dir,
-        &[
-            "export",
-            "1",
-            "-o",
-            xlsx.to_str().unwrap(),
-            "--today",
-            "2025-09-15",
-        ],
-    );
+    let out = env.ok_output(&[
+        "export",
+        "1",
+        "-o",
+        xlsx.to_str().unwrap(),
+        "--today",
+        "2025-09-15",
+    ]);
     assert!(out.stdout.is_empty() && out.stderr.is_empty());
 
     // What the core says, from the same database.
-    let store = Store::open(&dir.join("test.sqlite3")).unwrap();
+    let store = Store::open(&env.db()).unwrap();
     let p = store.load(1).unwrap();
     let schedules = store.item_schedules(1).unwrap();
     let entries = tracking::entries(&p, &schedules);
@@ -107,41 +82,26 @@ fn export_to_xlsx_has_every_due_date_with_its_status_and_json_stays_the_default(
 
     // Any other name is the exchange file, as before; --today is for .xlsx only.
     let json = dir.join("out.json");
-    ok(dir, &["export", "1", "-o", json.to_str().unwrap()]);
+    env.ok_output(&["export", "1", "-o", json.to_str().unwrap()]);
     assert!(std::fs::read_to_string(&json)
         .unwrap()
         .contains("\"format\": \"metodist-programme\""));
-    let refused = run(
-        dir,
-        &[
-            "export",
-            "1",
-            "-o",
-            json.to_str().unwrap(),
-            "--today",
-            "2025-09-15",
-        ],
-    );
+    let refused = env.run(&[
+        "export",
+        "1",
+        "-o",
+        json.to_str().unwrap(),
+        "--today",
+        "2025-09-15",
+    ]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("только для таблицы Excel"));
     // Never over the database, even one whose name ends in .xlsx.
-    let odd = dir.join("база.xlsx");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
-    cmd.arg("--db")
-        .arg(&odd)
-        .args(["import", sample().to_str().unwrap()]);
-    assert!(cmd
-        .env_remove("METODIST_DB")
-        .output()
-        .unwrap()
-        .status
-        .success());
+    let odd_env = Env::with_db_name("база.xlsx");
+    odd_env.ok(&["import", sample().to_str().unwrap()]);
+    let odd = odd_env.db();
     let before = std::fs::read(&odd).unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
-    cmd.arg("--db")
-        .arg(&odd)
-        .args(["export", "1", "-o", odd.to_str().unwrap()]);
-    let over = cmd.env_remove("METODIST_DB").output().unwrap();
+    let over = odd_env.run(&["export", "1", "-o", odd.to_str().unwrap()]);
     assert!(!over.status.success());
     assert!(
         String::from_utf8_lossy(&over.stderr).contains("файл базы данных"),

@@ -765,12 +765,11 @@ fn roadmap_points(
     }
     // Kept items whose number changed: the list would have to renumber
     // them, so the plan is restated.
-    let renumbered = diff.items.is_empty()
-        || old.numbered_items().any(|(on, _, oi)| {
-            new.numbered_items()
-                .find(|(_, _, ni)| ni.uid == oi.uid)
-                .is_some_and(|(nn, _, _)| nn != on)
-        });
+    let renumbered = old.numbered_items().any(|(on, _, oi)| {
+        new.numbered_items()
+            .find(|(_, _, ni)| ni.uid == oi.uid)
+            .is_some_and(|(nn, _, _)| nn != on)
+    });
     let structural = diff
         .blocks
         .iter()
@@ -840,9 +839,7 @@ fn roadmap_points(
             }
         }
     }
-    let restate = structural
-        || (renumbered && !diff.items.is_empty())
-        || points.len() > opts.max_points as usize;
+    let restate = structural || renumbered || points.len() > opts.max_points as usize;
     if restate {
         // A plan that stands in a section is restated with its section.
         if let Some((section, number)) = roadmap_section(old, new) {
@@ -892,6 +889,12 @@ fn closing_points(approving: &ApprovingAct, kind: ActKind) -> Vec<String> {
         .filter(|p| {
             let l = p.to_lowercase();
             starts.iter().any(|s| l.starts_with(s))
+        })
+        // «… и распространяется на правоотношения, возникшие с …» dated
+        // the programme, not its amendment.
+        .map(|p| match p.find(" и распространяется на ") {
+            Some(at) => format!("{}.", p[..at].trim_end_matches([',', ' '])),
+            None => p,
         })
         .collect();
     if !carried.is_empty() {
@@ -966,10 +969,12 @@ pub fn draft(
         indicator_points(diff, old, new, options, &mut apx, &mut subs);
         roadmap_points(diff, old, new, options, &mut apx, &mut subs);
         // Most of the programme restated, or sections moved: one new
-        // edition reads better than many pieces.
+        // edition reads better than many pieces. So does a change no
+        // point lists (the document's shape alone).
         whole = apx.parts.len() >= 3
             || subs.items.len() > 3 * options.max_points as usize
-            || diff.sections.iter().any(|s| s.moved);
+            || diff.sections.iter().any(|s| s.moved)
+            || subs.items.is_empty();
     }
     let mut points = Vec::new();
     if whole {
@@ -1329,6 +1334,19 @@ mod tests {
     }
 
     #[test]
+    fn a_change_of_shape_alone_restates_the_whole_programme() {
+        let old = programme();
+        let mut new = old.clone();
+        new.layout.sections.style = crate::model::SectionStyle::Arabic;
+        let d = draft_of(&old, &new, &[]);
+        assert_eq!(d.appendix, vec![Restated::Whole]);
+        assert_eq!(
+            d.act.points[0],
+            "Программу изложить в новой редакции согласно приложению к настоящему постановлению."
+        );
+    }
+
+    #[test]
     fn names_of_programmes_and_default_closing_points() {
         let n = programme_name(
             "Программа поддержки школ с низкими результатами",
@@ -1348,6 +1366,14 @@ mod tests {
             "муниципальную программу «Развитие образования»"
         );
         let mut act = programme().act.unwrap();
+        act.points = vec![
+            "Утвердить программу.".into(),
+            "Настоящее постановление вступает в силу со дня его официального опубликования и распространяется на правоотношения, возникшие с 1 сентября 2024 года.".into(),
+        ];
+        assert_eq!(
+            closing_points(&act, ActKind::Decree),
+            ["Настоящее постановление вступает в силу со дня его официального опубликования."]
+        );
         act.points.clear();
         assert_eq!(
             closing_points(&act, ActKind::Order),

@@ -47,6 +47,24 @@ pub enum ActField {
 pub enum AppendixField {
     Number,
     IssuerGenitive,
+    /// The participle she typed in place of the derived one.
+    Participle,
+}
+
+/// A text of the document's own shape (`DocumentLayout`, §2).
+#[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "name", rename_all = "snake_case", deny_unknown_fields)]
+pub enum LayoutField {
+    PassportHeading,
+    IndicatorsHeading,
+    RoadmapHeading,
+    /// The header she gave a roadmap column (only a header she typed: an
+    /// empty one prints the kind's default, which is not her text).
+    ColumnHeader {
+        column: ColumnKind,
+    },
+    /// The title over the per-year columns.
+    YearsHeading,
 }
 
 #[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +143,9 @@ pub enum Place {
     },
     Appendix {
         field: AppendixField,
+    },
+    Layout {
+        field: LayoutField,
     },
     PassportLabel {
         row: String,
@@ -265,11 +286,26 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
             &mut p.appendix.issuer_genitive,
             "гриф, чьё постановление",
         ),
+        (
+            AppendixField::Participle,
+            &mut p.appendix.participle,
+            "гриф, слово «УТВЕРЖДЕНА»",
+        ),
     ] {
         f(text, &|| {
             (Place::Appendix { field }, field_in("Акт", what.to_string()))
         });
     }
+    // The passport's and the indicator table's headings are set on the
+    // «Разделы» tab («Оформление»), where the window goes for them.
+    f(&mut p.layout.passport_heading, &|| {
+        (
+            Place::Layout {
+                field: LayoutField::PassportHeading,
+            },
+            field_in("Разделы", "оформление, заголовок паспорта".into()),
+        )
+    });
     for (n, row) in p.passport.iter_mut().enumerate() {
         let (uid, label) = (row.uid.clone(), short(&row.label));
         let n = n + 1;
@@ -316,10 +352,13 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
             )
         });
     }
+    // Sections by the programme's own numbers («Раздел 2», «3», «II»),
+    // an unnumbered one by its title only.
+    let section_numbers = p.heading_numbers().sections;
     for (n, section) in p.sections.iter_mut().enumerate() {
         let (uid, number, title) = (
             section.uid.clone(),
-            crate::model::roman(n as u32 + 1),
+            section_name(section_numbers.get(n).map_or("", String::as_str)),
             short(&section.title),
         );
         f(&mut section.title, &|| {
@@ -327,7 +366,7 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
                 Place::SectionTitle {
                     section: uid.clone(),
                 },
-                field_in("Разделы", format!("раздел {number}, название")),
+                field_in("Разделы", format!("{number}, название")),
             )
         });
         for (block, body) in section.body.iter_mut().enumerate() {
@@ -339,7 +378,7 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
                             block,
                             cell,
                         },
-                        field_in("Разделы", format!("раздел {number} «{title}», {what}")),
+                        field_in("Разделы", format!("{number} «{title}», {what}")),
                     )
                 })
             };
@@ -400,6 +439,17 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
             }
         }
     }
+    f(&mut p.layout.indicators_heading, &|| {
+        (
+            Place::Layout {
+                field: LayoutField::IndicatorsHeading,
+            },
+            field_in(
+                "Разделы",
+                "оформление, заголовок таблицы показателей".into(),
+            ),
+        )
+    });
     for (n, indicator) in p.indicators.iter_mut().enumerate() {
         let uid = indicator.uid.clone();
         let n = n + 1;
@@ -434,6 +484,33 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
         .enumerate()
         .map(|(b, block)| (0..block.items.len()).map(|i| p.item_ref(b, i)).collect())
         .collect();
+    let roadmap_layout = |field: LayoutField, what: String| {
+        move || {
+            (
+                Place::Layout { field },
+                field_in("Дорожная карта", format!("оформление, {what}")),
+            )
+        }
+    };
+    let rl = &mut p.layout.roadmap;
+    f(
+        &mut rl.heading,
+        &roadmap_layout(LayoutField::RoadmapHeading, "заголовок".into()),
+    );
+    for column in &mut rl.columns {
+        let field = LayoutField::ColumnHeader {
+            column: column.kind,
+        };
+        let what = format!("заголовок столбца «{}»", column.kind.default_header());
+        f(&mut column.header, &roadmap_layout(field, what));
+    }
+    f(
+        &mut rl.years_heading,
+        &roadmap_layout(
+            LayoutField::YearsHeading,
+            "заголовок столбцов по годам".into(),
+        ),
+    );
     for (b, block) in p.roadmap.blocks.iter_mut().enumerate() {
         let uid = block.uid.clone();
         f(&mut block.title, &|| {
@@ -480,6 +557,18 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
                 one(&mut year.text, ItemField::Year { year: year.year }, &what);
             }
         }
+    }
+}
+
+/// How a location names a section: «раздел 2», «раздел II», «раздел
+/// Раздел 2» read as «раздел 2»; «раздел без номера» when it has none.
+fn section_name(number: &str) -> String {
+    let n = number.trim().trim_end_matches('.');
+    let n = n.strip_prefix("Раздел ").unwrap_or(n);
+    if n.is_empty() {
+        "раздел без номера".into()
+    } else {
+        format!("раздел {n}")
     }
 }
 
@@ -709,6 +798,11 @@ fn edits_between(before: &Programme, after: &Programme) -> Vec<Edit> {
     if before.appendix != after.appendix {
         edits.push(Edit::SetAppendix {
             appendix: after.appendix.clone(),
+        });
+    }
+    if before.layout != after.layout {
+        edits.push(Edit::SetLayout {
+            layout: after.layout.clone(),
         });
     }
     for (old, new) in before.passport.iter().zip(&after.passport) {

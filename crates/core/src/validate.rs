@@ -46,10 +46,19 @@ pub fn validate_text(s: &str) -> Option<String> {
 
 /// Every problem of `p`, in document order; empty when it may be stored.
 pub fn validate(p: &Programme) -> Vec<Problem> {
+    validate_sized(p).0
+}
+
+/// `validate`, with the length in bytes of the programme's exchange file:
+/// what cannot be exported as a file that imports again is not stored.
+pub fn validate_sized(p: &Programme) -> (Vec<Problem>, u64) {
     let mut v = Validator::default();
     v.programme(p);
-    v.size(p);
-    v.problems
+    let len = crate::exchange::exported_len(p);
+    if let Some(msg) = too_large(len) {
+        v.push("", msg);
+    }
+    (v.problems, len)
 }
 
 /// What is wrong with a programme whose exchange file is `len` bytes long.
@@ -167,14 +176,6 @@ impl Validator {
     fn texts(&mut self, path: &str, items: &[String]) {
         for (i, s) in items.iter().enumerate() {
             self.text(&format!("{path}[{i}]"), s);
-        }
-    }
-
-    /// A programme must fit the exchange file: what cannot be exported as
-    /// a file that imports again is not stored.
-    fn size(&mut self, p: &Programme) {
-        if let Some(msg) = too_large(crate::exchange::exported_len(p)) {
-            self.push("", msg);
         }
     }
 

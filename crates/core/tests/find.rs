@@ -4,7 +4,9 @@
 
 mod common;
 
-use metodist_core::find::{self, ActField, ItemField, Place, Query, ReplaceTarget};
+use metodist_core::find::{
+    self, ActField, AppendixField, ItemField, LayoutField, Place, Query, ReplaceTarget,
+};
 use metodist_core::model::*;
 use metodist_core::{exchange, Store};
 use serde_json::Value;
@@ -25,27 +27,44 @@ const NOT_TEXT: &[&str] = &[
     "period",
     "tracking",
     "manual_schedule",
-    // Enum names of the document's shape (issue #14): the act's heading
-    // layout and date format, what the mark approves.
-    "heading",
+    // Enum names of the document's shape (issue #14): the act's date
+    // format, what the mark approves.
     "date_format",
     "approves",
-    // The shape's own headings, column headers and a typed participle
-    // of the mark are not searched yet
-    // (docs/design.md, find): they are edited on their own cards.
-    "layout",
-    "participle",
+];
+
+/// Enum names at these paths (keys from the top, arrays skipped), whose
+/// keys elsewhere hold text: the act's heading layout beside the
+/// roadmap's heading, the roadmap's shape and numbering styles beside its
+/// blocks and the items of lists. Every other text of the layout — the
+/// headings of the passport, the indicators and the roadmap, the column
+/// headers, the title over the year columns — and the typed participle
+/// are searched (issue #14).
+const NOT_TEXT_AT: &[&str] = &[
+    "act.heading",
+    "layout.roadmap.shape",
+    "layout.roadmap.blocks",
+    "layout.roadmap.items",
 ];
 
 /// Calls `f` on every string of `v` that is text she types.
 fn text_leaves(v: &mut Value, f: &mut dyn FnMut(&mut String)) {
+    text_leaves_at(v, "", f)
+}
+
+fn text_leaves_at(v: &mut Value, path: &str, f: &mut dyn FnMut(&mut String)) {
     match v {
         Value::String(s) => f(s),
-        Value::Array(items) => items.iter_mut().for_each(|i| text_leaves(i, f)),
+        Value::Array(items) => items.iter_mut().for_each(|i| text_leaves_at(i, path, f)),
         Value::Object(map) => {
             for (key, value) in map.iter_mut() {
-                if !NOT_TEXT.contains(&key.as_str()) {
-                    text_leaves(value, f);
+                let at = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                if !NOT_TEXT.contains(&key.as_str()) && !NOT_TEXT_AT.contains(&at.as_str()) {
+                    text_leaves_at(value, &at, f);
                 }
             }
         }
@@ -156,6 +175,134 @@ fn every_text_field_on_every_tab_is_searched() {
     assert!(hits
         .iter()
         .any(|h| matches!(h.place, Place::BlockTitle { .. })));
+}
+
+#[test]
+fn the_layout_texts_and_the_participle_are_found_and_replaced_in_one_step() {
+    let mut p = common::sample();
+    p.layout.passport_heading = "Паспорт Ёлки".into();
+    p.layout.indicators_heading = "Показатели ёлки".into();
+    p.layout.roadmap.heading = "План мероприятий «Ёлка»".into();
+    p.layout.roadmap.years_heading = "Ёлка по годам".into();
+    p.layout.roadmap.columns = vec![
+        RoadmapColumn {
+            kind: ColumnKind::Activity,
+            header: "Мероприятия к ёлке".into(),
+            width: None,
+        },
+        // An empty header prints the default: nothing of hers to find.
+        RoadmapColumn {
+            kind: ColumnKind::Deadline,
+            header: String::new(),
+            width: None,
+        },
+    ];
+    p.appendix.participle = "УТВЕРЖДЁН ЁЛКОЙ".into();
+    let found = find::find(&p, &text("ёлк")).unwrap();
+    let location = |field: LayoutField| {
+        found
+            .hits
+            .iter()
+            .find(|h| h.place == Place::Layout { field })
+            .map(|h| h.location.as_str())
+            .unwrap_or_else(|| panic!("{field:?} is not found: {:?}", found.hits))
+    };
+    assert_eq!(
+        location(LayoutField::PassportHeading),
+        "Разделы · оформление, заголовок паспорта"
+    );
+    assert_eq!(
+        location(LayoutField::IndicatorsHeading),
+        "Разделы · оформление, заголовок таблицы показателей"
+    );
+    assert_eq!(
+        location(LayoutField::RoadmapHeading),
+        "Дорожная карта · оформление, заголовок"
+    );
+    assert_eq!(
+        location(LayoutField::ColumnHeader {
+            column: ColumnKind::Activity
+        }),
+        "Дорожная карта · оформление, заголовок столбца «Мероприятие»"
+    );
+    assert_eq!(
+        location(LayoutField::YearsHeading),
+        "Дорожная карта · оформление, заголовок столбцов по годам"
+    );
+    let participle = found
+        .hits
+        .iter()
+        .find(|h| {
+            h.place
+                == Place::Appendix {
+                    field: AppendixField::Participle,
+                }
+        })
+        .expect("the typed participle");
+    assert_eq!(participle.location, "Акт · гриф, слово «УТВЕРЖДЕНА»");
+    assert_eq!(found.total, 6);
+
+    let (mut store, id) = store_with(&p);
+    let stored = store.load(id).unwrap();
+    let plan = find::replace(&stored, "ёлк", "сосн", &ReplaceTarget::All).unwrap();
+    assert_eq!(plan.count, 6);
+    store.apply(id, &plan.edit, common::today()).unwrap();
+    let after = store.load(id).unwrap();
+    assert_eq!(after.layout.passport_heading, "Паспорт сосни");
+    assert_eq!(after.layout.roadmap.heading, "План мероприятий «сосна»");
+    assert_eq!(
+        after.layout.roadmap.columns[0].header,
+        "Мероприятия к сосне"
+    );
+    assert_eq!(after.layout.roadmap.years_heading, "сосна по годам");
+    assert_eq!(after.appendix.participle, "УТВЕРЖДЁН соснОЙ");
+    store.undo(id).unwrap();
+    assert_eq!(store.load(id).unwrap(), stored, "one undo restores them");
+}
+
+#[test]
+fn sections_are_named_by_the_programmes_own_numbers() {
+    let mut p = common::sample();
+    assert!(p.sections.len() >= 3);
+    p.layout.passport_numbered = true;
+    p.layout.sections.style = SectionStyle::Razdel;
+    p.sections[1].unnumbered = true;
+    for s in &mut p.sections {
+        s.title = format!("{} Ёлка", s.title);
+    }
+    let hits = find::find(&p, &text("ёлка")).unwrap().hits;
+    let title_of = |n: usize| {
+        let uid = &p.sections[n].uid;
+        hits.iter()
+            .find(|h| {
+                h.place
+                    == Place::SectionTitle {
+                        section: uid.clone(),
+                    }
+            })
+            .unwrap()
+            .location
+            .clone()
+    };
+    // The passport is «Раздел 1.»: the sections count on from 2, the
+    // unnumbered one is not counted.
+    assert_eq!(title_of(0), "Разделы · раздел 2, название");
+    assert_eq!(title_of(1), "Разделы · раздел без номера, название");
+    assert_eq!(title_of(2), "Разделы · раздел 3, название");
+    p.layout.sections.style = SectionStyle::Arabic;
+    p.layout.passport_numbered = false;
+    let hits = find::find(&p, &text("ёлка")).unwrap().hits;
+    let uid = &p.sections[2].uid;
+    let third = hits
+        .iter()
+        .find(|h| {
+            h.place
+                == Place::SectionTitle {
+                    section: uid.clone(),
+                }
+        })
+        .unwrap();
+    assert_eq!(third.location, "Разделы · раздел 2, название");
 }
 
 #[test]

@@ -272,3 +272,35 @@ fn a_reversed_period_names_its_months_as_she_types_them() {
     );
     assert!(!message.contains("2026-05"), "{message}");
 }
+
+/// A passport row that is valid alone but would make the exchange file
+/// pass its limit is refused, though an edit of one part is not checked
+/// with the whole programme: what can't be exported as a file that imports
+/// again is not stored (`edit::check_growth`).
+#[test]
+fn an_edit_that_would_outgrow_the_exchange_file_is_refused_and_nothing_stored() {
+    let (mut store, id) = setup();
+    let before = store.load(id).unwrap();
+    // Tabs are allowed and take two bytes in JSON («\\t»): 70 lines of a
+    // million tabs are 140 MB of file, each line within the text limit.
+    let line = "\t".repeat(metodist_core::validate::MAX_TEXT_CHARS);
+    let row = PassportRow {
+        uid: String::new(),
+        key: PassportKey::Custom,
+        label: "Приложения".into(),
+        content: vec![TextBlock::Bulleted {
+            items: vec![line; 70],
+        }],
+        from_data: false,
+        subrows: Vec::new(),
+    };
+    let err = store
+        .apply(id, &Edit::PutPassportRow { at: None, row }, common::today())
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("программа слишком большая") && message.contains("не больше 128 МБ"),
+        "{message}"
+    );
+    assert_eq!(store.load(id).unwrap(), before, "nothing stored");
+}

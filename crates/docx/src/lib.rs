@@ -117,6 +117,21 @@ pub fn write_amendment(
     write(&metodist_print::compose_amendment(input), profile, fonts)
 }
 
+/// The comparison table of two editions (`metodist_print::compose_comparison`).
+pub fn write_comparison(
+    old: &metodist_print::Programme,
+    new: &metodist_print::Programme,
+    diff: &metodist_print::ProgrammeDiff,
+    profile: &LayoutProfile,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, DocxError> {
+    write(
+        &metodist_print::compose_comparison(old, new, diff),
+        profile,
+        fonts,
+    )
+}
+
 /// The .docx of `doc` in `profile`. `fonts` are the profile's fonts as
 /// loaded for the PDF: their widths place list text after its labels and
 /// tell short table rows from long ones, as the PDF does.

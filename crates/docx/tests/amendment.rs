@@ -152,3 +152,24 @@ fn the_amendment_act_as_word_writes_and_lo_reads_it() {
         assert!(text.contains(expected), "«{expected}» in:\n{text}");
     }
 }
+
+#[test]
+fn the_comparison_table_as_word_keeps_the_changed_words_bold() {
+    let old = sample();
+    let new = amended(&old);
+    let diff = metodist_core::diff::compare(&old, &new);
+    let profile = LayoutProfile::default();
+    let fonts = Fonts::load(&profile.font).unwrap();
+    let bytes = metodist_docx::write_comparison(&old, &new, &diff, &profile, &fonts).unwrap();
+    let xml = document_xml(&bytes);
+    assert!(xml.contains("Сравнительная таблица изменений"));
+    assert!(xml.contains("Действующая редакция"));
+    // The new deadline in a bold run of its own.
+    let at = xml.find("до 01.06.2025").expect("the new deadline");
+    let run_start = xml[..at].rfind("<w:r>").unwrap();
+    assert!(
+        xml[run_start..at].contains("<w:b/>"),
+        "{}",
+        &xml[run_start..at]
+    );
+}

@@ -302,11 +302,13 @@ enum PointPart {
     Rows(Vec<Vec<String>>),
 }
 
-/// A point's lines: text lines, and runs of lines with tabs as rows.
+/// A point's lines: text lines, and runs of lines with tabs as rows. The
+/// first line is always text: a point typed or pasted with a tab in it
+/// stays a point.
 fn point_parts(point: &str) -> Vec<PointPart> {
     let mut parts: Vec<PointPart> = Vec::new();
     for line in point.lines() {
-        if line.contains('\t') {
+        if line.contains('\t') && !parts.is_empty() {
             let row: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
             match parts.last_mut() {
                 Some(PointPart::Rows(rows)) => rows.push(row),
@@ -481,15 +483,15 @@ fn header_row(titles: &[&str]) -> Row {
 fn passport(p: &Programme) -> Table {
     let mut body = Vec::new();
     for row in &p.passport {
-        body.push({
-            // Rows that repeat the data print it (metodist_core::passport).
-            let content = rich_cell(&metodist_core::passport::shown(p, row));
-            Row::new(vec![Cell::text(row.label.trim()), content])
-        });
-        // Each further sub-row in a row of its own, with the rule above
-        // it; the label stands in the first one only.
+        // Rows that repeat the data print it (metodist_core::passport).
+        let content = rich_cell(&metodist_core::passport::shown(p, row));
+        // The label stands once over the row's sub-rows (§2: each a
+        // content cell of its own, with a rule above it), as in the
+        // originals; the rows below leave its column out.
+        let label = Cell::text(row.label.trim()).span_rows(1 + row.subrows.len());
+        body.push(Row::new(vec![label, content]));
         for sub in &row.subrows {
-            body.push(Row::new(vec![Cell::text(""), rich_cell(sub)]));
+            body.push(Row::new(vec![rich_cell(sub)]));
         }
     }
     Table {
@@ -1121,6 +1123,52 @@ mod tests {
     }
 
     #[test]
+    fn points_count_on_past_subpoints_and_set_out_their_rows() {
+        let points: Vec<String> = [
+            "Внести в Программу следующие изменения:",
+            "1.1. Позицию «Сроки» паспорта Программы изложить в следующей редакции:\nСроки\t2025–2028 годы",
+            "1.2. Пункт 2.3 плана мероприятий исключить.",
+            "Контроль\tоставляю за собой.",
+            "Опубликовать.\nВторой абзац пункта.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut out = Vec::new();
+        point_blocks(&points, &|_, _| None, &mut out);
+        let kinds: Vec<String> = out
+            .iter()
+            .map(|b| match b {
+                Block::List(l) => match &l.kind {
+                    crate::doc::ListKind::Numbered { start, .. } => {
+                        format!("list from {start} of {}", l.items.len())
+                    }
+                    _ => "bullets".into(),
+                },
+                Block::Paragraph(p) => p.runs.iter().map(|r| r.text.as_str()).collect(),
+                Block::Table(t) => format!("table {}x{}", t.body.len(), t.columns.len()),
+                _ => "other".into(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "list from 1 of 1",
+                "1.1. Позицию «Сроки» паспорта Программы изложить в следующей редакции:",
+                "table 1x2",
+                "1.2. Пункт 2.3 плана мероприятий исключить.",
+                // A tab on a point's first line is no table row.
+                "list from 2 of 2",
+            ]
+        );
+        let Block::List(l) = &out[4] else { panic!() };
+        assert_eq!(
+            l.items[1].paragraphs.len(),
+            2,
+            "a point's lines are its paragraphs"
+        );
+    }
+
+    #[test]
     fn a_draft_act_prints_blanks_for_date_and_number() {
         let mut p = metodist_core::generate::programme(5, 1);
         let act = p.act.as_mut().expect("generated programmes have an act");
@@ -1359,7 +1407,8 @@ mod tests {
             .iter()
             .position(|r| r[0] == p.passport[0].label)
             .unwrap();
-        assert_eq!(rows[first + 1], ["", "второй документ"]);
-        assert_eq!(rows[first + 2], ["", "третий документ"]);
+        // The label spans the sub-rows: the rows below have only content.
+        assert_eq!(rows[first + 1], ["второй документ"]);
+        assert_eq!(rows[first + 2], ["третий документ"]);
     }
 }

@@ -259,8 +259,11 @@ pub struct Cell {
     pub blocks: Vec<CellBlock>,
     /// Number of columns the cell spans (at least 1).
     pub colspan: usize,
-    /// Number of header rows the cell spans (header rows only; at least
-    /// 1). The cells of the rows below leave its columns out.
+    /// Number of rows the cell spans, in the header or in the body (at
+    /// least 1). The cells of the rows below leave its columns out. In the
+    /// body the cell is drawn over the rows it spans; split by a page
+    /// break, its text continues on the next page and is not repeated, as
+    /// Word does with a vertically merged cell.
     pub rowspan: usize,
 }
 

@@ -204,9 +204,17 @@ fn mark(env: &mut Env, m: &Mark, width: f32) -> Laid {
         indent: 0.0,
         ..body_context(env, None)
     };
-    let mut lines = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
     for p in &m.paragraphs {
-        let laid = layout(env, p, ctx, w, None);
+        let mut laid = layout(env, p, ctx, w, None);
+        // The space before a paragraph of the mark (12 pt above
+        // «УТВЕРЖДЕНА» under the appendix line, §3) is kept, as the .docx
+        // keeps it: the block is one laid unit, so it goes into the first
+        // line's height above its baseline.
+        if let (false, Some(first)) = (lines.is_empty(), laid.lines.first_mut()) {
+            first.height += laid.space_before;
+            first.ascent += laid.space_before;
+        }
         lines.extend(laid.lines);
     }
     Laid {

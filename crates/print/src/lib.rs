@@ -75,7 +75,9 @@ mod raster;
 mod report;
 mod table;
 
-pub use amendment::{compose_amendment, render_amendment, AmendmentInput};
+pub use amendment::{
+    compose_amendment, compose_comparison, render_amendment, render_comparison, AmendmentInput,
+};
 pub use compose::{
     compose, compose_with, format_number, render_programme, ComposeExtras, ComposeMode,
 };
@@ -85,6 +87,9 @@ pub use doc::{
 };
 pub use error::{PrintError, PrintWarning, ERROR_CODES};
 pub use fonts::{font_dirs, installed_families, Face, FontFamily, Fonts};
+/// The model types the amendment and comparison entry points take, for
+/// callers (the .docx writer) that do not depend on the core directly.
+pub use metodist_core::{diff::ProgrammeDiff, Programme};
 pub use profile::{
     FontChoice, HeaderRepeat, LayoutProfile, ProfileProblem, PROFILE_2016, PROFILE_2025,
 };

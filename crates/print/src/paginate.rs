@@ -5,7 +5,7 @@ use crate::doc::Style;
 use crate::flow::Item;
 use crate::paragraph::{Frag, Laid};
 use crate::profile::HeaderRepeat;
-use crate::table::{LaidHeader, LaidRow, LaidTable, Plan};
+use crate::table::{CellLine, LaidCell, LaidHeader, LaidRow, LaidTable, Plan};
 
 const EPS: f32 = 0.01;
 
@@ -46,6 +46,17 @@ pub(crate) struct Pager {
     y: f32,
     /// Nothing has been placed on the current page yet.
     empty: bool,
+    /// Body cells spanning rows that are still being placed.
+    spans: Vec<OpenSpan>,
+}
+
+/// A cell spanning body rows, drawn once its rows on a page are placed:
+/// the lines not yet drawn, how many of its rows are still to come, and
+/// where its part on the current page begins.
+struct OpenSpan {
+    cell: LaidCell,
+    rows_left: usize,
+    top: f32,
 }
 
 impl Pager {
@@ -55,6 +66,7 @@ impl Pager {
             margins,
             y: 0.0,
             empty: true,
+            spans: Vec::new(),
         }
     }
 
@@ -250,29 +262,29 @@ impl Pager {
             }
         }
         let w = t.border;
-        let (xl, xr) = (left + t.edges[0], left + *t.edges.last().unwrap_or(&0.0));
+        let xr = left + *t.edges.last().unwrap_or(&0.0);
         let bottom = top + height;
         let page = self.page();
-        page.draws.push(Draw::Rule {
-            x1: xl,
-            y1: top,
-            x2: xr,
-            y2: top,
-            width: w,
-        });
-        page.draws.push(Draw::Rule {
-            x1: xl,
-            y1: bottom,
-            x2: xr,
-            y2: bottom,
-            width: w,
-        });
+        // Each cell rules its own width: the columns under a cell spanning
+        // rows get no rule between its rows (merge_rules joins the rest).
         for cell in &row.cells {
-            let x = left + t.edges[cell.col];
+            let (x0, x1) = (
+                left + t.edges[cell.col],
+                left + t.edges[cell.col + cell.span],
+            );
+            for y in [top, bottom] {
+                page.draws.push(Draw::Rule {
+                    x1: x0,
+                    y1: y,
+                    x2: x1,
+                    y2: y,
+                    width: w,
+                });
+            }
             page.draws.push(Draw::Rule {
-                x1: x,
+                x1: x0,
                 y1: top,
-                x2: x,
+                x2: x0,
                 y2: bottom,
                 width: w,
             });
@@ -335,7 +347,86 @@ impl Pager {
         self.empty = false;
     }
 
+    /// Opens the cells of `row` that span the rows below it, from here.
+    fn open_spans(&mut self, row: &LaidRow) {
+        for s in &row.spans {
+            self.spans.push(OpenSpan {
+                cell: s.cell.clone(),
+                rows_left: s.rows,
+                top: self.y,
+            });
+        }
+    }
+
+    /// A row under the open spans is placed whole: those whose last row it
+    /// was are drawn and closed.
+    fn row_done(&mut self, t: &LaidTable) {
+        for s in &mut self.spans {
+            s.rows_left = s.rows_left.saturating_sub(1);
+        }
+        if self.spans.iter().any(|s| s.rows_left == 0) {
+            self.draw_spans(t);
+        }
+    }
+
+    /// Draws every open span over the rows placed under it on this page:
+    /// a closed one whole, an open one (the page ends inside its rows) as
+    /// far as its lines fit, keeping the rest for the next page.
+    fn draw_spans(&mut self, t: &LaidTable) {
+        let bottom = self.y;
+        let left = self.margins.left;
+        let mut keep = Vec::new();
+        for mut s in std::mem::take(&mut self.spans) {
+            let closed = s.rows_left == 0;
+            if bottom > s.top + EPS {
+                let room = bottom - s.top - 2.0 * t.padding;
+                let k = if closed {
+                    s.cell.lines.len()
+                } else {
+                    s.cell
+                        .lines
+                        .iter()
+                        .take_while(|l| l.top + l.height <= room + EPS)
+                        .count()
+                };
+                let (x0, x1) = (
+                    left + t.edges[s.cell.col],
+                    left + t.edges[s.cell.col + s.cell.span],
+                );
+                for line in &s.cell.lines[..k] {
+                    let baseline = s.top + t.padding + line.top + line.ascent;
+                    for f in &line.frags {
+                        self.page().draws.push(Draw::Text {
+                            x: x0 + t.padding + line.x + f.x,
+                            baseline,
+                            frag: f.clone(),
+                        });
+                    }
+                }
+                let w = t.border;
+                self.rule(x0, s.top, x1, s.top, w);
+                self.rule(x0, bottom, x1, bottom, w);
+                self.rule(x0, s.top, x0, bottom, w);
+                self.rule(x1, s.top, x1, bottom, w);
+                let shift = s.cell.lines.get(k).map_or(0.0, |l| l.top);
+                s.cell.lines = s.cell.lines[k..]
+                    .iter()
+                    .map(|l| CellLine {
+                        top: l.top - shift,
+                        ..l.clone()
+                    })
+                    .collect();
+            }
+            if !closed {
+                keep.push(s);
+            }
+        }
+        self.spans = keep;
+    }
+
     fn continue_table(&mut self, t: &LaidTable) {
+        // A cell spanning rows ends its part on this page with the page.
+        self.draw_spans(t);
         self.new_page();
         if let Some(label) = &t.continuation {
             for line in &label.lines {
@@ -355,6 +446,9 @@ impl Pager {
                 }
             }
             HeaderRepeat::None => {}
+        }
+        for s in &mut self.spans {
+            s.top = self.y;
         }
     }
 
@@ -406,7 +500,9 @@ impl Pager {
                 let room = self.remaining() - 2.0 * t.padding;
                 match t.plan_row(&cur, room, fresh, rows_here > 0) {
                     Plan::Whole => {
+                        self.open_spans(&cur);
                         self.draw_row(t, &cur);
+                        self.row_done(t);
                         rows_here += 1;
                         break;
                     }
@@ -415,6 +511,7 @@ impl Pager {
                         rows_here = 0;
                     }
                     Plan::Split(a, b) => {
+                        self.open_spans(&a);
                         self.draw_row(t, &a);
                         self.continue_table(t);
                         rows_here = 0;
@@ -422,6 +519,13 @@ impl Pager {
                     }
                 }
             }
+        }
+        // A table whose spans claim more rows than it has still closes them.
+        if !self.spans.is_empty() {
+            for s in &mut self.spans {
+                s.rows_left = 0;
+            }
+            self.draw_spans(t);
         }
         self.y += t.space_after;
     }

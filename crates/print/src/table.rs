@@ -51,9 +51,24 @@ impl LaidCell {
     }
 }
 
+/// A body cell standing over its own row and the rows below it (a
+/// passport label over its sub-rows, §2): `rows` rows in all. The rows it
+/// covers leave its columns out; the pager draws it over their heights.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SpanCell {
+    pub cell: LaidCell,
+    pub rows: usize,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LaidRow {
+    /// The cells of this row alone; a cell spanning rows is in `spans`.
     pub cells: Vec<LaidCell>,
+    /// Cells that start here and span the rows below as well.
+    pub spans: Vec<SpanCell>,
+    /// The least content height: the last row under a spanning cell is
+    /// stretched when that cell is taller than all its rows.
+    pub min_content: f32,
     /// Centre the content vertically (header rows).
     pub middle: bool,
     pub keep_with_next: bool,
@@ -64,7 +79,7 @@ impl LaidRow {
         self.cells
             .iter()
             .map(LaidCell::content_height)
-            .fold(0.0, f32::max)
+            .fold(self.min_content, f32::max)
     }
 
     /// Lines of the tallest cell.
@@ -154,14 +169,22 @@ impl LaidRow {
                 })
                 .collect();
         }
+        let first = LaidRow {
+            cells: first,
+            // A spanning cell opens with the first part: the pager carries
+            // what does not fit beside it over to the next page.
+            spans: self.spans.clone(),
+            min_content: 0.0,
+            middle: self.middle,
+            keep_with_next: false,
+        };
+        let min_content = (self.min_content - first.content_height()).max(0.0);
         Some((
-            LaidRow {
-                cells: first,
-                middle: self.middle,
-                keep_with_next: false,
-            },
+            first,
             LaidRow {
                 cells: rest,
+                spans: Vec::new(),
+                min_content,
                 middle: self.middle,
                 keep_with_next: self.keep_with_next,
             },
@@ -364,34 +387,126 @@ fn layout_row(
     ctx: Context,
     middle: bool,
 ) -> Result<LaidRow, PrintError> {
+    let mut covered = vec![0usize; edges.len() - 1];
+    layout_body_row(env, row, 1, edges, padding, ctx, middle, &mut covered)
+}
+
+/// One body row. `covered[c]`: how many more rows a cell from above still
+/// spans in column `c` (those columns are left out of this row's cells);
+/// `below` is how many rows, this one included, a cell may span.
+#[allow(clippy::too_many_arguments)]
+fn layout_body_row(
+    env: &mut Env,
+    row: &Row,
+    below: usize,
+    edges: &[f32],
+    padding: f32,
+    ctx: Context,
+    middle: bool,
+    covered: &mut [usize],
+) -> Result<LaidRow, PrintError> {
     let columns = edges.len() - 1;
     let mut col = 0;
     let mut cells = Vec::with_capacity(row.cells.len());
-    for cell in &row.cells {
+    let mut spans = Vec::new();
+    let mut cell_iter = row.cells.iter();
+    while col < columns {
+        if covered[col] > 0 {
+            covered[col] -= 1;
+            col += 1;
+            continue;
+        }
+        let Some(cell) = cell_iter.next() else {
+            // A short row still gets its borders: empty cells fill the rest.
+            cells.push(LaidCell {
+                col,
+                span: 1,
+                lines: Vec::new(),
+            });
+            col += 1;
+            continue;
+        };
         let span = cell.colspan.max(1);
-        if col + span > columns {
+        if col + span > columns || covered[col..col + span].iter().any(|&c| c > 0) {
             return Err(PrintError::InvalidTable(format!(
                 "в строке больше ячеек, чем столбцов ({columns})"
             )));
         }
         let width = (edges[col + span] - edges[col] - 2.0 * padding).max(1.0);
-        cells.push(layout_cell(env, cell, col, span, width, ctx));
+        let laid = layout_cell(env, cell, col, span, width, ctx);
+        let rows = cell.rowspan.clamp(1, below.max(1));
+        if rows > 1 {
+            for c in &mut covered[col..col + span] {
+                *c = rows - 1;
+            }
+            spans.push(SpanCell { cell: laid, rows });
+        } else {
+            cells.push(laid);
+        }
         col += span;
     }
-    // A short row still gets its borders: empty cells fill the rest.
-    while col < columns {
-        cells.push(LaidCell {
-            col,
-            span: 1,
-            lines: Vec::new(),
-        });
-        col += 1;
+    if cell_iter.next().is_some() {
+        return Err(PrintError::InvalidTable(format!(
+            "в строке больше ячеек, чем столбцов ({columns})"
+        )));
     }
     Ok(LaidRow {
         cells,
+        spans,
+        min_content: 0.0,
         middle,
         keep_with_next: row.keep_with_next,
     })
+}
+
+/// The body rows, laid out together because a cell may span rows. A cell
+/// taller than the rows it spans stretches the last of them; the rows
+/// under it are kept together until they are as tall as it is, so a label
+/// is not cut after a one-line first row at the foot of a page.
+fn layout_body(
+    env: &mut Env,
+    rows: &[Row],
+    edges: &[f32],
+    padding: f32,
+    ctx: Context,
+) -> Result<Vec<LaidRow>, PrintError> {
+    let mut covered = vec![0usize; edges.len() - 1];
+    let mut body = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        body.push(layout_body_row(
+            env,
+            row,
+            rows.len() - r,
+            edges,
+            padding,
+            ctx,
+            false,
+            &mut covered,
+        )?);
+    }
+    for r in 0..body.len() {
+        for k in 0..body[r].spans.len() {
+            let (need, rows) = (
+                body[r].spans[k].cell.content_height(),
+                body[r].spans[k].rows,
+            );
+            let mut have = 0.0;
+            for (j, row) in body[r..r + rows].iter_mut().enumerate() {
+                if j > 0 {
+                    have += 2.0 * padding;
+                }
+                have += row.content_height();
+                if have + EPS < need && j + 1 < rows {
+                    row.keep_with_next = true;
+                }
+            }
+            if need > have + EPS {
+                let last = &mut body[r + rows - 1];
+                last.min_content = last.content_height() + need - have;
+            }
+        }
+    }
+    Ok(body)
 }
 
 fn layout_header(
@@ -486,10 +601,7 @@ pub(crate) fn layout_table(env: &mut Env, t: &Table, width: f32) -> Result<LaidT
     let padding = mm(env.profile.cell_padding_mm);
     let ctx = cell_context(env, t.size_pt);
     let header = layout_header(env, &t.header, &edges, padding, ctx)?;
-    let mut body = Vec::with_capacity(t.body.len());
-    for r in &t.body {
-        body.push(layout_row(env, r, &edges, padding, ctx, false)?);
-    }
+    let body = layout_body(env, &t.body, &edges, padding, ctx)?;
     let repeat = t.header_repeat.unwrap_or(env.profile.table_header_repeat);
     let numbers = if repeat == HeaderRepeat::ColumnNumbers {
         let row = Row::new(
@@ -555,6 +667,8 @@ mod tests {
                     lines: (0..n).map(|k| line(k as f32 * 10.0)).collect(),
                 })
                 .collect(),
+            spans: Vec::new(),
+            min_content: 0.0,
             middle: false,
             keep_with_next: false,
         }

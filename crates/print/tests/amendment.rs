@@ -338,3 +338,84 @@ fn a_plan_restated_alone_starts_its_landscape_page_with_the_mark() {
         Some(Block::PageBreak)
     ));
 }
+
+#[test]
+fn the_comparison_table_sets_the_editions_side_by_side() {
+    let old = sample();
+    let mut new = amended(&old);
+    let gone = new.roadmap.blocks[4].items.pop().unwrap();
+    let diff = metodist_core::diff::compare(&old, &new);
+    let doc = metodist_print::compose_comparison(&old, &new, &diff);
+    // The changed words are bold on their own side only.
+    let table = doc.groups[0]
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("the table");
+    let runs = |row: &metodist_print::Row, c: usize| -> Vec<(String, metodist_print::Style)> {
+        row.cells[c]
+            .blocks
+            .iter()
+            .flat_map(|b| match b {
+                metodist_print::CellBlock::Paragraph(p) => p.runs.clone(),
+                _ => Vec::new(),
+            })
+            .map(|r| (r.text, r.style))
+            .collect()
+    };
+    let deadline = table
+        .body
+        .iter()
+        .find(|r| {
+            r.cells.len() == 2
+                && runs(r, 1)
+                    .iter()
+                    .any(|(t, s)| t.contains("до 01.06.2025") && *s == metodist_print::Style::Bold)
+        })
+        .expect("the moved deadline, bold on the right");
+    assert_eq!(runs(deadline, 0)[0].0, "Срок: ");
+    assert!(runs(deadline, 0)
+        .iter()
+        .any(|(t, s)| t.contains("октябрь") && *s == metodist_print::Style::Bold));
+    assert!(!runs(deadline, 0)
+        .iter()
+        .any(|(t, _)| t.contains("01.06.2025")));
+
+    let profile = LayoutProfile::default();
+    let fonts = Fonts::load(&profile.font).unwrap();
+    let out = metodist_print::render_comparison(&old, &new, &diff, &profile, &fonts).unwrap();
+    let pdf = tmp("comparison.pdf");
+    std::fs::write(&pdf, &out.pdf).unwrap();
+    let text = pdftotext(&pdf, None);
+    for expected in [
+        "Сравнительная таблица изменений Муниципальная программа поддержки школ",
+        "Действующая редакция Новая редакция",
+        "Паспорт, позиция «Объёмы и источники финансирования»",
+        "Пункт 2.3 «Проведение муниципальных диагностических работ",
+        "Пункт 1.10 «Проведение выездного методического семинара для школ — участниц \
+         программы» плана мероприятий (добавляется) —",
+        "плана мероприятий (исключается)",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in:\n{text}");
+    }
+    let first: Vec<&str> = gone.activity.split_whitespace().take(3).collect();
+    assert!(
+        text.contains(&first.join(" ")),
+        "the removed item's text: {text}"
+    );
+    // The same editions: nothing to list.
+    let same =
+        metodist_print::compose_comparison(&old, &old, &metodist_core::diff::compare(&old, &old));
+    let words: Vec<String> = same.groups[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.runs.iter().map(|r| r.text.as_str()).collect()),
+            _ => None,
+        })
+        .collect();
+    assert!(words.contains(&"Редакции не различаются.".to_string()));
+}

@@ -3,6 +3,7 @@ import type { ActField } from "./ActField.js";
 import type { AppendixField } from "./AppendixField.js";
 import type { IndicatorField } from "./IndicatorField.js";
 import type { ItemField } from "./ItemField.js";
+import type { LayoutField } from "./LayoutField.js";
 import type { SectionCell } from "./SectionCell.js";
 
 /**
@@ -10,4 +11,4 @@ import type { SectionCell } from "./SectionCell.js";
  * follow the order and change with it); the parts inside an element by
  * index from 0.
  */
-export type Place = { "part": "title" } | { "part": "act", field: ActField, } | { "part": "appendix", field: AppendixField, } | { "part": "passport_label", row: string, } | { "part": "passport_text", row: string, block: number, line: number, } | { "part": "task", task: string, } | { "part": "section_title", section: string, } | { "part": "section_text", section: string, block: number, cell: SectionCell, } | { "part": "indicator", indicator: string, field: IndicatorField, } | { "part": "block_title", block: string, } | { "part": "item", item: string, field: ItemField, };
+export type Place = { "part": "title" } | { "part": "act", field: ActField, } | { "part": "appendix", field: AppendixField, } | { "part": "layout", field: LayoutField, } | { "part": "passport_label", row: string, } | { "part": "passport_text", row: string, block: number, line: number, } | { "part": "task", task: string, } | { "part": "section_title", section: string, } | { "part": "section_text", section: string, block: number, cell: SectionCell, } | { "part": "indicator", indicator: string, field: IndicatorField, } | { "part": "block_title", block: string, } | { "part": "item", item: string, field: ItemField, };

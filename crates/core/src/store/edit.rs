@@ -34,7 +34,7 @@ use crate::error::{CoreError, Result};
 use crate::model::*;
 use crate::text::plural;
 use crate::uid::new_uid;
-use crate::validate::{part_is_valid, validate, Part};
+use crate::validate::{part_is_valid, validate, validate_sized, Part};
 
 pub use super::history::{UNDO_DEPTH, UNDO_MAX_BYTES};
 
@@ -279,7 +279,8 @@ impl Store {
                 }
                 _ => apply_one(tx, programme_id, edit, today)?,
             };
-            history::push(tx, programme_id, &edit.label(), &change)?;
+            let step_bytes = history::push(tx, programme_id, &edit.label(), &change)?;
+            check_growth(tx, programme_id, step_bytes)?;
             Ok(Applied {
                 uid,
                 undo: undo_state(tx, programme_id)?,
@@ -946,12 +947,48 @@ fn whole(tx: &Transaction<'_>, pid: i64) -> Result<Programme, TxError> {
 /// Refuses the edit, with every problem named, when the programme as it
 /// now stands in the transaction is invalid.
 fn validate_whole(tx: &Transaction<'_>, pid: i64) -> Result<(), TxError> {
-    let problems = validate(&whole(tx, pid)?);
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(CoreError::EditRejected(problems).into())
+    let (problems, file_bytes) = validate_sized(&whole(tx, pid)?);
+    if !problems.is_empty() {
+        return Err(CoreError::EditRejected(problems).into());
     }
+    tx.prepare_cached("UPDATE programme SET file_bytes = ?2, file_grown = 0 WHERE id = ?1")?
+        .execute(params![pid, file_bytes as i64])?;
+    Ok(())
+}
+
+/// Keeps the programme's exchange file within `MAX_FILE_BYTES` without
+/// counting it on every edit: a part checked alone says nothing of the
+/// whole. The file's size is known from the last check of the whole
+/// programme; each later edit or undo step can add at most
+/// `GROWTH_FACTOR` times the bytes of its history step (its part before
+/// and after, compact, against the indented file), so the whole is counted
+/// again only when that sum could pass the limit, or when the size is not
+/// known yet (a programme imported, copied or restored).
+pub(super) fn check_growth(
+    tx: &Transaction<'_>,
+    pid: i64,
+    step_bytes: usize,
+) -> Result<(), TxError> {
+    const GROWTH_FACTOR: u64 = 8;
+    let (checked, grown): (Option<i64>, i64) = tx
+        .prepare_cached(
+            "UPDATE programme SET file_grown = file_grown + ?2 WHERE id = ?1
+             RETURNING file_bytes, file_grown",
+        )?
+        .query_row(params![pid, step_bytes as i64], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let may_pass = match checked {
+        None => true,
+        Some(bytes) => {
+            bytes.max(0) as u64 + grown.max(0) as u64 * GROWTH_FACTOR
+                > crate::exchange::MAX_FILE_BYTES
+        }
+    };
+    if may_pass {
+        validate_whole(tx, pid)?;
+    }
+    Ok(())
 }
 
 /// Whether a programme that was valid is still valid after element `uid`
@@ -1034,6 +1071,62 @@ fn undo_state(tx: &Transaction<'_>, pid: i64) -> Result<UndoState, TxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn file_counts(store: &Store, pid: i64) -> (Option<i64>, i64) {
+        store
+            .conn()
+            .query_row(
+                "SELECT file_bytes, file_grown FROM programme WHERE id = ?1",
+                [pid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    }
+
+    /// The whole exchange file is counted once, when it is imported or at
+    /// the first edit after; later edits only add the bytes of their
+    /// history step.
+    #[test]
+    fn the_file_is_counted_once_and_then_each_edit_adds_its_step() {
+        let mut store = Store::open_in_memory().unwrap();
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/sample-programme.metodist.json");
+        let pid = store
+            .import(&crate::exchange::read_file(&file).unwrap())
+            .unwrap();
+        let imported = crate::exchange::exported_len(&store.load(pid).unwrap()) as i64;
+        assert_eq!(
+            file_counts(&store, pid),
+            (Some(imported), 0),
+            "counted at import"
+        );
+        // A copy of it (a new uid) is counted at its first edit.
+        let copy = store.import(&store.load(pid).unwrap()).unwrap();
+        assert_eq!(file_counts(&store, copy), (None, 0));
+        let rename = |title: &str| Edit::SetTitle {
+            title: title.into(),
+        };
+        store
+            .apply(copy, &rename("Первое"), d("2025-03-10"))
+            .unwrap();
+        let counted = crate::exchange::exported_len(&store.load(copy).unwrap()) as i64;
+        assert_eq!(file_counts(&store, copy), (Some(counted), 0));
+        let pid = copy;
+        store
+            .apply(pid, &rename("Второе"), d("2025-03-10"))
+            .unwrap();
+        let step: i64 = store
+            .conn()
+            .query_row(
+                "SELECT bytes FROM undo_step WHERE programme_id = ?1 ORDER BY seq DESC",
+                [pid],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(file_counts(&store, pid), (Some(counted), step));
+        store.undo(pid).unwrap();
+        assert_eq!(file_counts(&store, pid), (Some(counted), 2 * step));
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

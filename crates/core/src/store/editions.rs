@@ -161,6 +161,8 @@ impl Store {
                 let (_, mut head) = read_head(tx, id)?.ok_or(CoreError::ProgrammeNotFound(id))?;
                 head.status = ProgrammeStatus::Approved;
                 write_head(tx, id, &head)?;
+                // The act's date and number lengthen the exported file.
+                super::edit::check_growth(tx, id, 64 + number.len())?;
                 p = load_programme(tx, id)?.ok_or(CoreError::ProgrammeNotFound(id))?;
             }
             let edition_act = EditionAct {
@@ -307,12 +309,12 @@ impl Store {
     /// uid when its uid is taken (docs/exchange-format.md §4): its editions
     /// then carry the new uid as well, so they stay the same programme's.
     pub fn import_document(&mut self, doc: &exchange::Document) -> Result<i64> {
-        let problems = crate::validate::validate(&doc.programme);
+        let (problems, file_bytes) = crate::validate::validate_sized(&doc.programme);
         if !problems.is_empty() {
             return Err(CoreError::InvalidProgramme(problems));
         }
         self.write(|tx| {
-            let (pid, uid) = super::programmes::insert_new(tx, &doc.programme)?;
+            let (pid, uid) = super::programmes::insert_new(tx, &doc.programme, file_bytes)?;
             let stamp = now();
             for e in &doc.editions {
                 let mut p = e.programme.clone();

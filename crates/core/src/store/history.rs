@@ -451,13 +451,14 @@ fn set_seq(tx: &Transaction<'_>, pid: i64, seq: i64) -> Result<(), TxError> {
 }
 
 /// Records an applied edit as the newest step; any redo branch is gone,
-/// and the oldest steps go while the history is over its bounds.
+/// and the oldest steps go while the history is over its bounds. Returns
+/// the step's size in bytes.
 pub(super) fn push(
     tx: &Transaction<'_>,
     pid: i64,
     label: &str,
     change: &Change,
-) -> Result<(), TxError> {
+) -> Result<usize, TxError> {
     let seq = current_seq(tx, pid)? + 1;
     let body = serde_json::to_string(change).expect("a change always serialises");
     tx.prepare_cached("DELETE FROM undo_step WHERE programme_id = ?1 AND seq >= ?2")?
@@ -483,7 +484,7 @@ pub(super) fn push(
             break;
         }
     }
-    Ok(())
+    Ok(body.len())
 }
 
 /// Undoes the last applied step (`Side::Before`) or redoes the next one
@@ -504,7 +505,8 @@ pub(super) fn step(tx: &Transaction<'_>, pid: i64, to: Side) -> Result<(), TxErr
     let change: Change = serde_json::from_str(&body)
         .map_err(|e| CoreError::Database(format!("шаг истории правок не читается: {e}")))?;
     write(tx, pid, &change, to)?;
-    set_seq(tx, pid, after)
+    set_seq(tx, pid, after)?;
+    super::edit::check_growth(tx, pid, body.len())
 }
 
 /// The label of step `seq`, if it is kept.

@@ -9,7 +9,7 @@ use super::columns::{from_json, json, parse_enum, parse_month};
 use super::{now, Store, TxError};
 use crate::error::{CoreError, Result};
 use crate::model::*;
-use crate::validate::validate;
+use crate::validate::validate_sized;
 
 /// A line of the programme list.
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize)]
@@ -28,11 +28,11 @@ impl Store {
     /// first; when anything is wrong nothing is written. A programme whose
     /// uid is already in the database is stored as a copy with a new uid.
     pub fn import(&mut self, p: &Programme) -> Result<i64> {
-        let problems = validate(p);
+        let (problems, file_bytes) = validate_sized(p);
         if !problems.is_empty() {
             return Err(CoreError::InvalidProgramme(problems));
         }
-        self.write(|tx| Ok(insert_new(tx, p)?.0))
+        self.write(|tx| Ok(insert_new(tx, p, file_bytes)?.0))
     }
 
     /// The programme with its every part, in order.
@@ -158,8 +158,13 @@ impl Store {
 }
 
 /// Stores `p` as a new programme, under a new uid when its own is taken;
-/// its id and the uid it was stored under.
-pub(super) fn insert_new(tx: &Transaction<'_>, p: &Programme) -> rusqlite::Result<(i64, String)> {
+/// its id and the uid it was stored under. `file_bytes` is its exchange
+/// file's length as the check counted it (`validate_sized`).
+pub(super) fn insert_new(
+    tx: &Transaction<'_>,
+    p: &Programme,
+    file_bytes: u64,
+) -> rusqlite::Result<(i64, String)> {
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM programme WHERE uid = ?1)",
         [&p.uid],
@@ -170,7 +175,15 @@ pub(super) fn insert_new(tx: &Transaction<'_>, p: &Programme) -> rusqlite::Resul
     } else {
         p.uid.clone()
     };
-    Ok((insert_programme(tx, p, &uid)?, uid))
+    let id = insert_programme(tx, p, &uid)?;
+    // Counted as it was checked; a new uid leaves it to the first edit.
+    if !taken {
+        tx.execute(
+            "UPDATE programme SET file_bytes = ?2 WHERE id = ?1",
+            params![id, file_bytes as i64],
+        )?;
+    }
+    Ok((id, uid))
 }
 
 /// How long deleted programmes can be restored.

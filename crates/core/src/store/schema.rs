@@ -214,7 +214,14 @@ ALTER TABLE section ADD COLUMN unnumbered INTEGER NOT NULL DEFAULT 0;
 -- SectionNumbering as JSON, or NULL.
 ALTER TABLE section ADD COLUMN renumber TEXT;
 "#,
-    // 6: approved editions (issue #17, docs/design.md §4a). Each approval
+    // 6: what the last check of the whole programme counted of its exchange
+    // file, and the bytes of the edits since (`edit::check_growth`); NULL
+    // is not counted yet.
+    r#"
+ALTER TABLE programme ADD COLUMN file_bytes INTEGER;
+ALTER TABLE programme ADD COLUMN file_grown INTEGER NOT NULL DEFAULT 0;
+"#,
+    // 7: approved editions (issue #17, docs/design.md §4a). Each approval
     // freezes the whole programme as the exchange file's text (its own
     // `version` inside), so an edition approved today still reads after a
     // later change of the model: it goes through the reading of an import.

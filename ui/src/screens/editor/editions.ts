@@ -234,7 +234,7 @@ function editionRow(ctx: EditorContext, e: EditionSummary, view: EditionsView, l
   if (e.in_force && !view.draft_changed) {
     const withdraw = button("Отменить утверждение…", "edition-withdraw", () => {
       const row = list.querySelector<HTMLElement>(`[data-testid="edition-${e.seq}"]`) ?? list;
-      showRefusal(row, "edition-withdraw-confirm", `Отменить утверждение редакции № ${e.seq} (${actName(e.act)})? Редакция будет удалена из списка, текст программы не изменится.`, [
+      showRefusal(row, "edition-withdraw-confirm", `Отменить утверждение редакции № ${e.seq} (${actName(e.act)})? Редакция будет удалена из списка, текст программы останется; после отмены первого утверждения программа снова станет проектом с неподписанным актом.`, [
         {
           label: "Отменить утверждение",
           testId: "edition-withdraw-ok",

@@ -118,9 +118,36 @@ function locate(p: Programme, place: Place): Located | null {
       return null;
     }
     case "appendix":
-      return place.field === "number"
-        ? one("act", id("mark-number"), p.appendix.number)
-        : one("act", id("mark-issuer"), p.appendix.issuer_genitive);
+      switch (place.field) {
+        case "number":
+          return one("act", id("mark-number"), p.appendix.number);
+        case "issuer_genitive":
+          return one("act", id("mark-issuer"), p.appendix.issuer_genitive);
+        case "participle":
+          return one("act", id("mark-participle"), p.appendix.participle);
+      }
+      return null;
+    case "layout": {
+      // The «Оформление» cards (shape.ts); find.ts opens a closed card.
+      const f = place.field;
+      const r = p.layout.roadmap;
+      switch (f.name) {
+        case "passport_heading":
+          return one("sections", id("shape-passport-heading"), p.layout.passport_heading, id("shape-sections"));
+        case "indicators_heading":
+          return one("sections", id("shape-indicators-heading"), p.layout.indicators_heading, id("shape-sections"));
+        case "roadmap_heading":
+          return one("roadmap", id("shape-roadmap-heading"), r.heading, id("shape-roadmap"));
+        case "years_heading":
+          return one("roadmap", id("shape-years-heading"), r.years_heading, id("shape-roadmap"));
+        case "column_header": {
+          const column = r.columns.find((c) => c.kind === f.column);
+          if (column === undefined) return null;
+          return one("roadmap", id(`shape-column-${f.column}-header`), column.header, id("shape-roadmap"));
+        }
+      }
+      return null;
+    }
     case "passport_label": {
       const n = p.passport.findIndex((r) => r.uid === place.row) + 1;
       if (n === 0) return null;

@@ -322,6 +322,9 @@ async function goTo(index: number): Promise<void> {
     setStatus(`Не удалось показать это место: ${hit.location}.`);
     return;
   }
+  // A field on a closed card («Оформление») is not shown until the card opens.
+  const card = field.closest("details");
+  if (card !== null && !card.open) card.open = true;
   field.scrollIntoView({ block: "center", inline: "nearest" });
   field.focus({ preventScroll: true });
   if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {

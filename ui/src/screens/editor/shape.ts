@@ -8,7 +8,7 @@
 // data-testid: shape-roadmap, shape-roadmap-kind, shape-roadmap-kind-hint,
 // shape-block-numbering, shape-item-numbering, shape-roadmap-start,
 // shape-roadmap-heading, shape-roadmap-example, shape-column-<kind>
-// (-print, -header, -width, -default, -percent); shape-sections,
+// (-print, -header, -width, -default, -percent), shape-years-heading (-hint); shape-sections,
 // shape-section-style, shape-section-start, shape-title-shown,
 // shape-passport-heading, shape-passport-numbered, shape-indicators-heading;
 // shape-preview-<roadmap|sections> (-label, -prev, -next): the live preview.
@@ -192,12 +192,17 @@ function example(layout: DocumentLayout): string {
   return parts.join(" · ") + " …";
 }
 
-export function roadmapShapeCard(ctx: EditorContext): HTMLElement {
+/** `typed`: called with the layout once a text typed on the card is stored. */
+export function roadmapShapeCard(ctx: EditorContext, typed: (layout: DocumentLayout) => void = () => {}): HTMLElement {
   const programme = ctx.programme();
   const layout: DocumentLayout = structuredClone(programme.layout);
   const r = layout.roadmap;
   const save = (): void => void commit(ctx, { op: "set_layout", layout: structuredClone(layout) });
-  let redraw = (): void => {};
+  let preview = (): void => {};
+  const redraw = (): void => {
+    preview();
+    typed(structuredClone(layout));
+  };
   const flat = r.shape === "flat";
 
   const kind = select("shape-roadmap-kind", r.shape, [
@@ -262,6 +267,25 @@ export function roadmapShapeCard(ctx: EditorContext): HTMLElement {
     },
   });
 
+  const yearsHeading = textField({
+    testId: "shape-years-heading",
+    value: r.years_heading,
+    label: "Заголовок над столбцами по годам",
+    placeholder: "Пусто — без заголовка",
+    send: (value) => {
+      r.years_heading = value;
+      sendTyped(ctx, layout, () => redraw());
+    },
+  });
+  const years = programme.roadmap.year_columns;
+  const yearsHint = h(
+    "span",
+    { className: "field-hint", testId: "shape-years-heading-hint" },
+    years.length > 0
+      ? `Печатается над столбцами ${years.map((y) => `${y} г.`).join(", ")}`
+      : "Печатается над столбцами по годам, когда они есть (флажок «Колонки по годам и «Планируемое значение»» над таблицей)",
+  );
+
   const element = keepOpen(
     card(
       "shape-roadmap",
@@ -278,10 +302,11 @@ export function roadmapShapeCard(ctx: EditorContext): HTMLElement {
       h("p", { className: "field-hint shape-example", testId: "shape-roadmap-example" }, `Так пойдут номера: ${example(layout)}`),
       labelled("Заголовок над таблицей", heading, h("span", { className: "field-hint" }, "Печатается, если место таблицы не задано в разделе; переносы строк сохраняются")),
       columnsEditor(ctx, layout, () => redraw()),
+      labelled("Заголовок столбцов по годам", yearsHeading, yearsHint),
     ),
     "roadmap",
   );
-  redraw = withPreview(ctx, "roadmap", "last", element);
+  preview = withPreview(ctx, "roadmap", "last", element);
   return element;
 }
 

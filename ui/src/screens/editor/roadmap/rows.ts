@@ -7,11 +7,13 @@
 // delete-block, delete-block-confirm, delete-block-yes,
 // delete-block-cancel, add-item; item-row (data-uid), item-number,
 // item-<field>, item-year-<year>, deadline-hint, deadline-hint-text,
-// manual-schedule, auto-schedule, drag-handle, delete-item.
+// manual-schedule, auto-schedule, drag-handle, delete-item; rm-head-<kind>,
+// rm-not-printed-<kind>, rm-head-years, rm-head-year-<year> (the header).
 
 import { h } from "../../../dom.js";
 import { plural } from "../../../format.js";
-import type { Block, Item } from "../../../api.js";
+import type { Block, ColumnKind, Item, RoadmapLayout } from "../../../api.js";
+import { DEFAULT_HEADERS, columnHeader, effectiveColumns } from "../../../shape.js";
 import type { Field } from "./data.js";
 
 export interface ItemRow {
@@ -105,21 +107,49 @@ export function columnCount(yearColumns: readonly number[]): number {
   return 6 + extra + 1;
 }
 
-export function headerRow(yearColumns: readonly number[]): HTMLTableRowElement {
+/**
+ * The editor's header in the programme's own words (§2: the layout's column
+ * headers and the title over the year columns), so what she edits reads
+ * like what she prints. A column the print leaves out keeps its usual name,
+ * marked «не печатается». With year columns the header has two rows, the
+ * years under their title, as in print.
+ */
+export function headerRow(yearColumns: readonly number[], layout: RoadmapLayout): HTMLTableRowElement[] {
+  // The default set prints «Плановое значение» once an item has one: the
+  // editor shows its column as printed.
+  const printed = effectiveColumns(layout, true);
+  const title = (kind: ColumnKind): (HTMLElement | string)[] => {
+    const column = printed.find((c) => c.kind === kind);
+    if (column !== undefined) return [columnHeader(column)];
+    return [DEFAULT_HEADERS[kind], h("span", { className: "rm-not-printed", testId: `rm-not-printed-${kind}` }, " (не печатается)")];
+  };
+  const years = yearColumns.length > 0;
+  const th = (className: string, kind: ColumnKind): HTMLTableCellElement =>
+    h("th", { className, testId: `rm-head-${kind}`, attrs: years ? { rowspan: "2" } : {} }, ...title(kind));
+  const spanned = years ? { rowspan: "2" } : {};
   const cells = [
-    h("th", { className: "rm-drag-col", attrs: { "aria-label": "Перетащить" } }),
-    h("th", { className: "rm-num-col" }, "№"),
-    h("th", { className: "rm-activity-col" }, "Мероприятие"),
-    h("th", { className: "rm-deadline-col" }, "Сроки"),
-    h("th", { className: "rm-resp-col" }, "Ответственные"),
-    h("th", { className: "rm-result-col" }, "Ожидаемый результат"),
+    h("th", { className: "rm-drag-col", attrs: { "aria-label": "Перетащить", ...spanned } }),
+    th("rm-num-col", "number"),
+    th("rm-activity-col", "activity"),
+    th("rm-deadline-col", "deadline"),
+    th("rm-resp-col", "responsible"),
+    th("rm-result-col", "expected_result"),
   ];
-  if (yearColumns.length > 0) {
-    cells.push(h("th", { className: "rm-planned-col" }, "Планируемое значение"));
-    for (const y of yearColumns) cells.push(h("th", { className: "rm-year-col" }, String(y)));
+  if (!years) {
+    cells.push(h("th", { className: "rm-actions-col", attrs: { "aria-label": "Действия" } }));
+    return [h("tr", {}, ...cells)];
   }
-  cells.push(h("th", { className: "rm-actions-col", attrs: { "aria-label": "Действия" } }));
-  return h("tr", {}, ...cells);
+  cells.push(th("rm-planned-col", "planned_value"));
+  const heading = layout.years_heading.trim();
+  cells.push(h("th", { className: "rm-years-head", testId: "rm-head-years", attrs: { colspan: String(yearColumns.length) } }, heading));
+  cells.push(h("th", { className: "rm-actions-col", attrs: { "aria-label": "Действия", ...spanned } }));
+  const under = yearColumns.map((y) => h("th", { className: "rm-year-col", testId: `rm-head-year-${y}` }, `${y} г.`));
+  return [h("tr", {}, ...cells), h("tr", { className: "rm-years-row" }, ...under)];
+}
+
+/** What the header shows: it is drawn again only when this changes. */
+export function headerKey(yearColumns: readonly number[], layout: RoadmapLayout): string {
+  return JSON.stringify([yearColumns, layout.columns, layout.years_heading]);
 }
 
 export function makeBlockRow(block: Block, yearColumns: readonly number[], on: BlockRowHandlers): BlockRow {

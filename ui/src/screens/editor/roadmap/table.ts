@@ -5,7 +5,7 @@
 // table in batches: the first screenful at once, the rest just after.
 
 import { h } from "../../../dom.js";
-import type { Item, Programme } from "../../../api.js";
+import type { Item, Programme, RoadmapLayout } from "../../../api.js";
 import { blockLabel, itemLabel } from "../../../shape.js";
 import type { Field } from "./data.js";
 import {
@@ -15,6 +15,7 @@ import {
   type ItemRowHandlers,
   autosize,
   columnCount,
+  headerKey,
   headerRow,
   makeBlockRow,
   makeItemRow,
@@ -49,6 +50,7 @@ export class RoadmapTable {
   private readonly host: TableHost;
   private readonly head: HTMLTableSectionElement;
   private yearColumns: number[] = [];
+  private headKey = "";
   /** Rows built but not yet in the table (see build). */
   private pendingRows: HTMLTableRowElement[] = [];
   /** A cell to focus as soon as its row appears (a new item or block). */
@@ -77,7 +79,7 @@ export class RoadmapTable {
     this.items.clear();
     this.blocks.clear();
     for (const row of this.body.querySelectorAll("tr")) row.remove();
-    this.head.replaceChildren(headerRow(this.yearColumns));
+    this.drawHead(p.layout.roadmap);
     this.element.classList.toggle("with-years", this.yearColumns.length > 0);
     this.element.style.setProperty("--year-count", String(this.yearColumns.length));
     const fragment = document.createDocumentFragment();
@@ -101,6 +103,14 @@ export class RoadmapTable {
     if (this.pendingRows.length > 0) window.setTimeout(() => this.appendMore(), 0);
     else this.host.root.dataset["complete"] = "true";
     this.renumber();
+  }
+
+  /** Draws the head for `layout` (also called as she types on the «Оформление» card). */
+  drawHead(layout: RoadmapLayout): void {
+    const key = headerKey(this.yearColumns, layout);
+    if (key === this.headKey) return;
+    this.headKey = key;
+    this.head.replaceChildren(...headerRow(this.yearColumns, layout));
   }
 
   private appendMore(): void {
@@ -130,6 +140,8 @@ export class RoadmapTable {
       this.restoreFocus(focus);
       return true;
     }
+    // Column headers follow the layout («Оформление»): only the head changes.
+    this.drawHead(p.layout.roadmap);
     // Placing rows below puts every row in; nothing is left to append.
     this.pendingRows = [];
     this.host.root.dataset["complete"] = "true";

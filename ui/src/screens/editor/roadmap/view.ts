@@ -71,7 +71,8 @@ export class RoadmapView {
       "Добавить блок",
     );
     this.root.append(
-      roadmapShapeCard(ctx),
+      // A header typed on the card shows in the table's head once stored.
+      roadmapShapeCard(ctx, (layout) => this.table.drawHead(layout.roadmap)),
       h(
         "div",
         { className: "roadmap-toolbar" },

@@ -4,4 +4,4 @@
  * Whether a piece of a changed text is in both, only in the new or only
  * in the old text.
  */
-export type Mark = "same" | "added" | "removed";
+export type SegmentMark = "same" | "added" | "removed";
