@@ -103,6 +103,8 @@ macro_rules! with_commands {
             list_editions(id: i64) -> EditionsView = |cx| editions::list_editions(cx.session, id);
             get_edition(id: i64, seq: i64) -> Programme =
                 |cx| editions::get_edition(cx.session, id, seq);
+            print_edition(id: i64, seq: i64, mode: PrintMode, profile: String) -> Option<Printed> =
+                |cx| editions::print_edition(cx.session, cx.host, id, seq, mode, profile);
             // `from` absent: the edition in force; `to` absent: the draft.
             compare_editions(id: i64, from: Option<EditionRef>, to: Option<EditionRef>)
                 -> ProgrammeDiff =

@@ -415,6 +415,40 @@ pub fn save_amendment_docx(
     Ok(Some(saved))
 }
 
+/// Asks where to save edition `seq` of programme `id` as a PDF, exactly as
+/// it was approved (with the «в редакции …» line of its time), writes it
+/// and shows it; `None` when the user cancels.
+pub fn print_edition(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+    seq: i64,
+    mode: PrintMode,
+    profile: String,
+) -> Result<Option<Printed>> {
+    let (state, profile) = session.with_store(|s| {
+        Ok((
+            state_in(s, id, EditionRef::Edition(seq)),
+            profile_named(s, &profile),
+        ))
+    })?;
+    let (state, profile) = (state?, profile?);
+    let suffix = match mode {
+        PrintMode::WholeAct => "",
+        PrintMode::AppendixOnly => " (приложение)",
+    };
+    let name = format!(
+        "{} (редакция {seq}){suffix}.pdf",
+        file_stem(&state.programme.title)
+    );
+    let Some(path) = host.save_file("Сохранить редакцию в PDF", &name, PDF_FILES)?
+    else {
+        return Ok(None);
+    };
+    let rendered = render_state(&state, mode, &profile)?;
+    deliver_pdf(session, host, path, rendered).map(Some)
+}
+
 /// The comparison table of two states («Сравнительная таблица
 /// изменений»), by default the edition in force and the draft, as a PDF.
 pub fn render_comparison(

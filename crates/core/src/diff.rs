@@ -123,6 +123,9 @@ pub struct FieldChange {
 /// Where an element stands in one edition: its index and its number as
 /// that edition prints it (empty when it prints unnumbered).
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// find::Place is exported as Place.ts too: without its own name one file
+// overwrote the other and the window read the wrong type.
+#[ts(rename = "ElementPlace")]
 pub struct Place {
     pub index: u32,
     pub number: String,

@@ -157,6 +157,10 @@ export function getEdition(id: number, seq: number): Promise<Programme> {
   return invoke<Programme>("get_edition", { id, seq });
 }
 
+export function printEdition(id: number, seq: number, mode: PrintMode, profile: string): Promise<Printed | null> {
+  return invoke<Printed | null>("print_edition", { id, seq, mode, profile });
+}
+
 export function compareEditions(id: number, from: EditionRef | null, to: EditionRef | null): Promise<ProgrammeDiff> {
   return invoke<ProgrammeDiff>("compare_editions", { id, from, to });
 }

@@ -31,6 +31,7 @@ export type { EditionAct } from "./EditionAct.js";
 export type { EditionRef } from "./EditionRef.js";
 export type { EditionSummary } from "./EditionSummary.js";
 export type { EditionsView } from "./EditionsView.js";
+export type { ElementPlace } from "./ElementPlace.js";
 export type { Evaluation } from "./Evaluation.js";
 export type { Field } from "./Field.js";
 export type { FieldChange } from "./FieldChange.js";

@@ -6,7 +6,8 @@
 // data-testid: editor, editor-back, editor-title, editor-period-start,
 // editor-period-end, editor-period-hint, editor-status, save-indicator,
 // undo, redo, editor-tabs, tab-link-<key> (today, month, timeline,
-// execution, report, act, passport, sections, indicators, roadmap, print),
+// execution, report, act, passport, sections, indicators, roadmap, print,
+// editions),
 // tab-content; editor-unavailable (a database error: the recovery panel of
 // backups.ts under the way back).
 
@@ -22,6 +23,7 @@ import { shortening, yearsText } from "./period.js";
 import { indicatorsTab } from "./indicators.js";
 import { passportTab } from "./passport.js";
 import { printTab } from "./print.js";
+import { editionsTab } from "./editions.js";
 import { revealPending } from "./reveal.js";
 import { roadmapTab } from "./roadmap/index.js";
 import { sectionsTab } from "./sections.js";
@@ -29,7 +31,7 @@ import { trackingTabs } from "../tracking/tabs.js";
 import type { EditorContext, EditorTab } from "./tab.js";
 import { attachFind, findStep, openFind, refreshFind } from "./find.js";
 
-const TABS: readonly EditorTab[] = [...trackingTabs, actTab, passportTab, sectionsTab, indicatorsTab, roadmapTab, printTab];
+const TABS: readonly EditorTab[] = [...trackingTabs, actTab, passportTab, sectionsTab, indicatorsTab, roadmapTab, printTab, editionsTab];
 
 /** The document-wide shortcut handler of the editor on screen (one at a time). */
 let keyHandler: ((event: KeyboardEvent) => void) | null = null;
@@ -125,6 +127,9 @@ class Session implements EditorContext {
     flushPending();
     await this.idle();
     this.current = await loadProgramme(this.id);
+    // Approving an edition clears the undo history (crates/core editions.rs).
+    this.undoInfo = await undoState(this.id);
+    this.showUndo();
     await this.renderTab(true);
     this.headerRefresh(this.current);
     for (const listener of this.listeners) listener(this.current);
