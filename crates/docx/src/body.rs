@@ -363,6 +363,16 @@ impl<'a> Body<'a> {
     }
 
     fn two_sided(&mut self, t: &TwoSided) {
+        // As in the PDF: the paragraph before a signature goes with it to
+        // the next page (written already, so its properties gain keepNext).
+        if t.keeps_previous {
+            if let Some(at) = self.xml.rfind("<w:p><w:pPr>") {
+                let props = at + "<w:p><w:pPr>".len();
+                if !self.xml[props..].starts_with("<w:keepNext/>") {
+                    self.xml.insert_str(props, "<w:keepNext/>");
+                }
+            }
+        }
         let p = ParaOut {
             runs: &t.left,
             after_tab: Some(&t.right),

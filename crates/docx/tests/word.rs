@@ -158,6 +158,19 @@ fn the_package_holds_word_native_structure() {
         act.signatory_position.trim()
     )));
     assert!(count(&body, "w:tabs") >= 2);
+    // The last point keeps with it: Word never leaves the signature alone
+    // on a page.
+    let signature = xml
+        .find(&format!(">{}</w:t>", act.signatory_position.trim()))
+        .unwrap();
+    let last = xml[..signature].rfind("<w:p>").unwrap();
+    let before = xml[..last].rfind("<w:p>").unwrap();
+    let last_point: String = act.points.last().unwrap().trim().chars().take(20).collect();
+    assert!(
+        xml[before..last].contains(&last_point),
+        "the paragraph before is the last point"
+    );
+    assert!(xml[before..last].starts_with("<w:p><w:pPr><w:keepNext/>"));
 
     // The font is named: Times New Roman for the bundled Liberation Serif.
     let styles = &parts["word/styles.xml"];

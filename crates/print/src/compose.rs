@@ -195,6 +195,7 @@ fn act_blocks_with(p: &Programme, act: &ApprovingAct, widths: RowWidths, out: &m
             right: vec![Run::plain(act.signatory_name.trim())],
             left_share: 0.6,
             space_before_pt: 42.0,
+            keeps_previous: true,
             ..Default::default()
         }));
     }

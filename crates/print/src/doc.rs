@@ -351,6 +351,10 @@ pub struct TwoSided {
     pub size_pt: Option<f32>,
     pub space_before_pt: f32,
     pub space_after_pt: f32,
+    /// The paragraph before it goes to the next page with it rather than
+    /// leave it alone there: a signature never stands on a page without
+    /// text (§3).
+    pub keeps_previous: bool,
 }
 
 /// A block of fixed width set against the right margin (the appendix mark:

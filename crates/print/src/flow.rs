@@ -244,7 +244,12 @@ pub(crate) fn build(env: &mut Env, blocks: &[Block], width: f32) -> Result<Vec<I
                 );
             }
             Block::Table(t) => items.push(Item::Table(layout_table(env, t, width)?)),
-            Block::TwoSided(t) => items.push(Item::Para(two_sided(env, t, width))),
+            Block::TwoSided(t) => {
+                if let (true, Some(Item::Para(before))) = (t.keeps_previous, items.last_mut()) {
+                    before.keep_with_next = true;
+                }
+                items.push(Item::Para(two_sided(env, t, width)));
+            }
             Block::Mark(m) => items.push(Item::Para(mark(env, m, width))),
             Block::PageFoot(p) => {
                 let ctx = body_context(env, p.size_pt);

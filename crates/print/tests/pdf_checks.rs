@@ -263,6 +263,43 @@ fn words_on<'a>(page: &'a Page, text: &str) -> Vec<&'a Word> {
     page.words.iter().filter(|w| w.text == text).collect()
 }
 
+/// However many points the act has, the signature shares its page with
+/// the text before it: never a page of the signature alone (§3).
+#[test]
+fn the_signature_never_stands_alone_on_a_page() {
+    let profile = LayoutProfile::default();
+    let fonts = Fonts::bundled().unwrap();
+    let mut alone = Vec::new();
+    let mut over_a_page = 0;
+    for points in 8..=22 {
+        let mut p = metodist_core::generate::programme(3, 1);
+        let act = p.act.as_mut().unwrap();
+        act.points = (1..=points)
+            .map(|n| format!("Поручение {n}: руководителям общеобразовательных организаций обеспечить исполнение плана мероприятий в установленные сроки."))
+            .collect();
+        act.signatory_position = "Глава района".into();
+        act.signatory_name = "П. Р. Подписной".into();
+        let r = render_programme(&p, ComposeMode::WholeAct, &profile, &fonts).unwrap();
+        let pdf = write_pdf(&format!("signature-{points}.pdf"), &r);
+        let pages = pages(&pdf);
+        let at = pages
+            .iter()
+            .position(|pg| pg.words.iter().any(|w| w.text == "Подписной"))
+            .expect("the signature is printed");
+        if at > 0 {
+            over_a_page += 1;
+        }
+        if !pages[at].words.iter().any(|w| w.text == "Поручение") {
+            alone.push(points);
+        }
+    }
+    assert!(over_a_page > 0, "some acts run over their first page");
+    assert!(
+        alone.is_empty(),
+        "the signature alone with {alone:?} points"
+    );
+}
+
 #[test]
 fn act_heading_and_signature_sit_where_the_standard_puts_them() {
     let mut p = metodist_core::generate::programme(20, 5);
