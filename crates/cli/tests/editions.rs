@@ -4,36 +4,17 @@
 
 mod common;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
 
 use serde_json::{json, Value};
 
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/sample-programme.metodist.json")
-}
+use common::sample;
 
-fn run(dir: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_metodist"))
-        .arg("--db")
-        .arg(dir.join("test.sqlite3"))
-        .args(args)
-        .env_remove("METODIST_DB")
-        .env("XDG_DATA_HOME", dir.join("xdg"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+fn run(dir: &Path, args: &[&str], input: &str) -> std::process::Output {
+    common::with_input(
+        common::command_in(dir, &dir.join("test.sqlite3"), args),
+        input.as_bytes(),
+    )
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {

@@ -60,17 +60,8 @@ impl Env {
         self.root().join(name)
     }
 
-    /// `metodist --db <this database>`, run in this folder (so a stray
-    /// output lands here) with the user's data folder out of reach.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
-        cmd.arg("--db")
-            .arg(self.db())
-            .args(args)
-            .current_dir(self.root())
-            .env_remove("METODIST_DB")
-            .env("XDG_DATA_HOME", self.root().join("xdg"));
-        cmd
+        command_in(self.root(), &self.db(), args)
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
@@ -79,15 +70,7 @@ impl Env {
 
     /// `run` with `input`, any bytes, on stdin.
     pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Output {
-        let mut child = self
-            .command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input).unwrap();
-        child.wait_with_output().unwrap()
+        with_input(self.command(args), input)
     }
 
     /// Runs a command that must succeed; returns all it printed.
@@ -131,6 +114,31 @@ impl Env {
     pub fn fails_with_input(&self, args: &[&str], input: &[u8], code: i32) -> String {
         failed(args, self.run_with_input(args, input), code)
     }
+}
+
+/// `metodist --db DB`, run in folder `root` (so a stray output lands
+/// there) with the user's data folder out of reach.
+pub fn command_in(root: &Path, db: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_metodist"));
+    cmd.arg("--db")
+        .arg(db)
+        .args(args)
+        .current_dir(root)
+        .env_remove("METODIST_DB")
+        .env("XDG_DATA_HOME", root.join("xdg"));
+    cmd
+}
+
+/// Runs `cmd` with `input` on stdin; all it printed.
+pub fn with_input(mut cmd: Command, input: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
 }
 
 fn failed(args: &[&str], out: Output, code: i32) -> String {
