@@ -65,26 +65,6 @@ async function shoot(session, name, css) {
   await session.call("POST", "/window/rect", { width: 1280, height: 800 });
 }
 
-/** Clicks `css` once the page around it has stopped moving: the act's text
- * areas grow to their text after a resize, and a click aimed before that
- * lands beside the button. */
-async function steadyClick(session, css) {
-  await session.waitFor(css, SLOW);
-  let last = "";
-  await waitUntil(`${css} to stand still`, async () => {
-    const rect = await session.script(
-      `const el = document.querySelector(arguments[0]); el.scrollIntoView({ block: "center" });
-       const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round).join(",");`,
-      [css],
-    );
-    const still = rect === last;
-    last = rect;
-    await new Promise((done) => setTimeout(done, 250));
-    return still;
-  }, SLOW);
-  await click(session, css);
-}
-
 function pdfText(file) {
   const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
   // Words broken at a line end (a hyphen or the soft hyphen of the typesetter) read whole.
@@ -227,12 +207,12 @@ test("approve, change, compare with the words marked, print the amendment act; t
       assert.match(all, /Цель программы/, "a point for the passport's goal");
       assert.match(all, /Октябрь 2024/, "a point for the moved deadline");
       assert.ok(all.includes(NEW_ACTIVITY.slice(0, 40)), "a point for the added item");
-      await steadyClick(session, '[data-testid="act-draft-point-add"]');
+      await click(session, '[data-testid="act-draft-point-add"]', SLOW);
       const last = `[data-testid="act-draft-point-${points.length + 1}"]`;
       const added = await session.waitFor(last);
       await session.call("POST", `/element/${added}/value`, { text: EDITED_POINT });
       await shoot(session, "act", '[data-testid="tab-editions"]');
-      await steadyClick(session, '[data-testid="act-print"]');
+      await click(session, '[data-testid="act-print"]', SLOW);
       await session.waitFor('[data-testid="act-saved"]', SLOW);
       assert.match(await textOf(session, '[data-testid="act-saved"]'), /PDF сохранён: .*saved\.pdf/);
       assert.ok(existsSync(saved));
@@ -245,7 +225,7 @@ test("approve, change, compare with the words marked, print the amendment act; t
 
       // ---- the approved edition, as it was ----
       await openView(session, "list");
-      await steadyClick(session, '[data-testid="edition-1-open"]');
+      await click(session, '[data-testid="edition-1-open"]', SLOW);
       await session.waitFor('[data-testid="edition-view"]', SLOW);
       const deadline = await session.script(
         `return document.querySelector('[data-testid="edition-item"][data-uid="${firstUid}"] [data-testid="edition-item-deadline"]').textContent;`,
@@ -253,7 +233,7 @@ test("approve, change, compare with the words marked, print the amendment act; t
       assert.equal(deadline, "Сентябрь 2024", "the approved edition keeps the old deadline");
       const inEdition = await session.script(`return document.querySelector('[data-testid="edition-roadmap"]').textContent;`);
       assert.ok(!inEdition.includes(NEW_ACTIVITY), "the added item is not in the approved edition");
-      await steadyClick(session, '[data-testid="edition-view-print"]');
+      await click(session, '[data-testid="edition-view-print"]', SLOW);
       await session.waitFor('[data-testid="edition-print-saved"]', SLOW);
       const edition = pdfText(saved);
       assert.ok(edition.includes("Сентябрь 2024"), "the edition's PDF has the old deadline");

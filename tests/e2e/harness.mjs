@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
-import { Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
+import { ELEMENT_KEY, Session, startDriver, waitForProcessesToExit } from "./webdriver.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, "..", "..");
@@ -98,10 +98,52 @@ export function importGenerated(dir, env, items) {
   return file;
 }
 
-export async function click(session, css) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/click`, {});
-  return element;
+// Resolves true once the element has kept its place for three frames, false
+// when it left the page. Text areas fit their height a frame after they are
+// laid out (ui/src/screens/editor/fields.ts), moving what is below them: a
+// click aimed before that lands beside the button.
+const STANDS_STILL = `
+  const [element, done] = [arguments[0], arguments[arguments.length - 1]];
+  const place = () => {
+    const r = element.getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height].map(Math.round).join(",");
+  };
+  element.scrollIntoView({ block: "center" });
+  let last = place();
+  let still = 0;
+  const until = Date.now() + 5000;
+  const frame = () => {
+    if (!element.isConnected) return done(false);
+    const now = place();
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= 3 || Date.now() > until) return done(true);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+`;
+
+const RETRYABLE = ["stale element reference", "element not interactable"];
+
+/**
+ * Clicks `css` once it stands still. An element replaced while the tab is
+ * drawn again is found again, for up to `timeoutMs`.
+ */
+export async function click(session, css, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const element = await session.waitFor(css, timeoutMs);
+    try {
+      if (await session.asyncScript(STANDS_STILL, [{ [ELEMENT_KEY]: element }])) {
+        await session.call("POST", `/element/${element}/click`, {});
+        return element;
+      }
+    } catch (error) {
+      if (!RETRYABLE.includes(error.webdriverError)) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`${css} never stood still to be clicked in ${timeoutMs} ms`);
+    await sleep(100);
+  }
 }
 
 export async function waitUntil(what, probe, timeoutMs = 20_000) {
@@ -148,8 +190,7 @@ export async function retype(session, css, text, { leave = KEY.tab, timeoutMs = 
       await session.call("POST", `/element/${element}/value`, { text: text + leave });
       return element;
     } catch (error) {
-      const retryable = ["stale element reference", "element not interactable"].includes(error.webdriverError);
-      if (!retryable || Date.now() > deadline) throw error;
+      if (!RETRYABLE.includes(error.webdriverError) || Date.now() > deadline) throw error;
       await sleep(200);
     }
   }
@@ -164,12 +205,18 @@ export async function typeActive(session, text) {
 /** Waits until every edit is stored: the shell's indicator reads «Сохранено» and the tab's reloads are done. */
 export async function waitSaved(session) {
   await sleep(600); // past the 400 ms typing pause
-  await waitUntil("«Сохранено»", async () => {
-    const text = await session.script(
-      `const el = document.querySelector('[data-testid="save-indicator"]'); return el ? el.textContent : "";`,
-    );
-    return /Сохранено/.test(text) ? text : false;
-  });
+  let text = "";
+  try {
+    await waitUntil("«Сохранено»", async () => {
+      text = await session.script(
+        `const el = document.querySelector('[data-testid="save-indicator"]'); return el ? el.textContent : "";`,
+      );
+      return /Сохранено/.test(text);
+    });
+  } catch {
+    // An empty indicator: nothing was sent since the tab opened.
+    throw new Error(`timed out waiting for «Сохранено»; the indicator reads ${JSON.stringify(text)}`);
+  }
   await sleep(300);
 }
 

@@ -8,7 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, readdirSync } from "node
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
-const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
+export const ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
 const REQUEST_TIMEOUT_MS = 30_000;
 
 // Drivers still running. If the test process itself is stopped (the outer
