@@ -105,10 +105,21 @@ macro_rules! with_commands {
                 |cx| editions::get_edition(cx.session, id, seq);
             print_edition(id: i64, seq: i64, mode: PrintMode, profile: String) -> Option<Printed> =
                 |cx| editions::print_edition(cx.session, cx.host, id, seq, mode, profile);
+            save_edition_docx(id: i64, seq: i64, mode: PrintMode, profile: String) -> Option<SavedDocx> =
+                |cx| editions::save_edition_docx(cx.session, cx.host, id, seq, mode, profile);
             // `from` absent: the edition in force; `to` absent: the draft.
             compare_editions(id: i64, from: Option<EditionRef>, to: Option<EditionRef>)
                 -> ProgrammeDiff =
                 |cx| editions::compare_editions(cx.session, id, from, to);
+            print_comparison(
+                id: i64, from: Option<EditionRef>, to: Option<EditionRef>, profile: String
+            ) -> Option<Printed> =
+                |cx| editions::print_comparison(cx.session, cx.host, id, from, to, profile);
+            save_comparison_docx(
+                id: i64, from: Option<EditionRef>, to: Option<EditionRef>, profile: String
+            ) -> Option<SavedDocx> = |cx| {
+                editions::save_comparison_docx(cx.session, cx.host, id, from, to, profile)
+            };
             draft_amendment(id: i64, options: AmendmentOptions) -> AmendmentDraft =
                 |cx| editions::draft_amendment(cx.session, id, options);
             // `draft` absent: the act as drafted from the comparison.

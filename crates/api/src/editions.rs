@@ -13,8 +13,10 @@ use metodist_print::{AmendmentInput, ComposeExtras, Fonts, LayoutProfile};
 use serde::{Deserialize, Serialize};
 
 use crate::files::file_stem;
-use crate::host::{Host, PDF_FILES, WORD_FILES};
-use crate::printing::{deliver_pdf, profile_named, write_docx, PrintMode, Printed, SavedDocx};
+use crate::host::Host;
+use crate::printing::{
+    mode_suffix, profile_named, save_docx_as, save_pdf_as, PrintMode, Printed, SavedDocx,
+};
 use crate::{ApiError, Result, Session};
 
 /// The editions of a programme and whether its draft differs from the one
@@ -369,6 +371,14 @@ pub fn docx_amendment(
     )?)
 }
 
+/// The title of programme `id` and the profile named `profile`: what
+/// every save of the programme's documents starts from.
+fn title_and_profile(session: &Session, id: i64, profile: &str) -> Result<(String, LayoutProfile)> {
+    let (title, profile) =
+        session.with_store(|s| Ok((s.load(id)?.title, profile_named(s, profile))))?;
+    Ok((title, profile?))
+}
+
 /// Asks where to save the amendment act's PDF, writes it and shows it;
 /// `None` when the user cancels.
 pub fn print_amendment(
@@ -379,16 +389,15 @@ pub fn print_amendment(
     draft: Option<AmendmentDraft>,
     profile: String,
 ) -> Result<Option<Printed>> {
-    let (title, profile) =
-        session.with_store(|s| Ok((s.load(id)?.title, profile_named(s, &profile))))?;
-    let profile = profile?;
+    let (title, profile) = title_and_profile(session, id, &profile)?;
     let name = format!("{} (изменения).pdf", file_stem(&title));
-    let Some(path) = host.save_file("Сохранить акт об изменениях", &name, PDF_FILES)?
-    else {
-        return Ok(None);
-    };
-    let rendered = render_amendment(session, id, options, draft.as_ref(), &profile)?;
-    deliver_pdf(session, host, path, rendered).map(Some)
+    save_pdf_as(
+        session,
+        host,
+        "Сохранить акт об изменениях",
+        &name,
+        || render_amendment(session, id, options, draft.as_ref(), &profile),
+    )
 }
 
 /// Asks where to save the amendment act as .docx, writes it and opens it;
@@ -401,18 +410,40 @@ pub fn save_amendment_docx(
     draft: Option<AmendmentDraft>,
     profile: String,
 ) -> Result<Option<SavedDocx>> {
-    let (title, profile) =
-        session.with_store(|s| Ok((s.load(id)?.title, profile_named(s, &profile))))?;
-    let profile = profile?;
+    let (title, profile) = title_and_profile(session, id, &profile)?;
     let name = format!("{} (изменения).docx", file_stem(&title));
-    let Some(path) = host.save_file("Сохранить акт об изменениях в Word", &name, WORD_FILES)?
-    else {
-        return Ok(None);
-    };
-    let bytes = docx_amendment(session, id, options, draft.as_ref(), &profile)?;
-    let saved = write_docx(session, &path, &bytes)?;
-    host.show_file(&path);
-    Ok(Some(saved))
+    save_docx_as(
+        session,
+        host,
+        "Сохранить акт об изменениях в Word",
+        &name,
+        || docx_amendment(session, id, options, draft.as_ref(), &profile),
+    )
+}
+
+/// Edition `seq` of programme `id` and the profile named `profile`, with
+/// the file name it is offered under (`ext` without the dot).
+fn edition_to_save(
+    session: &Session,
+    id: i64,
+    seq: i64,
+    mode: PrintMode,
+    profile: &str,
+    ext: &str,
+) -> Result<(State, LayoutProfile, String)> {
+    let (state, profile) = session.with_store(|s| {
+        Ok((
+            state_in(s, id, EditionRef::Edition(seq)),
+            profile_named(s, profile),
+        ))
+    })?;
+    let (state, profile) = (state?, profile?);
+    let name = format!(
+        "{} (редакция {seq}){}.{ext}",
+        file_stem(&state.programme.title),
+        mode_suffix(mode)
+    );
+    Ok((state, profile, name))
 }
 
 /// Asks where to save edition `seq` of programme `id` as a PDF, exactly as
@@ -426,27 +457,93 @@ pub fn print_edition(
     mode: PrintMode,
     profile: String,
 ) -> Result<Option<Printed>> {
-    let (state, profile) = session.with_store(|s| {
-        Ok((
-            state_in(s, id, EditionRef::Edition(seq)),
-            profile_named(s, &profile),
-        ))
-    })?;
-    let (state, profile) = (state?, profile?);
-    let suffix = match mode {
-        PrintMode::WholeAct => "",
-        PrintMode::AppendixOnly => " (приложение)",
+    let (state, profile, name) = edition_to_save(session, id, seq, mode, &profile, "pdf")?;
+    save_pdf_as(
+        session,
+        host,
+        "Сохранить редакцию в PDF",
+        &name,
+        || render_state(&state, mode, &profile),
+    )
+}
+
+/// `print_edition` as a Word document, opened once written.
+pub fn save_edition_docx(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+    seq: i64,
+    mode: PrintMode,
+    profile: String,
+) -> Result<Option<SavedDocx>> {
+    let (state, profile, name) = edition_to_save(session, id, seq, mode, &profile, "docx")?;
+    save_docx_as(
+        session,
+        host,
+        "Сохранить редакцию в Word",
+        &name,
+        || docx_state(&state, mode, &profile),
+    )
+}
+
+/// The file name the comparison table of `from` and `to` is offered under.
+fn comparison_name(
+    title: &str,
+    from: Option<EditionRef>,
+    to: Option<EditionRef>,
+    ext: &str,
+) -> String {
+    let sides = match (from, to) {
+        (None, None) => String::new(),
+        (from, to) => format!(
+            ", {} — {}",
+            from.map_or_else(|| "действующая".to_string(), EditionRef::label),
+            to.map_or_else(|| EditionRef::Draft.label(), EditionRef::label)
+        ),
     };
-    let name = format!(
-        "{} (редакция {seq}){suffix}.pdf",
-        file_stem(&state.programme.title)
-    );
-    let Some(path) = host.save_file("Сохранить редакцию в PDF", &name, PDF_FILES)?
-    else {
-        return Ok(None);
-    };
-    let rendered = render_state(&state, mode, &profile)?;
-    deliver_pdf(session, host, path, rendered).map(Some)
+    format!("{} (сравнительная таблица{sides}).{ext}", file_stem(title))
+}
+
+/// Asks where to save the comparison table of `from` and `to` (by default
+/// the edition in force and the draft) as a PDF, writes it and shows it;
+/// `None` when the user cancels.
+pub fn print_comparison(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+    from: Option<EditionRef>,
+    to: Option<EditionRef>,
+    profile: String,
+) -> Result<Option<Printed>> {
+    let (title, profile) = title_and_profile(session, id, &profile)?;
+    let name = comparison_name(&title, from, to, "pdf");
+    save_pdf_as(
+        session,
+        host,
+        "Сохранить сравнительную таблицу",
+        &name,
+        || render_comparison(session, id, from, to, &profile),
+    )
+}
+
+/// `print_comparison` as a Word document, opened once written.
+pub fn save_comparison_docx(
+    session: &Session,
+    host: &dyn Host,
+    id: i64,
+    from: Option<EditionRef>,
+    to: Option<EditionRef>,
+    profile: String,
+) -> Result<Option<SavedDocx>> {
+    let (title, profile) = title_and_profile(session, id, &profile)?;
+    let name = comparison_name(&title, from, to, "docx");
+    save_docx_as(
+        session,
+        host,
+        "Сохранить сравнительную таблицу в Word",
+        &name,
+        || docx_comparison(session, id, from, to, &profile),
+    )
 }
 
 /// The comparison table of two states («Сравнительная таблица

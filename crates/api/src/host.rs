@@ -64,6 +64,8 @@ pub struct TestHost {
     pub save_to: Option<PathBuf>,
     /// Files passed to `show_file`, in order.
     pub shown: Mutex<Vec<PathBuf>>,
+    /// The file names the save dialog suggested, in order.
+    pub suggested: Mutex<Vec<String>>,
 }
 
 impl TestHost {
@@ -73,6 +75,7 @@ impl TestHost {
             open_from: None,
             save_to: None,
             shown: Mutex::new(Vec::new()),
+            suggested: Mutex::new(Vec::new()),
         }
     }
 }
@@ -86,7 +89,11 @@ impl Host for TestHost {
         Ok(self.open_from.clone())
     }
 
-    fn save_file(&self, _title: &str, _name: &str, _filter: FileFilter) -> Result<Option<PathBuf>> {
+    fn save_file(&self, _title: &str, name: &str, _filter: FileFilter) -> Result<Option<PathBuf>> {
+        self.suggested
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(name.to_string());
         Ok(self.save_to.clone())
     }
 

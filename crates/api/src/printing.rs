@@ -236,16 +236,56 @@ pub fn print_programme(
     let (state, profile) =
         session.with_store(|s| Ok((current(s, id), profile_named(s, &profile))))?;
     let (state, profile) = (state?, profile?);
-    let suffix = match mode {
+    let name = format!(
+        "{}{}.pdf",
+        file_stem(&state.programme.title),
+        mode_suffix(mode)
+    );
+    save_pdf_as(session, host, "Сохранить PDF", &name, || {
+        crate::editions::render_state(&state, mode, &profile)
+    })
+}
+
+/// The end of a file name that says the appendix alone was printed.
+pub(crate) fn mode_suffix(mode: PrintMode) -> &'static str {
+    match mode {
         PrintMode::WholeAct => "",
         PrintMode::AppendixOnly => " (приложение)",
-    };
-    let name = format!("{}{suffix}.pdf", file_stem(&state.programme.title));
-    let Some(path) = host.save_file("Сохранить PDF", &name, PDF_FILES)? else {
+    }
+}
+
+/// Asks where to save a PDF (`dialog` is the dialog's title, `name` the
+/// suggested file name), makes it only once she has chosen, writes it
+/// whole and shows it; `None` when she cancels. Every PDF the window saves
+/// goes through here.
+pub(crate) fn save_pdf_as(
+    session: &Session,
+    host: &dyn Host,
+    dialog: &str,
+    name: &str,
+    make: impl FnOnce() -> Result<metodist_print::Rendered>,
+) -> Result<Option<Printed>> {
+    let Some(path) = host.save_file(dialog, name, PDF_FILES)? else {
         return Ok(None);
     };
-    let rendered = crate::editions::render_state(&state, mode, &profile)?;
-    deliver_pdf(session, host, path, rendered).map(Some)
+    deliver_pdf(session, host, path, make()?).map(Some)
+}
+
+/// `save_pdf_as` for a Word document: written whole, then opened in the
+/// system's program for .docx.
+pub(crate) fn save_docx_as(
+    session: &Session,
+    host: &dyn Host,
+    dialog: &str,
+    name: &str,
+    make: impl FnOnce() -> Result<Vec<u8>>,
+) -> Result<Option<SavedDocx>> {
+    let Some(path) = host.save_file(dialog, name, WORD_FILES)? else {
+        return Ok(None);
+    };
+    let saved = write_docx(session, &path, &make()?)?;
+    host.show_file(&path);
+    Ok(Some(saved))
 }
 
 /// Where the Word document went.
@@ -289,18 +329,14 @@ pub fn save_docx(
     let (state, profile) =
         session.with_store(|s| Ok((current(s, id), profile_named(s, &profile))))?;
     let (state, profile) = (state?, profile?);
-    let suffix = match mode {
-        PrintMode::WholeAct => "",
-        PrintMode::AppendixOnly => " (приложение)",
-    };
-    let name = format!("{}{suffix}.docx", file_stem(&state.programme.title));
-    let Some(path) = host.save_file("Сохранить в Word", &name, WORD_FILES)? else {
-        return Ok(None);
-    };
-    let bytes = crate::editions::docx_state(&state, mode, &profile)?;
-    let saved = write_docx(session, &path, &bytes)?;
-    host.show_file(&path);
-    Ok(Some(saved))
+    let name = format!(
+        "{}{}.docx",
+        file_stem(&state.programme.title),
+        mode_suffix(mode)
+    );
+    save_docx_as(session, host, "Сохранить в Word", &name, || {
+        crate::editions::docx_state(&state, mode, &profile)
+    })
 }
 
 /// Pages of the print preview as PNG data URLs, with the page count.

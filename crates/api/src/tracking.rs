@@ -15,8 +15,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::files::file_stem;
-use crate::host::{Host, PDF_FILES, XLSX_FILES};
-use crate::printing::{deliver_pdf, profile_named, Printed};
+use crate::host::{Host, XLSX_FILES};
+use crate::printing::{profile_named, save_pdf_as, Printed};
 use crate::{ApiError, Result, Session};
 
 /// What the progress report and the evaluation need, from one reading:
@@ -139,12 +139,13 @@ pub fn print_report(
         from.format("%d.%m.%Y"),
         to.format("%d.%m.%Y")
     );
-    let Some(path) = host.save_file("Сохранить отчёт в PDF", &name, PDF_FILES)?
-    else {
-        return Ok(None);
-    };
-    let rendered = render_report(&t, from, to, host.today(), &profile)?;
-    deliver_pdf(session, host, path, rendered).map(Some)
+    save_pdf_as(
+        session,
+        host,
+        "Сохранить отчёт в PDF",
+        &name,
+        || render_report(&t, from, to, host.today(), &profile),
+    )
 }
 
 /// A spreadsheet of the plan's execution that was saved: where, and what

@@ -161,8 +161,20 @@ export function printEdition(id: number, seq: number, mode: PrintMode, profile: 
   return invoke<Printed | null>("print_edition", { id, seq, mode, profile });
 }
 
+export function saveEditionDocx(id: number, seq: number, mode: PrintMode, profile: string): Promise<SavedDocx | null> {
+  return invoke<SavedDocx | null>("save_edition_docx", { id, seq, mode, profile });
+}
+
 export function compareEditions(id: number, from: EditionRef | null, to: EditionRef | null): Promise<ProgrammeDiff> {
   return invoke<ProgrammeDiff>("compare_editions", { id, from, to });
+}
+
+export function printComparison(id: number, from: EditionRef | null, to: EditionRef | null, profile: string): Promise<Printed | null> {
+  return invoke<Printed | null>("print_comparison", { id, from, to, profile });
+}
+
+export function saveComparisonDocx(id: number, from: EditionRef | null, to: EditionRef | null, profile: string): Promise<SavedDocx | null> {
+  return invoke<SavedDocx | null>("save_comparison_docx", { id, from, to, profile });
 }
 
 export function draftAmendment(id: number, options: AmendmentOptions): Promise<AmendmentDraft> {
