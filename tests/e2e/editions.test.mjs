@@ -194,6 +194,15 @@ test("approve, change, compare with the words marked, print the amendment act; t
       );
       assert.deepEqual(decorations, ["underline", "line-through", "INS", "DEL"]);
       await shoot(session, "compare", '[data-testid="tab-editions"]');
+      // The comparison table printed with the same two sides.
+      await click(session, '[data-testid="compare-print"]', SLOW);
+      await session.waitFor('[data-testid="compare-print-saved"]', SLOW);
+      const table = pdfText(saved);
+      for (const expected of ["Действующая редакция", "Новая редакция", "Сентябрь 2024", "Октябрь 2024"]) {
+        assert.ok(table.includes(expected), `the comparison table's PDF reads «${expected}»`);
+      }
+      copyFileSync(saved, join(ARTIFACTS, "editions-comparison.pdf"));
+      rmSync(saved);
 
       // ---- the amendment act: drafted, edited, printed ----
       await openView(session, "act");
@@ -239,7 +248,19 @@ test("approve, change, compare with the words marked, print the amendment act; t
       assert.ok(edition.includes("Сентябрь 2024"), "the edition's PDF has the old deadline");
       assert.ok(!edition.includes(NEW_ACTIVITY.slice(0, 30)), "and not the added item");
       copyFileSync(saved, join(ARTIFACTS, "editions-edition-1.pdf"));
+      rmSync(saved);
+      // Every kind of section block is shown: the sample's two tables, its SWOT and its risks.
+      const tables = await session.script(`return document.querySelectorAll('[data-testid="edition-view"] [data-testid="edition-section-table"]').length;`);
+      assert.equal(tables, 4, "the sections' tables, SWOT and risks in the read-only edition");
       await saveScreenshot(session, "editions-edition-view");
+      await session.script(`[...document.querySelectorAll('[data-testid="edition-section-table"]')].at(-2).scrollIntoView({ block: "start" });`);
+      await saveScreenshot(session, "editions-edition-view-swot");
+      // The same edition as a Word document, read back by our own reader.
+      await click(session, '[data-testid="edition-view-docx"]', SLOW);
+      await session.waitFor('[data-testid="edition-docx-saved"]', SLOW);
+      const found = runCli(env, "--db", db, "import", saved, "--dry-run");
+      assert.ok(found.includes("Сентябрь 2024"), "the edition's .docx has the old deadline");
+      assert.ok(!found.includes(NEW_ACTIVITY.slice(0, 30)), "and not the added item");
     });
   } finally {
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });

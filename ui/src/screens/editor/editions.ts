@@ -8,8 +8,11 @@
 // editions-draft, editions-approve, approve-form, approve-date,
 // approve-date-hint, approve-number, approve-number-hint, approve-ok,
 // approve-cancel, approve-refusal, edition-<seq> (data-in-force),
-// edition-<seq>-open, edition-<seq>-print, edition-withdraw, edition-view,
-// edition-view-close, edition-print-status, compare-from, compare-to,
+// edition-<seq>-open, edition-<seq>-print, edition-<seq>-docx,
+// edition-docx-saved, edition-withdraw, edition-view, edition-view-docx,
+// edition-view-close, edition-print-status, edition-section-table,
+// compare-from, compare-to, compare-print, compare-docx, compare-status,
+// compare-print-saved, compare-docx-saved,
 // compare-count, compare-group-<key>, diff-entry (data-kind), diff-field,
 // seg-added, seg-removed, compare-error, act-whole, act-redraft,
 // act-draft-title, act-draft-issuer, act-draft-preamble, act-draft-formula,
@@ -24,14 +27,17 @@ import {
   layoutProfiles,
   listEditions,
   printAmendment,
+  printComparison,
   printEdition,
   saveAmendmentDocx,
+  saveComparisonDocx,
+  saveEditionDocx,
   approveProgramme,
   withdrawEdition,
 } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatDate, formatDecimal } from "../../format.js";
-import type { AmendmentDraft, AmendmentOptions, EditionRef, EditionSummary, EditionsView, Programme, Restated, Segment, TextBlock } from "../../api.js";
+import type { AmendmentDraft, AmendmentOptions, EditionRef, EditionSummary, EditionsView, Programme, Restated, SectionBlock, Segment } from "../../api.js";
 import { headingNumbers, itemLabels } from "../../shape.js";
 import { button, labelled, showRefusal, textField } from "./fields.js";
 import {
@@ -226,11 +232,21 @@ function editionRow(ctx: EditorContext, e: EditionSummary, view: EditionsView, l
       "edition-print-saved",
     );
   }, { className: "button" });
+  const word = button("В Word…", `edition-${e.seq}-docx`, () => {
+    void saveWith(
+      status,
+      word,
+      "Сохранение документа Word…",
+      async () => saveEditionDocx(ctx.id, e.seq, ctx.programme().act === null ? "appendix_only" : "whole_act", await firstProfile()),
+      (path) => `Редакция № ${e.seq} сохранена в Word: ${path}.`,
+      "edition-docx-saved",
+    );
+  }, { className: "button" });
   const open = button("Открыть", `edition-${e.seq}-open`, () => {
     openEdition.set(ctx.id, e.seq);
     void ctx.reload();
   }, { className: "button" });
-  const tools: HTMLElement[] = [open, print];
+  const tools: HTMLElement[] = [open, print, word];
   if (e.in_force && !view.draft_changed) {
     const withdraw = button("Отменить утверждение…", "edition-withdraw", () => {
       const row = list.querySelector<HTMLElement>(`[data-testid="edition-${e.seq}"]`) ?? list;
@@ -265,15 +281,54 @@ function editionRow(ctx: EditorContext, e: EditionSummary, view: EditionsView, l
   );
 }
 
-function blocksText(blocks: readonly TextBlock[]): HTMLElement {
+/** A read-only table: a header row, then the rows, every cell as text. */
+function plainTable(head: readonly string[], rows: readonly (readonly string[])[]): HTMLElement {
+  return h(
+    "table",
+    { className: "edition-table", testId: "edition-section-table" },
+    h("thead", {}, h("tr", {}, ...head.map((c) => h("th", {}, c)))),
+    h("tbody", {}, ...rows.map((r) => h("tr", {}, ...r.map((c) => h("td", {}, c))))),
+  );
+}
+
+/** What a passport row or a section holds, read-only: every kind of block as it prints. */
+function blocksText(blocks: readonly SectionBlock[]): HTMLElement {
   return h(
     "div",
     { className: "edition-text" },
-    ...blocks.map((b) =>
-      b.type === "paragraph"
-        ? h("p", {}, b.text)
-        : h(b.type === "numbered" ? "ol" : "ul", {}, ...b.items.map((item) => h("li", {}, item))),
-    ),
+    ...blocks.map((b) => {
+      switch (b.type) {
+        case "paragraph":
+          return h("p", {}, b.text);
+        case "numbered":
+        case "bulleted":
+          return h(b.type === "numbered" ? "ol" : "ul", {}, ...b.items.map((item) => h("li", {}, item)));
+        case "table":
+          return plainTable(b.columns, b.rows);
+        case "risks":
+          return b.by_stage
+            ? plainTable(["Этап", "Основные риски", "Пути их минимизации"], b.rows.map((r) => [r.stage, r.risk, r.mitigation]))
+            : plainTable(["Основные риски", "Пути их минимизации"], b.rows.map((r) => [r.risk, r.mitigation]));
+        case "swot":
+          // Two by two, as it prints (crates/print compose.rs).
+          return h(
+            "table",
+            { className: "edition-table", testId: "edition-section-table" },
+            h(
+              "tbody",
+              {},
+              h("tr", {}, h("th", {}, "Сильные стороны (S)"), h("th", {}, "Слабые стороны (W)")),
+              h("tr", {}, h("td", {}, b.strengths.join("\n")), h("td", {}, b.weaknesses.join("\n"))),
+              h("tr", {}, h("th", {}, "Возможности (O)"), h("th", {}, "Угрозы (T)")),
+              h("tr", {}, h("td", {}, b.opportunities.join("\n")), h("td", {}, b.threats.join("\n"))),
+            ),
+          );
+        case "indicators":
+          return h("p", { className: "edition-placeholder" }, "Здесь печатается таблица целевых показателей (ниже).");
+        case "roadmap":
+          return h("p", { className: "edition-placeholder" }, "Здесь печатается план мероприятий (ниже).");
+      }
+    }),
   );
 }
 
@@ -290,6 +345,16 @@ function editionView(ctx: EditorContext, e: EditionSummary, p: Programme): HTMLE
       "edition-print-saved",
     );
   }, { className: "button primary" });
+  const word = button("В Word…", "edition-view-docx", () => {
+    void saveWith(
+      status,
+      word,
+      "Сохранение документа Word…",
+      async () => saveEditionDocx(ctx.id, e.seq, p.act === null ? "appendix_only" : "whole_act", await firstProfile()),
+      (path) => `Редакция № ${e.seq} сохранена в Word: ${path}.`,
+      "edition-docx-saved",
+    );
+  }, { className: "button" });
   const close = button("Закрыть", "edition-view-close", () => {
     openEdition.delete(ctx.id);
     void ctx.reload();
@@ -301,7 +366,7 @@ function editionView(ctx: EditorContext, e: EditionSummary, p: Programme): HTMLE
   return h(
     "section",
     { className: "editor-card edition-view", testId: "edition-view", attrs: { "data-seq": String(e.seq) } },
-    h("div", { className: "card-head" }, h("h3", { className: "card-title" }, `${editionTitle(e.seq)} — только для чтения`), h("div", { className: "edition-tools" }, print, close)),
+    h("div", { className: "card-head" }, h("h3", { className: "card-title" }, `${editionTitle(e.seq)} — только для чтения`), h("div", { className: "edition-tools" }, print, word, close)),
     h("p", { className: "edition-view-act" }, `${editionOrigin(e)}; ${editionState(e)}.`),
     status,
     h("h4", {}, p.title),
@@ -313,7 +378,7 @@ function editionView(ctx: EditorContext, e: EditionSummary, p: Programme): HTMLE
     ),
     ...p.sections.flatMap((s, i) => [
       h("h4", {}, `${numbers.sections[i] ?? ""} ${s.title}`.trim()),
-      blocksText(s.body.flatMap((b): TextBlock[] => (b.type === "paragraph" || b.type === "numbered" || b.type === "bulleted" ? [b] : []))),
+      blocksText(s.body),
     ]),
     p.indicators.length === 0
       ? null
@@ -415,10 +480,48 @@ async function compareView(ctx: EditorContext, view: EditionsView): Promise<HTML
   from.addEventListener("change", () => void run());
   to.addEventListener("change", () => void run());
   await run();
+  // The table as she would hand it over with the amendment act: the same two sides as on screen.
+  const status = statusLine("compare-status");
+  const sidesNow = (): [EditionRef, EditionRef] | null => {
+    const a = parseRef(from.value);
+    const b = parseRef(to.value);
+    return a === null || b === null ? null : [a, b];
+  };
+  const printTable = button("Печать таблицы PDF…", "compare-print", () => {
+    const chosen = sidesNow();
+    if (chosen === null) return;
+    void saveWith(
+      status,
+      printTable,
+      "Сохранение PDF…",
+      async () => printComparison(ctx.id, chosen[0], chosen[1], await firstProfile()),
+      (path, pages) => `Сравнительная таблица сохранена: ${path} (страниц: ${pages ?? 0}).`,
+      "compare-print-saved",
+    );
+  }, { className: "button" });
+  const wordTable = button("Таблица в Word…", "compare-docx", () => {
+    const chosen = sidesNow();
+    if (chosen === null) return;
+    void saveWith(
+      status,
+      wordTable,
+      "Сохранение документа Word…",
+      async () => saveComparisonDocx(ctx.id, chosen[0], chosen[1], await firstProfile()),
+      (path) => `Сравнительная таблица сохранена в Word: ${path}.`,
+      "compare-docx-saved",
+    );
+  }, { className: "button" });
   return h(
     "div",
     { className: "compare" },
-    h("div", { className: "form-inline compare-sides" }, labelled("Было", from), labelled("Стало", to)),
+    h(
+      "div",
+      { className: "form-inline compare-sides" },
+      labelled("Было", from),
+      labelled("Стало", to),
+      h("div", { className: "edition-tools" }, printTable, wordTable),
+    ),
+    status,
     h(
       "p",
       { className: "compare-legend" },
