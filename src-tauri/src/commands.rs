@@ -15,7 +15,7 @@ use crate::host::TauriHost;
 macro_rules! tauri_commands {
     ($( $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty = $call:expr; )*) => {
         $(
-            // preview_pages takes six arguments besides the two every command has.
+            // preview_pages takes seven arguments besides the two every command has.
             #[allow(clippy::too_many_arguments)]
             #[tauri::command]
             pub async fn $name(

@@ -255,6 +255,14 @@ test("approve, change, compare with the words marked, print the amendment act; t
       await saveScreenshot(session, "editions-edition-view");
       await session.script(`[...document.querySelectorAll('[data-testid="edition-section-table"]')].at(-2).scrollIntoView({ block: "start" });`);
       await saveScreenshot(session, "editions-edition-view-swot");
+      // Its pages previewed as they print: as many as its PDF has.
+      const editionPages = Number(/страниц: (\d+)/.exec(await textOf(session, '[data-testid="edition-print-saved"]'))?.[1]);
+      await click(session, '[data-testid="edition-view-preview"]', SLOW);
+      await session.waitFor('[data-testid="edition-view"] [data-testid="print-thumb"][data-loaded] img', SLOW);
+      assert.equal(await textOf(session, '[data-testid="edition-view"] [data-testid="print-page-count"]'), `Страниц: ${editionPages}`);
+      await click(session, '[data-testid="edition-view"] [data-testid="print-thumb"][data-index="0"]', SLOW);
+      await session.waitFor('[data-testid="edition-view"] [data-testid="print-large"] img', SLOW);
+      await saveScreenshot(session, "editions-edition-preview");
       // The same edition as a Word document, read back by our own reader.
       await click(session, '[data-testid="edition-view-docx"]', SLOW);
       await session.waitFor('[data-testid="edition-docx-saved"]', SLOW);

@@ -149,10 +149,13 @@ macro_rules! with_commands {
                 |cx| printing::print_programme(cx.session, cx.host, id, mode, profile);
             save_docx(id: i64, mode: PrintMode, profile: String) -> Option<SavedDocx> =
                 |cx| printing::save_docx(cx.session, cx.host, id, mode, profile);
+            // `edition` absent: the draft's pages.
             preview_pages(
-                id: i64, mode: PrintMode, profile: String, dpi: f32, first: usize, count: usize
-            ) -> PreviewPages =
-                |cx| printing::preview_pages(cx.session, id, mode, profile, dpi, first, count);
+                id: i64, mode: PrintMode, profile: String, dpi: f32, first: usize, count: usize,
+                edition: Option<i64>
+            ) -> PreviewPages = |cx| {
+                printing::preview_pages(cx.session, id, mode, profile, dpi, first, count, edition)
+            };
 
             // Tracking (tracking.rs).
             tracking_today() -> NaiveDate = |cx| tracking::tracking_today(cx.host);

@@ -359,6 +359,9 @@ pub struct PreviewImage {
 
 /// Lays the programme out exactly as `print_programme` would and draws
 /// pages `first .. first + count` at `dpi`.
+/// `edition`: an approved edition's pages instead of the draft's (the
+/// editor's «Редакции»).
+#[allow(clippy::too_many_arguments)]
 pub fn preview_pages(
     session: &Session,
     id: i64,
@@ -367,10 +370,19 @@ pub fn preview_pages(
     dpi: f32,
     first: usize,
     count: usize,
+    edition: Option<i64>,
 ) -> Result<PreviewPages> {
     use base64::Engine as _;
-    let (state, profile) =
-        session.with_store(|s| Ok((current(s, id), profile_named(s, &profile))))?;
+    let which = edition.map_or(
+        crate::editions::EditionRef::Draft,
+        crate::editions::EditionRef::Edition,
+    );
+    let (state, profile) = session.with_store(|s| {
+        Ok((
+            crate::editions::state_in(s, id, which),
+            profile_named(s, &profile),
+        ))
+    })?;
     let (state, profile) = (state?, profile?);
     let fonts = Fonts::load(&profile.font)?;
     let doc = metodist_print::compose_with(

@@ -166,6 +166,31 @@ fn an_approved_edition_prints_as_it_was_approved() {
     assert!(text.contains("Добиться к концу 2027 года"), "{text}");
     assert!(!text.contains("2028"), "{text}");
 
+    // The window's preview of the edition lays out the same pages.
+    let preview = |edition| {
+        printing::preview_pages(
+            &session,
+            id,
+            PrintMode::WholeAct,
+            profile.clone(),
+            20.0,
+            0,
+            1,
+            edition,
+        )
+    };
+    let pages = preview(Some(1)).unwrap();
+    assert_eq!(pages.page_count, printed.pages);
+    assert_eq!(pages.pages.len(), 1);
+    assert!(pages.pages[0].src.starts_with("data:image/png;base64,"));
+    match preview(Some(7)) {
+        Err(ApiError::Core(e)) => assert_eq!(e.code(), "edition_not_found"),
+        other => panic!(
+            "expected edition_not_found, got {:?}",
+            other.map(|p| p.page_count)
+        ),
+    }
+
     match editions::print_edition(&session, &host, id, 7, PrintMode::WholeAct, profile) {
         Err(ApiError::Core(e)) => assert_eq!(e.code(), "edition_not_found"),
         other => panic!("expected edition_not_found, got {other:?}"),

@@ -221,8 +221,8 @@ export function saveDocx(id: number, mode: PrintMode, profile: string): Promise<
   return invoke<SavedDocx | null>("save_docx", { id, mode, profile });
 }
 
-export function previewPages(id: number, mode: PrintMode, profile: string, dpi: number, first: number, count: number): Promise<PreviewPages> {
-  return invoke<PreviewPages>("preview_pages", { id, mode, profile, dpi, first, count });
+export function previewPages(id: number, mode: PrintMode, profile: string, dpi: number, first: number, count: number, edition: number | null): Promise<PreviewPages> {
+  return invoke<PreviewPages>("preview_pages", { id, mode, profile, dpi, first, count, edition });
 }
 
 export function trackingToday(): Promise<string> {

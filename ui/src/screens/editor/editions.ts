@@ -10,6 +10,7 @@
 // approve-cancel, approve-refusal, edition-<seq> (data-in-force),
 // edition-<seq>-open, edition-<seq>-print, edition-<seq>-docx,
 // edition-docx-saved, edition-withdraw, edition-view, edition-view-docx,
+// edition-view-preview (then page-preview.ts's print-thumb …),
 // edition-view-close, edition-print-status, edition-section-table,
 // compare-from, compare-to, compare-print, compare-docx, compare-status,
 // compare-print-saved, compare-docx-saved,
@@ -28,6 +29,7 @@ import {
   listEditions,
   printAmendment,
   printComparison,
+  previewPages,
   printEdition,
   saveAmendmentDocx,
   saveComparisonDocx,
@@ -40,6 +42,7 @@ import { formatDate, formatDecimal } from "../../format.js";
 import type { AmendmentDraft, AmendmentOptions, EditionRef, EditionSummary, EditionsView, Programme, Restated, SectionBlock, Segment } from "../../api.js";
 import { headingNumbers, itemLabels } from "../../shape.js";
 import { button, labelled, showRefusal, textField } from "./fields.js";
+import { pagePreview } from "./page-preview.js";
 import {
   actName,
   checkApproval,
@@ -355,6 +358,16 @@ function editionView(ctx: EditorContext, e: EditionSummary, p: Programme): HTMLE
       "edition-docx-saved",
     );
   }, { className: "button" });
+  // The pages as they print, drawn on demand: laying out a whole edition takes a moment.
+  const preview = pagePreview();
+  preview.element.hidden = true;
+  const show = button("Предпросмотр", "edition-view-preview", () => {
+    preview.element.hidden = false;
+    show.disabled = true;
+    void firstProfile().then((profile) =>
+      preview.load((dpi, first, count) => previewPages(ctx.id, p.act === null ? "appendix_only" : "whole_act", profile, dpi, first, count, e.seq)),
+    );
+  }, { className: "button" });
   const close = button("Закрыть", "edition-view-close", () => {
     openEdition.delete(ctx.id);
     void ctx.reload();
@@ -366,9 +379,10 @@ function editionView(ctx: EditorContext, e: EditionSummary, p: Programme): HTMLE
   return h(
     "section",
     { className: "editor-card edition-view", testId: "edition-view", attrs: { "data-seq": String(e.seq) } },
-    h("div", { className: "card-head" }, h("h3", { className: "card-title" }, `${editionTitle(e.seq)} — только для чтения`), h("div", { className: "edition-tools" }, print, word, close)),
+    h("div", { className: "card-head" }, h("h3", { className: "card-title" }, `${editionTitle(e.seq)} — только для чтения`), h("div", { className: "edition-tools" }, show, print, word, close)),
     h("p", { className: "edition-view-act" }, `${editionOrigin(e)}; ${editionState(e)}.`),
     status,
+    preview.element,
     h("h4", {}, p.title),
     h("h4", {}, "Паспорт"),
     h(

@@ -1,7 +1,6 @@
 // Печать tab: what to print, the layout profile, a page preview drawn by the
-// same layout code as the PDF, the readiness advice and «Сохранить PDF…».
-// Thumbnails come in small batches: the first pages at once, the rest as
-// their placeholders scroll into view.
+// same layout code as the PDF (page-preview.ts), the readiness advice and
+// «Сохранить PDF…».
 
 import {
   AppError,
@@ -16,6 +15,7 @@ import {
 } from "../../api.js";
 import { h } from "../../dom.js";
 import type { LayoutProfile, PrintMode, Problem } from "../../api.js";
+import { pagePreview } from "./page-preview.js";
 import { profileEditor } from "./profile-editor.js";
 import { placeOf, revealOnTab } from "./reveal.js";
 import { revealOnOpen } from "./roadmap/index.js";
@@ -31,11 +31,6 @@ function copyName(base: string, taken: string[]): string {
     if (!taken.includes(name)) return name;
   }
 }
-
-const THUMB_DPI = 60;
-const LARGE_DPI = 130;
-const FIRST_BATCH = 4;
-const BATCH = 4;
 
 /** A readiness problem with its «Перейти»: the tab, then the field focused and in view (reveal.ts). */
 function problemItem(ctx: EditorContext, problem: Problem): HTMLElement {
@@ -218,9 +213,6 @@ export const printTab: EditorTab = {
     const saveButton = h("button", { className: "button primary", testId: "print-save", attrs: { type: "button" } }, "Сохранить PDF…");
     // The same document as the PDF, for the legal department to edit in Word.
     const wordButton = h("button", { className: "button", testId: "print-save-docx", attrs: { type: "button" } }, "Сохранить в Word (.docx)…");
-    const pageCount = h("p", { className: "print-count", testId: "print-page-count" });
-    const pages = h("div", { className: "print-pages", testId: "print-pages" });
-    const large = h("div", { className: "print-large", testId: "print-large", attrs: { hidden: "" } });
     const readinessBox = h("div", { className: "print-readiness", testId: "print-readiness" });
 
     saveButton.addEventListener("click", () => {
@@ -268,105 +260,10 @@ export const printTab: EditorTab = {
     });
 
     // ---- preview ----
-    let generation = 0;
-    let observer: IntersectionObserver | null = null;
-
-    const showLarge = async (index: number): Promise<void> => {
-      large.hidden = false;
-      large.replaceChildren(h("p", { className: "loading" }, `Страница ${index + 1}…`));
-      const mine = generation;
-      try {
-        const result = await previewPages(ctx.id, mode, profile, LARGE_DPI, index, 1);
-        if (mine !== generation) return;
-        const page = result.pages[0];
-        if (page === undefined) return;
-        const close = h("button", { className: "button", testId: "print-large-close", attrs: { type: "button" } }, "Закрыть");
-        close.addEventListener("click", () => {
-          large.hidden = true;
-          large.replaceChildren();
-        });
-        large.replaceChildren(
-          h("div", { className: "print-large-bar" }, h("span", {}, `Страница ${index + 1} из ${result.page_count}`), close),
-          h("img", { className: "print-large-image", attrs: { src: page.src, alt: `Страница ${index + 1}` } }),
-        );
-        large.scrollIntoView({ block: "nearest" });
-      } catch (error) {
-        large.replaceChildren(h("p", { className: "print-status error" }, message(error)));
-      }
-    };
-
-    const fill = async (slots: HTMLElement[], first: number, count: number, mine: number): Promise<void> => {
-      const result = await previewPages(ctx.id, mode, profile, THUMB_DPI, first, count);
-      if (mine !== generation) return;
-      for (const page of result.pages) {
-        const slot = slots[page.index];
-        if (slot === undefined) continue;
-        slot.dataset["loaded"] = "true";
-        slot.replaceChildren(
-          h("img", {
-            className: "print-thumb-image",
-            attrs: { src: page.src, alt: `Страница ${page.index + 1}`, width: String(page.width_px), height: String(page.height_px) },
-          }),
-          h("span", { className: "print-thumb-number" }, String(page.index + 1)),
-        );
-      }
-    };
-
-    const loadPreview = async (): Promise<void> => {
-      const mine = ++generation;
-      observer?.disconnect();
-      large.hidden = true;
-      large.replaceChildren();
-      pages.replaceChildren(h("p", { className: "loading" }, "Подготовка предпросмотра…"));
-      pageCount.textContent = "";
-      try {
-        const head = await previewPages(ctx.id, mode, profile, THUMB_DPI, 0, FIRST_BATCH);
-        if (mine !== generation) return;
-        pageCount.textContent = `Страниц: ${head.page_count}`;
-        const slots: HTMLElement[] = [];
-        const ratio = head.pages[0] !== undefined ? head.pages[0].height_px / head.pages[0].width_px : 1.414;
-        for (let i = 0; i < head.page_count; i++) {
-          const slot = h("button", {
-            className: "print-thumb",
-            testId: "print-thumb",
-            attrs: { type: "button", "data-index": String(i), "aria-label": `Страница ${i + 1}` },
-          });
-          slot.style.setProperty("--ratio", String(ratio));
-          slot.addEventListener("click", () => void showLarge(i));
-          slots.push(slot);
-        }
-        pages.replaceChildren(...slots);
-        for (const page of head.pages) {
-          const slot = slots[page.index];
-          if (slot === undefined) continue;
-          slot.dataset["loaded"] = "true";
-          slot.append(
-            h("img", { className: "print-thumb-image", attrs: { src: page.src, alt: `Страница ${page.index + 1}` } }),
-            h("span", { className: "print-thumb-number" }, String(page.index + 1)),
-          );
-        }
-        const pending = new Set<number>();
-        observer = new IntersectionObserver((entries) => {
-          for (const entry of entries) {
-            if (!entry.isIntersecting) continue;
-            const index = Number((entry.target as HTMLElement).dataset["index"]);
-            if (pending.has(index) || slots[index]?.dataset["loaded"] === "true") continue;
-            const first = index - (index % BATCH);
-            const count = Math.min(BATCH, head.page_count - first);
-            for (let i = first; i < first + count; i++) pending.add(i);
-            void fill(slots, first, count, mine).catch((error) => {
-              console.error("preview failed:", error);
-              for (let i = first; i < first + count; i++) pending.delete(i);
-            });
-          }
-        }, { rootMargin: "300px" });
-        for (const slot of slots) if (slot.dataset["loaded"] !== "true") observer.observe(slot);
-        for (const w of head.warnings) pages.before(h("p", { className: "print-warning" }, w));
-      } catch (error) {
-        if (mine !== generation) return;
-        pages.replaceChildren(h("p", { className: "print-status error", testId: "print-preview-error" }, message(error)));
-      }
-    };
+    const preview = pagePreview();
+    // Reads mode and profile when called: a change of either draws the preview again.
+    const loadPreview = (): Promise<void> =>
+      preview.load((dpi, first, count) => previewPages(ctx.id, mode, profile, dpi, first, count, null));
 
     // ---- readiness ----
     const loadReadiness = async (): Promise<void> => {
@@ -420,7 +317,7 @@ export const printTab: EditorTab = {
         status,
         readinessBox,
       ),
-      h("div", { className: "print-preview" }, pageCount, large, pages),
+      preview.element,
     );
     void loadPreview();
     void loadReadiness();

@@ -98,9 +98,9 @@ export function livePreview(ctx: EditorContext, key: string, firstPage: "first" 
       // «first»: the first page after the act's own page (the passport), when there is an act.
       const first = mode === "whole_act" ? 1 : 0;
       const asked = previewPage.get(key) ?? (firstPage === "first" ? first : Number.MAX_SAFE_INTEGER);
-      let result = await previewPages(ctx.id, mode, profile, 60, Math.max(0, asked), 1);
+      let result = await previewPages(ctx.id, mode, profile, 60, Math.max(0, asked), 1, null);
       if (result.pages.length === 0 && result.page_count > 0) {
-        result = await previewPages(ctx.id, mode, profile, 60, result.page_count - 1, 1);
+        result = await previewPages(ctx.id, mode, profile, 60, result.page_count - 1, 1, null);
       }
       if (mine !== seq) return;
       count = result.page_count;
