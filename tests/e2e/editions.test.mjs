@@ -19,7 +19,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "n
 import { join } from "node:path";
 import { test } from "node:test";
 
-import { ARTIFACTS, FIXTURE, KEY, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, typeActive, waitSaved, waitUntil } from "./harness.mjs";
+import { ARTIFACTS, FIXTURE, KEY, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, typeActive, waitSaved, waitUntil, retype } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 600_000;
 const SLOW = 90_000;
@@ -27,12 +27,6 @@ const SLOW = 90_000;
 const NEW_ACTIVITY = "Выездные консультации методистов в школах — участницах программы";
 const NEW_GOAL_WORDS = "и повышения качества преподавания";
 const EDITED_POINT = "Пункт, дописанный перед печатью.";
-
-async function retype(session, css, text) {
-  const element = await session.waitFor(css, SLOW);
-  await session.call("POST", `/element/${element}/clear`, {});
-  await session.call("POST", `/element/${element}/value`, { text: text + KEY.tab });
-}
 
 /** An element's text (or a field's value) read in one step. */
 function textOf(session, css) {
@@ -117,7 +111,7 @@ test("approve, change, compare with the words marked, print the amendment act; t
       await openTab(session, id, "roadmap");
       await session.waitFor('[data-testid="roadmap"][data-complete]', SLOW);
       const firstUid = await session.script(`return document.querySelector('[data-testid="item-row"]').dataset.uid;`);
-      await retype(session, `[data-testid="item-row"][data-uid="${firstUid}"] [data-testid="item-deadline"]`, "Октябрь 2024");
+      await retype(session, `[data-testid="item-row"][data-uid="${firstUid}"] [data-testid="item-deadline"]`, "Октябрь 2024", { timeoutMs: SLOW });
       await waitSaved(session);
       const before = (await session.findAll('[data-testid="item-row"]')).length;
       await click(session, '[data-testid="add-item"]');
@@ -133,11 +127,11 @@ test("approve, change, compare with the words marked, print the amendment act; t
       await session.waitFor(goal, SLOW);
       const oldGoal = await textOf(session, goal);
       const newGoal = oldGoal.replace(/\.\s*$/, "") + ` ${NEW_GOAL_WORDS}.`;
-      await retype(session, goal, newGoal);
+      await retype(session, goal, newGoal, { timeoutMs: SLOW });
       await waitSaved(session);
 
       await openTab(session, id, "indicators");
-      await retype(session, '[data-testid="indicator-plan-1-2026"]', "10");
+      await retype(session, '[data-testid="indicator-plan-1-2026"]', "10", { timeoutMs: SLOW });
       await waitSaved(session);
 
       // ---- the draft on top, the comparison ----

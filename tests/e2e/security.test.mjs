@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { CLI, FIXTURE, KEY, choose, click, freshEnv, launch, runCli, saveScreenshot, waitUntil } from "./harness.mjs";
+import { CLI, FIXTURE, KEY, choose, click, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 600_000;
 const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
@@ -82,23 +82,11 @@ function fieldKinds(session, root) {
 }
 
 async function typeInto(session, testId, text) {
-  const element = await session.waitFor(`[data-testid="${testId}"]`);
-  await session.call("POST", `/element/${element}/click`, {});
+  const element = await click(session, `[data-testid="${testId}"]`);
   await session.call("POST", `/element/${element}/value`, { text: KEY.control + "a" + KEY.null });
   await session.call("POST", `/element/${element}/value`, { text });
   // Leaving the field sends its edit (fields.ts: on blur or after 400 ms).
   await session.call("POST", `/element/${element}/value`, { text: KEY.tab });
-}
-
-async function waitSaved(session) {
-  await sleep(700);
-  await waitUntil("«Сохранено»", async () => {
-    const text = await session.script(
-      `const el = document.querySelector('[data-testid="save-indicator"]'); return el ? el.textContent : "";`,
-    );
-    return /Сохранено/.test(text) ? text : false;
-  });
-  await sleep(300);
 }
 
 function valueOf(session, testId) {
@@ -112,7 +100,7 @@ function valueOf(session, testId) {
 async function clickIfPresent(session, css) {
   const [element] = await session.findAll(css);
   if (element === undefined) return false;
-  await session.call("POST", `/element/${element}/click`, {});
+  await click(session, css);
   await sleep(400);
   return true;
 }
@@ -355,8 +343,7 @@ async function assertNothingRanHere(session, where) {
  * would store an empty fact before the markup is typed.
  */
 async function typeKeys(session, css, text) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/click`, {});
+  const element = await click(session, css);
   await session.call("POST", `/element/${element}/value`, { text: KEY.control + "a" + KEY.null });
   await session.call("POST", `/element/${element}/value`, { text });
   return element;

@@ -15,15 +15,9 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import { ARTIFACTS, FIXTURE, KEY, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
+import { ARTIFACTS, FIXTURE, KEY, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil, retype } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 400_000;
-
-async function retype(session, css, text) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/clear`, {});
-  await session.call("POST", `/element/${element}/value`, { text: text + KEY.tab });
-}
 
 /**
  * Selects the field's text and types over it, as she does (WebDriver's
