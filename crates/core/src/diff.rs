@@ -1203,8 +1203,8 @@ fn period_text(p: &Period) -> String {
 /// What differs by the kind of element is only how it is named.
 trait ListedChange {
     fn kind(&self) -> ChangeKind;
-    fn old(&self) -> Option<&Place>;
-    fn new(&self) -> Option<&Place>;
+    fn old_place(&self) -> Option<&Place>;
+    fn new_place(&self) -> Option<&Place>;
     fn moved(&self) -> bool;
     fn fields(&self) -> &[FieldChange];
     /// «Добавлена задача 3 «…»», from the new number.
@@ -1220,7 +1220,7 @@ trait ListedChange {
 
 fn describe_element(c: &impl ListedChange) -> String {
     let number = |p: Option<&Place>| p.map(|p| p.number.clone()).unwrap_or_default();
-    match (c.kind(), c.old(), c.new()) {
+    match (c.kind(), c.old_place(), c.new_place()) {
         (ChangeKind::Added, _, Some(n)) => c.added(&n.number),
         (ChangeKind::Removed, Some(o), _) => c.removed(&o.number),
         (_, o, n) => {
@@ -1243,10 +1243,10 @@ macro_rules! listed_fields {
         fn kind(&self) -> ChangeKind {
             self.kind
         }
-        fn old(&self) -> Option<&Place> {
+        fn old_place(&self) -> Option<&Place> {
             self.old.as_ref()
         }
-        fn new(&self) -> Option<&Place> {
+        fn new_place(&self) -> Option<&Place> {
             self.new.as_ref()
         }
         fn moved(&self) -> bool {
