@@ -4,52 +4,19 @@
 
 mod common;
 
-use std::path::Path;
-
 use serde_json::{json, Value};
 
-use common::sample;
-
-fn run(dir: &Path, args: &[&str], input: &str) -> std::process::Output {
-    common::with_input(
-        common::command_in(dir, &dir.join("test.sqlite3"), args),
-        input.as_bytes(),
-    )
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    ok_with(dir, args, "")
-}
-
-fn ok_with(dir: &Path, args: &[&str], input: &str) -> String {
-    let out = run(dir, args, input);
-    assert!(
-        out.status.success(),
-        "metodist {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// The exit code and stderr of a run that must fail.
-fn refused(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = run(dir, args, "");
-    assert!(!out.status.success(), "metodist {args:?} succeeded");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use common::{sample, Env};
 
 /// The sample as a draft whose act is not signed yet, imported; its id.
-fn import_draft(dir: &Path) -> String {
+fn import_draft(env: &Env) -> String {
     let mut v: Value = serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
     v["programme"]["status"] = json!("draft");
     v["programme"]["act"]["date"] = Value::Null;
     v["programme"]["act"]["number"] = Value::Null;
-    let file = dir.join("draft.metodist.json");
+    let file = env.path("draft.metodist.json");
     std::fs::write(&file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
-    ok(dir, &["import", file.to_str().unwrap()])
+    env.ok(&["import", file.to_str().unwrap()])
         .trim()
         .to_string()
 }
@@ -82,13 +49,13 @@ fn moved_deadline(uid: &str, deadline: &str) -> String {
 }
 
 /// Outputs go into the test's own folder, never the working directory.
-fn path_in(dir: &Path, name: &str) -> String {
-    dir.join(name).to_str().unwrap().to_string()
+fn path_in(env: &Env, name: &str) -> String {
+    env.path(name).to_str().unwrap().to_string()
 }
 
-fn text_of(dir: &Path, pdf: &str) -> String {
+fn text_of(env: &Env, pdf: &str) -> String {
     // pdftotext breaks lines as laid out; joining them keeps phrases whole.
-    common::pdftotext(&dir.join(pdf))
+    common::pdftotext(&env.path(pdf))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -96,344 +63,320 @@ fn text_of(dir: &Path, pdf: &str) -> String {
 
 #[test]
 fn approve_change_and_approve_again_with_the_list_and_each_edition_printed() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let id = import_draft(d);
+    let env = Env::new();
+    let id = import_draft(&env);
     let today = ["--today", "2025-05-20"];
 
     assert_eq!(
-        ok(d, &["editions", &id]),
+        env.ok(&["editions", &id]),
         "—\tпроект\t\t\tутверждённых редакций нет\n"
     );
-    let out = ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
-            &today,
-        ]
-        .concat(),
-    );
+    let out = env.ok(&[
+        &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
+        &today,
+    ]
+    .concat());
     assert_eq!(
         out,
         "Утверждена редакция № 1: постановление от 28.08.2024 № 412\n"
     );
     assert_eq!(
-        ok(d, &["editions", &id]),
+        env.ok(&["editions", &id]),
         "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n"
     );
-    assert!(ok(d, &["list"]).contains("утверждена"));
-    ok(d, &["render", &id, "-o", &path_in(d, "approved.pdf")]);
+    assert!(env.ok(&["list"]).contains("утверждена"));
+    env.ok(&["render", &id, "-o", &path_in(&env, "approved.pdf")]);
 
-    ok_with(
-        d,
+    env.ok_with_input(
         &[&["apply", &id][..], &today].concat(),
         &moved_deadline("it-1-3", "Январь – июнь 2025"),
     );
     assert_eq!(
-        ok(d, &["editions", &id]),
+        env.ok(&["editions", &id]),
         "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n\
          —\tпроект\t\t\tизменения после редакции № 1\n"
     );
 
     assert_eq!(
-        ok(d, &["diff", &id]),
+        env.ok(&["diff", &id]),
         "Изменения: редакция № 1 → проект\n\
          Пункт 1.3 «Разработка школьных программ перехода в эффективный режим работы и их согласован…»: срок «Январь – март 2025» → «Январь – июнь 2025»\n"
     );
     assert_eq!(
-        ok(d, &["diff", &id, "--from", "1", "--to", "1"]),
+        env.ok(&["diff", &id, "--from", "1", "--to", "1"]),
         "Изменения: редакция № 1 → редакция № 1\nИзменений нет.\n"
     );
 
     // The comparison table, printed.
-    ok(d, &["diff", &id, "-o", &path_in(d, "cmp.pdf")]);
-    let table = text_of(d, "cmp.pdf");
+    env.ok(&["diff", &id, "-o", &path_in(&env, "cmp.pdf")]);
+    let table = text_of(&env, "cmp.pdf");
     assert!(table.contains("Действующая редакция"), "{table}");
     assert!(table.contains("Новая редакция"), "{table}");
     assert!(table.contains("июнь 2025"), "{table}");
-    ok(d, &["diff", &id, "-o", &path_in(d, "cmp.docx")]);
-    assert!(std::fs::read(d.join("cmp.docx"))
+    env.ok(&["diff", &id, "-o", &path_in(&env, "cmp.docx")]);
+    assert!(std::fs::read(env.path("cmp.docx"))
         .unwrap()
         .starts_with(b"PK"));
 
     // The edition in force prints as approved, the programme as it is now.
-    ok(
-        d,
-        &["render", &id, "--edition", "1", "-o", &path_in(d, "e1.pdf")],
-    );
-    ok(d, &["render", &id, "-o", &path_in(d, "now.pdf")]);
-    let (e1, now) = (text_of(d, "e1.pdf"), text_of(d, "now.pdf"));
-    assert_eq!(e1, text_of(d, "approved.pdf"));
+    env.ok(&[
+        "render",
+        &id,
+        "--edition",
+        "1",
+        "-o",
+        &path_in(&env, "e1.pdf"),
+    ]);
+    env.ok(&["render", &id, "-o", &path_in(&env, "now.pdf")]);
+    let (e1, now) = (text_of(&env, "e1.pdf"), text_of(&env, "now.pdf"));
+    assert_eq!(e1, text_of(&env, "approved.pdf"));
     assert_ne!(now, e1);
     // The moved deadline's row: «Январь – март 2025» set in a narrow cell.
     assert!(e1.contains("март 2025 ОО"), "{e1}");
     assert!(now.contains("июнь 2025") && !now.contains("март 2025 ОО"));
-    ok(
-        d,
-        &[
-            "render",
-            &id,
-            "--edition",
-            "1",
-            "-o",
-            &path_in(d, "e1.docx"),
-        ],
-    );
-    assert!(std::fs::read(d.join("e1.docx")).unwrap().starts_with(b"PK"));
+    env.ok(&[
+        "render",
+        &id,
+        "--edition",
+        "1",
+        "-o",
+        &path_in(&env, "e1.docx"),
+    ]);
+    assert!(std::fs::read(env.path("e1.docx"))
+        .unwrap()
+        .starts_with(b"PK"));
 
-    let out = ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
-            &today,
-        ]
-        .concat(),
-    );
+    let out = env.ok(&[
+        &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
+        &today,
+    ]
+    .concat());
     assert_eq!(
         out,
         "Утверждена редакция № 2: постановление от 15.05.2025 № 97\n"
     );
     assert_eq!(
-        ok(d, &["editions", &id]),
+        env.ok(&["editions", &id]),
         "1\tпостановление\t28.08.2024\t№ 412\t\n\
          2\tпостановление\t15.05.2025\t№ 97\tдействующая\n"
     );
     // Nothing changed since the amendment; the amendment itself is there
     // between the two editions.
     assert_eq!(
-        ok(d, &["diff", &id]),
+        env.ok(&["diff", &id]),
         "Изменения: редакция № 2 → проект\nИзменений нет.\n"
     );
-    assert!(ok(d, &["diff", &id, "--from", "1", "--to", "2"])
+    assert!(env
+        .ok(&["diff", &id, "--from", "1", "--to", "2"])
         .contains("срок «Январь – март 2025» → «Январь – июнь 2025»"));
     // The first edition still prints as it was.
-    ok(
-        d,
-        &[
-            "render",
-            &id,
-            "--edition",
-            "1",
-            "-o",
-            &path_in(d, "again.pdf"),
-        ],
-    );
-    assert_eq!(text_of(d, "again.pdf"), e1);
+    env.ok(&[
+        "render",
+        &id,
+        "--edition",
+        "1",
+        "-o",
+        &path_in(&env, "again.pdf"),
+    ]);
+    assert_eq!(text_of(&env, "again.pdf"), e1);
 }
 
 #[test]
 fn refusals_are_russian_and_change_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let id = import_draft(d);
+    let env = Env::new();
+    let id = import_draft(&env);
     let today = ["--today", "2025-05-20"];
 
-    let (code, err) = refused(
-        d,
+    let err = env.fails(
         &["approve", &id, "--date", "28.08.2024", "--number", "1"],
+        2,
     );
-    assert_eq!(code, 2);
     assert!(
         err.contains("--date: дата должна быть записана как ГГГГ-ММ-ДД"),
         "{err}"
     );
-    let (code, err) = refused(d, &["diff", &id]);
-    assert_eq!(code, 2);
+    let err = env.fails(&["diff", &id], 2);
     assert!(
         err.contains("у программы ещё нет утверждённой редакции: сравнивать не с чем"),
         "{err}"
     );
-    let (code, err) = refused(d, &["approve", &id, "--number", "1"]);
-    assert_eq!(code, 2);
+    let err = env.fails(&["approve", &id, "--number", "1"], 2);
     assert!(
         err.contains("укажите дату акта: --date ГГГГ-ММ-ДД"),
         "{err}"
     );
-    let (code, err) = refused(d, &["approve", &id, "--date", "2024-08-28"]);
-    assert_eq!(code, 2);
+    let err = env.fails(&["approve", &id, "--date", "2024-08-28"], 2);
     assert!(err.contains("укажите номер акта"), "{err}");
-    let (_, err) = refused(
-        d,
+    let err = env.fails(
         &[
             &["approve", &id, "--date", "2025-06-01", "--number", "1"][..],
             &today,
         ]
         .concat(),
+        1,
     );
     assert!(
         err.contains("дата акта 01.06.2025 ещё не наступила"),
         "{err}"
     );
-    assert!(ok(d, &["editions", &id]).contains("утверждённых редакций нет"));
+    assert!(env
+        .ok(&["editions", &id])
+        .contains("утверждённых редакций нет"));
 
-    ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
-            &today,
-        ]
-        .concat(),
-    );
-    let (code, err) = refused(
-        d,
+    env.ok(&[
+        &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
+        &today,
+    ]
+    .concat());
+    let err = env.fails(
         &[
             &["approve", &id, "--date", "2025-01-10", "--number", "5"][..],
             &today,
         ]
         .concat(),
+        1,
     );
-    assert_eq!(code, 1);
     assert_eq!(
         err,
         "Ошибка: Редакция не утверждена: с утверждения редакции № 1 (постановлением от 28.08.2024 № 412) программа не менялась, утверждать нечего.\n"
     );
-    let (_, err) = refused(
-        d,
-        &["render", &id, "--edition", "2", "-o", &path_in(d, "x.pdf")],
+    let err = env.fails(
+        &[
+            "render",
+            &id,
+            "--edition",
+            "2",
+            "-o",
+            &path_in(&env, "x.pdf"),
+        ],
+        1,
     );
     assert!(err.contains("нет редакции № 2"), "{err}");
-    assert!(!d.join("x.pdf").exists());
-    let (code, err) = refused(
-        d,
+    assert!(!env.path("x.pdf").exists());
+    let err = env.fails(
         &[
             "render",
             &id,
             "--edition",
             "первая",
             "-o",
-            &path_in(d, "x.pdf"),
+            &path_in(&env, "x.pdf"),
         ],
+        2,
     );
-    assert_eq!(code, 2);
     assert!(err.contains("укажите номер редакции"), "{err}");
-    let (code, err) = refused(d, &["diff", &id, "--from", "0"]);
-    assert_eq!(code, 2);
+    let err = env.fails(&["diff", &id, "--from", "0"], 2);
     assert!(err.contains("--from: укажите номер редакции"), "{err}");
     assert_eq!(
-        ok(d, &["editions", &id]),
+        env.ok(&["editions", &id]),
         "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n"
     );
 }
 
 #[test]
 fn a_mistaken_approval_is_withdrawn_and_made_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let id = import_draft(d);
+    let env = Env::new();
+    let id = import_draft(&env);
     let today = ["--today", "2025-05-20"];
-    ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2024-08-28", "--number", "421"][..],
-            &today,
-        ]
-        .concat(),
-    );
+    env.ok(&[
+        &["approve", &id, "--date", "2024-08-28", "--number", "421"][..],
+        &today,
+    ]
+    .concat());
     assert_eq!(
-        ok(d, &["withdraw", &id]),
+        env.ok(&["withdraw", &id]),
         "Отозвана редакция № 1: постановление от 28.08.2024 № 421\n"
     );
-    assert!(ok(d, &["editions", &id]).contains("утверждённых редакций нет"));
-    assert!(ok(d, &["list"]).contains("проект"));
-    ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
-            &today,
-        ]
-        .concat(),
-    );
-    ok_with(
-        d,
+    assert!(env
+        .ok(&["editions", &id])
+        .contains("утверждённых редакций нет"));
+    assert!(env.ok(&["list"]).contains("проект"));
+    env.ok(&[
+        &["approve", &id, "--date", "2024-08-28", "--number", "412"][..],
+        &today,
+    ]
+    .concat());
+    env.ok_with_input(
         &[&["apply", &id][..], &today].concat(),
         &moved_deadline("it-1-3", "Январь – июнь 2025"),
     );
-    let (code, err) = refused(d, &["withdraw", &id]);
-    assert_eq!(code, 1);
+    let err = env.fails(&["withdraw", &id], 1);
     assert!(err.contains("программа уже изменена"), "{err}");
 }
 
 #[test]
 fn export_carries_the_editions_and_import_brings_them_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let env = Env::new();
     // A version 1 file of an approved programme: one edition.
-    let id = ok(d, &["import", sample().to_str().unwrap()])
+    let id = env
+        .ok(&["import", sample().to_str().unwrap()])
         .trim()
         .to_string();
     assert_eq!(
-        ok(d, &["editions", &id]),
+        env.ok(&["editions", &id]),
         "1\tпостановление\t28.08.2024\t№ 412\tдействующая\n"
     );
-    ok_with(
-        d,
+    env.ok_with_input(
         &["apply", &id, "--today", "2025-05-20"],
         &moved_deadline("it-1-3", "Январь – июнь 2025"),
     );
-    ok(
-        d,
-        &[
-            "approve",
-            &id,
-            "--date",
-            "2025-05-15",
-            "--number",
-            "97",
-            "--today",
-            "2025-05-20",
-        ],
-    );
-    ok_with(
-        d,
+    env.ok(&[
+        "approve",
+        &id,
+        "--date",
+        "2025-05-15",
+        "--number",
+        "97",
+        "--today",
+        "2025-05-20",
+    ]);
+    env.ok_with_input(
         &["apply", &id, "--today", "2025-05-20"],
         &moved_deadline("it-1-3", "Январь – сентябрь 2025"),
     );
-    let file = path_in(d, "out.metodist.json");
-    ok(d, &["export", &id, "-o", &file]);
+    let file = path_in(&env, "out.metodist.json");
+    env.ok(&["export", &id, "-o", &file]);
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(v["version"], 3);
     assert_eq!(v["editions"].as_array().unwrap().len(), 2);
-    let copy = ok(d, &["import", &file]).trim().to_string();
+    let copy = env.ok(&["import", &file]).trim().to_string();
     assert_ne!(copy, id);
-    assert_eq!(ok(d, &["editions", &copy]), ok(d, &["editions", &id]));
-    assert!(ok(d, &["editions", &copy]).contains("изменения после редакции № 2"));
-    assert_eq!(ok(d, &["diff", &copy]), ok(d, &["diff", &id]));
+    assert_eq!(env.ok(&["editions", &copy]), env.ok(&["editions", &id]));
+    assert!(env
+        .ok(&["editions", &copy])
+        .contains("изменения после редакции № 2"));
+    assert_eq!(env.ok(&["diff", &copy]), env.ok(&["diff", &id]));
     assert_eq!(
-        ok(d, &["diff", &copy, "--from", "1", "--to", "2"]),
-        ok(d, &["diff", &id, "--from", "1", "--to", "2"])
+        env.ok(&["diff", &copy, "--from", "1", "--to", "2"]),
+        env.ok(&["diff", &id, "--from", "1", "--to", "2"])
     );
     // The same through standard output.
-    let out = run(d, &["export", &id, "-o", "-"], "");
+    let out = env.run(&["export", &id, "-o", "-"]);
     assert_eq!(out.stdout, std::fs::read(&file).unwrap());
 }
 
 #[test]
 fn the_amendment_act_and_the_revision_line_are_printed_from_the_editions() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let id = ok(d, &["import", sample().to_str().unwrap()])
+    let env = Env::new();
+    let id = env
+        .ok(&["import", sample().to_str().unwrap()])
         .trim()
         .to_string();
     let today = ["--today", "2025-05-20"];
     // Nothing to amend yet.
-    let (code, err) = refused(
-        d,
-        &["render", &id, "--amendment", "-o", &path_in(d, "a.pdf")],
+    let err = env.fails(
+        &["render", &id, "--amendment", "-o", &path_in(&env, "a.pdf")],
+        2,
     );
-    assert_eq!(code, 2);
     assert!(err.contains("программа не менялась"), "{err}");
-    assert!(!d.join("a.pdf").exists());
+    assert!(!env.path("a.pdf").exists());
 
-    ok_with(
-        d,
+    env.ok_with_input(
         &[&["apply", &id][..], &today].concat(),
         &moved_deadline("it-1-3", "Январь – июнь 2025"),
     );
-    ok(
-        d,
-        &["render", &id, "--amendment", "-o", &path_in(d, "a.pdf")],
-    );
-    let act = text_of(d, "a.pdf");
+    env.ok(&["render", &id, "--amendment", "-o", &path_in(&env, "a.pdf")]);
+    let act = text_of(&env, "a.pdf");
     assert!(
         act.contains(
             "О внесении изменений в муниципальную программу поддержки школ с низкими образовательными результатами"
@@ -452,75 +395,64 @@ fn the_amendment_act_and_the_revision_line_are_printed_from_the_editions() {
         act.contains("В пункте 1.3 плана мероприятий в графе «Сроки» слова «Январь – март 2025» заменить словами «Январь – июнь 2025»."),
         "{act}"
     );
-    ok(
-        d,
-        &["render", &id, "--amendment", "-o", &path_in(d, "a.docx")],
-    );
-    assert!(std::fs::read(d.join("a.docx")).unwrap().starts_with(b"PK"));
-    ok(
-        d,
-        &[
-            "render",
-            &id,
-            "--amendment",
-            "--whole",
-            "-o",
-            &path_in(d, "w.pdf"),
-        ],
-    );
-    let whole = text_of(d, "w.pdf");
+    env.ok(&["render", &id, "--amendment", "-o", &path_in(&env, "a.docx")]);
+    assert!(std::fs::read(env.path("a.docx"))
+        .unwrap()
+        .starts_with(b"PK"));
+    env.ok(&[
+        "render",
+        &id,
+        "--amendment",
+        "--whole",
+        "-o",
+        &path_in(&env, "w.pdf"),
+    ]);
+    let whole = text_of(&env, "w.pdf");
     assert!(whole.contains("изложить в новой редакции"), "{whole}");
-    let (code, _) = refused(d, &["render", &id, "--whole", "-o", &path_in(d, "x.pdf")]);
-    assert_eq!(code, 2);
+    env.fails(
+        &["render", &id, "--whole", "-o", &path_in(&env, "x.pdf")],
+        2,
+    );
 
     // Approved, the programme prints «в редакции» its amendment; the
     // approved edition 1 does not, and the next act cites both.
-    ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
-            &today,
-        ]
-        .concat(),
-    );
-    ok(
-        d,
-        &[
-            "render",
-            &id,
-            "--appendix-only",
-            "-o",
-            &path_in(d, "now.pdf"),
-        ],
-    );
-    assert!(text_of(d, "now.pdf")
+    env.ok(&[
+        &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
+        &today,
+    ]
+    .concat());
+    env.ok(&[
+        "render",
+        &id,
+        "--appendix-only",
+        "-o",
+        &path_in(&env, "now.pdf"),
+    ]);
+    assert!(text_of(&env, "now.pdf")
         .contains("от 28.08.2024 № 412 (в редакции постановления от 15.05.2025 № 97)"));
-    ok(
-        d,
-        &["render", &id, "--edition", "1", "-o", &path_in(d, "e1.pdf")],
-    );
-    assert!(!text_of(d, "e1.pdf").contains("в редакции"));
-    ok(
-        d,
-        &[
-            "render",
-            &id,
-            "--edition",
-            "2",
-            "-o",
-            &path_in(d, "e2.docx"),
-        ],
-    );
-    ok_with(
-        d,
+    env.ok(&[
+        "render",
+        &id,
+        "--edition",
+        "1",
+        "-o",
+        &path_in(&env, "e1.pdf"),
+    ]);
+    assert!(!text_of(&env, "e1.pdf").contains("в редакции"));
+    env.ok(&[
+        "render",
+        &id,
+        "--edition",
+        "2",
+        "-o",
+        &path_in(&env, "e2.docx"),
+    ]);
+    env.ok_with_input(
         &[&["apply", &id][..], &today].concat(),
         &moved_deadline("it-1-3", "Январь – сентябрь 2025"),
     );
-    ok(
-        d,
-        &["render", &id, "--amendment", "-o", &path_in(d, "b.pdf")],
-    );
-    let act = text_of(d, "b.pdf");
+    env.ok(&["render", &id, "--amendment", "-o", &path_in(&env, "b.pdf")]);
+    let act = text_of(&env, "b.pdf");
     assert!(
         act.contains("от 28.08.2024 № 412 (в редакции постановления от 15.05.2025 № 97)"),
         "{act}"
@@ -533,29 +465,25 @@ fn the_amendment_act_and_the_revision_line_are_printed_from_the_editions() {
 
 #[test]
 fn the_report_shows_a_deadline_moved_by_an_amendment_against_its_plan() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let id = ok(d, &["import", sample().to_str().unwrap()])
+    let env = Env::new();
+    let id = env
+        .ok(&["import", sample().to_str().unwrap()])
         .trim()
         .to_string();
     let today = ["--today", "2025-05-20"];
     let report = |name: &str| {
-        ok(
-            d,
-            &[
-                &["report", &id, "--from", "2025-01", "--to", "2025-06", "-o"][..],
-                &[path_in(d, name).as_str()],
-                &today,
-            ]
-            .concat(),
-        );
-        text_of(d, name)
+        env.ok(&[
+            &["report", &id, "--from", "2025-01", "--to", "2025-06", "-o"][..],
+            &[path_in(&env, name).as_str()],
+            &today,
+        ]
+        .concat());
+        text_of(&env, name)
     };
     let before = report("before.pdf");
     assert!(!before.contains("Сроки, изменённые после утверждения программы"));
 
-    ok_with(
-        d,
+    env.ok_with_input(
         &[&["apply", &id][..], &today].concat(),
         &moved_deadline("it-1-3", "Январь – июнь 2025"),
     );
@@ -572,14 +500,11 @@ fn the_report_shows_a_deadline_moved_by_an_amendment_against_its_plan() {
     );
     assert!(draft.contains("ещё не утверждено)"), "{draft}");
 
-    ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
-            &today,
-        ]
-        .concat(),
-    );
+    env.ok(&[
+        &["approve", &id, "--date", "2025-05-15", "--number", "97"][..],
+        &today,
+    ]
+    .concat());
     let after = report("after.pdf");
     assert!(
         after.contains(

@@ -433,6 +433,37 @@ impl Points {
     }
 }
 
+/// The choice every part makes: its `points` listed one by one, or, when
+/// it cannot be listed (`None`), the part restated whole as the next
+/// appendix («`what` изложить в новой редакции согласно приложению …»).
+/// A part already restated (the section that holds the plan, restated for
+/// its own text) is not restated twice.
+fn restate_or_list(
+    points: Option<Vec<String>>,
+    part: Restated,
+    what: String,
+    apx: &mut Appendices,
+    out: &mut Points,
+) {
+    match points {
+        Some(points) => points.into_iter().for_each(|p| out.push(p)),
+        None if apx.parts.contains(&part) => {}
+        None => {
+            let n = apx.add(part);
+            out.push(format!(
+                "{what} изложить в новой редакции согласно {}.",
+                appendix_ref(n)
+            ));
+        }
+    }
+}
+
+/// The points of a part that can be listed (`listable`: listing renumbers
+/// nothing that stays) when they are no more than `max_points`.
+fn listed(listable: bool, points: Vec<String>, opts: &AmendmentOptions) -> Option<Vec<String>> {
+    (listable && points.len() <= opts.max_points as usize).then_some(points)
+}
+
 fn passport_points(
     diff: &ProgrammeDiff,
     new: &Programme,
@@ -444,20 +475,12 @@ fn passport_points(
     if changes.is_empty() {
         return;
     }
-    let restate = changes.iter().any(|c| c.moved) || changes.len() > opts.max_points as usize;
-    if restate {
-        let n = apx.add(Restated::Passport);
-        out.push(format!(
-            "Паспорт Программы изложить в новой редакции согласно {}.",
-            appendix_ref(n)
-        ));
-        return;
-    }
-    for c in changes {
+    let mut points = Vec::new();
+    for &c in &changes {
         match c.kind {
             ChangeKind::Modified => {
                 let Some(row) = &c.row else { continue };
-                out.push(format!(
+                points.push(format!(
                     "Позицию «{}» паспорта Программы изложить в следующей редакции:\n{}",
                     one_line(&c.label),
                     passport_row_line(row)
@@ -479,14 +502,23 @@ fn passport_points(
                 } else {
                     "Паспорт Программы дополнить позицией следующего содержания:".to_string()
                 };
-                out.push(format!("{place}\n{}", passport_row_line(row)));
+                points.push(format!("{place}\n{}", passport_row_line(row)));
             }
-            ChangeKind::Removed => out.push(format!(
+            ChangeKind::Removed => points.push(format!(
                 "Позицию «{}» паспорта Программы исключить.",
                 one_line(&c.label)
             )),
         }
     }
+    // A moved row would renumber the rows after it.
+    let listable = !changes.iter().any(|c| c.moved);
+    restate_or_list(
+        listed(listable, points, opts),
+        Restated::Passport,
+        "Паспорт Программы".to_string(),
+        apx,
+        out,
+    );
 }
 
 /// Whether the section's blocks up to `index` are paragraphs of one line
@@ -537,18 +569,16 @@ fn section_points(
                 else {
                     continue;
                 };
-                if let Some(points) = section_body_points(s, os, opts) {
-                    for p in points {
-                        out.push(p);
-                    }
-                } else {
-                    let n = apx.add(Restated::Section { uid: s.uid.clone() });
-                    out.push(format!(
-                        "{} Программы изложить в новой редакции согласно {}.",
-                        upper(&section_genitive(number, &s.title).replacen("раздела", "Раздел", 1)),
-                        appendix_ref(n)
-                    ));
-                }
+                restate_or_list(
+                    section_body_points(s, os, opts),
+                    Restated::Section { uid: s.uid.clone() },
+                    format!(
+                        "{} Программы",
+                        upper(&section_genitive(number, &s.title).replacen("раздела", "Раздел", 1))
+                    ),
+                    apx,
+                    out,
+                );
             }
         }
     }
@@ -652,26 +682,17 @@ fn indicator_points(
         ChangeKind::Removed => c.old.as_ref().is_some_and(|p| (p.index as usize) < new_len),
         ChangeKind::Modified => c.moved,
     });
-    let restate = shifts
-        || changes.len() > opts.max_points as usize
-        || indicator_columns(old) != indicator_columns(new);
+    let listable = !shifts && indicator_columns(old) == indicator_columns(new);
     let place = indicators_place(new);
-    if restate {
-        let n = apx.add(Restated::Indicators);
-        out.push(format!(
-            "Таблицу целевых показателей{place} изложить в новой редакции согласно {}.",
-            appendix_ref(n)
-        ));
-        return;
-    }
-    for c in changes {
+    let mut points = Vec::new();
+    for &c in &changes {
         match c.kind {
             ChangeKind::Modified => {
                 let (Some(p), Some(ind)) = (&c.new, &c.indicator) else {
                     continue;
                 };
                 let n = p.index as usize + 1;
-                out.push(format!(
+                points.push(format!(
                     "Строку {n} таблицы целевых показателей{place} изложить в следующей редакции:\n{}",
                     indicator_row_line(new, n, ind)
                 ));
@@ -681,19 +702,26 @@ fn indicator_points(
                     continue;
                 };
                 let n = p.index as usize + 1;
-                out.push(format!(
+                points.push(format!(
                     "Таблицу целевых показателей{place} дополнить строкой {n} следующего содержания:\n{}",
                     indicator_row_line(new, n, ind)
                 ));
             }
             ChangeKind::Removed => {
                 let n = c.old.as_ref().map(|p| p.index + 1).unwrap_or(0);
-                out.push(format!(
+                points.push(format!(
                     "Строку {n} таблицы целевых показателей{place} исключить."
                 ));
             }
         }
     }
+    restate_or_list(
+        listed(listable, points, opts),
+        Restated::Indicators,
+        format!("Таблицу целевых показателей{place}"),
+        apx,
+        out,
+    );
 }
 
 /// The one field of an item changed, told as «слова … заменить словами
@@ -839,37 +867,24 @@ fn roadmap_points(
             }
         }
     }
-    let restate = structural || renumbered || points.len() > opts.max_points as usize;
-    if restate {
-        // A plan that stands in a section is restated with its section.
-        if let Some((section, number)) = roadmap_section(old, new) {
-            let part = Restated::Section {
+    // A plan that stands in a section is restated with its section.
+    let (part, what) = match roadmap_section(old, new) {
+        Some((section, number)) => (
+            Restated::Section {
                 uid: section.uid.clone(),
-            };
-            if !apx.parts.contains(&part) {
-                let n = apx.add(part);
-                out.push(format!(
-                    "{} Программы изложить в новой редакции согласно {}.",
-                    upper(&section_genitive(&number, &section.title).replacen(
-                        "раздела",
-                        "раздел",
-                        1
-                    )),
-                    appendix_ref(n)
-                ));
-            }
-            return;
-        }
-        let n = apx.add(Restated::Roadmap);
-        out.push(format!(
-            "План мероприятий по реализации Программы изложить в новой редакции согласно {}.",
-            appendix_ref(n)
-        ));
-    } else {
-        for p in points {
-            out.push(p);
-        }
-    }
+            },
+            format!(
+                "{} Программы",
+                upper(&section_genitive(&number, &section.title).replacen("раздела", "раздел", 1))
+            ),
+        ),
+        None => (
+            Restated::Roadmap,
+            "План мероприятий по реализации Программы".to_string(),
+        ),
+    };
+    let points = listed(!structural && !renumbered, points, opts);
+    restate_or_list(points, part, what, apx, out);
 }
 
 /// The closing points of the approving act (publication, entry into

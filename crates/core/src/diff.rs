@@ -1197,6 +1197,137 @@ fn period_text(p: &Period) -> String {
     )
 }
 
+/// A change to an element of a numbered list (a passport row, a task, an
+/// indicator, a block of the plan) as `describe` tells it: the element
+/// added or removed, or kept and moved and/or with its fields changed.
+/// What differs by the kind of element is only how it is named.
+trait ListedChange {
+    fn kind(&self) -> ChangeKind;
+    fn old_place(&self) -> Option<&Place>;
+    fn new_place(&self) -> Option<&Place>;
+    fn moved(&self) -> bool;
+    fn fields(&self) -> &[FieldChange];
+    /// «Добавлена задача 3 «…»», from the new number.
+    fn added(&self, number: &str) -> String;
+    /// «Исключена задача 3 «…»», from the old number.
+    fn removed(&self, number: &str) -> String;
+    /// What a line about a kept element starts with («Задача 3»), from the
+    /// old number.
+    fn kept(&self, number: &str) -> String;
+    /// «перемещена, теперь задача 1», from the new number.
+    fn moved_to(&self, number: &str) -> String;
+}
+
+fn describe_element(c: &impl ListedChange) -> String {
+    let number = |p: Option<&Place>| p.map(|p| p.number.clone()).unwrap_or_default();
+    match (c.kind(), c.old_place(), c.new_place()) {
+        (ChangeKind::Added, _, Some(n)) => c.added(&n.number),
+        (ChangeKind::Removed, Some(o), _) => c.removed(&o.number),
+        (_, o, n) => {
+            let mut parts = Vec::new();
+            if c.moved() {
+                parts.push(c.moved_to(&number(n)));
+            }
+            if !c.fields().is_empty() {
+                parts.push(fields_text(c.fields()));
+            }
+            format!("{}: {}", c.kept(&number(o)), parts.join("; "))
+        }
+    }
+}
+
+/// The accessors of a change struct with `kind`, `old`, `new`, `moved`
+/// and `fields`.
+macro_rules! listed_fields {
+    () => {
+        fn kind(&self) -> ChangeKind {
+            self.kind
+        }
+        fn old_place(&self) -> Option<&Place> {
+            self.old.as_ref()
+        }
+        fn new_place(&self) -> Option<&Place> {
+            self.new.as_ref()
+        }
+        fn moved(&self) -> bool {
+            self.moved
+        }
+        fn fields(&self) -> &[FieldChange] {
+            &self.fields
+        }
+    };
+}
+
+impl RowChange {
+    fn name(&self) -> String {
+        format!("Позиция паспорта «{}»", clip(&self.label))
+    }
+}
+
+impl ListedChange for RowChange {
+    listed_fields!();
+    fn added(&self, _: &str) -> String {
+        format!("{} добавлена", self.name())
+    }
+    fn removed(&self, _: &str) -> String {
+        format!("{} исключена", self.name())
+    }
+    fn kept(&self, _: &str) -> String {
+        self.name()
+    }
+    fn moved_to(&self, number: &str) -> String {
+        format!("перемещена на место {number}")
+    }
+}
+
+impl ListedChange for TaskChange {
+    listed_fields!();
+    fn added(&self, number: &str) -> String {
+        format!("Добавлена задача {number} «{}»", clip(&self.text))
+    }
+    fn removed(&self, number: &str) -> String {
+        format!("Исключена задача {number} «{}»", clip(&self.text))
+    }
+    fn kept(&self, number: &str) -> String {
+        format!("Задача {number}")
+    }
+    fn moved_to(&self, number: &str) -> String {
+        format!("перемещена, теперь задача {number}")
+    }
+}
+
+impl ListedChange for IndicatorChange {
+    listed_fields!();
+    fn added(&self, number: &str) -> String {
+        format!("Добавлен показатель {number} «{}»", clip(&self.name))
+    }
+    fn removed(&self, number: &str) -> String {
+        format!("Исключён показатель {number} «{}»", clip(&self.name))
+    }
+    fn kept(&self, number: &str) -> String {
+        format!("Показатель {number} «{}»", clip(&self.name))
+    }
+    fn moved_to(&self, number: &str) -> String {
+        format!("перемещён, теперь {number}")
+    }
+}
+
+impl ListedChange for BlockChange {
+    listed_fields!();
+    fn added(&self, number: &str) -> String {
+        format!("Добавлен {}", block_name(number, &self.title))
+    }
+    fn removed(&self, number: &str) -> String {
+        format!("Исключён {}", block_name(number, &self.title))
+    }
+    fn kept(&self, number: &str) -> String {
+        upper_first(&block_name(number, &self.title))
+    }
+    fn moved_to(&self, number: &str) -> String {
+        format!("перемещён, теперь {number}")
+    }
+}
+
 impl ProgrammeDiff {
     /// Nothing changed that the text of the programme says.
     pub fn is_empty(&self) -> bool {
@@ -1227,46 +1358,8 @@ impl ProgrammeDiff {
                 period_text(&p.new)
             ));
         }
-        for r in &self.passport {
-            let name = format!("Позиция паспорта «{}»", clip(&r.label));
-            out.push(match r.kind {
-                ChangeKind::Added => format!("{name} добавлена"),
-                ChangeKind::Removed => format!("{name} исключена"),
-                ChangeKind::Modified => {
-                    let mut parts = Vec::new();
-                    if r.moved {
-                        let to = r.new.as_ref().map(|p| p.number.as_str()).unwrap_or("");
-                        parts.push(format!("перемещена на место {to}"));
-                    }
-                    if !r.fields.is_empty() {
-                        parts.push(fields_text(&r.fields));
-                    }
-                    format!("{name}: {}", parts.join("; "))
-                }
-            });
-        }
-        for t in &self.tasks {
-            out.push(match (t.kind, &t.old, &t.new) {
-                (ChangeKind::Added, _, Some(n)) => {
-                    format!("Добавлена задача {} «{}»", n.number, clip(&t.text))
-                }
-                (ChangeKind::Removed, Some(o), _) => {
-                    format!("Исключена задача {} «{}»", o.number, clip(&t.text))
-                }
-                (_, o, n) => {
-                    let on = o.as_ref().map(|p| p.number.as_str()).unwrap_or("");
-                    let mut parts = Vec::new();
-                    if t.moved {
-                        let nn = n.as_ref().map(|p| p.number.as_str()).unwrap_or("");
-                        parts.push(format!("перемещена, теперь задача {nn}"));
-                    }
-                    if !t.fields.is_empty() {
-                        parts.push(fields_text(&t.fields));
-                    }
-                    format!("Задача {on}: {}", parts.join("; "))
-                }
-            });
-        }
+        out.extend(self.passport.iter().map(describe_element));
+        out.extend(self.tasks.iter().map(describe_element));
         for s in &self.sections {
             match s.kind {
                 ChangeKind::Added => {
@@ -1316,28 +1409,7 @@ impl ProgrammeDiff {
                 }
             }
         }
-        for i in &self.indicators {
-            out.push(match (i.kind, &i.old, &i.new) {
-                (ChangeKind::Added, _, Some(n)) => {
-                    format!("Добавлен показатель {} «{}»", n.number, clip(&i.name))
-                }
-                (ChangeKind::Removed, Some(o), _) => {
-                    format!("Исключён показатель {} «{}»", o.number, clip(&i.name))
-                }
-                (_, o, n) => {
-                    let on = o.as_ref().map(|p| p.number.as_str()).unwrap_or("");
-                    let mut parts = Vec::new();
-                    if i.moved {
-                        let nn = n.as_ref().map(|p| p.number.as_str()).unwrap_or("");
-                        parts.push(format!("перемещён, теперь {nn}"));
-                    }
-                    if !i.fields.is_empty() {
-                        parts.push(fields_text(&i.fields));
-                    }
-                    format!("Показатель {on} «{}»: {}", clip(&i.name), parts.join("; "))
-                }
-            });
-        }
+        out.extend(self.indicators.iter().map(describe_element));
         if let Some(y) = &self.year_columns {
             let years = |v: &[i32]| {
                 if v.is_empty() {
@@ -1352,32 +1424,7 @@ impl ProgrammeDiff {
                 years(&y.new)
             ));
         }
-        for b in &self.blocks {
-            out.push(match (b.kind, &b.old, &b.new) {
-                (ChangeKind::Added, _, Some(n)) => {
-                    format!("Добавлен {}", block_name(&n.number, &b.title))
-                }
-                (ChangeKind::Removed, Some(o), _) => {
-                    format!("Исключён {}", block_name(&o.number, &b.title))
-                }
-                (_, o, n) => {
-                    let on = o.as_ref().map(|p| p.number.as_str()).unwrap_or("");
-                    let mut parts = Vec::new();
-                    if b.moved {
-                        let nn = n.as_ref().map(|p| p.number.as_str()).unwrap_or("");
-                        parts.push(format!("перемещён, теперь {nn}"));
-                    }
-                    if !b.fields.is_empty() {
-                        parts.push(fields_text(&b.fields));
-                    }
-                    format!(
-                        "{}: {}",
-                        upper_first(&block_name(on, &b.title)),
-                        parts.join("; ")
-                    )
-                }
-            });
-        }
+        out.extend(self.blocks.iter().map(describe_element));
         for it in &self.items {
             out.push(match (it.kind, &it.old, &it.new) {
                 (ChangeKind::Added, _, Some(n)) => {

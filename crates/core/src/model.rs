@@ -247,24 +247,10 @@ impl DateFormat {
             Self::NumericSpaceG => format!("{} г.", crate::text::date_ru(d)),
             Self::Words => {
                 use chrono::Datelike;
-                const MONTHS: [&str; 12] = [
-                    "января",
-                    "февраля",
-                    "марта",
-                    "апреля",
-                    "мая",
-                    "июня",
-                    "июля",
-                    "августа",
-                    "сентября",
-                    "октября",
-                    "ноября",
-                    "декабря",
-                ];
                 format!(
                     "{} {} {} г.",
                     d.day(),
-                    MONTHS[d.month0() as usize],
+                    metodist_schedule::MONTH_NAMES[d.month0() as usize].genitive,
                     d.year()
                 )
             }

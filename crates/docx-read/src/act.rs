@@ -3,6 +3,7 @@
 //! the import maps it onto the model's `ApprovingAct` (crates/core), whose
 //! heading fields are being extended (#14) while this is written.
 
+use metodist_schedule::MONTH_NAMES;
 use serde::Serialize;
 
 use crate::model::{Block, Paragraph};
@@ -87,21 +88,6 @@ fn kind_of(line: &str) -> Option<(FoundKind, String)> {
     None
 }
 
-const MONTHS: [&str; 12] = [
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-];
-
 fn strip_year_mark(s: &str) -> &str {
     let s = s.trim_end_matches(['.', ' ']);
     let s = s
@@ -135,7 +121,10 @@ pub(crate) fn date_of(s: &str) -> Option<FoundDate> {
         let m = if w.starts_with("мая") || w == "май" {
             5
         } else {
-            MONTHS.iter().position(|p| *p != "ма" && w.starts_with(p))? as u32 + 1
+            MONTH_NAMES
+                .iter()
+                .position(|n| n.stem != "ма" && w.starts_with(n.stem))? as u32
+                + 1
         };
         let y = words[2].parse::<i32>().ok()?;
         return valid(y, m, d);

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 
+use metodist_schedule::MONTH_NAMES;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use crate::doc::{Run, Style};
@@ -162,21 +163,6 @@ pub(crate) struct LineSpec {
     pub last: bool,
 }
 
-const MONTH_STEMS: [&str; 12] = [
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-];
-
 const ABBREVIATIONS: [&str; 17] = [
     "г.",
     "гг.",
@@ -207,10 +193,10 @@ fn is_month(word: &str) -> bool {
     if lower == "май" || lower == "мая" || lower == "мае" {
         return true;
     }
-    MONTH_STEMS
+    MONTH_NAMES
         .iter()
-        .filter(|s| s.len() > "ма".len())
-        .any(|s| lower.starts_with(s))
+        .filter(|n| n.stem.len() > "ма".len())
+        .any(|n| lower.starts_with(n.stem))
 }
 
 fn is_initial(token: &str) -> bool {

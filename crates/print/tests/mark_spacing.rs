@@ -4,40 +4,20 @@
 //! `pdftotext -bbox`: the step from the appendix part's last line to the
 //! participle is one line and 12 pt.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
 use metodist_core::model::MarkStyle;
-use metodist_core::{exchange, Programme};
-use metodist_print::{render_programme, ComposeMode, Fonts, LayoutProfile};
+use metodist_core::Programme;
+use metodist_print::ComposeMode;
 
-/// Each word with the top of its box, in the order pdftotext reads them.
+/// Each word of the first page with the top of its box, in the order
+/// pdftotext reads them.
 fn words(p: &Programme, name: &str) -> Vec<(String, f64)> {
-    let profile = LayoutProfile::default();
-    let fonts = Fonts::load(&profile.font).unwrap();
-    let r = render_programme(p, ComposeMode::AppendixOnly, &profile, &fonts).unwrap();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mark");
-    std::fs::create_dir_all(&dir).unwrap();
-    let pdf = dir.join(format!("{name}.pdf"));
-    std::fs::write(&pdf, &r.pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-f", "1", "-l", "1"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext must be installed (poppler-utils)");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("<word "))
-        .map(|l| {
-            let key = "yMin=\"";
-            let start = l.find(key).unwrap() + key.len();
-            let end = start + l[start..].find('"').unwrap();
-            let text = &l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()];
-            (text.to_string(), l[start..end].parse().unwrap())
-        })
+    let pdf = common::print("mark", name, p, ComposeMode::AppendixOnly);
+    common::words(&pdf)
+        .into_iter()
+        .filter(|w| w.page == 1)
+        .map(|w| (w.text, w.y_min))
         .collect()
 }
 
@@ -52,9 +32,7 @@ fn steps(w: &[(String, f64)], participle: &str) -> (f64, f64) {
 }
 
 fn flat_plan() -> Programme {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/shapes/flat-plan.metodist.json");
-    exchange::read_file(&path).unwrap()
+    common::fixture("flat-plan")
 }
 
 #[test]

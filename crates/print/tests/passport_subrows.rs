@@ -5,76 +5,22 @@
 //! the rules from the page rendered by `pdftoppm` (text never stands in a
 //! cell's padding, so a dark pixel there is a rule).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use metodist_core::model::TextBlock;
-use metodist_core::{exchange, Programme};
-use metodist_print::{render_programme, ComposeMode, Fonts, LayoutProfile};
+use metodist_core::Programme;
+use metodist_print::ComposeMode;
+
+use common::{fixture, words, Word};
 
 /// Pixels per point of the rendered pages.
 const SCALE: f64 = 2.0;
 
-fn fixture(name: &str) -> Programme {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/shapes")
-        .join(format!("{name}.metodist.json"));
-    exchange::read_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
 fn print(name: &str, p: &Programme) -> PathBuf {
-    let profile = LayoutProfile::default();
-    let fonts = Fonts::load(&profile.font).unwrap();
-    let r = render_programme(p, ComposeMode::AppendixOnly, &profile, &fonts).unwrap();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("subrows");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.pdf"));
-    std::fs::write(&path, &r.pdf).unwrap();
-    path
-}
-
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    page: usize,
-    x_min: f64,
-    y_min: f64,
-    y_max: f64,
-}
-
-fn words(pdf: &Path) -> Vec<Word> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext must be installed (poppler-utils)");
-    assert!(out.status.success());
-    let mut words = Vec::new();
-    let mut page = 0;
-    for line in String::from_utf8(out.stdout).unwrap().lines() {
-        let line = line.trim();
-        if line.starts_with("<page ") {
-            page += 1;
-        }
-        if !line.starts_with("<word ") {
-            continue;
-        }
-        let attr = |name: &str| -> f64 {
-            let key = format!("{name}=\"");
-            let start = line.find(&key).unwrap() + key.len();
-            let end = start + line[start..].find('"').unwrap();
-            line[start..end].parse().unwrap()
-        };
-        words.push(Word {
-            text: line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()].to_string(),
-            page,
-            x_min: attr("xMin"),
-            y_min: attr("yMin"),
-            y_max: attr("yMax"),
-        });
-    }
-    words
+    common::print("subrows", name, p, ComposeMode::AppendixOnly)
 }
 
 fn find<'a>(words: &'a [Word], text: &str) -> Vec<&'a Word> {

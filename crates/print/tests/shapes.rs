@@ -9,40 +9,18 @@
 //! and read back from the PDF with pdftotext, and survives the exchange
 //! file and the database unchanged.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use metodist_core::{exchange, Programme, Store};
-use metodist_print::{render_programme, ComposeMode, Fonts, LayoutProfile};
+use metodist_print::ComposeMode;
 
-fn fixture(name: &str) -> Programme {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/shapes")
-        .join(format!("{name}.metodist.json"));
-    exchange::read_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
+use common::{fixture, pdftotext, words, Word};
 
 /// The programme printed whole, kept in the target directory to look at.
 fn print(name: &str, p: &Programme) -> PathBuf {
-    let profile = LayoutProfile::default();
-    let fonts = Fonts::load(&profile.font).unwrap();
-    let r = render_programme(p, ComposeMode::WholeAct, &profile, &fonts).unwrap();
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shapes");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.pdf"));
-    std::fs::write(&path, &r.pdf).unwrap();
-    path
-}
-
-fn pdftotext(pdf: &Path, args: &[&str]) -> String {
-    let out = Command::new("pdftotext")
-        .args(args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext must be installed (poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    common::print("shapes", name, p, ComposeMode::WholeAct)
 }
 
 /// Every printed line, with runs of spaces (the layout's columns) made one.
@@ -78,44 +56,13 @@ fn in_order(lines: &[String], texts: &[&str]) {
     }
 }
 
-/// Words and the vertical middle of their boxes, from `pdftotext -bbox`.
-fn words(pdf: &Path) -> Vec<(String, f64, usize)> {
-    let mut out = Vec::new();
-    let mut page = 0;
-    for line in pdftotext(pdf, &["-bbox"]).lines() {
-        let line = line.trim();
-        if line.starts_with("<page ") {
-            page += 1;
-        }
-        if !line.starts_with("<word ") {
-            continue;
-        }
-        let attr = |name: &str| -> f64 {
-            let key = format!("{name}=\"");
-            let start = line.find(&key).unwrap() + key.len();
-            let end = start + line[start..].find('"').unwrap();
-            line[start..end].parse().unwrap()
-        };
-        let text = &line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()];
-        out.push((
-            text.replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\""),
-            (attr("yMin") + attr("yMax")) / 2.0,
-            page,
-        ));
-    }
-    out
-}
-
 /// Whether the words of `phrase` stand next to each other on one line.
-fn on_one_line(words: &[(String, f64, usize)], phrase: &str) -> bool {
+fn on_one_line(words: &[Word], phrase: &str) -> bool {
     let want: Vec<&str> = phrase.split_whitespace().collect();
     words.windows(want.len()).any(|w| {
-        w.iter().zip(&want).all(|(a, b)| a.0 == *b)
+        w.iter().zip(&want).all(|(a, b)| a.text == *b)
             && w.iter()
-                .all(|a| a.2 == w[0].2 && (a.1 - w[0].1).abs() < 2.0)
+                .all(|a| a.page == w[0].page && (a.y_mid() - w[0].y_mid()).abs() < 2.0)
     })
 }
 

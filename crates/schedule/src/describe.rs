@@ -6,49 +6,14 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::YearMonth;
 use crate::interpret::{Schedule, ScheduleKind};
-
-const MONTHS: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
+use crate::months::month_names;
 
 fn month_name(m: u32) -> &'static str {
-    MONTHS
-        .get((m as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("?")
+    month_names(m).map_or("?", |n| n.nominative)
 }
 
-const MONTHS_GENITIVE: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-
 fn month_genitive(m: u32) -> &'static str {
-    MONTHS_GENITIVE
-        .get((m as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("?")
+    month_names(m).map_or("?", |n| n.genitive)
 }
 
 fn ym(m: YearMonth) -> String {

@@ -4,6 +4,8 @@
 //! abbreviations, brackets, quotes) and function words that never change
 //! the schedule are dropped here, so the parser only sees what matters.
 
+use crate::months::MONTH_NAMES;
+
 /// One meaningful piece of a deadline phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tok {
@@ -307,32 +309,13 @@ fn month_of(word: &str) -> Option<u32> {
     if abbrev.is_some() {
         return abbrev;
     }
-    // Soft-stem months (январь) and hard-stem months (март, август) take
-    // different case endings; listing them keeps "мартовский" out.
-    const SOFT: [(&str, u32); 9] = [
-        ("январ", 1),
-        ("феврал", 2),
-        ("апрел", 4),
-        ("июн", 6),
-        ("июл", 7),
-        ("сентябр", 9),
-        ("октябр", 10),
-        ("ноябр", 11),
-        ("декабр", 12),
-    ];
-    const SOFT_ENDINGS: [&str; 5] = ["ь", "я", "е", "ем", "ю"];
-    for (stem, m) in SOFT {
-        if let Some(rest) = word.strip_prefix(stem) {
-            return SOFT_ENDINGS.contains(&rest).then_some(m);
+    // In month order «март» is tried before «ма», the only stem that begins
+    // another; a word that has a month's stem and none of its endings
+    // («мартовский») is no month.
+    for (m, n) in (1..).zip(MONTH_NAMES.iter()) {
+        if let Some(rest) = word.strip_prefix(n.stem) {
+            return n.endings.contains(&rest).then_some(m);
         }
-    }
-    for (stem, m) in [("март", 3), ("август", 8)] {
-        if let Some(rest) = word.strip_prefix(stem) {
-            return ["", "а", "е", "ом", "у"].contains(&rest).then_some(m);
-        }
-    }
-    if let Some(rest) = word.strip_prefix("ма") {
-        return ["й", "я", "е", "ем", "ю"].contains(&rest).then_some(5);
     }
     None
 }

@@ -20,8 +20,10 @@ mod calendar;
 mod describe;
 mod interpret;
 mod lexer;
+mod months;
 mod parse;
 
 pub use calendar::{CalendarError, Period, YearMonth};
 pub use describe::describe;
 pub use interpret::{interpret, Schedule, ScheduleKind};
+pub use months::{month_names, MonthName, MONTH_NAMES};
