@@ -331,6 +331,9 @@ async function goTo(index: number): Promise<void> {
     const length = field.value.length;
     field.setSelectionRange(Math.min(target.start, length), Math.min(target.end, length));
   }
+  if (target.placeholder !== null) {
+    setStatus(`Печатается обычный заголовок «${target.placeholder}» — он виден серым в пустом поле. Впишите свой или замените здесь: новый заголовок сохранится как ваш.`);
+  }
   // A tab just drawn still sizes its text areas to their text, which moves
   // the field: keep it in view, above the panel, until it settles.
   for (let i = 0; i < 4 && field.isConnected; i++) {
