@@ -371,16 +371,19 @@ async function replace(all: boolean): Promise<void> {
   await h0.reload();
   await search();
   if (state !== s) return;
+  if (!all && s.hits.length > 0) {
+    // The replaced match is gone unless the new text matches too.
+    const stays = !s.placeholders && fold(s.replacement).includes(fold(s.query));
+    await goTo(Math.min(stays ? index + 1 : index, s.hits.length - 1));
+    if (state !== s) return;
+  }
+  // After going on to the next match, which clears the status: what was
+  // done is what she needs to read now.
   setStatus(
     all
       ? `Заменено: ${matches(count)}. Отменить всё сразу — Ctrl+Z или «Отменить».`
       : "Заменено. Отменить — Ctrl+Z.",
   );
-  if (!all && s.hits.length > 0) {
-    // The replaced match is gone unless the new text matches too.
-    const stays = !s.placeholders && fold(s.replacement).includes(fold(s.query));
-    await goTo(Math.min(stays ? index + 1 : index, s.hits.length - 1));
-  }
 }
 
 /** Opens the panel (Ctrl+F; Ctrl+H with the replacement shown) in `root`. */
