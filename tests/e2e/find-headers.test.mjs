@@ -129,18 +129,10 @@ test("a default column header is found as it prints; its hit opens the empty hea
   });
 });
 
-test("«№ п/п» over the roadmap's number column never breaks inside «п/п», at 800×600 and 1920×1080", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
-  const { env } = freshEnv("number-header");
-  runCli(env, "--db", env.METODIST_DB, "import", FIXTURE);
-  await launch(t, "number-header", env, async (session) => {
-    await openProgramme(session, "roadmap");
-    await session.waitFor('[data-testid="roadmap"][data-complete]', SLOW);
-    for (const [width, height] of [[800, 600], [1920, 1080]]) {
-      await resize(session, width, height);
-      await session.script("window.scrollTo(0, 0);");
-      await saveScreenshot(session, `find-headers-roadmap-${width}x${height}`);
-      const head = await session.script(
-        `const th = document.querySelector('[data-testid="rm-head-number"]');
+/** The number column's header as laid out: its text, how many lines «п/п»
+ * and the whole header take, and whether the header and the table stay in
+ * the window. */
+const MEASURE = `const th = document.querySelector('[data-testid="rm-head-number"]');
          // The lines «п/п» is laid out on: one rectangle per line it spans.
          const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
          let lines = null;
@@ -158,8 +150,19 @@ test("«№ п/п» over the roadmap's number column never breaks inside «п/п
          const box = document.querySelector(".roadmap-scroll").getBoundingClientRect();
          return { text: th.textContent, lines, headerLines: new Set([...all.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size,
            fits: th.scrollWidth <= th.clientWidth, cellRight: cell.right, boxRight: box.right,
-           pageWidth: document.scrollingElement.scrollWidth, window: window.innerWidth };`,
-      );
+           pageWidth: document.scrollingElement.scrollWidth, window: window.innerWidth };`;
+
+test("«№ п/п» over the roadmap's number column never breaks inside «п/п», at 800×600 and 1920×1080", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
+  const { env } = freshEnv("number-header");
+  runCli(env, "--db", env.METODIST_DB, "import", FIXTURE);
+  await launch(t, "number-header", env, async (session) => {
+    await openProgramme(session, "roadmap");
+    await session.waitFor('[data-testid="roadmap"][data-complete]', SLOW);
+    for (const [width, height] of [[800, 600], [1920, 1080]]) {
+      await resize(session, width, height);
+      await session.script("window.scrollTo(0, 0);");
+      await saveScreenshot(session, `find-headers-roadmap-${width}x${height}`);
+      const head = await session.script(MEASURE);
       const at = `at ${width}×${height}: ${JSON.stringify(head)}`;
       assert.equal(head.text, "№ п/п", `the text as stored, ${at}`);
       assert.equal(head.lines, 1, `«п/п» on one line, ${at}`);
@@ -167,5 +170,11 @@ test("«№ п/п» over the roadmap's number column never breaks inside «п/п
       assert.ok(head.cellRight <= head.window && head.boxRight <= head.window, `the table's box inside the window, ${at}`);
       assert.ok(head.pageWidth <= head.window, `the page does not scroll sideways, ${at}`);
     }
+    // Less room than «№ п/п» needs (a wider font elsewhere; here the
+    // padding the header had, where «п/» went over «п»): «п/п» goes on the
+    // next line whole.
+    await session.script(`const th = document.querySelector('[data-testid="rm-head-number"]'); th.style.padding = "6px";`);
+    const wide = await session.script(MEASURE);
+    assert.deepEqual([wide.headerLines, wide.lines, wide.text], [2, 1, "№ п/п"], JSON.stringify(wide));
   });
 });
