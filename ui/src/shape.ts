@@ -16,6 +16,7 @@ import type {
   ColumnKind,
   DateFormat,
   DocumentLayout,
+  Programme,
   RoadmapColumn,
   RoadmapLayout,
   Section,
@@ -183,6 +184,12 @@ export const DEFAULT_WIDTHS: Record<ColumnKind, number> = {
 export function effectiveColumns(layout: RoadmapLayout, planned: boolean): RoadmapColumn[] {
   if (layout.columns.length > 0) return layout.columns.map((c) => ({ ...c }));
   return COLUMN_KINDS.filter((k) => planned || k !== "planned_value").map((kind) => ({ kind, header: "", width: null }));
+}
+
+/** The columns of `programme` that print (as Programme::printed_columns). */
+export function printedColumns(programme: Programme): RoadmapColumn[] {
+  const planned = programme.roadmap.blocks.some((b) => b.items.some((i) => i.planned_value.trim() !== ""));
+  return effectiveColumns(programme.layout.roadmap, planned);
 }
 
 /** A column's header as printed. */

@@ -77,6 +77,7 @@ test("each place is a field of its tab, the match selected in its value", () => 
     near: null,
     start: 11,
     end: 15,
+    placeholder: null,
   });
   const point = fieldTarget(programme, hit({ part: "act", field: { name: "point", index: 1 } }, 10, 24));
   assert.equal(point.tab, "act");
@@ -161,4 +162,39 @@ test("the layout's texts and the typed participle are fields of the «Оформ
     [fieldTarget(shaped, hit({ part: "appendix", field: "participle" }, 0, 3)).tab, fieldTarget(shaped, hit({ part: "appendix", field: "participle" }, 0, 3)).css],
     ["act", '[data-testid="mark-participle"]'],
   );
+});
+
+test("a default column header that prints is the empty header field, its default shown as the placeholder", () => {
+  // The programme has no columns of its own: the default set prints, without
+  // «Плановое значение» while no item has a planned value.
+  const shaped = {
+    ...programme,
+    layout: {
+      title_shown: true,
+      passport_heading: "Паспорт программы",
+      passport_numbered: false,
+      indicators_heading: "Целевые показатели программы",
+      sections: { style: "roman", start: 1 },
+      roadmap: { shape: "blocks", blocks: "dot", items: "nested", start: 1, heading: "", columns: [], years_heading: "По годам реализации" },
+    },
+  };
+  const at = (column, p = shaped) => fieldTarget(p, hit({ part: "layout", field: { name: "column_header", column } }, 0, 13));
+  const responsible = at("responsible");
+  assert.deepEqual(
+    [responsible.tab, responsible.css, responsible.near, responsible.start, responsible.end, responsible.placeholder],
+    ["roadmap", '[data-testid="shape-column-responsible-header"]', '[data-testid="shape-roadmap"]', 0, 0, "Ответственные"],
+  );
+  assert.equal(at("number").placeholder, "№ п/п");
+  assert.equal(at("planned_value"), null);
+  const planned = structuredClone(shaped);
+  planned.roadmap.blocks[0].items[0].planned_value = "10 школ";
+  assert.equal(at("planned_value", planned).placeholder, "Плановое значение");
+  // A header she typed is the field's value, selected as any text.
+  const typed = structuredClone(shaped);
+  typed.layout.roadmap.columns = [{ kind: "responsible", header: "Ответственные исполнители", width: null }];
+  const own = at("responsible", typed);
+  assert.deepEqual([own.start, own.end, own.placeholder], [0, 13, null]);
+  // A header of spaces prints the default too.
+  typed.layout.roadmap.columns[0].header = "  ";
+  assert.equal(at("responsible", typed).placeholder, "Ответственные");
 });

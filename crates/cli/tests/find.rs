@@ -83,3 +83,37 @@ fn find_placeholders_lists_what_a_template_left() {
     );
     assert!(found.lines().last().unwrap().starts_with("Найдено: "));
 }
+
+#[test]
+fn find_reaches_the_default_column_headers_that_print() {
+    let env = Env::new();
+    let sample = repo_file("tests/fixtures/sample-programme.metodist.json");
+    let id = env.ok(&["import", sample.to_str().unwrap()]);
+    let id = id.trim();
+    // The sample types no column headers: the defaults print, and are found.
+    assert_eq!(
+        env.ok(&["find", id, "Ответственные"]),
+        "Дорожная карта · оформление, заголовок столбца «Ответственные» (обычный)\t⟦Ответственные⟧\n\
+         Найдено: 1 совпадение.\n"
+    );
+    let found = env.ok(&["find", id, "№ п/п"]);
+    assert!(
+        found.starts_with(
+            "Дорожная карта · оформление, заголовок столбца «№ п/п» (обычный)\t⟦№ п/п⟧\n"
+        ),
+        "{found}"
+    );
+    // Replacing it stores the new header as typed.
+    let out = env.ok(&["replace", id, "ответственные", "Ответственные исполнители"]);
+    assert!(out.starts_with("Заменено: 1 совпадение."), "{out}");
+    assert_eq!(
+        env.ok(&["find", id, "ответственные"]),
+        "Дорожная карта · оформление, заголовок столбца «Ответственные»\t⟦Ответственные⟧ исполнители\n\
+         Найдено: 1 совпадение.\n"
+    );
+    let exported = env.ok(&["export", id, "-o", "-"]);
+    assert!(
+        exported.contains("\"header\": \"Ответственные исполнители\""),
+        "{exported}"
+    );
+}

@@ -58,8 +58,8 @@ pub enum LayoutField {
     PassportHeading,
     IndicatorsHeading,
     RoadmapHeading,
-    /// The header she gave a roadmap column (only a header she typed: an
-    /// empty one prints the kind's default, which is not her text).
+    /// The header of a printed roadmap column: the one she typed, or the
+    /// kind's default that prints in place of an empty one.
     ColumnHeader {
         column: ColumnKind,
     },
@@ -492,17 +492,36 @@ fn each_field(p: &mut Programme, f: &mut dyn FnMut(&mut String, Where<'_>)) {
             )
         }
     };
+    let printed = p.printed_columns();
     let rl = &mut p.layout.roadmap;
     f(
         &mut rl.heading,
         &roadmap_layout(LayoutField::RoadmapHeading, "заголовок".into()),
     );
-    for column in &mut rl.columns {
-        let field = LayoutField::ColumnHeader {
-            column: column.kind,
-        };
-        let what = format!("заголовок столбца «{}»", column.kind.default_header());
-        f(&mut column.header, &roadmap_layout(field, what));
+    // The headers as they print: hers, or the default one in place of an
+    // empty header (the editor shows it greyed in the empty field). A
+    // default header a replacement really changes becomes her typed
+    // header, and the default set of columns her own; one it leaves as it
+    // was stays the default, stored empty.
+    let mut columns = printed.clone();
+    for column in &mut columns {
+        let kind = column.kind;
+        let field = LayoutField::ColumnHeader { column: kind };
+        let default = kind.default_header();
+        if column.header.trim().is_empty() {
+            let what = format!("заголовок столбца «{default}» (обычный)");
+            let mut text = default.to_string();
+            f(&mut text, &roadmap_layout(field, what));
+            if text != default {
+                column.header = text;
+            }
+        } else {
+            let what = format!("заголовок столбца «{default}»");
+            f(&mut column.header, &roadmap_layout(field, what));
+        }
+    }
+    if columns != printed {
+        rl.columns = columns;
     }
     f(
         &mut rl.years_heading,

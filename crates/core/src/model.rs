@@ -1202,6 +1202,19 @@ impl Programme {
         self.roadmap.blocks.iter().map(|b| b.items.len()).sum()
     }
 
+    /// The roadmap's columns as they print: her own, or the default set,
+    /// which has «Плановое значение» only when some item has a planned
+    /// value. The print and find both take them from here.
+    pub fn printed_columns(&self) -> Vec<RoadmapColumn> {
+        let planned = self
+            .roadmap
+            .blocks
+            .iter()
+            .flat_map(|b| &b.items)
+            .any(|i| !i.planned_value.trim().is_empty());
+        self.layout.roadmap.effective_columns(planned)
+    }
+
     pub fn passport_row(&self, key: PassportKey) -> Option<&PassportRow> {
         self.passport.iter().find(|r| r.key == key)
     }

@@ -8,7 +8,7 @@ use metodist_core::find::{
     self, ActField, AppendixField, ItemField, LayoutField, Place, Query, ReplaceTarget,
 };
 use metodist_core::model::*;
-use metodist_core::{exchange, Store};
+use metodist_core::{exchange, Edit, Store};
 use serde_json::Value;
 
 /// Keys whose strings are not text she types: identifiers, references,
@@ -450,4 +450,195 @@ fn the_placeholders_of_a_template_are_found_with_their_place() {
     store.apply(id, &plan.edit, common::today()).unwrap();
     let after = find::find(&store.load(id).unwrap(), &Query::Placeholders).unwrap();
     assert_eq!(after.total, found.total - 1);
+}
+
+/// The hits of `q` at a roadmap column's header.
+fn header_hits(p: &Programme, q: &str) -> Vec<(ColumnKind, find::Hit)> {
+    find::find(p, &text(q))
+        .unwrap()
+        .hits
+        .into_iter()
+        .filter_map(|h| match h.place {
+            Place::Layout {
+                field: LayoutField::ColumnHeader { column },
+            } => Some((column, h)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_default_column_header_is_found_as_it_prints() {
+    // The sample types no column headers: the print shows the defaults.
+    let p = common::sample();
+    assert!(p.layout.roadmap.columns.is_empty());
+    let hits = header_hits(&p, "ответственные");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let (column, hit) = &hits[0];
+    assert_eq!(*column, ColumnKind::Responsible);
+    assert_eq!(
+        hit.location,
+        "Дорожная карта · оформление, заголовок столбца «Ответственные» (обычный)"
+    );
+    assert_eq!(
+        (hit.start, hit.end, hit.matched.as_str()),
+        (0, 13, "Ответственные")
+    );
+    // Every printed default header is found, «№ п/п» too; «Плановое
+    // значение» prints because items of the sample have planned values.
+    for kind in ColumnKind::ALL {
+        let found = header_hits(&p, kind.default_header());
+        assert!(found.iter().any(|(c, _)| *c == kind), "{kind:?}: {found:?}");
+    }
+    // Without planned values the default set leaves that column out, and
+    // find does not report a header that does not print.
+    let mut without = p.clone();
+    for item in without.roadmap.blocks.iter_mut().flat_map(|b| &mut b.items) {
+        item.planned_value.clear();
+    }
+    assert!(header_hits(&without, "плановое значение").is_empty());
+    // Columns of her own: only those print, an empty header as the default,
+    // a typed one as typed (and the default under it is not found).
+    let mut own = p.clone();
+    own.layout.roadmap.columns = vec![
+        RoadmapColumn {
+            kind: ColumnKind::Activity,
+            header: "Содержание работы".into(),
+            width: None,
+        },
+        RoadmapColumn {
+            kind: ColumnKind::Deadline,
+            header: "  ".into(),
+            width: None,
+        },
+    ];
+    assert!(header_hits(&own, "ответственные").is_empty());
+    assert!(header_hits(&own, "мероприятие").is_empty());
+    let deadline = header_hits(&own, "сроки");
+    assert_eq!(deadline.len(), 1);
+    assert_eq!(deadline[0].0, ColumnKind::Deadline);
+    assert!(deadline[0].1.location.ends_with("(обычный)"));
+    let typed = header_hits(&own, "работы");
+    assert_eq!(typed.len(), 1);
+    assert_eq!(
+        typed[0].1.location,
+        "Дорожная карта · оформление, заголовок столбца «Мероприятие»"
+    );
+}
+
+#[test]
+fn replacing_in_a_default_header_stores_the_new_header_as_typed() {
+    let (mut store, id) = store_with(&common::sample());
+    let stored = store.load(id).unwrap();
+    let printed = stored.printed_columns();
+    let plan = find::replace(&stored, "ответственные", "Исполнители", &ReplaceTarget::All).unwrap();
+    assert_eq!(plan.count, 1);
+    store.apply(id, &plan.edit, common::today()).unwrap();
+    let after = store.load(id).unwrap();
+    // The default set becomes her own, the same columns in the same
+    // order; only the replaced header is typed.
+    let columns = &after.layout.roadmap.columns;
+    assert_eq!(
+        columns.iter().map(|c| c.kind).collect::<Vec<_>>(),
+        printed.iter().map(|c| c.kind).collect::<Vec<_>>()
+    );
+    for c in columns {
+        let want = if c.kind == ColumnKind::Responsible {
+            "Исполнители"
+        } else {
+            ""
+        };
+        assert_eq!(c.header, want, "{:?}", c.kind);
+        assert_eq!(c.width, None);
+    }
+    assert!(header_hits(&after, "ответственные").is_empty());
+    store.undo(id).unwrap();
+    assert_eq!(
+        store.load(id).unwrap(),
+        stored,
+        "one undo restores the default"
+    );
+
+    // A word inside a default header, at one place.
+    let hit = header_hits(&stored, "ожидаемый").remove(0).1;
+    let plan = find::replace(
+        &stored,
+        "ожидаемый",
+        "Достигнутый",
+        &ReplaceTarget::One {
+            place: hit.place.clone(),
+            start: hit.start,
+        },
+    )
+    .unwrap();
+    assert_eq!(plan.count, 1);
+    store.apply(id, &plan.edit, common::today()).unwrap();
+    let after = store.load(id).unwrap();
+    let expected = after
+        .layout
+        .roadmap
+        .columns
+        .iter()
+        .find(|c| c.kind == ColumnKind::ExpectedResult)
+        .unwrap();
+    assert_eq!(expected.header, "Достигнутый результат");
+    store.undo(id).unwrap();
+}
+
+#[test]
+fn a_replacement_that_leaves_a_default_header_as_it_was_keeps_it_default() {
+    let p = common::sample();
+    // Only the case of the search differs: the header reads as before.
+    let plan = find::replace(&p, "ОТВЕТСТВЕННЫЕ", "Ответственные", &ReplaceTarget::All).unwrap();
+    let Edit::Batch { edits, .. } = &plan.edit else {
+        panic!("a replacement is one batch: {:?}", plan.edit)
+    };
+    assert!(
+        edits.iter().all(|e| !matches!(e, Edit::SetLayout { .. })),
+        "the layout is not touched: {edits:?}"
+    );
+    // A header she typed is replaced as any text.
+    let mut own = p.clone();
+    own.layout.roadmap.columns = vec![RoadmapColumn {
+        kind: ColumnKind::Activity,
+        header: "мероприятие".into(),
+        width: Some(40.0),
+    }];
+    let plan = find::replace(&own, "мероприятие", "Мероприятие", &ReplaceTarget::All).unwrap();
+    let Edit::Batch { edits, .. } = &plan.edit else {
+        panic!("a replacement is one batch")
+    };
+    let layout = edits
+        .iter()
+        .find_map(|e| match e {
+            Edit::SetLayout { layout } => Some(layout),
+            _ => None,
+        })
+        .expect("her header changes");
+    assert_eq!(layout.roadmap.columns[0].header, "Мероприятие");
+    assert_eq!(layout.roadmap.columns[0].width, Some(40.0));
+}
+
+#[test]
+fn the_default_headings_of_the_layout_are_found_as_they_print() {
+    // A programme without a layout of its own (the sample) prints the
+    // default headings, which the layout holds as text (empty prints
+    // none): find reaches each at the field the editor shows it in.
+    let p = common::sample();
+    for (heading, field) in [
+        (DEFAULT_PASSPORT_HEADING, LayoutField::PassportHeading),
+        (DEFAULT_INDICATORS_HEADING, LayoutField::IndicatorsHeading),
+        (DEFAULT_ROADMAP_HEADING, LayoutField::RoadmapHeading),
+        (DEFAULT_YEARS_HEADING, LayoutField::YearsHeading),
+    ] {
+        let found = find::find(&p, &text(heading)).unwrap();
+        assert!(
+            found
+                .hits
+                .iter()
+                .any(|h| h.place == Place::Layout { field } && h.start == 0),
+            "{heading}: {:?}",
+            found.hits
+        );
+    }
 }

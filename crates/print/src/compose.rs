@@ -779,12 +779,9 @@ fn grouped_header(first: &[String], group: &str, under: &[String]) -> Vec<Row> {
 fn roadmap_table(p: &Programme) -> Table {
     let years = &p.roadmap.year_columns;
     let layout = &p.layout.roadmap;
-    let planned = p
-        .numbered_items()
-        .any(|(_, _, item)| !item.planned_value.trim().is_empty());
     // The programme's own columns, headers and width shares; by default
     // those of version 1.
-    let own = layout.effective_columns(planned);
+    let own = p.printed_columns();
     let titles: Vec<String> = own.iter().map(|c| c.header().to_string()).collect();
     let mut columns: Vec<f32> = own.iter().map(|c| c.width()).collect();
     let year_titles: Vec<String> = years.iter().map(|y| format!("{y} г.")).collect();

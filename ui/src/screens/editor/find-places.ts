@@ -8,6 +8,7 @@
 // in the DOM UTF-16 units.
 
 import type { Hit, Place, Programme, TextBlock } from "../../api.js";
+import { DEFAULT_HEADERS, printedColumns } from "../../shape.js";
 
 export interface FieldTarget {
   /** The editor tab, or null for the header (shown on every tab). */
@@ -19,6 +20,12 @@ export interface FieldTarget {
   /** The match in the field's value, in UTF-16 units. */
   readonly start: number;
   readonly end: number;
+  /**
+   * The default text that prints in place of the field's empty value and
+   * that the field shows as its placeholder (the match is in it, not in
+   * the value); null for a field whose value is what prints.
+   */
+  readonly placeholder: string | null;
 }
 
 const id = (testId: string): string => `[data-testid="${testId}"]`;
@@ -66,6 +73,7 @@ export function fieldTarget(programme: Programme, hit: Hit): FieldTarget | null 
     near: found.near,
     start: base + unitsOf(text, hit.start),
     end: base + unitsOf(text, hit.end),
+    placeholder: found.placeholder ?? null,
   };
 }
 
@@ -76,6 +84,7 @@ interface Located {
   /** The lines of the field's value, and the one the hit is in. */
   lines: readonly string[];
   line: number;
+  placeholder?: string;
 }
 
 function locate(p: Programme, place: Place): Located | null {
@@ -141,9 +150,12 @@ function locate(p: Programme, place: Place): Located | null {
         case "years_heading":
           return one("roadmap", id("shape-years-heading"), r.years_heading, id("shape-roadmap"));
         case "column_header": {
-          const column = r.columns.find((c) => c.kind === f.column);
+          // The columns that print, the default set too; an empty header
+          // prints the default, which the field shows as its placeholder.
+          const column = printedColumns(p).find((c) => c.kind === f.column);
           if (column === undefined) return null;
-          return one("roadmap", id(`shape-column-${f.column}-header`), column.header, id("shape-roadmap"));
+          const target = one("roadmap", id(`shape-column-${f.column}-header`), column.header, id("shape-roadmap"));
+          return column.header.trim() === "" ? { ...target, lines: [""], placeholder: DEFAULT_HEADERS[f.column] } : target;
         }
       }
       return null;

@@ -331,6 +331,9 @@ async function goTo(index: number): Promise<void> {
     const length = field.value.length;
     field.setSelectionRange(Math.min(target.start, length), Math.min(target.end, length));
   }
+  if (target.placeholder !== null) {
+    setStatus(`Печатается обычный заголовок «${target.placeholder}» — он виден серым в пустом поле. Впишите свой или замените здесь: новый заголовок сохранится как ваш.`);
+  }
   // A tab just drawn still sizes its text areas to their text, which moves
   // the field: keep it in view, above the panel, until it settles.
   for (let i = 0; i < 4 && field.isConnected; i++) {
@@ -368,16 +371,19 @@ async function replace(all: boolean): Promise<void> {
   await h0.reload();
   await search();
   if (state !== s) return;
+  if (!all && s.hits.length > 0) {
+    // The replaced match is gone unless the new text matches too.
+    const stays = !s.placeholders && fold(s.replacement).includes(fold(s.query));
+    await goTo(Math.min(stays ? index + 1 : index, s.hits.length - 1));
+    if (state !== s) return;
+  }
+  // After going on to the next match, which clears the status: what was
+  // done is what she needs to read now.
   setStatus(
     all
       ? `Заменено: ${matches(count)}. Отменить всё сразу — Ctrl+Z или «Отменить».`
       : "Заменено. Отменить — Ctrl+Z.",
   );
-  if (!all && s.hits.length > 0) {
-    // The replaced match is gone unless the new text matches too.
-    const stays = !s.placeholders && fold(s.replacement).includes(fold(s.query));
-    await goTo(Math.min(stays ? index + 1 : index, s.hits.length - 1));
-  }
 }
 
 /** Opens the panel (Ctrl+F; Ctrl+H with the replacement shown) in `root`. */

@@ -120,8 +120,10 @@ export function headerRow(yearColumns: readonly number[], layout: RoadmapLayout)
   const printed = effectiveColumns(layout, true);
   const title = (kind: ColumnKind): (HTMLElement | string)[] => {
     const column = printed.find((c) => c.kind === kind);
-    if (column !== undefined) return [columnHeader(column)];
-    return [DEFAULT_HEADERS[kind], h("span", { className: "rm-not-printed", testId: `rm-not-printed-${kind}` }, " (не печатается)")];
+    const text = column !== undefined ? columnHeader(column) : DEFAULT_HEADERS[kind];
+    const words = kind === "number" ? wholeWords(text) : [text];
+    if (column !== undefined) return words;
+    return [...words, h("span", { className: "rm-not-printed", testId: `rm-not-printed-${kind}` }, " (не печатается)")];
   };
   const years = yearColumns.length > 0;
   const th = (className: string, kind: ColumnKind): HTMLTableCellElement =>
@@ -145,6 +147,19 @@ export function headerRow(yearColumns: readonly number[], layout: RoadmapLayout)
   cells.push(h("th", { className: "rm-actions-col", attrs: { "aria-label": "Действия", ...spanned } }));
   const under = yearColumns.map((y) => h("th", { className: "rm-year-col", testId: `rm-head-year-${y}` }, `${y} г.`));
   return [h("tr", {}, ...cells), h("tr", { className: "rm-years-row" }, ...under)];
+}
+
+/**
+ * `text` with each word kept on one line: the number column is too narrow
+ * for «№ п/п», which may then go on two lines between its words but never
+ * after the slash («п/» over «п»). The text itself is unchanged (the spaces
+ * stay text between the words' spans).
+ */
+export function wholeWords(text: string): (HTMLElement | string)[] {
+  return text
+    .split(/(\s+)/)
+    .filter((part) => part !== "")
+    .map((part) => (/^\s+$/.test(part) ? part : h("span", { className: "rm-word" }, part)));
 }
 
 /** What the header shows: it is drawn again only when this changes. */
