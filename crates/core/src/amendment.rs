@@ -323,12 +323,7 @@ fn passport_row_line(row: &PassportRow) -> String {
 
 /// The header of a roadmap column as the new edition prints it.
 fn column_header(p: &Programme, kind: ColumnKind) -> String {
-    let planned = p
-        .numbered_items()
-        .any(|(_, _, i)| !i.planned_value.trim().is_empty());
-    p.layout
-        .roadmap
-        .effective_columns(planned)
+    p.printed_columns()
         .into_iter()
         .find(|c| c.kind == kind)
         .map(|c| c.header().to_string())
@@ -337,13 +332,8 @@ fn column_header(p: &Programme, kind: ColumnKind) -> String {
 
 /// The item as one row of the plan, in the new edition's columns.
 fn item_row_line(p: &Programme, number: &str, item: &Item) -> String {
-    let planned = p
-        .numbered_items()
-        .any(|(_, _, i)| !i.planned_value.trim().is_empty());
     let mut cells: Vec<String> = p
-        .layout
-        .roadmap
-        .effective_columns(planned)
+        .printed_columns()
         .iter()
         .map(|c| match c.kind {
             ColumnKind::Number => number.to_string(),
