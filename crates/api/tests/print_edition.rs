@@ -39,7 +39,7 @@ fn an_approved_edition_prints_as_it_was_approved() {
     let session = Session::at(dir.path().join("metodist.sqlite3"));
     let id = session.with_store_mut(|s| s.import(&sample())).unwrap();
     let today = day("2025-05-20");
-    editions::approve(&session, id, day("2024-08-28"), "412".into(), today).unwrap();
+    editions::approve(&session, id, day("2024-08-28"), "412".into(), None, today).unwrap();
     let profile = printing::layout_profiles(&session).unwrap()[0].name.clone();
 
     // The draft moves on: the goal rewritten after the approval.
