@@ -5,7 +5,7 @@
 // comparison, edited here, then printed to PDF or saved for Word.
 //
 // data-testid: tab-editions, editions-view-<list|compare|act>,
-// editions-draft, editions-approve, approve-form, approve-date,
+// editions-draft, editions-approve, approve-form, approve-kind, approve-date,
 // approve-date-hint, approve-number, approve-number-hint, approve-ok,
 // approve-cancel, approve-refusal, edition-<seq> (data-in-force),
 // edition-<seq>-open, edition-<seq>-print, edition-withdraw, edition-view,
@@ -31,7 +31,7 @@ import {
 } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatDate, formatDecimal } from "../../format.js";
-import type { AmendmentDraft, AmendmentOptions, EditionRef, EditionSummary, EditionsView, Programme, Restated, Segment, TextBlock } from "../../api.js";
+import type { ActKind, AmendmentDraft, AmendmentOptions, EditionRef, EditionSummary, EditionsView, Programme, Restated, Segment, TextBlock } from "../../api.js";
 import { headingNumbers, itemLabels } from "../../shape.js";
 import { button, labelled, showRefusal, textField } from "./fields.js";
 import {
@@ -155,6 +155,15 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
   const act = ctx.programme().act;
   const date = h("input", { className: "field field-short", testId: "approve-date", attrs: { type: "text", placeholder: "ДД.ММ.ГГГГ" } });
   const number = h("input", { className: "field field-short", testId: "approve-number", attrs: { type: "text" } });
+  // An amendment may be made by another kind of act than the approving one
+  // (an order amending a decree); the first approval is the programme's own act.
+  const kinds: [ActKind, string][] = [
+    ["decree", "Постановление"],
+    ["order", "Приказ"],
+    ["directive", "Распоряжение"],
+  ];
+  const kind = h("select", { className: "field field-select", testId: "approve-kind" }, ...kinds.map(([value, label]) => h("option", { attrs: { value } }, label)));
+  kind.value = act?.kind ?? "decree";
   if (first && act !== null) {
     date.value = act.date !== null ? formatDate(act.date) : "";
     number.value = act.number ?? "";
@@ -182,7 +191,7 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
     show(number, numberHint, null);
     ok.disabled = true;
     try {
-      await approveProgramme(ctx.id, checked.date, checked.number);
+      await approveProgramme(ctx.id, checked.date, checked.number, first ? null : (kind.value as ActKind));
       openView.set(ctx.id, "list");
       await ctx.reload();
     } catch (error) {
@@ -190,7 +199,7 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
       showRefusal(form, "approve-refusal", message(error));
     }
   };
-  for (const field of [date, number]) {
+  for (const field of [date, number, kind] as HTMLElement[]) {
     field.addEventListener("keydown", (event) => {
       if (event.key === "Enter") void submit();
       if (event.key === "Escape") form.remove();
@@ -204,9 +213,15 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
       { className: "approve-lead" },
       first
         ? "Утверждение закрепляет программу как редакцию № 1. Укажите дату и номер подписанного утверждающего акта."
-        : `Новая редакция № ${(view.editions.at(-1)?.seq ?? 0) + 1}: укажите дату и номер подписанного акта о внесении изменений.`,
+        : `Новая редакция № ${(view.editions.at(-1)?.seq ?? 0) + 1}: укажите вид, дату и номер подписанного акта о внесении изменений.`,
     ),
-    h("div", { className: "form-inline" }, labelled("Дата акта", date, dateHint), labelled("Номер акта", number, numberHint)),
+    h(
+      "div",
+      { className: "form-inline" },
+      first ? null : labelled("Вид акта", kind),
+      labelled("Дата акта", date, dateHint),
+      labelled("Номер акта", number, numberHint),
+    ),
     h("div", { className: "approve-actions" }, ok, cancel),
   );
   place.append(form);
