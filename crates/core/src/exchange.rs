@@ -26,9 +26,10 @@ pub const VERSION: u32 = 3;
 /// The versions this build reads.
 pub const READS: [u32; 3] = [1, 2, 3];
 /// The largest exchange file read, and the largest a programme may grow to
-/// as exported (validation refuses a programme whose file would be
-/// larger, on import and on every edit), so whatever is exported can be
-/// imported again. A real programme is well under a megabyte; a generated
+/// as exported with its approved editions (validation refuses a programme
+/// whose file would be larger, on import and on every edit, and an
+/// approval that would make it larger is refused), so whatever is
+/// exported can be imported again. A real programme is well under a megabyte; a generated
 /// one with 100,000 items exports to 77 MB. Larger files are refused
 /// before they are read.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
