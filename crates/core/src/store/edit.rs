@@ -1008,12 +1008,15 @@ thread_local! {
 
 /// The largest exchange file a stored programme may export to:
 /// `MAX_FILE_BYTES`, which a unit test lowers for its own thread
-/// ([`with_file_limit`]) to show the checks on a small programme.
+/// (`with_file_limit`) to show the checks on a small programme.
+#[cfg(not(test))]
 pub(super) fn file_limit() -> u64 {
-    #[cfg(test)]
-    return FILE_LIMIT.with(|l| l.get());
-    #[cfg(not(test))]
     crate::exchange::MAX_FILE_BYTES
+}
+
+#[cfg(test)]
+pub(super) fn file_limit() -> u64 {
+    FILE_LIMIT.with(|l| l.get())
 }
 
 /// Runs `f` with the limit of the exchange file lowered to `limit` (at
