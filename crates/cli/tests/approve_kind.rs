@@ -104,7 +104,11 @@ fn an_amendment_approved_as_an_order_is_listed_printed_and_cited_as_one() {
             && err.contains("decree (постановление), order (приказ) или directive (распоряжение)"),
         "{err}"
     );
-    assert_eq!(ok(d, &["editions", &id], "").lines().count(), 2, "edition 1 and the draft");
+    assert_eq!(
+        ok(d, &["editions", &id], "").lines().count(),
+        2,
+        "edition 1 and the draft"
+    );
 
     let out = ok(
         d,
@@ -143,7 +147,11 @@ fn an_amendment_approved_as_an_order_is_listed_printed_and_cited_as_one() {
         &[&["apply", &id][..], &today].concat(),
         &moved_deadline("it-1-3", "Январь – сентябрь 2025"),
     );
-    ok(d, &["render", &id, "--amendment", "-o", &pdf("act.pdf")], "");
+    ok(
+        d,
+        &["render", &id, "--amendment", "-o", &pdf("act.pdf")],
+        "",
+    );
     let act = text_of(&d.join("act.pdf"));
     assert!(
         act.contains(
@@ -164,8 +172,9 @@ fn an_amendment_approved_as_an_order_is_listed_printed_and_cited_as_one() {
     );
     ok(d, &["render", &id, "-o", &pdf("later.pdf")], "");
     assert!(
-        text_of(&d.join("later.pdf"))
-            .contains("(в редакции приказа от 15.05.2025 № 97-од, распоряжения от 20.05.2025 № 5-р)"),
+        text_of(&d.join("later.pdf")).contains(
+            "(в редакции приказа от 15.05.2025 № 97-од, распоряжения от 20.05.2025 № 5-р)"
+        ),
         "the later line names both"
     );
 }
