@@ -5,7 +5,7 @@
 // comparison, edited here, then printed to PDF or saved for Word.
 //
 // data-testid: tab-editions, editions-view-<list|compare|act>,
-// editions-draft, editions-approve, approve-form, approve-kind, approve-date,
+// editions-draft, editions-approve, approve-form, approve-date,
 // approve-date-hint, approve-number, approve-number-hint, approve-ok,
 // approve-cancel, approve-refusal, edition-<seq> (data-in-force),
 // edition-<seq>-open, edition-<seq>-print, edition-withdraw, edition-view,
@@ -31,7 +31,7 @@ import {
 } from "../../api.js";
 import { h } from "../../dom.js";
 import { formatDate, formatDecimal } from "../../format.js";
-import type { ActKind, AmendmentDraft, AmendmentOptions, EditionRef, EditionSummary, EditionsView, Programme, Restated, Segment, TextBlock } from "../../api.js";
+import type { AmendmentDraft, AmendmentOptions, EditionRef, EditionSummary, EditionsView, Programme, Restated, Segment, TextBlock } from "../../api.js";
 import { headingNumbers, itemLabels } from "../../shape.js";
 import { button, labelled, showRefusal, textField } from "./fields.js";
 import {
@@ -50,6 +50,7 @@ import {
 } from "./editions-text.js";
 import type { DiffEntry } from "./editions-text.js";
 import type { EditorContext, EditorTab } from "./tab.js";
+import type { ActKind } from "../../api.js";
 
 type View = "list" | "compare" | "act";
 
@@ -156,7 +157,8 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
   const date = h("input", { className: "field field-short", testId: "approve-date", attrs: { type: "text", placeholder: "ДД.ММ.ГГГГ" } });
   const number = h("input", { className: "field field-short", testId: "approve-number", attrs: { type: "text" } });
   // An amendment may be made by another kind of act than the approving one
-  // (an order amending a decree); the first approval is the programme's own act.
+  // (an order amending a decree); the first approval is the programme's own
+  // act. data-testid: approve-kind.
   const kinds: [ActKind, string][] = [
     ["decree", "Постановление"],
     ["order", "Приказ"],
