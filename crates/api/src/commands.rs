@@ -96,8 +96,10 @@ macro_rules! with_commands {
                 |cx| editor::replace_text(cx.session, id, from, to, target, cx.host.today());
 
             // Editions and amendments (editions.rs).
-            approve_programme(id: i64, date: NaiveDate, number: String) -> EditionSummary =
-                |cx| editions::approve(cx.session, id, date, number, cx.host.today());
+            // `kind` absent: the approving act's kind.
+            approve_programme(id: i64, date: NaiveDate, number: String, kind: Option<ActKind>)
+                -> EditionSummary =
+                |cx| editions::approve(cx.session, id, date, number, kind, cx.host.today());
             withdraw_edition(id: i64) -> EditionSummary =
                 |cx| editions::withdraw_edition(cx.session, id);
             list_editions(id: i64) -> EditionsView = |cx| editions::list_editions(cx.session, id);
@@ -205,7 +207,7 @@ pub mod command_types {
     pub use metodist_core::diff::ProgrammeDiff;
     pub use metodist_core::effectiveness::Evaluation;
     pub use metodist_core::find::{Found, Query, ReplaceTarget};
-    pub use metodist_core::model::Programme;
+    pub use metodist_core::model::{ActKind, Programme};
     pub use metodist_core::store::{BackupInfo, EditionSummary, Restored, TemplateSummary};
     pub use metodist_core::tracking::{DueEntry, MonthScreen, TodayScreen};
     pub use metodist_core::{

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use metodist_core::amendment::{self, ActRef, AmendmentDraft, AmendmentOptions};
 use metodist_core::diff::{self, ProgrammeDiff};
-use metodist_core::model::{ApprovingAct, DateFormat, Programme};
+use metodist_core::model::{ActKind, ApprovingAct, DateFormat, Programme};
 use metodist_core::store::{EditionAct, EditionSummary};
 use metodist_core::Store;
 use metodist_print::{AmendmentInput, ComposeExtras, Fonts, LayoutProfile};
@@ -32,15 +32,18 @@ pub struct EditionsView {
 
 /// Approves programme `id` by an act of `date` and `number`, freezing it
 /// as its next edition (one transaction; refused in Russian with nothing
-/// written). `today` is the caller's date: an act is recorded once signed.
+/// written). `kind` is the kind of the act, by default the approving
+/// act's; an amendment may be approved by another kind (an order amending
+/// a decree). `today` is the caller's date: an act is recorded once signed.
 pub fn approve(
     session: &Session,
     id: i64,
     date: NaiveDate,
     number: String,
+    kind: Option<ActKind>,
     today: NaiveDate,
 ) -> Result<EditionSummary> {
-    session.with_store_mut(|s| s.approve(id, date, &number, today))
+    session.with_store_mut(|s| s.approve_as(id, date, &number, kind, today))
 }
 
 /// Takes back the edition in force while nothing changed since it.

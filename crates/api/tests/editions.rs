@@ -45,7 +45,7 @@ fn list_get_compare_and_draft_the_amendment() {
         other => panic!("expected a refusal, got {other:?}"),
     }
 
-    editions::approve(&session, id, day("2024-08-28"), "412".into(), today).unwrap();
+    editions::approve(&session, id, day("2024-08-28"), "412".into(), None, today).unwrap();
     let view = editions::list_editions(&session, id).unwrap();
     assert_eq!(view.editions.len(), 1);
     assert!(view.editions[0].in_force);
@@ -120,7 +120,7 @@ fn list_get_compare_and_draft_the_amendment() {
     assert!(points.contains("паспорта Программы"), "{points}");
 
     // After the amendment is approved the next act cites it as well.
-    editions::approve(&session, id, day("2025-05-15"), "97".into(), today).unwrap();
+    editions::approve(&session, id, day("2025-05-15"), "97".into(), None, today).unwrap();
     let mut p = editor::load_programme(&session, id).unwrap();
     p.title.push_str(" (с изменениями)");
     editor::apply_edit(&session, id, Edit::SetTitle { title: p.title }, today).unwrap();

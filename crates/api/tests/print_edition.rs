@@ -59,7 +59,7 @@ fn docx_text(path: &std::path::Path) -> String {
 /// The sample approved by act № 412, then its goal rewritten in the draft.
 fn approved_then_changed(session: &Session, today: NaiveDate) -> i64 {
     let id = session.with_store_mut(|s| s.import(&sample())).unwrap();
-    editions::approve(session, id, day("2024-08-28"), "412".into(), today).unwrap();
+    editions::approve(session, id, day("2024-08-28"), "412".into(), None, today).unwrap();
     let mut row = editions::get_edition(session, id, 1).unwrap().passport[7].clone();
     row.content = vec![TextBlock::Paragraph {
         text: "Добиться к концу 2028 года устойчивого улучшения результатов.".into(),

@@ -37,8 +37,31 @@ fn edition_line(e: &EditionSummary) -> String {
     )
 }
 
-/// `approve ID --date YYYY-MM-DD --number N [--today YYYY-MM-DD]`: freezes
-/// the programme as its next approved edition.
+/// The kind of act after `--kind`: its name in the exchange file
+/// (`decree`, `order`, `directive`) or the Russian word.
+fn kind_option(args: &mut Args) -> Result<Option<ActKind>, CliError> {
+    args.option(&["--kind"])?
+        .map(|v| {
+            let s = v.to_string_lossy().trim().to_lowercase();
+            ActKind::parse(&s)
+                .or_else(|| {
+                    [ActKind::Decree, ActKind::Order, ActKind::Directive]
+                        .into_iter()
+                        .find(|k| kind_word(*k) == s)
+                })
+                .ok_or_else(|| {
+                    CliError::Usage(format!(
+                        "вид акта «{s}» неизвестен: укажите --kind decree (постановление), order (приказ) или directive (распоряжение)"
+                    ))
+                })
+        })
+        .transpose()
+}
+
+/// `approve ID --date YYYY-MM-DD --number N [--kind decree|order|directive]
+/// [--today YYYY-MM-DD]`: freezes the programme as its next approved
+/// edition; `--kind` is the kind of the amendment act when it is not the
+/// approving act's.
 pub fn approve(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let date = args
         .date_option("--date")?
@@ -48,10 +71,11 @@ pub fn approve(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         .ok_or_else(|| CliError::Usage("укажите номер акта: --number НОМЕР".into()))?
         .to_string_lossy()
         .into_owned();
+    let kind = kind_option(&mut args)?;
     let today = args.today()?;
     let id = programme_id(&mut args)?;
     args.finish()?;
-    let e = editions::approve(ctx.session(), id, date, number, today)?;
+    let e = editions::approve(ctx.session(), id, date, number, kind, today)?;
     Ok(format!("Утверждена {}\n", edition_line(&e)))
 }
 

@@ -253,6 +253,45 @@ fn main() {
             "{n} items, one edit: block title {} | item text {} | tracking record {} | item added + deleted (two edits) {} | new period {} | undo + redo {} | (validating the whole programme {}, writing it as JSON {})",
             ms(edit), ms(item_edit), ms(tracking_edit), ms(add_delete), ms(new_period), ms(undo_redo), ms(validate_whole), ms(to_json)
         );
+        // An approved programme with editions: an edit still adds only its
+        // step to the counted file (the editions are counted at approval),
+        // and an approval counts the programme and the new edition once.
+        let mut approvals: Vec<Duration> = (0..5)
+            .map(|_| {
+                k += 1;
+                let e = Edit::PutItem {
+                    block: String::new(),
+                    at: None,
+                    uid: item.uid.clone(),
+                    item: retyped(&item, k),
+                };
+                store.apply(id, &e, today).unwrap();
+                let t = Instant::now();
+                store.approve(id, today, &format!("{k}-п"), today).unwrap();
+                t.elapsed()
+            })
+            .collect();
+        approvals.sort();
+        let approve = approvals[2];
+        let editions = store.editions(id).unwrap().len();
+        let approved_edit = median(
+            || {
+                k += 1;
+                let e = Edit::PutItem {
+                    block: String::new(),
+                    at: None,
+                    uid: item.uid.clone(),
+                    item: retyped(&item, k),
+                };
+                store.apply(id, &e, today).unwrap();
+            },
+            11,
+        );
+        println!(
+            "{n} items, approved: approving an edition {} | then with {editions} editions, item text {}",
+            ms(approve),
+            ms(approved_edit)
+        );
         drop(store);
         let edits = if n <= 300 { 110 } else { 20 };
         let (before, after, per_edit) = history_growth(&dir, n, edits, today);

@@ -26,9 +26,10 @@ pub const VERSION: u32 = 3;
 /// The versions this build reads.
 pub const READS: [u32; 3] = [1, 2, 3];
 /// The largest exchange file read, and the largest a programme may grow to
-/// as exported (validation refuses a programme whose file would be
-/// larger, on import and on every edit), so whatever is exported can be
-/// imported again. A real programme is well under a megabyte; a generated
+/// as exported with its approved editions (validation refuses a programme
+/// whose file would be larger, on import and on every edit, and an
+/// approval that would make it larger is refused), so whatever is
+/// exported can be imported again. A real programme is well under a megabyte; a generated
 /// one with 100,000 items exports to 77 MB. Larger files are refused
 /// before they are read.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
@@ -109,19 +110,79 @@ fn envelope(p: &Programme) -> EnvelopeOut<'_> {
 
 /// The length in bytes of `to_json(p)`, counted without building it.
 pub fn exported_len(p: &Programme) -> u64 {
-    struct Count(u64);
-    impl std::io::Write for Count {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0 += buf.len() as u64;
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut count = Count(0);
+    let mut count = Count::default();
     serde_json::to_writer_pretty(&mut count, &envelope(p)).expect("the model always serialises");
-    count.0 + 1
+    count.bytes + 1
+}
+
+/// Bytes and line breaks written, without keeping the text.
+#[derive(Default)]
+struct Count {
+    bytes: u64,
+    lines: u64,
+}
+
+impl std::io::Write for Count {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes += buf.len() as u64;
+        self.lines += buf.iter().filter(|&&b| b == b'\n').count() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// An edition as `ExchangeEdition` writes it, borrowed: what an approval
+/// counts before the edition is stored.
+#[derive(Serialize)]
+struct EditionOut<'a> {
+    seq: i64,
+    act: &'a EditionAct,
+    recorded_at: Option<&'a str>,
+    programme: &'a Programme,
+}
+
+/// What one edition adds to the `editions` list of an exported file
+/// (`document_to_json`): its entry as export indents it, two levels deep,
+/// with the line break, the indent and the comma around it. Summed over a
+/// programme's editions it gives [`editions_field_len`].
+pub fn edition_len(seq: i64, act: &EditionAct, recorded_at: Option<&str>, p: &Programme) -> u64 {
+    let entry = EditionOut {
+        seq,
+        act,
+        recorded_at,
+        programme: p,
+    };
+    let mut count = Count::default();
+    serde_json::to_writer_pretty(&mut count, &entry).expect("the model always serialises");
+    // Inside the envelope and the list every line after the first is
+    // indented by four more spaces; then «\n    » before it and «,» after.
+    count.bytes + 4 * count.lines + 6
+}
+
+/// What the `editions` field adds to the programme's own file
+/// (`exported_len`) in an export, given the sum of [`edition_len`] over the
+/// editions (0 for none): `document_to_json(p, e).len()` is
+/// `exported_len(p) + editions_field_len(Σ edition_len)`.
+pub fn editions_field_len(editions: u64) -> u64 {
+    // «,\n  "editions": », then «[]», or «[» … «\n  ]» less the last comma.
+    const FIELD: u64 = 16;
+    if editions == 0 {
+        FIELD + 2
+    } else {
+        FIELD + 4 + editions
+    }
+}
+
+/// The length in bytes of `document_to_json(p, editions)`, counted without
+/// building it.
+pub fn document_len(p: &Programme, editions: &[ExchangeEdition]) -> u64 {
+    let entries = editions
+        .iter()
+        .map(|e| edition_len(e.seq, &e.act, e.recorded_at.as_deref(), &e.programme))
+        .sum();
+    exported_len(p) + editions_field_len(entries)
 }
 
 /// A size in megabytes (MiB) as a Russian reader writes it: «77,3 МБ».
@@ -780,6 +841,47 @@ mod tests {
     fn exported_len_is_the_length_of_the_exported_text() {
         let p = crate::generate::programme(40, 3);
         assert_eq!(exported_len(&p), to_json(&p).len() as u64);
+    }
+
+    /// The editions are counted as export writes them: none (`[]`), one,
+    /// several, with and without the time they were recorded, and texts
+    /// with line breaks (escaped, so they add no indented line).
+    #[test]
+    fn document_len_is_the_length_of_the_exported_file_with_its_editions() {
+        let p = crate::generate::programme(40, 3);
+        let mut older = crate::generate::programme(25, 3);
+        older.uid = p.uid.clone();
+        older.title = "Первая строка\nвторая строка".into();
+        let act = |n: &str| EditionAct {
+            kind: crate::model::ActKind::Order,
+            date: "2025-02-03".parse().unwrap(),
+            number: n.into(),
+        };
+        let edition = |seq: i64, recorded_at: Option<&str>, p: &Programme| ExchangeEdition {
+            seq,
+            act: act(&format!("{seq}-од")),
+            recorded_at: recorded_at.map(str::to_string),
+            programme: p.clone(),
+        };
+        let lists = [
+            vec![],
+            vec![edition(1, Some("2025-02-03T10:00:00Z"), &older)],
+            vec![
+                edition(1, None, &older),
+                edition(2, Some("2025-03-04T11:00:00+00:00"), &p),
+                edition(3, Some("2025-04-05T12:00:00Z"), &older),
+            ],
+        ];
+        for editions in lists {
+            let text = document_to_json(&p, &editions);
+            assert_eq!(
+                document_len(&p, &editions),
+                text.len() as u64,
+                "{} editions",
+                editions.len()
+            );
+            assert_eq!(read_document(&text).unwrap().editions, editions);
+        }
     }
 
     #[test]

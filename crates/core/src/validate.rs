@@ -45,29 +45,47 @@ pub fn validate_text(s: &str) -> Option<String> {
 }
 
 /// Every problem of `p`, in document order; empty when it may be stored.
+/// Its size is judged as the exchange file of `p` without editions.
 pub fn validate(p: &Programme) -> Vec<Problem> {
-    validate_sized(p).0
+    validate_sized(p, 0, MAX_FILE_BYTES).0
 }
 
-/// `validate`, with the length in bytes of the programme's exchange file:
-/// what cannot be exported as a file that imports again is not stored.
-pub fn validate_sized(p: &Programme) -> (Vec<Problem>, u64) {
+/// `validate`, with the length in bytes of the programme's own part of its
+/// exchange file (`exchange::exported_len`): what cannot be exported as a
+/// file that imports again is not stored. The file holds the approved
+/// editions too: `editions` is what they take (the sum of
+/// `exchange::edition_len`, 0 for none), and the whole must be within
+/// `limit` (`MAX_FILE_BYTES`; a test may pass less).
+pub fn validate_sized(p: &Programme, editions: u64, limit: u64) -> (Vec<Problem>, u64) {
     let mut v = Validator::default();
     v.programme(p);
     let len = crate::exchange::exported_len(p);
-    if let Some(msg) = too_large(len) {
+    let file = len + crate::exchange::editions_field_len(editions);
+    if let Some(msg) = too_large(file, editions > 0, limit) {
         v.push("", msg);
     }
     (v.problems, len)
 }
 
-/// What is wrong with a programme whose exchange file is `len` bytes long.
-fn too_large(len: u64) -> Option<String> {
-    (len > MAX_FILE_BYTES).then(|| {
+/// What is wrong with a programme whose exchange file is `len` bytes long
+/// (`with_editions`: approved editions are part of it).
+pub(crate) fn too_large(len: u64, with_editions: bool, limit: u64) -> Option<String> {
+    (len > limit).then(|| {
+        let (file, advice) = if with_editions {
+            (
+                "её файл обмена вместе с утверждёнными редакциями",
+                "в файле каждая редакция записана целиком; сократите тексты или разделите программу на несколько",
+            )
+        } else {
+            (
+                "её файл обмена",
+                "сократите тексты или разделите программу на несколько",
+            )
+        };
         format!(
-            "программа слишком большая: её файл обмена занял бы {}, а допустимо не больше {}; сократите тексты или разделите программу на несколько",
+            "программа слишком большая: {file} занял бы {}, а допустимо не больше {}; {advice}",
             megabytes(len),
-            megabytes(MAX_FILE_BYTES)
+            megabytes(limit)
         )
     })
 }
@@ -615,10 +633,16 @@ mod tests {
 
     #[test]
     fn a_programme_too_large_to_export_names_the_limit() {
-        assert_eq!(too_large(MAX_FILE_BYTES), None);
-        let msg = too_large(MAX_FILE_BYTES + 300 * 1024).unwrap();
+        assert_eq!(too_large(MAX_FILE_BYTES, false, MAX_FILE_BYTES), None);
+        let msg = too_large(MAX_FILE_BYTES + 300 * 1024, false, MAX_FILE_BYTES).unwrap();
         assert!(
-            msg.contains("занял бы 128,3 МБ") && msg.contains("не больше 128 МБ"),
+            msg.contains("её файл обмена занял бы 128,3 МБ") && msg.contains("не больше 128 МБ"),
+            "{msg}"
+        );
+        let msg = too_large(3 << 20, true, 2 << 20).unwrap();
+        assert!(
+            msg.contains("вместе с утверждёнными редакциями занял бы 3 МБ")
+                && msg.contains("не больше 2 МБ"),
             "{msg}"
         );
     }

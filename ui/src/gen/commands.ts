@@ -1,6 +1,7 @@
 // Generated from the Rust types by crates/api (typescript.rs); do not edit.
 // Regenerate with: cargo test -p metodist-api --test typescript
 import { invoke } from "../invoke.js";
+import type { ActKind } from "./ActKind.js";
 import type { AmendmentDraft } from "./AmendmentDraft.js";
 import type { AmendmentOptions } from "./AmendmentOptions.js";
 import type { Applied } from "./Applied.js";
@@ -141,8 +142,8 @@ export function replaceText(id: number, from: string, to: string, target: Replac
   return invoke<Replaced>("replace_text", { id, from, to, target });
 }
 
-export function approveProgramme(id: number, date: string, number: string): Promise<EditionSummary> {
-  return invoke<EditionSummary>("approve_programme", { id, date, number });
+export function approveProgramme(id: number, date: string, number: string, kind: ActKind | null): Promise<EditionSummary> {
+  return invoke<EditionSummary>("approve_programme", { id, date, number, kind });
 }
 
 export function withdrawEdition(id: number): Promise<EditionSummary> {

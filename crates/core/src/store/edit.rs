@@ -945,50 +945,89 @@ fn whole(tx: &Transaction<'_>, pid: i64) -> Result<Programme, TxError> {
 }
 
 /// Refuses the edit, with every problem named, when the programme as it
-/// now stands in the transaction is invalid.
+/// now stands in the transaction is invalid, or its exchange file with the
+/// editions would pass the limit.
 fn validate_whole(tx: &Transaction<'_>, pid: i64) -> Result<(), TxError> {
-    let (problems, file_bytes) = validate_sized(&whole(tx, pid)?);
+    let editions = super::editions::counted_len(tx, pid)?;
+    let (problems, file_bytes) = validate_sized(&whole(tx, pid)?, editions, file_limit());
     if !problems.is_empty() {
         return Err(CoreError::EditRejected(problems).into());
     }
-    tx.prepare_cached("UPDATE programme SET file_bytes = ?2, file_grown = 0 WHERE id = ?1")?
-        .execute(params![pid, file_bytes as i64])?;
+    tx.prepare_cached(
+        "UPDATE programme SET file_bytes = ?2, file_grown = 0, editions_bytes = ?3 WHERE id = ?1",
+    )?
+    .execute(params![pid, file_bytes as i64, editions as i64])?;
     Ok(())
 }
 
 /// Keeps the programme's exchange file within `MAX_FILE_BYTES` without
 /// counting it on every edit: a part checked alone says nothing of the
 /// whole. The file's size is known from the last check of the whole
-/// programme; each later edit or undo step can add at most
+/// programme (`file_bytes`) and what its approved editions add to it
+/// (`editions_bytes`, counted when they are approved or imported, since
+/// an edition never changes); each later edit or undo step can add at most
 /// `GROWTH_FACTOR` times the bytes of its history step (its part before
 /// and after, compact, against the indented file), so the whole is counted
-/// again only when that sum could pass the limit, or when the size is not
-/// known yet (a programme imported, copied or restored).
+/// again only when that sum could pass the limit, or when a size is not
+/// known yet (a programme imported, copied or restored, a database from
+/// before the editions were counted).
 pub(super) fn check_growth(
     tx: &Transaction<'_>,
     pid: i64,
     step_bytes: usize,
 ) -> Result<(), TxError> {
     const GROWTH_FACTOR: u64 = 8;
-    let (checked, grown): (Option<i64>, i64) = tx
+    let (checked, grown, editions): (Option<i64>, i64, Option<i64>) = tx
         .prepare_cached(
             "UPDATE programme SET file_grown = file_grown + ?2 WHERE id = ?1
-             RETURNING file_bytes, file_grown",
+             RETURNING file_bytes, file_grown, editions_bytes",
         )?
         .query_row(params![pid, step_bytes as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
-    let may_pass = match checked {
-        None => true,
-        Some(bytes) => {
-            bytes.max(0) as u64 + grown.max(0) as u64 * GROWTH_FACTOR
-                > crate::exchange::MAX_FILE_BYTES
+    let may_pass = match (checked, editions) {
+        (Some(bytes), Some(editions)) => {
+            bytes.max(0) as u64
+                + crate::exchange::editions_field_len(editions.max(0) as u64)
+                + grown.max(0) as u64 * GROWTH_FACTOR
+                > file_limit()
         }
+        _ => true,
     };
     if may_pass {
         validate_whole(tx, pid)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+thread_local! {
+    static FILE_LIMIT: std::cell::Cell<u64> =
+        const { std::cell::Cell::new(crate::exchange::MAX_FILE_BYTES) };
+}
+
+/// The largest exchange file a stored programme may export to:
+/// `MAX_FILE_BYTES`, which a unit test lowers for its own thread
+/// (`with_file_limit`) to show the checks on a small programme.
+#[cfg(not(test))]
+pub(super) fn file_limit() -> u64 {
+    crate::exchange::MAX_FILE_BYTES
+}
+
+#[cfg(test)]
+pub(super) fn file_limit() -> u64 {
+    FILE_LIMIT.with(|l| l.get())
+}
+
+/// Runs `f` with the limit of the exchange file lowered to `limit` (at
+/// most `MAX_FILE_BYTES`) on this thread.
+#[cfg(test)]
+pub(crate) fn with_file_limit<T>(limit: u64, f: impl FnOnce() -> T) -> T {
+    let limit = limit.min(crate::exchange::MAX_FILE_BYTES);
+    let before = FILE_LIMIT.with(|l| l.replace(limit));
+    let out = f();
+    FILE_LIMIT.with(|l| l.set(before));
+    out
 }
 
 /// Whether a programme that was valid is still valid after element `uid`

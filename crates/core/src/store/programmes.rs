@@ -28,7 +28,7 @@ impl Store {
     /// first; when anything is wrong nothing is written. A programme whose
     /// uid is already in the database is stored as a copy with a new uid.
     pub fn import(&mut self, p: &Programme) -> Result<i64> {
-        let (problems, file_bytes) = validate_sized(p);
+        let (problems, file_bytes) = validate_sized(p, 0, super::edit::file_limit());
         if !problems.is_empty() {
             return Err(CoreError::InvalidProgramme(problems));
         }
@@ -177,12 +177,11 @@ pub(super) fn insert_new(
     };
     let id = insert_programme(tx, p, &uid)?;
     // Counted as it was checked; a new uid leaves it to the first edit.
-    if !taken {
-        tx.execute(
-            "UPDATE programme SET file_bytes = ?2 WHERE id = ?1",
-            params![id, file_bytes as i64],
-        )?;
-    }
+    // It has no editions yet (an import adds them and their count).
+    tx.execute(
+        "UPDATE programme SET file_bytes = ?2, editions_bytes = 0 WHERE id = ?1",
+        params![id, (!taken).then_some(file_bytes as i64)],
+    )?;
     Ok((id, uid))
 }
 

@@ -245,6 +245,13 @@ BEGIN
     SELECT RAISE(ABORT, 'an approved edition is never changed');
 END;
 "#,
+    // 8: the exchange file holds the approved editions too, so what they
+    // add to it is counted with the programme (`edit::check_growth`):
+    // the sum of `exchange::edition_len` over them, 0 for none; NULL is
+    // not counted yet (counted from the stored editions when needed).
+    r#"
+ALTER TABLE programme ADD COLUMN editions_bytes INTEGER;
+"#,
 ];
 
 /// The schema version this build writes.

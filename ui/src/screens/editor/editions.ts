@@ -59,6 +59,7 @@ import {
 } from "./editions-text.js";
 import type { DiffEntry } from "./editions-text.js";
 import type { EditorContext, EditorTab } from "./tab.js";
+import type { ActKind } from "../../api.js";
 
 type View = "list" | "compare" | "act";
 
@@ -164,6 +165,16 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
   const act = ctx.programme().act;
   const date = h("input", { className: "field field-short", testId: "approve-date", attrs: { type: "text", placeholder: "ДД.ММ.ГГГГ" } });
   const number = h("input", { className: "field field-short", testId: "approve-number", attrs: { type: "text" } });
+  // An amendment may be made by another kind of act than the approving one
+  // (an order amending a decree); the first approval is the programme's own
+  // act. data-testid: approve-kind.
+  const kinds: [ActKind, string][] = [
+    ["decree", "Постановление"],
+    ["order", "Приказ"],
+    ["directive", "Распоряжение"],
+  ];
+  const kind = h("select", { className: "field field-select", testId: "approve-kind" }, ...kinds.map(([value, label]) => h("option", { attrs: { value } }, label)));
+  kind.value = act?.kind ?? "decree";
   if (first && act !== null) {
     date.value = act.date !== null ? formatDate(act.date) : "";
     number.value = act.number ?? "";
@@ -191,7 +202,7 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
     show(number, numberHint, null);
     ok.disabled = true;
     try {
-      await approveProgramme(ctx.id, checked.date, checked.number);
+      await approveProgramme(ctx.id, checked.date, checked.number, first ? null : (kind.value as ActKind));
       openView.set(ctx.id, "list");
       await ctx.reload();
     } catch (error) {
@@ -199,7 +210,7 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
       showRefusal(form, "approve-refusal", message(error));
     }
   };
-  for (const field of [date, number]) {
+  for (const field of [date, number, kind] as HTMLElement[]) {
     field.addEventListener("keydown", (event) => {
       if (event.key === "Enter") void submit();
       if (event.key === "Escape") form.remove();
@@ -213,9 +224,15 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
       { className: "approve-lead" },
       first
         ? "Утверждение закрепляет программу как редакцию № 1. Укажите дату и номер подписанного утверждающего акта."
-        : `Новая редакция № ${(view.editions.at(-1)?.seq ?? 0) + 1}: укажите дату и номер подписанного акта о внесении изменений.`,
+        : `Новая редакция № ${(view.editions.at(-1)?.seq ?? 0) + 1}: укажите вид, дату и номер подписанного акта о внесении изменений.`,
     ),
-    h("div", { className: "form-inline" }, labelled("Дата акта", date, dateHint), labelled("Номер акта", number, numberHint)),
+    h(
+      "div",
+      { className: "form-inline" },
+      first ? null : labelled("Вид акта", kind),
+      labelled("Дата акта", date, dateHint),
+      labelled("Номер акта", number, numberHint),
+    ),
     h("div", { className: "approve-actions" }, ok, cancel),
   );
   place.append(form);
