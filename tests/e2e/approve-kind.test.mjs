@@ -1,7 +1,10 @@
 // End-to-end test of the kind of an amendment act chosen at approval
 // (docs/design.md §4a): the sample approved by its decree on the
 // «Редакции» tab (the first approval has no choice of kind), a deadline
-// moved, the amendment approved as «Приказ» in the form's «Вид акта»; the
+// moved, the amendment act drafted as an order («Вид акта» of «Акт о
+// внесении изменений»: its formula and closing points follow, the decree
+// is still cited as one), then approved as «Приказ» in the form's «Вид
+// акта», which offers the drafted kind first; the
 // list says so, and edition 2 printed to PDF carries «(в редакции приказа
 // от … № …)» under its mark:
 //
@@ -17,7 +20,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import { ARTIFACTS, FIXTURE, KEY, choose, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
+import { ARTIFACTS, FIXTURE, choose, click, cliMissing, freshEnv, launch, retype, runCli, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 600_000;
 const SLOW = 90_000;
@@ -28,12 +31,6 @@ function textOf(session, css) {
      return el ? ("value" in el ? el.value : el.textContent) : "";`,
     [css],
   );
-}
-
-async function retype(session, css, text) {
-  const element = await session.waitFor(css, SLOW);
-  await session.call("POST", `/element/${element}/clear`, {});
-  await session.call("POST", `/element/${element}/value`, { text: text + KEY.tab });
 }
 
 async function openTab(session, id, tab) {
@@ -71,15 +68,29 @@ test("an amendment approved as «Приказ» is listed and printed «в ре�
     await openTab(session, id, "roadmap");
     await session.waitFor('[data-testid="roadmap"][data-complete]', SLOW);
     const uid = await session.script(`return document.querySelector('[data-testid="item-row"]').dataset.uid;`);
-    await retype(session, `[data-testid="item-row"][data-uid="${uid}"] [data-testid="item-deadline"]`, "Октябрь 2024");
+    await retype(session, `[data-testid="item-row"][data-uid="${uid}"] [data-testid="item-deadline"]`, "Октябрь 2024", { timeoutMs: SLOW });
     await waitSaved(session);
 
-    // ---- the amendment, approved as an order ----
+    // ---- the amendment act drafted as an order ----
     await openTab(session, id, "editions");
+    await click(session, '[data-testid="editions-view-act"]', SLOW);
+    await session.waitFor('[data-testid="act-draft-formula"]', SLOW);
+    assert.equal(await textOf(session, '[data-testid="act-kind"]'), "decree", "drafted as the approving act's kind");
+    await choose(session, '[data-testid="act-kind"]', "order");
+    await waitUntil("the act drafted as an order", async () => (await textOf(session, '[data-testid="act-draft-formula"]')) === "ПРИКАЗЫВАЮ:", SLOW);
+    assert.match(await textOf(session, '[data-testid="act-draft-title"]'), /утверждённую постановлением .*от 28\.08\.2024 № 412/, "the decree is still cited as a decree");
+    const closing = await session.script(`return [...document.querySelectorAll('[data-testid^="act-draft-point-"]')].filter((el) => el.tagName === "TEXTAREA").map((el) => el.value).join(" ");`);
+    assert.match(closing, /Настоящий приказ вступает в силу/);
+    await saveScreenshot(session, "approve-kind-act");
+
+    // ---- the amendment, approved as an order ----
+    await click(session, '[data-testid="editions-view-list"]', SLOW);
     await session.waitFor('[data-testid="editions-draft"]', SLOW);
     await click(session, '[data-testid="editions-approve"]', SLOW);
     await session.waitFor('[data-testid="approve-kind"]', SLOW);
-    assert.equal(await textOf(session, '[data-testid="approve-kind"]'), "decree", "the approving act's kind by default");
+    assert.equal(await textOf(session, '[data-testid="approve-kind"]'), "order", "the kind the act was drafted as");
+    await choose(session, '[data-testid="approve-kind"]', "decree");
+    assert.equal(await textOf(session, '[data-testid="approve-kind"]'), "decree");
     const labels = await session.script(`return [...document.querySelectorAll('[data-testid="approve-kind"] option')].map((o) => o.textContent);`);
     assert.deepEqual(labels, ["Постановление", "Приказ", "Распоряжение"]);
     await choose(session, '[data-testid="approve-kind"]', "order");

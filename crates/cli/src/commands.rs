@@ -330,7 +330,7 @@ fn is_docx(out: &Output) -> bool {
 }
 
 /// `render ID|FILE -o OUT.pdf|OUT.docx [--appendix-only] [--profile NAME]
-/// [--edition E | --amendment [--whole]]`: the programme (or its approved
+/// [--edition E | --amendment [--whole] [--kind K]]`: the programme (or its approved
 /// edition E, or the amendment act for its changes since the edition in
 /// force) as a PDF, or as a Word document when the output ends in `.docx`.
 pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
@@ -338,14 +338,15 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
     let appendix_only = args.flag("--appendix-only");
     let amendment = args.flag("--amendment");
     let whole = args.flag("--whole");
+    let kind = crate::editions::kind_option(&mut args)?;
     let profile_name = args.option(&["--profile"])?;
     let edition = crate::editions::edition_option(&mut args, "--edition")?;
     let source = args.positional("номер программы или файл .metodist.json")?;
     args.finish()?;
     let id = source.to_string_lossy().parse::<i64>().ok();
-    if whole && !amendment {
+    if (whole || kind.is_some()) && !amendment {
         return Err(CliError::Usage(
-            "--whole относится к акту об изменениях: укажите и --amendment".into(),
+            "--whole и --kind относятся к акту об изменениях: укажите и --amendment".into(),
         ));
     }
     if amendment && (edition.is_some() || appendix_only) {
@@ -371,6 +372,7 @@ pub fn render(ctx: &mut Context, mut args: Args) -> Result<String, CliError> {
         // The amendment act for the draft's changes (docs/design.md §4a).
         let options = metodist_core::amendment::AmendmentOptions {
             whole,
+            kind,
             ..Default::default()
         };
         if let (true, Output::File(path)) = (is_docx(&out), &out) {

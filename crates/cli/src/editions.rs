@@ -39,7 +39,7 @@ fn edition_line(e: &EditionSummary) -> String {
 
 /// The kind of act after `--kind`: its name in the exchange file
 /// (`decree`, `order`, `directive`) or the Russian word.
-fn kind_option(args: &mut Args) -> Result<Option<ActKind>, CliError> {
+pub(crate) fn kind_option(args: &mut Args) -> Result<Option<ActKind>, CliError> {
     args.option(&["--kind"])?
         .map(|v| {
             let s = v.to_string_lossy().trim().to_lowercase();

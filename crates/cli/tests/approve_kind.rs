@@ -9,33 +9,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use common::sample;
-
-fn run(dir: &Path, args: &[&str], input: &str) -> std::process::Output {
-    common::with_input(
-        common::command_in(dir, &dir.join("test.sqlite3"), args),
-        input.as_bytes(),
-    )
-}
-
-fn ok(dir: &Path, args: &[&str], input: &str) -> String {
-    let out = run(dir, args, input);
-    assert!(
-        out.status.success(),
-        "metodist {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn refused(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = run(dir, args, "");
-    assert!(!out.status.success(), "metodist {args:?} succeeded");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use common::{sample, Env};
 
 /// The `put_item` edit that gives item `uid` of the sample a new deadline.
 fn moved_deadline(uid: &str, deadline: &str) -> String {
@@ -64,6 +38,10 @@ fn moved_deadline(uid: &str, deadline: &str) -> String {
     format!("{edit}\n")
 }
 
+fn args(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
 fn text_of(pdf: &Path) -> String {
     // pdftotext breaks lines as laid out; joining them keeps phrases whole.
     common::pdftotext(pdf)
@@ -74,65 +52,56 @@ fn text_of(pdf: &Path) -> String {
 
 #[test]
 fn an_amendment_approved_as_an_order_is_listed_printed_and_cited_as_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let env = Env::new();
+    let d = env.root();
     let pdf = |name: &str| d.join(name).to_str().unwrap().to_string();
     // The sample is approved by decree № 412 of 28.08.2024 (edition 1).
-    let id = ok(d, &["import", sample().to_str().unwrap()], "")
+    let id = env
+        .ok(&["import", sample().to_str().unwrap()])
         .trim()
         .to_string();
     let today = ["--today", "2025-05-20"];
-    ok(
-        d,
-        &[&["apply", &id][..], &today].concat(),
-        &moved_deadline("it-1-3", "Январь – июнь 2025"),
-    );
+    let apply = [&["apply", &id][..], &today].concat();
+    env.ok_with_input(&apply, &moved_deadline("it-1-3", "Январь – июнь 2025"));
     // An unknown kind is refused with the names to use, and nothing is
     // approved.
-    let (code, err) = refused(
-        d,
-        &[
-            &["approve", &id, "--date", "2025-05-15", "--number", "97-од"][..],
-            &["--kind", "указ"],
+    let approve = |date: &str, number: &str, kind: &str| -> Vec<String> {
+        [
+            &["approve", &id, "--date", date, "--number", number][..],
+            &["--kind", kind],
             &today,
         ]
-        .concat(),
-    );
-    assert_eq!(code, 2, "{err}");
+        .concat()
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let unknown = approve("2025-05-15", "97-од", "указ");
+    let err = env.fails(&args(&unknown), 2);
     assert!(
         err.contains("вид акта «указ» неизвестен")
             && err.contains("decree (постановление), order (приказ) или directive (распоряжение)"),
         "{err}"
     );
     assert_eq!(
-        ok(d, &["editions", &id], "").lines().count(),
+        env.ok(&["editions", &id]).lines().count(),
         2,
         "edition 1 and the draft"
     );
 
-    let out = ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2025-05-15", "--number", "97-од"][..],
-            &["--kind", "order"],
-            &today,
-        ]
-        .concat(),
-        "",
-    );
+    let out = env.ok(&args(&approve("2025-05-15", "97-од", "order")));
     assert_eq!(
         out,
         "Утверждена редакция № 2: приказ от 15.05.2025 № 97-од\n"
     );
-    let list = ok(d, &["editions", &id], "");
     assert_eq!(
-        list,
+        env.ok(&["editions", &id]),
         "1\tпостановление\t28.08.2024\t№ 412\t\n2\tприказ\t15.05.2025\t№ 97-од\tдействующая\n"
     );
 
     // The programme printed after it is «в редакции приказа …»; its own
     // act is still the decree that approved it.
-    ok(d, &["render", &id, "-o", &pdf("now.pdf")], "");
+    env.ok(&["render", &id, "-o", &pdf("now.pdf")]);
     let now = text_of(&d.join("now.pdf"));
     assert!(
         now.contains("от 28.08.2024 № 412 (в редакции приказа от 15.05.2025 № 97-од)"),
@@ -142,35 +111,41 @@ fn an_amendment_approved_as_an_order_is_listed_printed_and_cited_as_one() {
     assert!(!now.contains("в редакции постановления"), "{now}");
 
     // The next amendment act cites it as an order in its title.
-    ok(
-        d,
-        &[&["apply", &id][..], &today].concat(),
-        &moved_deadline("it-1-3", "Январь – сентябрь 2025"),
-    );
-    ok(
-        d,
-        &["render", &id, "--amendment", "-o", &pdf("act.pdf")],
-        "",
-    );
+    env.ok_with_input(&apply, &moved_deadline("it-1-3", "Январь – сентябрь 2025"));
+    env.ok(&["render", &id, "--amendment", "-o", &pdf("act.pdf")]);
     let act = text_of(&d.join("act.pdf"));
+    let cited = "утверждённую постановлением администрации Заречного муниципального района от 28.08.2024 № 412 (в редакции приказа от 15.05.2025 № 97-од)";
+    assert!(act.contains(cited), "{act}");
+    assert!(act.contains("ПОСТАНОВЛЕНИЕ"), "{act}");
+    // Drafted as an order itself: its heading, formula and closing points
+    // speak of an order; the acts it cites stay what they are.
+    env.ok(&[
+        "render",
+        &id,
+        "--amendment",
+        "--kind",
+        "order",
+        "-o",
+        &pdf("order.pdf"),
+    ]);
+    let order = text_of(&d.join("order.pdf"));
+    assert!(order.contains(cited), "{order}");
+    assert!(!order.contains("ПОСТАНОВЛЕНИЕ"), "{order}");
+    for expected in ["ПРИКАЗ", "ПРИКАЗЫВАЮ:", "Настоящий приказ вступает в силу"]
+    {
+        assert!(order.contains(expected), "«{expected}» in {order}");
+    }
+    // --kind belongs to the amendment act (or to approve).
+    let err = env.fails(&["render", &id, "--kind", "order", "-o", &pdf("x.pdf")], 2);
     assert!(
-        act.contains(
-            "утверждённую постановлением администрации Заречного муниципального района от 28.08.2024 № 412 (в редакции приказа от 15.05.2025 № 97-од)"
-        ),
-        "{act}"
+        err.contains("--kind относятся к акту об изменениях"),
+        "{err}"
     );
+    assert!(!d.join("x.pdf").exists());
+
     // Approved with the Russian word, and by default as the approving act.
-    ok(
-        d,
-        &[
-            &["approve", &id, "--date", "2025-05-20", "--number", "5-р"][..],
-            &["--kind", "распоряжение"],
-            &today,
-        ]
-        .concat(),
-        "",
-    );
-    ok(d, &["render", &id, "-o", &pdf("later.pdf")], "");
+    env.ok(&args(&approve("2025-05-20", "5-р", "распоряжение")));
+    env.ok(&["render", &id, "-o", &pdf("later.pdf")]);
     assert!(
         text_of(&d.join("later.pdf")).contains(
             "(в редакции приказа от 15.05.2025 № 97-од, распоряжения от 20.05.2025 № 5-р)"

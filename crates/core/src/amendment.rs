@@ -170,6 +170,10 @@ pub struct AmendmentOptions {
     pub whole: bool,
     /// A part listed in more points than this is restated whole.
     pub max_points: u32,
+    /// The kind of the amendment act (an order amending a decree);
+    /// absent: the approving act's kind.
+    #[serde(default)]
+    pub kind: Option<ActKind>,
 }
 
 impl Default for AmendmentOptions {
@@ -177,6 +181,7 @@ impl Default for AmendmentOptions {
         AmendmentOptions {
             whole: false,
             max_points: 5,
+            kind: None,
         }
     }
 }
@@ -878,8 +883,9 @@ fn roadmap_points(
 }
 
 /// The closing points of the approving act (publication, entry into
-/// force, control) carried over; the usual two when it has none.
-fn closing_points(approving: &ApprovingAct, kind: ActKind) -> Vec<String> {
+/// force, control) carried over when the amendment is of its kind (they
+/// name it: «настоящее постановление»); the usual two otherwise.
+fn closing_points(approving: &ApprovingAct, kind: ActKind, carry: bool) -> Vec<String> {
     let starts = [
         "контроль",
         "настоящ",
@@ -902,7 +908,7 @@ fn closing_points(approving: &ApprovingAct, kind: ActKind) -> Vec<String> {
             None => p,
         })
         .collect();
-    if !carried.is_empty() {
+    if carry && !carried.is_empty() {
         return carried;
     }
     let (nom, gen) = (nominative(kind), genitive(kind, false));
@@ -929,18 +935,21 @@ pub fn draft(
     earlier: &[ActRef],
     options: &AmendmentOptions,
 ) -> AmendmentDraft {
-    let kind = approving.kind;
+    // The act cited is the approving one; the act drafted may be of
+    // another kind, and then speaks of itself in its own words.
+    let cited = approving.kind;
+    let kind = options.kind.unwrap_or(cited);
     let old_title = diff
         .title
         .as_ref()
         .map(|t| t.old.clone())
         .unwrap_or_else(|| new.title.clone());
-    let name = programme_name(&old_title, kind);
+    let name = programme_name(&old_title, cited);
     let issuer = new.appendix.issuer_genitive.trim();
     let by = if issuer.is_empty() {
-        kind.instrumental().to_string()
+        cited.instrumental().to_string()
     } else {
-        format!("{} {issuer}", kind.instrumental())
+        format!("{} {issuer}", cited.instrumental())
     };
     let approved = format!(
         "утверждённую {by} {}{}",
@@ -997,7 +1006,7 @@ pub fn draft(
             points.push(format!("1.{}. {s}", i + 1));
         }
     }
-    points.extend(closing_points(approving, kind));
+    points.extend(closing_points(approving, kind, kind == cited));
     let points = points
         .iter()
         .map(|p| resolve_appendix_refs(p, &apx))
@@ -1011,7 +1020,11 @@ pub fn draft(
             place: approving.place.clone(),
             title,
             preamble,
-            formula: approving.formula.clone(),
+            formula: if kind == cited {
+                approving.formula.clone()
+            } else {
+                kind.formula().to_string()
+            },
             points,
             signatory_position: approving.signatory_position.clone(),
             signatory_name: approving.signatory_name.clone(),
@@ -1315,6 +1328,47 @@ mod tests {
     }
 
     #[test]
+    fn an_order_amending_a_decree_cites_the_decree_and_speaks_of_itself_as_an_order() {
+        let old = programme();
+        let mut new = old.clone();
+        new.roadmap.blocks[0].items[0].deadline = "Май 2026".into();
+        let d = draft(
+            &old,
+            &new,
+            &compare(&old, &new),
+            old.act.as_ref().unwrap(),
+            &[],
+            &AmendmentOptions {
+                whole: true,
+                kind: Some(ActKind::Order),
+                ..Default::default()
+            },
+        );
+        assert_eq!(d.act.kind, ActKind::Order);
+        // The approving act is still cited as the decree it is.
+        assert!(
+            d.act.title.contains(
+                "утверждённую постановлением администрации Урицкого района от 18.11.2013 № 571"
+            ),
+            "{}",
+            d.act.title
+        );
+        assert_eq!(d.act.formula, "ПРИКАЗЫВАЮ:");
+        assert_eq!(
+            d.act.points[0],
+            "Программу изложить в новой редакции согласно приложению к настоящему приказу."
+        );
+        // The decree's closing points name «настоящего постановления»: not carried.
+        assert_eq!(
+            d.act.points[1..],
+            [
+                "Настоящий приказ вступает в силу со дня его подписания.".to_string(),
+                "Контроль за исполнением настоящего приказа оставляю за собой.".to_string(),
+            ]
+        );
+    }
+
+    #[test]
     fn the_whole_programme_in_a_new_edition() {
         let old = programme();
         let mut new = old.clone();
@@ -1421,19 +1475,19 @@ mod tests {
             "Настоящее постановление вступает в силу со дня его официального опубликования и распространяется на правоотношения, возникшие с 1 сентября 2024 года.".into(),
         ];
         assert_eq!(
-            closing_points(&act, ActKind::Decree),
+            closing_points(&act, ActKind::Decree, true),
             ["Настоящее постановление вступает в силу со дня его официального опубликования."]
         );
         act.points.clear();
         assert_eq!(
-            closing_points(&act, ActKind::Order),
+            closing_points(&act, ActKind::Order, true),
             [
                 "Настоящий приказ вступает в силу со дня его подписания.",
                 "Контроль за исполнением настоящего приказа оставляю за собой."
             ]
         );
         assert_eq!(
-            closing_points(&act, ActKind::Decree)[0],
+            closing_points(&act, ActKind::Decree, true)[0],
             "Настоящее постановление вступает в силу со дня его подписания."
         );
     }

@@ -128,6 +128,16 @@ impl ActKind {
             Self::Directive => "распоряжением",
         }
     }
+
+    /// The formula before the points of an act of this kind, as the
+    /// common templates write it; a directive has none.
+    pub fn formula(self) -> &'static str {
+        match self {
+            Self::Decree => "ПОСТАНОВЛЯЕТ:",
+            Self::Order => "ПРИКАЗЫВАЮ:",
+            Self::Directive => "",
+        }
+    }
 }
 
 /// The approving act (постановление / приказ / распоряжение).

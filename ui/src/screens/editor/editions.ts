@@ -16,7 +16,7 @@
 // compare-print-saved, compare-docx-saved,
 // compare-count, compare-group-<key>, diff-entry (data-kind), diff-field,
 // seg-added, seg-removed, compare-error, act-whole, act-redraft,
-// act-draft-title, act-draft-issuer, act-draft-preamble, act-draft-formula,
+// act-kind, act-draft-title, act-draft-issuer, act-draft-preamble, act-draft-formula,
 // act-draft-point-<n>, act-draft-appendix, act-print, act-save-docx,
 // act-status, act-error.
 
@@ -70,7 +70,7 @@ const openEdition = new Map<number, number>();
 /** The amendment act as she edited it, by programme, until she drafts it anew. */
 const editedDrafts = new Map<number, { options: AmendmentOptions; draft: AmendmentDraft }>();
 
-const DEFAULT_OPTIONS: AmendmentOptions = { whole: false, max_points: 5 };
+const DEFAULT_OPTIONS: AmendmentOptions = { whole: false, max_points: 5, kind: null };
 
 function message(error: unknown): string {
   return error instanceof AppError ? error.message : "Не удалось выполнить действие.";
@@ -160,6 +160,17 @@ function entryElement(entry: DiffEntry): HTMLElement {
 
 // ---- The list of editions ----
 
+const KINDS: readonly [ActKind, string][] = [
+  ["decree", "Постановление"],
+  ["order", "Приказ"],
+  ["directive", "Распоряжение"],
+];
+
+/** «Вид акта»: the approve form's and the amendment act's. */
+function kindSelect(testId: string): HTMLSelectElement {
+  return h("select", { className: "field field-select", testId, attrs: { "aria-label": "Вид акта" } }, ...KINDS.map(([value, label]) => h("option", { attrs: { value } }, label)));
+}
+
 function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement): HTMLElement {
   const first = view.editions.length === 0;
   const act = ctx.programme().act;
@@ -168,13 +179,9 @@ function approveForm(ctx: EditorContext, view: EditionsView, place: HTMLElement)
   // An amendment may be made by another kind of act than the approving one
   // (an order amending a decree); the first approval is the programme's own
   // act. data-testid: approve-kind.
-  const kinds: [ActKind, string][] = [
-    ["decree", "Постановление"],
-    ["order", "Приказ"],
-    ["directive", "Распоряжение"],
-  ];
-  const kind = h("select", { className: "field field-select", testId: "approve-kind" }, ...kinds.map(([value, label]) => h("option", { attrs: { value } }, label)));
-  kind.value = act?.kind ?? "decree";
+  const kind = kindSelect("approve-kind");
+  // The kind she drafted the amendment act as, else the approving act's.
+  kind.value = editedDrafts.get(ctx.id)?.options.kind ?? act?.kind ?? "decree";
   if (first && act !== null) {
     date.value = act.date !== null ? formatDate(act.date) : "";
     number.value = act.number ?? "";
@@ -601,6 +608,9 @@ async function actView(ctx: EditorContext): Promise<HTMLElement> {
   let draft: AmendmentDraft | null = saved?.draft ?? null;
   const whole = h("input", { testId: "act-whole", attrs: { type: "checkbox" } });
   whole.checked = options.whole;
+  // An order may amend a decree: the act cited stays what it is.
+  const kind = kindSelect("act-kind");
+  kind.value = options.kind ?? ctx.programme().act?.kind ?? "decree";
   const keep = (): void => {
     if (draft !== null) editedDrafts.set(ctx.id, { options, draft });
   };
@@ -714,6 +724,10 @@ async function actView(ctx: EditorContext): Promise<HTMLElement> {
     options = { ...options, whole: whole.checked };
     void redraft();
   });
+  kind.addEventListener("change", () => {
+    options = { ...options, kind: kind.value as ActKind };
+    void redraft();
+  });
   const again = button("Составить заново", "act-redraft", () => void redraft(), { className: "button", title: "Составить акт заново по сравнению: правки в полях ниже пропадут" });
   if (draft === null) await redraft();
   else show();
@@ -725,7 +739,7 @@ async function actView(ctx: EditorContext): Promise<HTMLElement> {
       { className: "field-hint" },
       "Акт составлен по изменениям после действующей редакции. Поправьте текст, затем напечатайте; правки хранятся до закрытия программы или «Составить заново».",
     ),
-    h("div", { className: "amendment-options" }, h("label", { className: "checkbox" }, whole, " Изложить программу целиком в новой редакции"), again),
+    h("div", { className: "amendment-options" }, h("label", { className: "print-profile" }, "Вид акта: ", kind), h("label", { className: "checkbox" }, whole, " Изложить программу целиком в новой редакции"), again),
     body,
     h("div", { className: "print-save-buttons" }, h("label", { className: "print-profile" }, "Оформление: ", profile), printButton, wordButton),
     status,
