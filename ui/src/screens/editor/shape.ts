@@ -374,8 +374,8 @@ function columnsEditor(ctx: EditorContext, layout: DocumentLayout, redraw: () =>
       { testId: `shape-column-${kind}` },
       h("td", {}, h("label", { className: "checkbox" }, print, ` ${DEFAULT_HEADERS[kind]}`)),
       h("td", {}, header),
-      h("td", { className: "shape-width" }, width, reset, widthHint),
-      h("td", {}, h("span", { className: "field-hint", testId: `shape-column-${kind}-percent` }, percent)),
+      // The share as a percent under its number: a fourth column would not fit an 800 px window.
+      h("td", { className: "shape-width" }, width, reset, h("span", { className: "field-hint", testId: `shape-column-${kind}-percent` }, percent), widthHint),
     );
   });
   return h(
@@ -391,7 +391,7 @@ function columnsEditor(ctx: EditorContext, layout: DocumentLayout, redraw: () =>
         h(
           "table",
           { className: "doc-table simple-table shape-columns" },
-          h("thead", {}, h("tr", {}, h("th", {}, "Печатать"), h("th", {}, "Заголовок в печати"), h("th", {}, "Доля ширины"), h("th", {}, ""))),
+          h("thead", {}, h("tr", {}, h("th", {}, "Печатать"), h("th", {}, "Заголовок в печати"), h("th", {}, "Доля ширины"))),
           h("tbody", {}, ...rows),
         ),
       ),
