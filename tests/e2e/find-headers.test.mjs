@@ -15,65 +15,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { FIXTURE, KEY, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
+import { ctrl, focused, hitTexts, openProgramme, resize, typeInto } from "./find-helpers.mjs";
 
 const TEST_TIMEOUT_MS = 600_000;
 /** Waits are generous: the machine running these may be loaded. */
 const SLOW = 60_000;
-
-async function openProgramme(session, tab) {
-  await session.waitFor('[data-testid="programme-row"]', SLOW);
-  const id = await session.script(`return document.querySelector('[data-testid="programme-row"]').dataset.id;`);
-  await session.script(`location.hash = arguments[0];`, [`#/programmes/${id}/${tab}`]);
-  await session.waitFor(`[data-testid="editor"][data-tab="${tab}"]`, SLOW);
-  return id;
-}
-
-async function ctrl(session, key) {
-  await session.call("POST", "/actions", {
-    actions: [
-      {
-        type: "key",
-        id: "keyboard",
-        actions: [
-          { type: "keyDown", value: KEY.control },
-          { type: "keyDown", value: key },
-          { type: "keyUp", value: key },
-          { type: "keyUp", value: KEY.control },
-        ],
-      },
-    ],
-  });
-  await session.call("DELETE", "/actions");
-}
-
-async function typeInto(session, css, text) {
-  const element = await session.waitFor(css, SLOW);
-  await session.call("POST", `/element/${element}/value`, { text });
-}
-
-function hitTexts(session) {
-  return session.script(
-    `return [...document.querySelectorAll('[data-testid="find-hits"] .find-hit')].map((b) => [
-       b.querySelector(".find-hit-where").textContent, b.querySelector("mark").textContent]);`,
-  );
-}
-
-function focused(session) {
-  return session.script(
-    `const el = document.activeElement;
-     return el ? { testid: el.dataset.testid ?? null, value: el.value ?? null, placeholder: el.placeholder ?? null,
-       open: el.closest("details")?.open ?? null,
-       tab: document.querySelector('[data-testid="editor"]')?.dataset.tab ?? null } : null;`,
-  );
-}
-
-async function resize(session, width, height) {
-  await session.call("POST", "/window/rect", { width, height });
-  await waitUntil(`a ${width}×${height} window`, async () => {
-    const [w, h] = await session.script("return [window.innerWidth, window.innerHeight];");
-    return w === width && h === height;
-  }, SLOW);
-}
 
 test("a default column header is found as it prints; its hit opens the empty header field, and a replacement there is stored as her header", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
   const { env } = freshEnv("find-headers");

@@ -28,66 +28,9 @@ import {
   waitSaved,
   waitUntil,
 } from "./harness.mjs";
+import { ctrl, focused, hitTexts, openProgramme, resize, typeInto } from "./find-helpers.mjs";
 
 const TEST_TIMEOUT_MS = 300_000;
-
-async function openProgramme(session, tab) {
-  await session.waitFor('[data-testid="programme-row"]');
-  const id = await session.script(`return document.querySelector('[data-testid="programme-row"]').dataset.id;`);
-  await session.script(`location.hash = arguments[0];`, [`#/programmes/${id}/${tab}`]);
-  await session.waitFor(`[data-testid="editor"][data-tab="${tab}"]`, 30_000);
-  return id;
-}
-
-/** Ctrl+<key> as the keyboard sends it, to whatever has focus. */
-async function ctrl(session, key) {
-  await session.call("POST", "/actions", {
-    actions: [
-      {
-        type: "key",
-        id: "keyboard",
-        actions: [
-          { type: "keyDown", value: KEY.control },
-          { type: "keyDown", value: key },
-          { type: "keyUp", value: key },
-          { type: "keyUp", value: KEY.control },
-        ],
-      },
-    ],
-  });
-  await session.call("DELETE", "/actions");
-}
-
-/** Types into the element matching `css` (keys, as she would). */
-async function typeInto(session, css, text) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/value`, { text });
-}
-
-function hitTexts(session) {
-  return session.script(
-    `return [...document.querySelectorAll('[data-testid="find-hits"] .find-hit')].map((b) => [
-       b.querySelector(".find-hit-where").textContent, b.querySelector("mark").textContent]);`,
-  );
-}
-
-function focused(session) {
-  return session.script(
-    `const el = document.activeElement;
-     const row = el && el.closest('[data-uid]');
-     return el ? { testid: el.dataset.testid ?? null, uid: row ? row.dataset.uid : null,
-       selected: typeof el.selectionStart === "number" ? el.value.slice(el.selectionStart, el.selectionEnd) : null,
-       tab: document.querySelector('[data-testid="editor"]')?.dataset.tab ?? null } : null;`,
-  );
-}
-
-async function resize(session, width, height) {
-  await session.call("POST", "/window/rect", { width, height });
-  await waitUntil(`a window of ${width}×${height}`, async () => {
-    const [w, h] = await session.script(`return [window.innerWidth, window.innerHeight];`);
-    return Math.abs(w - width) <= 40 && Math.abs(h - height) <= 80;
-  }, 10_000);
-}
 
 test("Ctrl+F on the act finds a word of the roadmap; its hit opens the roadmap on the field with the word selected", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {
   const { env } = freshEnv("find");

@@ -26,6 +26,7 @@ import {
   click,
   freshEnv as sharedEnv,
   launch,
+  retype,
   saveScreenshot,
   waitSaved,
   waitUntil,
@@ -40,12 +41,9 @@ async function openTab(session, key) {
   await session.waitFor(`[data-testid="editor"][data-tab="${key}"] [data-testid="tab-${key}"]`);
 }
 
-/** Types into a field as the user would: cleared, then keys. */
-async function typeInto(session, css, text) {
-  const element = await session.waitFor(css);
-  await session.call("POST", `/element/${element}/clear`, {});
-  await session.call("POST", `/element/${element}/value`, { text });
-  return element;
+/** Types into a field as the user would: cleared, then keys (found again if the tab is drawn anew meanwhile). */
+function typeInto(session, css, text) {
+  return retype(session, css, text, { leave: "" });
 }
 
 /** The status of the row of one due date on screen, or null. */

@@ -218,8 +218,22 @@ export class Session {
     return this.call("GET", `/element/${element}/text`);
   }
 
-  async textOf(css) {
-    return this.text(await this.waitFor(css));
+  /**
+   * The rendered text of the first element matching `css`. Finding it and
+   * reading it are two requests: a tab drawn again in between replaces the
+   * element, and then it is found again (up to `timeoutMs`).
+   */
+  async textOf(css, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const element = await this.waitFor(css, timeoutMs);
+      try {
+        return await this.text(element);
+      } catch (error) {
+        if (error.webdriverError !== "stale element reference" || Date.now() > deadline) throw error;
+        await sleep(100);
+      }
+    }
   }
 
   async title() {
