@@ -196,6 +196,27 @@ export async function retype(session, css, text, { leave = KEY.tab, timeoutMs = 
   }
 }
 
+/**
+ * Types `text` over the field's whole text, selected first, as she does
+ * (then `leave`, Tab by default). Not WebDriver's clear: that blurs the
+ * emptied field, which would send "" and store it. A field replaced while
+ * its tab is drawn again is found again, as in `retype`.
+ */
+export async function typeOver(session, css, text, { leave = KEY.tab, timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const element = await session.waitFor(css, timeoutMs);
+    try {
+      await session.script(`arguments[0].focus(); arguments[0].select();`, [{ [ELEMENT_KEY]: element }]);
+      await session.call("POST", `/element/${element}/value`, { text: text + leave });
+      return element;
+    } catch (error) {
+      if (!RETRYABLE.includes(error.webdriverError) || Date.now() > deadline) throw error;
+      await sleep(200);
+    }
+  }
+}
+
 /** Types into whatever has focus, as the user would (keys, not values set by script). */
 export async function typeActive(session, text) {
   const element = await activeElement(session);

@@ -16,21 +16,10 @@ import { rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { test } from "node:test";
 
-import { CLI, FIXTURE, click, cliMissing, freshEnv, launch, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
+import { CLI, FIXTURE, click, cliMissing, freshEnv, launch, saveScreenshot, waitSaved, waitUntil, typeOver } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 300_000;
 const TODAY = "2026-12-01";
-
-/**
- * Replaces the value of a field by typing over it, as she would (its text
- * selected, then the keys), and leaves it with Tab so it is sent. Not
- * WebDriver's «clear»: that blurs the emptied field, which sends "".
- */
-async function retype(session, css, text) {
-  const element = await session.waitFor(css);
-  await session.script(`const el = document.querySelector(arguments[0]); el.focus(); el.select();`, [css]);
-  await session.call("POST", `/element/${element}/value`, { text: text + "\uE004" });
-}
 
 function valueOf(session, css) {
   return session.script(`const el = document.querySelector(arguments[0]); return el ? el.value : null;`, [css]);
@@ -111,7 +100,7 @@ test("an impossible act date says what is wrong and stays with «не сохра
       await session.waitFor('[data-testid="programme-list"]');
       await openTab(session, id, "act");
       assert.equal(await valueOf(session, '[data-testid="act-date"]'), "28.08.2024");
-      await retype(session, '[data-testid="act-date"]', "31.11.2026");
+      await typeOver(session, '[data-testid="act-date"]', "31.11.2026");
       await waitUntil("the reason beside the date", async () => /в ноябре 30 дней/.test(await textIn(session, '[data-testid="act-date-hint"]')));
       assert.equal(
         await textIn(session, '[data-testid="act-date-hint"]'),
@@ -135,12 +124,12 @@ test("an impossible act date says what is wrong and stays with «не сохра
         ["32.01.2026", "в январе 31 день"],
         ["12.13.2026", "месяца 13 нет"],
       ]) {
-        await retype(session, '[data-testid="act-date"]', typed);
+        await typeOver(session, '[data-testid="act-date"]', typed);
         await waitUntil(`the reason for ${typed}`, async () => (await textIn(session, '[data-testid="act-date-hint"]')).includes(reason));
       }
 
       // Fixed: saved, the warning goes, and it is what a reload shows.
-      await retype(session, '[data-testid="act-date"]', "30.11.2026");
+      await typeOver(session, '[data-testid="act-date"]', "30.11.2026");
       await waitSaved(session);
       assert.equal(await textIn(session, '[data-testid="act-date-hint"]'), "");
       await openTab(session, id, "passport");
@@ -161,7 +150,7 @@ test("a shortened period names what blocks it; «убрать» is one step, and
       await openTab(session, id, "indicators");
       assert.equal(await valueOf(session, '[data-testid="indicator-plan-2-2027"]'), "5");
       // A month that does not exist: said, kept in the field, across a tab switch.
-      await retype(session, '[data-testid="editor-period-end"]', "13.2027");
+      await typeOver(session, '[data-testid="editor-period-end"]', "13.2027");
       await waitUntil("month 13 named", async () => /месяца 13 нет/.test(await textIn(session, '[data-testid="editor-period-hint"]')));
       await click(session, '[data-testid="tab-link-act"]');
       await session.waitFor('[data-testid="editor"][data-tab="act"] [data-testid="tab-act"]');
@@ -169,7 +158,7 @@ test("a shortened period names what blocks it; «убрать» is one step, and
       assert.equal(await textIn(session, '[data-testid="editor-period-hint"]'), "Окончание «13.2027»: месяца 13 нет: месяц — от 01 до 12. Не сохранено.");
       await click(session, '[data-testid="tab-link-indicators"]');
       await session.waitFor('[data-testid="editor"][data-tab="indicators"] [data-testid="tab-indicators"]');
-      await retype(session, '[data-testid="editor-period-end"]', "05.2026");
+      await typeOver(session, '[data-testid="editor-period-end"]', "05.2026");
       const offer = '[data-testid="editor-period-offer"]';
       await waitUntil("the offer", async () => session.script(`const el = document.querySelector(arguments[0]); return el !== null && !el.hidden;`, [offer]));
       assert.equal(await textIn(session, '[data-testid="editor-period-offer-text"]'), "Окончание 05.2026 не сохранено: вне нового периода остаются данные.");
@@ -205,11 +194,11 @@ test("a fact for a year to come is warned about beside its cell; «76.5%» is sh
     await launch(t, "refusal-fact", env, async (session) => {
       await session.waitFor('[data-testid="programme-list"]');
       await openTab(session, id, "indicators");
-      await retype(session, '[data-testid="indicator-fact-1-2026"]', "76.5%");
+      await typeOver(session, '[data-testid="indicator-fact-1-2026"]', "76.5%");
       await waitSaved(session);
       assert.equal(await valueOf(session, '[data-testid="indicator-fact-1-2026"]'), "76,5");
       assert.equal(await textIn(session, '[data-testid="indicator-fact-1-2026-warning"]'), "", "this year's fact is usual");
-      await retype(session, '[data-testid="indicator-fact-1-2027"]', "3,5");
+      await typeOver(session, '[data-testid="indicator-fact-1-2027"]', "3,5");
       await waitSaved(session);
       // The narrow cell has the short words; the whole sentence is on hover.
       assert.equal(await textIn(session, '[data-testid="indicator-fact-1-2027-warning"]'), "год не наступил");

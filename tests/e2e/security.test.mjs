@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { CLI, FIXTURE, KEY, choose, click, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil } from "./harness.mjs";
+import { CLI, FIXTURE, KEY, choose, click, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil, typeOver } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 600_000;
 const cliMissing = existsSync(CLI) ? false : `the metodist CLI is not built (${CLI})`;
@@ -81,14 +81,6 @@ function fieldKinds(session, root) {
   );
 }
 
-async function typeInto(session, testId, text) {
-  const element = await click(session, `[data-testid="${testId}"]`);
-  await session.call("POST", `/element/${element}/value`, { text: KEY.control + "a" + KEY.null });
-  await session.call("POST", `/element/${element}/value`, { text });
-  // Leaving the field sends its edit (fields.ts: on blur or after 400 ms).
-  await session.call("POST", `/element/${element}/value`, { text: KEY.tab });
-}
-
 function valueOf(session, testId) {
   return session.script(
     `const el = document.querySelector('[data-testid="' + arguments[0] + '"]'); return el ? el.value : null;`,
@@ -119,7 +111,7 @@ test(
         const id = await session.script(`return document.querySelector('[data-testid="editor"]').dataset.programmeId;`);
 
         // The programme's title in the editor's head (it is the list's title).
-        await typeInto(session, "editor-title", PAYLOAD);
+        await typeOver(session, '[data-testid="editor-title"]', PAYLOAD);
         await waitSaved(session);
         typed.set("editor-title", null);
 
@@ -154,7 +146,7 @@ test(
           t.diagnostic(`${tab}: ${kinds.length} kinds of text field: ${kinds.map(([kind]) => kind).join(", ")}`);
           assert.ok(kinds.length > 0, `the ${tab} tab has text fields`);
           for (const [, testId] of kinds) {
-            await typeInto(session, testId, PAYLOAD);
+            await typeOver(session, `[data-testid="${testId}"]`, PAYLOAD);
             await assertNothingRan(session, `${tab}, after typing into ${testId}`);
             typed.set(testId, tab);
           }
@@ -174,7 +166,7 @@ test(
 
         // A template named with markup.
         await click(session, '[data-testid="programme-save-template"]');
-        await typeInto(session, "template-name-input", PAYLOAD);
+        await typeOver(session, '[data-testid="template-name-input"]', PAYLOAD);
         await click(session, '[data-testid="template-name-save"]');
         // Saving re-renders the list: wait for its message, then open the chooser.
         await waitUntil("the template saved", async () =>
@@ -337,18 +329,6 @@ async function assertNothingRanHere(session, where) {
   return result.charts;
 }
 
-/**
- * Types into a field as the user would: all selected, then keys (no Tab).
- * Not WebDriver's clear, which fires "change" on an empty field and so
- * would store an empty fact before the markup is typed.
- */
-async function typeKeys(session, css, text) {
-  const element = await click(session, css);
-  await session.call("POST", `/element/${element}/value`, { text: KEY.control + "a" + KEY.null });
-  await session.call("POST", `/element/${element}/value`, { text });
-  return element;
-}
-
 async function openTrackingTab(session, key) {
   await click(session, `[data-testid="tab-link-${key}"]`);
   await session.waitFor(`[data-testid="editor"][data-tab="${key}"] [data-testid="tab-${key}"]`);
@@ -413,7 +393,7 @@ test(
 
         // The search text is matched as plain text: markup finds the rows
         // that hold it, a regular-expression-looking text finds nothing.
-        await typeKeys(session, '[data-testid="filter-search"]', PAYLOADS[1]);
+        await typeOver(session, '[data-testid="filter-search"]', PAYLOADS[1], { leave: "" });
         const bySearch = await waitUntil("the search", async () => {
           const text = await textOf(session, '[data-testid="filter-count"]');
           return /^Найдено: [1-9]\d*$/.test(text ?? "") ? text : false;
@@ -424,7 +404,7 @@ test(
           PAYLOADS[1],
         );
         await assertNothingRanHere(session, "«Сегодня», searched for markup");
-        await typeKeys(session, '[data-testid="filter-search"]', ".*");
+        await typeOver(session, '[data-testid="filter-search"]', ".*", { leave: "" });
         await waitUntil("«.*» finds nothing", async () => (await textOf(session, '[data-testid="filter-count"]')) === "Найдено: 0");
         await click(session, '[data-testid="filter-reset"]');
 
@@ -437,7 +417,7 @@ test(
         const rowCss = `[data-testid="today-month"] [data-testid="due-row"][data-item="${picked.item}"][data-due="${picked.due}"]`;
         await session.script(`document.querySelector(arguments[0]).scrollIntoView({ block: "center" });`, [rowCss]);
         await click(session, `${rowCss} [data-testid="due-comment-toggle"]`);
-        await typeKeys(session, `${rowCss} [data-testid="due-comment"]`, PAYLOAD + "\uE007");
+        await typeOver(session, `${rowCss} [data-testid="due-comment"]`, PAYLOAD + "\uE007", { leave: "" });
         await waitUntil("done with the comment as text", async () => {
           const [status, noted] = await session.script(
             `const row = document.querySelector(arguments[0]);
@@ -456,14 +436,14 @@ test(
         await assertBodiesAsText(session, "«Месяц»");
         await click(session, `${monthRow} [data-testid="due-open"]`);
         await session.waitFor('[data-testid="track-form"]');
-        await typeKeys(session, '[data-testid="track-comment"]', PAYLOAD);
-        await typeKeys(session, '[data-testid="track-evidence"]', PAYLOAD);
-        await typeKeys(session, '[data-testid="track-done-on"]', PAYLOAD);
+        await typeOver(session, '[data-testid="track-comment"]', PAYLOAD, { leave: "" });
+        await typeOver(session, '[data-testid="track-evidence"]', PAYLOAD, { leave: "" });
+        await typeOver(session, '[data-testid="track-done-on"]', PAYLOAD, { leave: "" });
         await click(session, '[data-testid="track-save"]');
         assert.equal(await textOf(session, '[data-testid="track-done-on-hint"]'), "Дата пишется так: 12.09.2024");
         await assertNothingRanHere(session, "«Месяц», markup in the date done");
         await choose(session, '[data-testid="track-status"]', "moved");
-        await typeKeys(session, '[data-testid="track-moved-to"]', PAYLOAD);
+        await typeOver(session, '[data-testid="track-moved-to"]', PAYLOAD, { leave: "" });
         await click(session, '[data-testid="track-save"]');
         assert.equal(await textOf(session, '[data-testid="track-moved-to-hint"]'), "Дата пишется так: 12.09.2024");
         assert.ok(await session.findAll('[data-testid="track-form"]').then((f) => f.length === 1), "the form stays open");
@@ -471,7 +451,7 @@ test(
         await session.script(`document.querySelector('[data-testid="track-form"]').scrollIntoView({ block: "center" });`);
         await saveScreenshot(session, "security-tracking-month-refused");
         await choose(session, '[data-testid="track-status"]', "done");
-        await typeKeys(session, '[data-testid="track-done-on"]', "20.05.2025");
+        await typeOver(session, '[data-testid="track-done-on"]', "20.05.2025", { leave: "" });
         await click(session, '[data-testid="track-save"]');
         await waitUntil("the form closes, the row shows comment and evidence", async () => {
           const noted = await session.script(
@@ -494,7 +474,7 @@ test(
         // ---- «График»: the dropdown and the search ----
         await openTrackingTab(session, "timeline");
         await assertBodiesAsText(session, "«График»");
-        await typeKeys(session, '[data-testid="filter-search"]', PAYLOADS[1]);
+        await typeOver(session, '[data-testid="filter-search"]', PAYLOADS[1], { leave: "" });
         const timelineShown = await waitUntil("the timeline search", async () => {
           const n = await session.script(
             `return [...document.querySelectorAll('[data-testid="timeline-row"]')].filter((r) => !r.hidden).length;`,
@@ -502,12 +482,12 @@ test(
           return n > 0 ? n : false;
         });
         t.diagnostic(`«График», search ${PAYLOADS[1]}: ${timelineShown} of 46 rows`);
-        await typeKeys(session, '[data-testid="filter-search"]', ".*");
+        await typeOver(session, '[data-testid="filter-search"]', ".*", { leave: "" });
         await waitUntil("«.*» hides every row", async () =>
           (await session.script(
             `return [...document.querySelectorAll('[data-testid="timeline-row"]')].filter((r) => !r.hidden).length;`,
           )) === 0);
-        await typeKeys(session, '[data-testid="filter-search"]', PAYLOADS[1]);
+        await typeOver(session, '[data-testid="filter-search"]', PAYLOADS[1], { leave: "" });
         await choose(session, '[data-testid="filter-body"]', PAYLOADS[2]);
         await assertNothingRanHere(session, "«График», filtered");
         await saveScreenshot(session, "security-tracking-timeline");
@@ -520,7 +500,7 @@ test(
         );
         assert.ok(factId, "a fact field of the first indicator");
         const before = await valueOf(session, factId);
-        await typeKeys(session, `[data-testid="${factId}"]`, PAYLOAD + "\uE007");
+        await typeOver(session, `[data-testid="${factId}"]`, PAYLOAD + "\uE007", { leave: "" });
         const hintText = await waitUntil("the not-a-number hint", async () => {
           const text = await textOf(session, '[data-testid="exec-fact-hint-1"]');
           return /не число/.test(text ?? "") ? text : false;
@@ -557,8 +537,8 @@ test(
         // ---- «Отчёт»: markup in the two dates is refused before anything is asked ----
         await openTrackingTab(session, "report");
         await choose(session, '[data-testid="report-kind"]', "dates");
-        await typeKeys(session, '[data-testid="report-from"]', PAYLOAD);
-        await typeKeys(session, '[data-testid="report-to"]', "31.12.2025");
+        await typeOver(session, '[data-testid="report-from"]', PAYLOAD, { leave: "" });
+        await typeOver(session, '[data-testid="report-to"]', "31.12.2025", { leave: "" });
         await waitUntil("the date hint", async () =>
           (await textOf(session, '[data-testid="report-range-hint"]')) === "Дата пишется так: 12.09.2024");
         assert.equal(await session.script(`return document.querySelector('[data-testid="report-save"]').disabled;`), true);

@@ -15,19 +15,9 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import { ARTIFACTS, FIXTURE, KEY, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil, retype } from "./harness.mjs";
+import { ARTIFACTS, FIXTURE, KEY, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil, retype, typeOver } from "./harness.mjs";
 
 const TEST_TIMEOUT_MS = 400_000;
-
-/**
- * Selects the field's text and types over it, as she does (WebDriver's
- * clear would blur the field and store an empty text first).
- */
-async function typeOver(session, css, text) {
-  const element = await session.waitFor(css);
-  await session.script(`const el = document.querySelector(arguments[0]); el.focus(); el.select();`, [css]);
-  await session.call("POST", `/element/${element}/value`, { text: text + KEY.tab });
-}
 
 async function openTab(session, tab) {
   await session.waitFor('[data-testid="programme-row"], [data-testid="editor"]');
