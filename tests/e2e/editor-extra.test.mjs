@@ -270,7 +270,7 @@ test("a layout profile is copied, edited with checks, set in an installed font, 
 
       // ---- the PDF is set with this profile ----
       await click(session, '[data-testid="print-save"]');
-      assert.match(await session.text(await session.waitFor('[data-testid="print-saved"]', SLOW)), /PDF сохранён/);
+      assert.match(await session.textOf('[data-testid="print-saved"]', SLOW), /PDF сохранён/);
 
       // ---- rename, then delete ----
       await click(session, '[data-testid="profile-rename"]');

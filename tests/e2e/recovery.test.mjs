@@ -116,8 +116,7 @@ test(
           assert.match(await session.text(line), BACKUP_LINE);
         }
         await saveScreenshot(session, "backups-screen");
-        const [firstRestore] = await session.findAll('[data-testid="backup-restore"]');
-        await session.call("POST", `/element/${firstRestore}/click`, {});
+        await click(session, '[data-testid="backup-restore"]');
         assert.match(await session.textOf('[data-testid="restore-confirm-form"]'), /сначала будет сохранено как отдельная резервная копия/);
         await click(session, '[data-testid="restore-confirm"]');
         await session.waitFor('[data-testid="programme-list"]');

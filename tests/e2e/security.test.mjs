@@ -557,8 +557,7 @@ test(
         await assertNothingRanHere(session, "backups screen");
         await saveScreenshot(session, "security-tracking-backups");
         // Restoring the copy brings the programme back: its title is text in the list.
-        const [restore] = await session.findAll('[data-testid="backup-restore"]');
-        await session.call("POST", `/element/${restore}/click`, {});
+        await click(session, '[data-testid="backup-restore"]');
         await click(session, '[data-testid="restore-confirm"]');
         await session.waitFor('[data-testid="programme-list"]');
         const titles = await session.script(
