@@ -1,6 +1,6 @@
-// Helpers of the find tests (find.test.mjs, find-headers.test.mjs): the
-// editor opened on a tab, Ctrl+<key>, typing, the panel's hits, what has
-// focus, a window of a given size. Waits are generous: the machine running
+// Helpers of the tests that use find (find.test.mjs, find-headers.test.mjs,
+// shape-extra.test.mjs): the editor opened on a tab, Ctrl+<key>, typing,
+// the panel's hits, what has focus, a window of a given size. Waits are generous: the machine running
 // these may be loaded.
 
 import { KEY, waitUntil } from "./harness.mjs";

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 
 import { ARTIFACTS, FIXTURE, KEY, click, cliMissing, freshEnv, launch, runCli, saveScreenshot, waitSaved, waitUntil, retype, typeOver } from "./harness.mjs";
+import { ctrl } from "./find-helpers.mjs";
 
 const TEST_TIMEOUT_MS = 400_000;
 
@@ -50,24 +51,6 @@ async function shoot(session, name, css) {
     await saveScreenshot(session, `shape-extra-${name}-${width}x${height}`);
   }
   await session.call("POST", "/window/rect", { width: 1280, height: 800 });
-}
-
-async function ctrl(session, key) {
-  await session.call("POST", "/actions", {
-    actions: [
-      {
-        type: "key",
-        id: "keyboard",
-        actions: [
-          { type: "keyDown", value: KEY.control },
-          { type: "keyDown", value: key },
-          { type: "keyUp", value: key },
-          { type: "keyUp", value: KEY.control },
-        ],
-      },
-    ],
-  });
-  await session.call("DELETE", "/actions");
 }
 
 test("the roadmap's header in the programme's own words, the years' title set on its card, printed, and found", { timeout: TEST_TIMEOUT_MS, skip: cliMissing }, async (t) => {

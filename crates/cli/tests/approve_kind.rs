@@ -7,36 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use serde_json::{json, Value};
-
-use common::{sample, Env};
-
-/// The `put_item` edit that gives item `uid` of the sample a new deadline.
-fn moved_deadline(uid: &str, deadline: &str) -> String {
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
-    let item = v["programme"]["roadmap"]["blocks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|b| b["items"].as_array().unwrap())
-        .find(|i| i["uid"] == uid)
-        .unwrap()
-        .clone();
-    let edit = json!({
-        "op": "put_item",
-        "block": "",
-        "uid": uid,
-        "item": {
-            "activity": item["activity"],
-            "deadline": deadline,
-            "responsible": item["responsible"],
-            "expected_result": item["expected_result"],
-            "planned_value": item["planned_value"],
-            "per_year": item["per_year"],
-        }
-    });
-    format!("{edit}\n")
-}
+use common::{moved_deadline, sample, Env};
 
 fn args(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()

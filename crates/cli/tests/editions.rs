@@ -6,7 +6,7 @@ mod common;
 
 use serde_json::{json, Value};
 
-use common::{sample, Env};
+use common::{moved_deadline, sample, Env};
 
 /// The sample as a draft whose act is not signed yet, imported; its id.
 fn import_draft(env: &Env) -> String {
@@ -19,33 +19,6 @@ fn import_draft(env: &Env) -> String {
     env.ok(&["import", file.to_str().unwrap()])
         .trim()
         .to_string()
-}
-
-/// The `put_item` edit that gives item `uid` of the sample a new deadline.
-fn moved_deadline(uid: &str, deadline: &str) -> String {
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
-    let item = v["programme"]["roadmap"]["blocks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|b| b["items"].as_array().unwrap())
-        .find(|i| i["uid"] == uid)
-        .unwrap()
-        .clone();
-    let edit = json!({
-        "op": "put_item",
-        "block": "",
-        "uid": uid,
-        "item": {
-            "activity": item["activity"],
-            "deadline": deadline,
-            "responsible": item["responsible"],
-            "expected_result": item["expected_result"],
-            "planned_value": item["planned_value"],
-            "per_year": item["per_year"],
-        }
-    });
-    format!("{edit}\n")
 }
 
 /// Outputs go into the test's own folder, never the working directory.

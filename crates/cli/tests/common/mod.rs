@@ -166,3 +166,31 @@ pub fn pdftotext(pdf: &Path) -> String {
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The `put_item` edit that gives item `uid` of the sample a new deadline.
+pub fn moved_deadline(uid: &str, deadline: &str) -> String {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap();
+    let item = v["programme"]["roadmap"]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b["items"].as_array().unwrap())
+        .find(|i| i["uid"] == uid)
+        .unwrap()
+        .clone();
+    let edit = serde_json::json!({
+        "op": "put_item",
+        "block": "",
+        "uid": uid,
+        "item": {
+            "activity": item["activity"],
+            "deadline": deadline,
+            "responsible": item["responsible"],
+            "expected_result": item["expected_result"],
+            "planned_value": item["planned_value"],
+            "per_year": item["per_year"],
+        }
+    });
+    format!("{edit}\n")
+}
